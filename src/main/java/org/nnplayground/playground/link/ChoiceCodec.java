@@ -21,8 +21,8 @@ final class ChoiceCodec<E extends Enum<E>> implements ValueCodec<E> {
         this.allValues = List.copyOf(all);
     }
 
-    /** All values of a key that only we define. */
-    static <E extends Enum<E>> ChoiceCodec<E> ours(Function<E, String> keyOf, E[] values) {
+    /** All values of the enum, none of them an extension of ours. */
+    static <E extends Enum<E>> ChoiceCodec<E> all(Function<E, String> keyOf, E[] values) {
         return new ChoiceCodec<>(keyOf, List.of(values), List.of());
     }
 

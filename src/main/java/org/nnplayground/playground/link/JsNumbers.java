@@ -3,6 +3,7 @@ package org.nnplayground.playground.link;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /** Numbers read and written the way JavaScript does, so our links match TF Playground's text. */
@@ -11,7 +12,7 @@ public final class JsNumbers {
     /** Plain decimal notation only: no hex, no "Infinity", no Java suffixes like "1d". */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
-    /** Longest shortest-form a double can need. */
+    /** 17 significant digits always identify a double exactly. */
     private static final int MAX_DIGITS = 17;
 
     /** JS switches to exponent form from 10^21 up. */
@@ -41,10 +42,10 @@ public final class JsNumbers {
     }
 
     /** Parses plain decimal text; returns empty when it is not a number. */
-    public static java.util.OptionalDouble parse(String text) {
+    public static OptionalDouble parse(String text) {
         String t = text.trim();
-        if (!DECIMAL.matcher(t).matches()) return java.util.OptionalDouble.empty();
-        return java.util.OptionalDouble.of(Double.parseDouble(t));
+        if (!DECIMAL.matcher(t).matches()) return OptionalDouble.empty();
+        return OptionalDouble.of(Double.parseDouble(t));
     }
 
     /** Fewest significant digits that still read back as exactly v (the closest such decimal). */

@@ -27,7 +27,7 @@ public enum LinkKey {
             List.of(Activation.STEP))),
     /** TF's key map turns "none" into null, so it never writes regularization=none. */
     REGULARIZATION("regularization", TENSORFLOW, Regularization.NONE,
-            ChoiceCodec.ours(Regularization::key, Regularization.values()), Regularization.NONE),
+            ChoiceCodec.all(Regularization::key, Regularization.values()), Regularization.NONE),
     BATCH_SIZE("batchSize", TENSORFLOW, 10, new IntCodec(LinkLimits.MIN_BATCH_SIZE, LinkLimits.MAX_BATCH_SIZE)),
     DATASET("dataset", TENSORFLOW, DatasetKind.CIRCLE, datasets(Problem.CLASSIFICATION)),
     REG_DATASET("regDataset", TENSORFLOW, DatasetKind.REG_PLANE, datasets(Problem.REGRESSION)),
@@ -55,15 +55,15 @@ public enum LinkKey {
     SIN_Y("sinY", TENSORFLOW, false, new BooleanCodec()),
     COLLECT_STATS("collectStats", TENSORFLOW, false, new BooleanCodec()),
     TUTORIAL("tutorial", TENSORFLOW, null, new TextCodec()),
-    PROBLEM("problem", TENSORFLOW, Problem.CLASSIFICATION, ChoiceCodec.ours(Problem::key, Problem.values())),
+    PROBLEM("problem", TENSORFLOW, Problem.CLASSIFICATION, ChoiceCodec.all(Problem::key, Problem.values())),
     INIT_ZERO("initZero", TENSORFLOW, false, new BooleanCodec()),
     HIDE_TEXT("hideText", TENSORFLOW, false, new BooleanCodec()),
 
-    OPTIMIZER("optimizer", OURS, null, ChoiceCodec.ours(OptimizerKind::key, OptimizerKind.values())),
-    LOSS("loss", OURS, null, ChoiceCodec.ours(LossKind::key, LossKind.values())),
-    OUTPUT("output", OURS, null, ChoiceCodec.ours(OutputChoice::key, OutputChoice.values())),
+    OPTIMIZER("optimizer", OURS, null, ChoiceCodec.all(OptimizerKind::key, OptimizerKind.values())),
+    LOSS("loss", OURS, null, ChoiceCodec.all(LossKind::key, LossKind.values())),
+    OUTPUT("output", OURS, null, ChoiceCodec.all(OutputChoice::key, OutputChoice.values())),
     DROPOUT("dropout", OURS, null, new DecimalCodec(LinkLimits.MIN_DROPOUT, LinkLimits.MAX_DROPOUT)),
-    INIT("init", OURS, null, ChoiceCodec.ours(WeightInit::key, WeightInit.values()));
+    INIT("init", OURS, null, ChoiceCodec.all(WeightInit::key, WeightInit.values()));
 
     /** TF writes {@code <key>_hide=true} for each control the link hides. */
     public static final String HIDE_SUFFIX = "_hide";
