@@ -48,13 +48,18 @@ public final class Trainer {
 
     /** Runs one epoch and returns its figures; a diverged run refuses to go on until reset. */
     public EpochStats trainEpoch() {
+        trainEpochOnly();
+        return last = measure();
+    }
+
+    /** Runs one epoch without computing its figures (benchmarks; {@link #lastStats()} is then stale). */
+    public void trainEpochOnly() {
         String reason = untrainableReason();
         if (reason != null) throw new IllegalStateException("cannot train: " + reason);
         if (last.diverged()) throw new IllegalStateException("training diverged; reset the network to go on");
         if (config.tfExact()) runTfEpoch();
         else runShuffledEpoch();
         epoch++;
-        return last = measure();
     }
 
     private void runTfEpoch() {
