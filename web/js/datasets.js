@@ -1,0 +1,124 @@
+// The data set thumbnails: stylised icons drawn from small generators until the session's real
+// points for that data set are known, then those. Click sends set dataset=... (or regDataset).
+
+import { cssColorOf, classCssColor } from './heatmap.js';
+
+function random(seed) {            // mulberry32: a fixed stream so icons never flicker
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normal(r) { return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()); }
+
+/** Stylised points [x, y, label] per data set (labels -1/+1, class indices, or regression values). */
+const ICONS = {
+  circle: r => Array.from({ length: 160 }, (_, i) => {
+    const inside = i % 2 === 0, radius = inside ? r() * 2.5 : 3.5 + r() * 1.5, a = r() * 2 * Math.PI;
+    return [radius * Math.sin(a), radius * Math.cos(a), inside ? 1 : -1];
+  }),
+  xor: r => Array.from({ length: 160 }, () => {
+    const x = (r() * 10 - 5), y = (r() * 10 - 5);
+    return [x + Math.sign(x) * 0.3, y + Math.sign(y) * 0.3, x * y >= 0 ? 1 : -1];
+  }),
+  gauss: r => Array.from({ length: 160 }, (_, i) => {
+    const c = i % 2 ? 2 : -2;
+    return [c + normal(r), c + normal(r), i % 2 ? 1 : -1];
+  }),
+  spiral: r => spiral(r, 2, 80),
+  moons: r => Array.from({ length: 160 }, (_, i) => {
+    const a = r() * Math.PI, upper = i % 2 === 0;
+    return upper ? [-1.5 + 3 * Math.cos(a), -0.5 + 3 * Math.sin(a), 1] : [1.5 - 3 * Math.cos(a), 0.5 - 3 * Math.sin(a), -1];
+  }),
+  checkerboard: r => Array.from({ length: 200 }, () => {
+    const x = r() * 12 - 6, y = r() * 12 - 6;
+    return [x, y, (Math.floor(x / 3) + Math.floor(y / 3)) % 2 === 0 ? 1 : -1];
+  }),
+  curve: r => Array.from({ length: 160 }, () => {
+    const x = r() * 12 - 6, y = r() * 12 - 6;
+    return [x, y, y > 3 * Math.sin(x) ? 1 : -1];
+  }),
+  blobs3: r => blobs(r, 3),
+  blobs4: r => blobs(r, 4),
+  spiral3: r => spiral(r, 3, 60),
+  alien: () => [[-4, -4, -1], [-3, -1, -1], [-1, -3, -1], [0, 0, 1], [1, 3, 1], [3, 1, 1], [4, 4, 1], [2, -2, -1]],
+  'xor-table': () => [[-4, -4, 1], [4, 4, 1], [-4, 4, -1], [4, -4, -1]],
+  'reg-plane': r => Array.from({ length: 200 }, () => {
+    const x = r() * 12 - 6, y = r() * 12 - 6;
+    return [x, y, (x + y) / 12];
+  }),
+  'reg-gauss': r => Array.from({ length: 200 }, () => {
+    const x = r() * 12 - 6, y = r() * 12 - 6;
+    const bump = (cx, cy, s) => s * Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / 4);
+    return [x, y, bump(-3, 2, 1) + bump(3, -2, -1) + bump(2, 3, 0.8) + bump(-2, -3, -0.8)];
+  }),
+};
+
+function spiral(r, arms, perArm) {
+  const points = [];
+  for (let k = 0; k < arms; k++) {
+    for (let i = 0; i < perArm; i++) {
+      const t = i / perArm * 1.75 * 2 * Math.PI, radius = i / perArm * 5;
+      const a = t + k * 2 * Math.PI / arms;
+      points.push([radius * Math.sin(a) + normal(r) * 0.15, radius * Math.cos(a) + normal(r) * 0.15,
+        arms === 2 ? (k === 0 ? 1 : -1) : k]);
+    }
+  }
+  return points;
+}
+
+function blobs(r, k) {
+  return Array.from({ length: 40 * k }, (_, i) => {
+    const c = i % k, a = c * 2 * Math.PI / k + 0.5;
+    return [3.5 * Math.cos(a) + normal(r) * 0.9, 3.5 * Math.sin(a) + normal(r) * 0.9, c];
+  });
+}
+
+const MULTI_CLASS = new Set(['blobs3', 'blobs4', 'spiral3']);
+
+function draw(canvas, points, multiClass) {
+  const c = canvas.getContext('2d');
+  const w = canvas.width, h = canvas.height;
+  c.fillStyle = '#f7f7f7';
+  c.fillRect(0, 0, w, h);
+  const extent = Math.max(6, ...points.map(p => Math.max(Math.abs(p[0]), Math.abs(p[1]))));
+  for (const [x, y, label] of points) {
+    c.fillStyle = multiClass ? classCssColor(label) : cssColorOf(Math.max(-1, Math.min(1, label)));
+    c.beginPath();
+    c.arc((x + extent) / (2 * extent) * w, (extent - y) / (2 * extent) * h, points.length < 20 ? 3 : 1.6, 0, 2 * Math.PI);
+    c.fill();
+  }
+}
+
+export class DatasetPicker {
+  /** onPick(key, value): sends set dataset=... or regDataset=... */
+  constructor(onPick) {
+    this.real = new Map();
+    for (const box of document.querySelectorAll('.dataset')) {
+      const name = box.dataset.dataset;
+      draw(box.querySelector('canvas'), (ICONS[name] ?? (() => []))(random(7)), MULTI_CLASS.has(name));
+      const key = box.parentElement.dataset.key;
+      const pick = () => onPick(key, name);
+      box.addEventListener('click', pick);
+      box.addEventListener('keydown', e => { if (e.key === 'Enter') pick(); });
+    }
+  }
+
+  /** Shows the list of the current problem, marks the chosen set, and draws its real points. */
+  update(state, session) {
+    const regression = state.get('problem') === 'regression';
+    document.getElementById('datasets').hidden = regression;
+    document.getElementById('reg-datasets').hidden = !regression;
+    const chosen = regression ? state.get('regDataset') : state.get('dataset');
+    for (const box of document.querySelectorAll('.dataset')) box.classList.toggle('selected', box.dataset.dataset === chosen);
+    if (session && session.train?.length && !this.real.has(chosen + state.get('seed'))) {
+      const box = document.querySelector(`.dataset[data-dataset="${CSS.escape(chosen)}"]`);
+      const points = [...session.train, ...session.test];
+      if (box) draw(box.querySelector('canvas'), points.filter((_, i) => i % 2 === 0), session.numClasses > 2);
+      this.real.set(chosen + state.get('seed'), true);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+// Canvas heatmaps. Renderers take plain numbers: byte grids, sizes and flags, never a network.
+
+const ORANGE = [0xf5, 0x93, 0x22];
+const GREY = [0xe8, 0xea, 0xeb];
+const BLUE = [0x08, 0x77, 0xbd];
+const NUM_SHADES = 30;
+const BACKGROUND_ALPHA = 160;   // TF Playground draws the background at this alpha
+
+/** Colours of classes 0, 1, 2, ... (0 and 1 are TF's orange and blue). */
+export const CLASS_COLORS = [ORANGE, BLUE, [0x2c, 0xa0, 0x2c], [0x94, 0x67, 0xbd], [0xd6, 0x27, 0x28],
+  [0x8c, 0x56, 0x4b], [0xe3, 0x77, 0xc2], [0x7f, 0x7f, 0x7f], [0xbc, 0xbd, 0x22], [0x17, 0xbe, 0xcf]];
+
+function mix(a, b, t) { return [0, 1, 2].map(i => Math.round(a[i] + (b[i] - a[i]) * t)); }
+
+/** TF's diverging scale for v in [-1, 1], quantized into 31 shades like d3.scale.quantize. */
+export function colorOf(v) {
+  const index = Math.max(0, Math.min(NUM_SHADES, Math.floor((v + 1) / 2 * (NUM_SHADES + 1))));
+  const t = index / NUM_SHADES;
+  return t <= 0.5 ? mix(ORANGE, GREY, t * 2) : mix(GREY, BLUE, (t - 0.5) * 2);
+}
+
+export function cssColorOf(v) { const [r, g, b] = colorOf(v); return `rgb(${r},${g},${b})`; }
+
+export function classCssColor(k) { const [r, g, b] = CLASS_COLORS[k % CLASS_COLORS.length]; return `rgb(${r},${g},${b})`; }
+
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function packed([r, g, b], a) { return littleEndian ? (a << 24 | b << 16 | g << 8 | r) >>> 0 : (r << 24 | g << 16 | b << 8 | a) >>> 0; }
+
+/** Byte value q (round((v+1)/2*255)) to packed RGBA, smooth and discretized. */
+const SCALAR_LUT = new Uint32Array(256);
+const DISCRETE_LUT = new Uint32Array(256);
+for (let q = 0; q < 256; q++) {
+  const v = q / 255 * 2 - 1;
+  SCALAR_LUT[q] = packed(colorOf(v), BACKGROUND_ALPHA);
+  DISCRETE_LUT[q] = packed(v >= 0 ? BLUE : ORANGE, BACKGROUND_ALPHA);
+}
+
+/** A canvas showing a square byte grid (one canvas pixel per cell, scaled by CSS). */
+export class Heatmap {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.context = canvas.getContext('2d');
+    this.image = null;
+  }
+
+  ensureSize(size) {
+    if (this.image && this.image.width === size) return;
+    this.canvas.width = size;
+    this.canvas.height = size;
+    this.image = this.context.createImageData(size, size);
+    this.pixels = new Uint32Array(this.image.data.buffer);
+  }
+
+  /** Scalar mode: grid holds size*size bytes of values in [-1, 1]; discretize shows only the sign. */
+  draw(grid, size, discretize, offset = 0) {
+    this.ensureSize(size);
+    const lut = discretize ? DISCRETE_LUT : SCALAR_LUT;
+    const pixels = this.pixels;
+    for (let i = 0, n = size * size; i < n; i++) pixels[i] = lut[grid[offset + i]];
+    this.context.putImageData(this.image, 0, 0);
+  }
+
+  /** Class mode: class index per cell and confidence 0..255; the colour fades to grey as confidence drops. */
+  drawClasses(classes, confidence, size, numClasses, discretize) {
+    this.ensureSize(size);
+    const floor = 1 / Math.max(2, numClasses);
+    const pixels = this.pixels;
+    for (let i = 0, n = size * size; i < n; i++) {
+      const colour = CLASS_COLORS[classes[i] % CLASS_COLORS.length];
+      const t = discretize ? 1 : Math.max(0, Math.min(1, (confidence[i] / 255 - floor) / (1 - floor)));
+      pixels[i] = packed(mix(GREY, colour, t), BACKGROUND_ALPHA);
+    }
+    this.context.putImageData(this.image, 0, 0);
+  }
+}
+
+/** The value of an input feature at (x, y), for the feature thumbnails (fixed functions of the plane). */
+export const FEATURE_FUNCTIONS = {
+  x: (x, y) => x, y: (x, y) => y, xSquared: (x, y) => x * x, ySquared: (x, y) => y * y,
+  xTimesY: (x, y) => x * y, sinX: (x, y) => Math.sin(x), sinY: (x, y) => Math.sin(y),
+};
+
+/** A byte grid (size x size over [-6, 6]^2, row 0 at y = +6) of a function, clamped to [-1, 1]. */
+export function gridOf(f, size) {
+  const grid = new Uint8Array(size * size);
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      const v = Math.max(-1, Math.min(1, f(-6 + 12 * c / (size - 1), 6 - 12 * r / (size - 1))));
+      grid[r * size + c] = Math.round((v + 1) / 2 * 255);
+    }
+  }
+  return grid;
+}
+
+/**
+ * Draws the data points on a transparent canvas over the heatmap: points [x, y, label] in [-6, 6]^2.
+ * Labels are -1..1 (two classes or regression) or class indices when numClasses > 2.
+ */
+export function drawPoints(canvas, train, test, numClasses, showTest, extent = 6) {
+  const context = canvas.getContext('2d');
+  const w = canvas.width, h = canvas.height;
+  context.clearRect(0, 0, w, h);
+  const radius = Math.max(2, w / 200 * 1.5);
+  const colour = numClasses > 2 ? label => classCssColor(label) : label => cssColorOf(label);
+  const plot = (points, stroke) => {
+    context.lineWidth = Math.max(1, w / 300);
+    context.strokeStyle = stroke;
+    for (const [x, y, label] of points) {
+      const px = (x + extent) / (2 * extent) * w, py = (extent - y) / (2 * extent) * h;
+      context.beginPath();
+      context.arc(px, py, radius, 0, 2 * Math.PI);
+      context.fillStyle = colour(label);
+      context.fill();
+      context.stroke();
+    }
+  };
+  plot(train, 'white');
+  if (showTest) plot(test, 'black');
+}
+
+/** The colour legend: TF's -1..1 gradient. */
+export function drawLegend(canvas) {
+  const context = canvas.getContext('2d');
+  for (let i = 0; i < canvas.width; i++) {
+    context.fillStyle = cssColorOf(i / (canvas.width - 1) * 2 - 1);
+    context.fillRect(i, 0, 1, canvas.height);
+  }
+}

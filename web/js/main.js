@@ -1,0 +1,181 @@
+// Wiring only: the socket's messages go to the views, the controls' actions go to the socket.
+
+import * as msg from './protocol.js';
+import { PlaygroundSocket } from './socket.js';
+import { LinkState } from './state.js';
+import { bindControls, applyLink, showPlaying } from './controls.js';
+import { Heatmap, drawPoints, drawLegend, classCssColor } from './heatmap.js';
+import { NetworkView } from './network.js';
+import { LineChart } from './linechart.js';
+import { DatasetPicker } from './datasets.js';
+import * as readouts from './readouts.js';
+import { FrameStats } from './stats.js';
+
+const $ = id => document.getElementById(id);
+const state = new LinkState();
+const heatmap = new Heatmap($('heatmap-canvas'));
+const chart = new LineChart($('linechart-canvas'));
+const stats = new FrameStats();
+window.playgroundStats = stats;
+let session = null;
+let playing = false;
+let pending = null;
+let lastFrame = null;
+const display = { showTestData: false, discretize: false };
+
+const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+const socket = new PlaygroundSocket(url, {
+  onOpen: () => { readouts.showConnection(true); socket.send(msg.load(state.hash)); },
+  onClose: () => { readouts.showConnection(false); playing = false; showPlaying(false); },
+  onMessage: receive,
+  onFrame: frame => {
+    stats.received();
+    chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);
+    if (!pending) requestAnimationFrame(render);
+    pending = frame;
+  },
+});
+
+function send(message) {
+  if (!socket.send(message)) readouts.toast('Not connected to the server; retrying…', 'warning');
+}
+
+function receive(message) {
+  switch (message.type) {
+    case 'session':
+      session = message;
+      state.update(message.link);
+      syncLink();
+      chart.reset();
+      network.build(session, state);
+      readouts.showSession(session);
+      showClassLegend();
+      redrawPoints();
+      break;
+    case 'link':
+      state.update(message.hash);
+      syncLink();
+      break;
+    case 'status':
+      playing = message.state === 'playing';
+      showPlaying(playing);
+      readouts.showStatus(message);
+      break;
+    case 'error':
+      readouts.toast(message.message + (message.request ? ` (${message.request})` : ''));
+      break;
+    default:
+      console.warn('unknown message', message);
+  }
+}
+
+/** Everything that follows the link: controls, hidden controls, display flags, data set list. */
+function syncLink() {
+  applyLink(state);
+  display.showTestData = state.bool('showTestData');
+  display.discretize = state.bool('discretize');
+  pickers.update(state, session);
+  redrawPoints();
+  if (lastFrame) drawHeatmap(lastFrame);
+}
+
+function render() {
+  const frame = pending;
+  pending = null;
+  if (!frame || !session) return;
+  const start = performance.now();
+  drawHeatmap(frame);
+  network.update(frame);
+  readouts.showFrame(frame, session.problem);
+  chart.draw();
+  lastFrame = frame;
+  stats.drawn(performance.now() - start);
+}
+
+function drawHeatmap(frame) {
+  if (frame.mode === msg.GRID_CLASSES) {
+    heatmap.drawClasses(frame.grid, frame.confidence, frame.gridSize, session.numClasses, display.discretize);
+  } else {
+    heatmap.draw(frame.grid, frame.gridSize, display.discretize);
+  }
+}
+
+function redrawPoints() {
+  if (!session) return;
+  const canvas = $('points-canvas');
+  const size = Math.round(canvas.clientWidth * (window.devicePixelRatio || 1)) || 600;
+  if (canvas.width !== size) { canvas.width = size; canvas.height = size; }
+  drawPoints(canvas, session.train ?? [], session.test ?? [], session.numClasses, display.showTestData);
+}
+
+function showClassLegend() {
+  const legend = $('class-legend');
+  legend.replaceChildren();
+  if (!session || session.numClasses <= 2) return;
+  session.classNames.forEach((name, k) => {
+    const item = document.createElement('span');
+    item.className = 'class-item';
+    const swatch = document.createElement('i');
+    swatch.style.background = classCssColor(k);
+    item.append(swatch, document.createTextNode(name));
+    legend.appendChild(item);
+  });
+}
+
+let selectTimer = null, selectWanted;
+/** Hovering sends selectNode at most every 50 ms (the server allows 50 messages per second). */
+function selectNode(id) {
+  selectWanted = id;
+  if (selectTimer) return;
+  send(msg.selectNode(id));
+  selectTimer = setTimeout(() => {
+    selectTimer = null;
+    if (selectWanted !== id) selectNode(selectWanted);
+  }, 50);
+}
+
+function set(key, value) {
+  if (key in display) { display[key] = value === 'true'; redrawPoints(); if (lastFrame) drawHeatmap(lastFrame); }
+  send(msg.set(key, value));
+}
+
+const network = new NetworkView($('network'), {
+  selectNode,
+  toggleFeature: (key, on) => set(key, String(on)),
+  setShape: widths => set('networkShape', widths.join(',')),
+  setWeight: (layer, to, from, value) => send(msg.setWeight(layer, to, from, value)),
+  setBias: (layer, node, value) => send(msg.setBias(layer, node, value)),
+});
+const pickers = new DatasetPicker((key, value) => set(key, value));
+
+bindControls(state, {
+  set,
+  play: () => send(msg.play()),
+  pause: () => send(msg.pause()),
+  step: () => send(msg.step()),
+  reset: () => send(msg.reset()),
+  regenerate: () => send(msg.regenerate()),
+  setShape: widths => set('networkShape', widths.join(',')),
+  speed: n => send(msg.speed(n)),
+  isPlaying: () => playing,
+  loadCsv: async file => {
+    if (file.size > 2 * 1024 * 1024) { readouts.toast(`${file.name} is larger than 2 MiB.`); return; }
+    send(msg.loadCsv(file.name, await file.text()));
+  },
+});
+
+window.addEventListener('hashchange', () => {
+  if (location.hash.replace(/^#/, '') === state.hash) return;
+  state.update(location.hash);
+  send(msg.load(state.hash));
+});
+let resizeTimer = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => { network.render(); redrawPoints(); chart.draw(); }, 150);
+});
+
+drawLegend($('legend-canvas'));
+applyLink(state);
+pickers.update(state, null);
+socket.connect();

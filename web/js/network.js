@@ -1,0 +1,292 @@
+// The network drawing: feature nodes, hidden neurons and output nodes as small heatmaps (canvases),
+// links as SVG curves whose width and colour show the weight. Hover cards edit weights and biases.
+
+import { Heatmap, FEATURE_FUNCTIONS, gridOf, colorOf } from './heatmap.js';
+import { FEATURE_KEYS } from './state.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const FEATURE_LABELS = { x: 'X₁', y: 'X₂', xSquared: 'X₁²', ySquared: 'X₂²', xTimesY: 'X₁X₂', sinX: 'sin(X₁)', sinY: 'sin(X₂)' };
+const HEADER = 40;        // room above the columns for each layer's +/- buttons
+const FEATURE_X = 62;     // centre of the features column (labels sit to its left)
+
+function el(tag, className, parent) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  parent?.appendChild(e);
+  return e;
+}
+
+function svg(tag, attrs, parent) {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  parent?.appendChild(e);
+  return e;
+}
+
+/** TF: width 1..10 px for |weight| 0..5. */
+function linkWidth(w) { return Math.round((1 + Math.min(5, Math.abs(w)) * 1.8) * 10) / 10; }
+
+function rgb(v) { const [r, g, b] = colorOf(v); return `rgb(${r},${g},${b})`; }
+
+/**
+ * handlers: selectNode(id|null), toggleFeature(key, on), setShape(widths), setWeight(layer, to, from, v),
+ * setBias(layer, node, v).
+ */
+export class NetworkView {
+  constructor(root, handlers) {
+    this.root = root;
+    this.svg = root.querySelector('#svg');
+    this.nodesDiv = root.querySelector('#network-nodes');
+    this.card = root.querySelector('#hovercard');
+    this.handlers = handlers;
+    this.session = null;
+    this.links = [];
+    this.biases = [];
+    this.thumbs = [];
+    this.weights = null;
+    this.selected = -1;
+    this.setUpCard();
+  }
+
+  /** Lays the network out for a session (layers, nodes, inputs) and the link's feature switches. */
+  build(session, state) {
+    this.session = session;
+    this.state = state;
+    this.render();
+  }
+
+  render() {
+    const session = this.session;
+    if (!session) return;
+    this.hideCard();
+    this.svg.replaceChildren();
+    this.nodesDiv.replaceChildren();
+    this.links = [];
+    this.biases = [];
+    this.thumbs = [];
+    this.nodeElements = [];
+    this.selected = -1;
+
+    const layers = session.layers;                 // inputs first, output last
+    const planar = session.inputs.every(name => FEATURE_KEYS.includes(name));
+    const featureColumn = planar ? FEATURE_KEYS : session.inputs;
+    const hiddenCount = layers.length - 2;
+    const tallest = Math.max(featureColumn.length, ...layers.slice(1));
+    const width = Math.max(360, this.root.clientWidth);
+    const maxHeight = Math.max(300, Math.min(560, window.innerHeight - 260));
+    const row = Math.max(10, Math.min(40, Math.floor(maxHeight / tallest)));
+    const size = Math.max(8, Math.min(30, row - 10));
+    const height = HEADER + tallest * row;
+    this.root.style.height = `${height}px`;
+    this.svg.setAttribute('width', width);
+    this.svg.setAttribute('height', height);
+    this.size = size;
+
+    const outputX = width - 24;
+    const columnX = c => c === 0 ? FEATURE_X : FEATURE_X + (outputX - FEATURE_X) * c / (hiddenCount + 1);
+    const rowY = (i, count) => HEADER + (tallest - count) * row / 2 + i * row + row / 2;
+    const thumbSize = session.grid?.thumbSize || 10;
+
+    // Node positions per layer, in frame order; layer 0 holds the active inputs.
+    const positions = layers.map(() => []);
+    const inputIndex = new Map(session.inputs.map((name, i) => [name, i]));
+    featureColumn.forEach((key, i) => {
+      const active = inputIndex.has(key);
+      const x = columnX(0), y = rowY(i, featureColumn.length);
+      const node = this.node(x, y, size, active ? key : null, 'feature' + (active ? ' active' : ''));
+      node.dataset.feature = key;
+      const label = el('span', 'feature-label', node);
+      label.textContent = planar ? FEATURE_LABELS[key] : key;
+      const thumb = new Heatmap(el('canvas', 'thumb', node));
+      if (planar) thumb.draw(gridOf(FEATURE_FUNCTIONS[key], thumbSize), thumbSize, false);
+      if (planar) node.addEventListener('click', () => this.handlers.toggleFeature(key, !active));
+      node.title = planar ? (active ? 'Click to turn this feature off' : 'Click to turn this feature on') : key;
+      if (active) {
+        positions[0][inputIndex.get(key)] = { x, y, node };
+        this.nodeElements[inputIndex.get(key)] = node;
+      }
+    });
+
+    let nodeIndex = layers[0];
+    for (let l = 1; l < layers.length; l++) {
+      const count = layers[l];
+      const isOutput = l === layers.length - 1;
+      const x = isOutput ? outputX : columnX(l);
+      if (!isOutput) this.layerHeader(x, l - 1);
+      for (let j = 0; j < count; j++) {
+        const id = session.nodes[nodeIndex];
+        const y = rowY(j, count);
+        const node = this.node(x, y, size, isOutput ? null : id, isOutput ? 'output' : 'hidden');
+        node.dataset.nodeIndex = nodeIndex;
+        this.nodeElements[nodeIndex] = node;
+        node.title = isOutput ? 'Output' : `Neuron ${id}: hover to show it in the big heatmap`;
+        this.thumbs.push({ heatmap: new Heatmap(el('canvas', 'thumb', node)), node });
+        const bias = el('div', 'bias', node);
+        bias.dataset.layer = l;
+        bias.dataset.node = j;
+        this.biases.push({ el: bias, layer: l, node: j, colour: '' });
+        positions[l].push({ x, y, node });
+        nodeIndex++;
+      }
+    }
+
+    // Links, layer by layer, row-major (to, from): the frame's weight order.
+    const hoverGroup = svg('g', { class: 'link-hovers' });
+    for (let l = 1; l < layers.length; l++) {
+      for (let to = 0; to < layers[l]; to++) {
+        for (let from = 0; from < layers[l - 1]; from++) {
+          const a = positions[l - 1][from], b = positions[l][to];
+          const x1 = a.x + size / 2, x2 = b.x - size / 2, mx = (x1 + x2) / 2;
+          const d = `M${x1},${a.y} C${mx},${a.y} ${mx},${b.y} ${x2},${b.y}`;
+          const path = svg('path', { d, class: 'link', 'stroke-width': 1 }, this.svg);
+          const hover = svg('path', { d, class: 'link-hover' }, hoverGroup);
+          const link = { path, layer: l, to, from, width: 0, colour: '' };
+          hover.addEventListener('mouseenter', e => this.showCard(e, `Weight ${l}: ${from}→${to}`, link));
+          hover.addEventListener('mousemove', e => this.moveCard(e));
+          hover.addEventListener('mouseleave', () => this.leaveCard());
+          hover.addEventListener('click', e => this.editCard(e, link));
+          this.links.push(link);
+        }
+      }
+    }
+    this.svg.appendChild(hoverGroup);
+    for (const b of this.biases) {
+      b.el.addEventListener('mouseenter', e => this.showCard(e, `Bias ${b.layer}: ${b.node}`, b));
+      b.el.addEventListener('mouseleave', () => this.leaveCard());
+      b.el.addEventListener('click', e => { e.stopPropagation(); this.editCard(e, b); });
+    }
+    if (this.frame) this.update(this.frame);
+  }
+
+  node(x, y, size, selectId, className) {
+    const node = el('div', 'node ' + className, this.nodesDiv);
+    node.style.left = `${x - size / 2}px`;
+    node.style.top = `${y - size / 2}px`;
+    node.style.width = node.style.height = `${size}px`;
+    node.addEventListener('mouseenter', () => { if (selectId !== null || className === 'output') this.handlers.selectNode(selectId); });
+    node.addEventListener('mouseleave', () => { if (selectId !== null) this.handlers.selectNode(null); });
+    return node;
+  }
+
+  layerHeader(x, hiddenIndex) {
+    const header = el('div', 'layer-header', this.nodesDiv);
+    header.style.left = `${x - 40}px`;
+    const shape = () => this.state.networkShape();
+    const plus = el('button', 'mini-button', header);
+    plus.textContent = '+';
+    plus.title = 'Add a neuron';
+    plus.addEventListener('click', () => { const s = shape(); s[hiddenIndex]++; this.handlers.setShape(s); });
+    const minus = el('button', 'mini-button', header);
+    minus.textContent = '−';
+    minus.title = 'Remove a neuron';
+    minus.addEventListener('click', () => {
+      const s = shape();
+      if (s[hiddenIndex] > 1) { s[hiddenIndex]--; this.handlers.setShape(s); }
+    });
+    const count = this.session.layers[hiddenIndex + 1];
+    el('div', 'layer-count', header).textContent = `${count} neuron${count === 1 ? '' : 's'}`;
+  }
+
+  /** Shows one frame: link widths and colours, biases, node thumbnails, the selected node. */
+  update(frame) {
+    this.frame = frame;
+    const w = frame.weights;
+    this.weights = w;
+    const layers = this.session?.layers;
+    if (!layers) return;
+    let weightCount = 0;
+    for (let l = 1; l < layers.length; l++) weightCount += layers[l] * layers[l - 1];
+    if (w.length < weightCount) return;     // a frame from before the last rebuild
+    for (let i = 0; i < this.links.length; i++) {
+      const link = this.links[i];
+      link.index = i;
+      const v = w[i];
+      const width = linkWidth(v), colour = rgb(v);
+      if (width !== link.width) { link.path.setAttribute('stroke-width', width); link.width = width; }
+      if (colour !== link.colour) { link.path.setAttribute('stroke', colour); link.colour = colour; }
+    }
+    for (let i = 0; i < this.biases.length; i++) {
+      const b = this.biases[i];
+      b.index = weightCount + i;
+      const colour = rgb(w[b.index]);
+      if (colour !== b.colour) { b.el.style.background = colour; b.colour = colour; }
+    }
+    const t = frame.thumbSize, area = t * t;
+    for (let i = 0; i < this.thumbs.length && (i + 1) * area <= frame.thumbs.length; i++) {
+      this.thumbs[i].heatmap.draw(frame.thumbs, t, false, i * area);
+    }
+    if (frame.selectedNode !== this.selected) {
+      this.nodesDiv.querySelector('.node.selected')?.classList.remove('selected');
+      const target = this.nodeElements[frame.selectedNode];
+      target?.classList.add('selected');
+      this.selected = frame.selectedNode;
+    }
+    if (this.card.item && this.card.input.hidden) this.card.value.textContent = this.valueOf(this.card.item).toPrecision(3);
+  }
+
+  valueOf(item) { return this.weights && item.index !== undefined ? this.weights[item.index] : NaN; }
+
+  // --- hover card: shows a weight or bias; a click turns it into an input (Enter sends, Escape closes).
+
+  setUpCard() {
+    const card = this.card;
+    card.label = card.querySelector('.hovercard-label');
+    card.input = card.querySelector('.hovercard-input');
+    card.hint = card.querySelector('.hovercard-hint');
+    card.value = document.createElement('span');
+    card.value.className = 'hovercard-value';
+    card.label.after(card.value);
+    card.input.hidden = true;
+    card.input.addEventListener('keydown', e => {
+      e.stopPropagation();
+      if (e.key === 'Enter') this.commitCard();
+      if (e.key === 'Escape') this.hideCard();
+    });
+    card.input.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== card.input) this.hideCard(); }, 150));
+  }
+
+  showCard(event, label, item) {
+    if (!this.card.input.hidden) return;      // editing: keep the card where it is
+    this.card.item = item;
+    this.card.label.textContent = label.split(':')[0].startsWith('Bias') ? 'Bias is ' : 'Weight is ';
+    this.card.value.textContent = this.valueOf(item).toPrecision(3);
+    this.card.hint.hidden = false;
+    this.card.hidden = false;
+    this.moveCard(event);
+  }
+
+  moveCard(event) {
+    if (!this.card.input.hidden) return;
+    const box = this.root.getBoundingClientRect();
+    this.card.style.left = `${event.clientX - box.left + 12}px`;
+    this.card.style.top = `${event.clientY - box.top + 12}px`;
+  }
+
+  leaveCard() { if (this.card.input.hidden) this.hideCard(); }
+
+  editCard(event, item) {
+    this.card.input.hidden = true;
+    this.showCard(event, item.to !== undefined ? 'Weight' : 'Bias', item);
+    this.card.input.hidden = false;
+    this.card.value.textContent = '';
+    this.card.hint.hidden = true;
+    this.card.input.value = this.valueOf(item).toPrecision(3);
+    this.card.input.focus();
+    this.card.input.select();
+  }
+
+  commitCard() {
+    const item = this.card.item, value = Number(this.card.input.value);
+    if (item && Number.isFinite(value)) {
+      if (item.to !== undefined) this.handlers.setWeight(item.layer, item.to, item.from, value);
+      else this.handlers.setBias(item.layer, item.node, value);
+    }
+    this.hideCard();
+  }
+
+  hideCard() {
+    this.card.hidden = true;
+    this.card.input.hidden = true;
+    this.card.item = null;
+  }
+}

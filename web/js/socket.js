@@ -1,0 +1,103 @@
+// The WebSocket to the server: reconnects, parses JSON messages and decodes binary frames.
+
+const FRAME_VERSION = 1;
+
+/** One socket with automatic reconnect; handlers: onOpen(), onMessage(json), onFrame(frame), onClose(). */
+export class PlaygroundSocket {
+  constructor(url, handlers) {
+    this.url = url;
+    this.handlers = handlers;
+    this.retryMs = 500;
+    this.decoding = Promise.resolve();
+    this.ws = null;
+  }
+
+  connect() {
+    const ws = new WebSocket(this.url);
+    ws.binaryType = 'arraybuffer';
+    this.ws = ws;
+    ws.onopen = () => { this.retryMs = 500; this.handlers.onOpen?.(); };
+    ws.onmessage = event => this.receive(event.data);
+    ws.onclose = () => {
+      if (this.ws !== ws) return;
+      this.handlers.onClose?.();
+      setTimeout(() => this.connect(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 8000);
+    };
+  }
+
+  /** Sends one message (an object from protocol.js); false when the socket is not open. */
+  send(message) {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(message));
+    return true;
+  }
+
+  receive(data) {
+    if (typeof data === 'string') {
+      // Keep text and frames in arrival order: frames decode asynchronously.
+      this.decoding = this.decoding.then(() => this.handlers.onMessage?.(JSON.parse(data)));
+    } else {
+      const decoded = decodeFrame(data);
+      this.decoding = this.decoding.then(() => decoded).then(
+        frame => this.handlers.onFrame?.(frame),
+        error => console.error('bad frame', error));
+    }
+  }
+}
+
+/** Decodes one binary frame (little-endian, protocol.md) into plain numbers and byte grids. */
+export async function decodeFrame(buffer) {
+  const view = new DataView(buffer);
+  let at = 0;
+  const u8 = () => view.getUint8(at++);
+  const u16 = () => { const v = view.getUint16(at, true); at += 2; return v; };
+  const u32 = () => { const v = view.getUint32(at, true); at += 4; return v; };
+  const f32 = () => { const v = view.getFloat32(at, true); at += 4; return v; };
+  const f64 = () => { const v = view.getFloat64(at, true); at += 8; return v; };
+
+  const version = u8();
+  if (version !== FRAME_VERSION) throw new Error(`frame version ${version}`);
+  const mode = u8();
+  const epoch = u32();
+  const lossTrain = f64(), lossTest = f64(), metricTrain = f64(), metricTest = f64();
+  const firstHistoryEpoch = u32();
+  const historyCount = u16();
+  const historyTrain = new Float32Array(historyCount);
+  const historyTest = new Float32Array(historyCount);
+  for (let i = 0; i < historyCount; i++) { historyTrain[i] = f32(); historyTest[i] = f32(); }
+  const selectedNode = u16();
+  const weightCount = u16();
+  const weights = new Float32Array(weightCount);
+  for (let i = 0; i < weightCount; i++) weights[i] = f32();
+  const gridSize = u16(), thumbSize = u16(), thumbCount = u16();
+  const compressedLength = u32();
+  const bytes = await inflateRaw(new Uint8Array(buffer, at, compressedLength));
+
+  const planes = mode === 1 ? 2 : 1;
+  const gridBytes = gridSize * gridSize;
+  undoRowDeltas(bytes, 0, gridBytes * planes, gridSize);
+  const thumbStart = gridBytes * planes;
+  undoRowDeltas(bytes, thumbStart, thumbCount * thumbSize * thumbSize, thumbSize);
+  return {
+    mode, epoch, lossTrain, lossTest, metricTrain, metricTest,
+    firstHistoryEpoch, historyTrain, historyTest, selectedNode, weights,
+    gridSize, thumbSize, thumbCount,
+    grid: bytes.subarray(0, gridBytes),
+    confidence: mode === 1 ? bytes.subarray(gridBytes, 2 * gridBytes) : null,
+    thumbs: bytes.subarray(thumbStart, thumbStart + thumbCount * thumbSize * thumbSize),
+  };
+}
+
+/** Raw DEFLATE (RFC 1951) in the browser's own decompressor. */
+async function inflateRaw(compressed) {
+  const stream = new Blob([compressed]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Undoes PNG's "sub" filter in place: each byte was stored minus its left neighbour, mod 256. */
+export function undoRowDeltas(bytes, start, length, rowLength) {
+  for (let row = start; row < start + length; row += rowLength) {
+    for (let i = row + 1; i < row + rowLength; i++) bytes[i] = (bytes[i] + bytes[i - 1]) & 255;
+  }
+}

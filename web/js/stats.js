@@ -1,0 +1,41 @@
+// Frame statistics measured in the page (performance.now): draw time and frames shown per second.
+
+export class FrameStats {
+  constructor() { this.reset(); }
+
+  /** Starts a new measurement window. */
+  reset() {
+    this.framesReceived = 0;
+    this.framesDrawn = 0;
+    this.drawTimes = [];
+    this.drawStamps = [];
+    this.since = performance.now();
+  }
+
+  received() { this.framesReceived++; }
+
+  drawn(ms) {
+    this.framesDrawn++;
+    this.drawTimes.push(ms);
+    this.drawStamps.push(performance.now());
+    if (this.drawTimes.length > 5000) { this.drawTimes.shift(); this.drawStamps.shift(); }
+  }
+
+  /** Figures since reset(): frames/s drawn and received, draw time mean, p95 and max in ms. */
+  summary() {
+    const seconds = (performance.now() - this.since) / 1000;
+    const sorted = [...this.drawTimes].sort((a, b) => a - b);
+    const at = q => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+    return {
+      seconds,
+      framesDrawn: this.framesDrawn,
+      framesReceived: this.framesReceived,
+      drawnPerSecond: this.framesDrawn / seconds,
+      receivedPerSecond: this.framesReceived / seconds,
+      drawMeanMs: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1),
+      drawMedianMs: at(0.5),
+      drawP95Ms: at(0.95),
+      drawMaxMs: sorted.length ? sorted[sorted.length - 1] : NaN,
+    };
+  }
+}
