@@ -1,0 +1,109 @@
+package org.nnplayground.playground.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.nnplayground.playground.web.PlaygroundServer;
+import org.nnplayground.playground.web.ServerConfig;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One in-process server and one headless Chromium for a browser test class. */
+final class BrowserSession implements AutoCloseable {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final PlaygroundServer server;
+    final ChromeDriver driver;
+    private final Path profile;
+
+    private BrowserSession(PlaygroundServer server, ChromeDriver driver, Path profile) {
+        this.server = server;
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Starts the server on a free port and a headless Chromium with its own profile directory. */
+    static BrowserSession start() throws IOException {
+        PlaygroundServer server = PlaygroundServer.start(ServerConfig.defaults().withPort(0));
+        Path profile = Files.createTempDirectory("playground-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--window-size=1280,900", "--user-data-dir=" + profile);
+        try {
+            return new BrowserSession(server, new ChromeDriver(service, options), profile);
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
+    }
+
+    String baseUrl() { return "http://localhost:" + server.port() + "/"; }
+
+    /** Opens the page with this link (the part after '#') and waits until the first frame is shown. */
+    void open(String hash) {
+        driver.get("about:blank");
+        driver.get(baseUrl() + "#" + hash);
+        waitForFirstFrame();
+    }
+
+    void waitForFirstFrame() {
+        waitUntil(d -> (Boolean) js("return !!window.playgroundStats && window.playgroundStats.framesDrawn > 0"));
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition) { return waitUntil(Duration.ofSeconds(10), condition); }
+
+    <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).until(condition);
+    }
+
+    Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
+
+    WebElement byId(String id) { return driver.findElement(By.id(id)); }
+
+    List<WebElement> all(String css) { return driver.findElements(By.cssSelector(css)); }
+
+    String text(String id) { return byId(id).getText(); }
+
+    String hash() { return (String) js("return location.hash"); }
+
+    /** The big heatmap's pixels, as a data URL to compare before and after. */
+    String heatmapPixels() { return (String) js("return document.getElementById('heatmap-canvas').toDataURL()"); }
+
+    String chartPixels() { return (String) js("return document.getElementById('linechart-canvas').toDataURL()"); }
+
+    /** Saves a screenshot to target/screenshots/name.png. */
+    Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            server.stop();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

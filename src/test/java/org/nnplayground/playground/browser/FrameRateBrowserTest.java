@@ -1,0 +1,72 @@
+package org.nnplayground.playground.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Measures in the page (window.playgroundStats, performance.now) the time to draw one frame and the
+ * frames per second the browser shows for C1 and C2 at speed max. Targets: draw <= 8 ms,
+ * >= 60 frames/s on C1, >= 30 on C2. The asserts are looser floors, so a slow shared machine does not
+ * flake; the figures are printed for docs/benchmarks.md.
+ */
+@Tag("browser")
+class FrameRateBrowserTest {
+    static final String C1 = "activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&regularizationRate=0"
+            + "&noise=0&networkShape=4,2&seed=0.12345&percTrainData=50&x=true&y=true&problem=classification";
+    static final String C2 = "activation=relu&regularization=L2&batchSize=10&dataset=spiral&learningRate=0.03"
+            + "&regularizationRate=0.001&noise=0&networkShape=8,8,8,8,8,8&seed=0.12345&percTrainData=50&x=true"
+            + "&y=true&xTimesY=true&xSquared=true&ySquared=true&sinX=true&sinY=true&problem=classification";
+    private static final long WARM_UP_MS = 1500;
+    private static final long MEASURE_MS = 5000;
+    private static BrowserSession browser;
+
+    @BeforeAll
+    static void start() throws IOException { browser = BrowserSession.start(); }
+
+    @AfterAll
+    static void stop() throws IOException { if (browser != null) browser.close(); }
+
+    @Test
+    void c1() throws Exception {
+        Map<String, Object> s = measure("C1", C1);
+        assertTrue(number(s, "drawnPerSecond") >= 30, "C1 frames/s " + s);
+        assertTrue(number(s, "drawMedianMs") <= 8, "C1 draw ms " + s);
+    }
+
+    @Test
+    void c2() throws Exception {
+        Map<String, Object> s = measure("C2", C2);
+        assertTrue(number(s, "drawnPerSecond") >= 15, "C2 frames/s " + s);
+        assertTrue(number(s, "drawMedianMs") <= 8, "C2 draw ms " + s);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> measure(String name, String link) throws Exception {
+        browser.open(link);
+        new Select(browser.byId("speed")).selectByValue("0");
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(d -> browser.byId("play-pause-button").getAttribute("class").contains("playing"));
+        Thread.sleep(WARM_UP_MS);
+        browser.js("window.playgroundStats.reset()");
+        Thread.sleep(MEASURE_MS);
+        Map<String, Object> s = (Map<String, Object>) browser.js("return window.playgroundStats.summary()");
+        browser.screenshot("6-" + name.toLowerCase(Locale.ROOT) + "-speed-max");
+        browser.byId("play-pause-button").click();
+        System.out.printf(Locale.ROOT, "[frame-rate] %s: %.1f frames/s shown (%.1f received), draw median %.2f ms,"
+                        + " p95 %.2f ms, max %.2f ms, epoch %s (%d frames in %.1f s)%n", name,
+                number(s, "drawnPerSecond"), number(s, "receivedPerSecond"), number(s, "drawMedianMs"),
+                number(s, "drawP95Ms"), number(s, "drawMaxMs"), browser.text("iter-number"),
+                ((Number) s.get("framesDrawn")).intValue(), number(s, "seconds"));
+        return s;
+    }
+
+    private static double number(Map<String, Object> s, String key) { return ((Number) s.get(key)).doubleValue(); }
+}

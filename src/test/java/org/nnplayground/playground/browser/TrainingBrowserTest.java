@@ -1,0 +1,96 @@
+package org.nnplayground.playground.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** Playing trains and redraws; hovering a neuron shows it; editing a weight moves the boundary. */
+@Tag("browser")
+class TrainingBrowserTest {
+    private static final String SPIRAL = "activation=tanh&batchSize=10&dataset=spiral&learningRate=0.03"
+            + "&regularizationRate=0&noise=0&networkShape=6,4&seed=0.12345&percTrainData=50&x=true&y=true"
+            + "&xSquared=true&ySquared=true&problem=classification&showTestData=true";
+    private static BrowserSession browser;
+
+    @BeforeAll
+    static void start() throws IOException { browser = BrowserSession.start(); }
+
+    @AfterAll
+    static void stop() throws IOException { if (browser != null) browser.close(); }
+
+    @Test
+    void playingAdvancesEpochChartAndHeatmap() throws Exception {
+        browser.open(SPIRAL);
+        String heatmap = browser.heatmapPixels();
+        String chart = browser.chartPixels();
+        browser.screenshot("2-before-play");
+
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(d -> browser.byId("play-pause-button").getAttribute("class").contains("playing"));
+        Thread.sleep(3000);
+        int epochMid = epoch();
+        assertTrue(epochMid > 10, "epoch after 3 s: " + epochMid);
+        Thread.sleep(500);
+        assertTrue(epoch() > epochMid, "the epoch counter keeps advancing");
+        browser.screenshot("2-playing");
+
+        new Actions(browser.driver).sendKeys(Keys.SPACE).perform();          // keyboard: space pauses
+        browser.waitUntil(d -> !browser.byId("play-pause-button").getAttribute("class").contains("playing"));
+        assertNotEquals(heatmap, browser.heatmapPixels(), "the boundary changed");
+        assertNotEquals(chart, browser.chartPixels(), "the loss chart grew");
+        int paused = epoch();
+        new Actions(browser.driver).sendKeys(Keys.ARROW_RIGHT).perform();    // keyboard: right arrow steps
+        browser.waitUntil(d -> epoch() == paused + 1);
+    }
+
+    @Test
+    void hoveringANeuronShowsItAndEditingAWeightMovesTheBoundary() throws Exception {
+        browser.open(SPIRAL);
+        String output = browser.heatmapPixels();
+        List<WebElement> neurons = browser.all(".node.hidden");
+        WebElement neuron = neurons.get(1);
+        String index = neuron.getAttribute("data-node-index");
+
+        new Actions(browser.driver).moveToElement(neuron).perform();
+        browser.waitUntil(d -> index.equals(selectedIndex()));
+        browser.waitUntil(d -> !browser.heatmapPixels().equals(output));
+        browser.screenshot("4-hover-neuron");
+
+        new Actions(browser.driver).moveToElement(browser.byId("loss-test")).perform();  // leave: output again
+        browser.waitUntil(d -> browser.heatmapPixels().equals(output));
+
+        // The link into the output from the first neuron of the last hidden layer.
+        List<WebElement> links = browser.all("#svg .link-hover");
+        WebElement link = links.get(links.size() - 4);
+        new Actions(browser.driver).moveToElement(link).perform();
+        WebElement card = browser.byId("hovercard");
+        browser.waitUntil(d -> card.isDisplayed() && card.getText().contains("Weight is"));
+        browser.screenshot("4-weight-hovercard");
+        new Actions(browser.driver).click(link).perform();
+        WebElement input = card.findElement(By.cssSelector(".hovercard-input"));
+        browser.waitUntil(d -> input.isDisplayed());
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-4", Keys.ENTER);
+        browser.waitUntil(Duration.ofSeconds(5), d -> !browser.heatmapPixels().equals(output));
+        assertEquals("000,000", browser.text("iter-number"), "editing a weight does not train");
+        browser.screenshot("4-weight-edited");
+    }
+
+    private static int epoch() { return Integer.parseInt(browser.text("iter-number").replace(",", "")); }
+
+    private static String selectedIndex() {
+        WebElement selected = browser.driver.findElements(By.cssSelector(".node.selected")).stream().findFirst().orElse(null);
+        return selected == null ? null : selected.getAttribute("data-node-index");
+    }
+}
