@@ -91,6 +91,5 @@ export function applyHidden(state) {
 export function showPlaying(playing) {
   const button = $('play-pause-button');
   button.classList.toggle('playing', playing);
-  button.textContent = playing ? '❚❚' : '▶';
   button.title = playing ? 'Pause (space)' : 'Run (space)';
 }

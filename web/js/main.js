@@ -29,7 +29,7 @@ const socket = new PlaygroundSocket(url, {
   onClose: () => { readouts.showConnection(false); playing = false; showPlaying(false); },
   onMessage: receive,
   onFrame: frame => {
-    stats.received();
+    stats.received(frame, chart.epochs);
     chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);
     if (!pending) requestAnimationFrame(render);
     pending = frame;

@@ -35,7 +35,8 @@ export function showSession(session) {
   const body = table.createTBody();
   for (const row of session.summary ?? []) {
     const tr = body.insertRow();
-    const shape = Array.isArray(row.outputShape) ? `(${row.outputShape.map(d => d ?? 'None').join(', ')})` : String(row.outputShape ?? '');
+    const shape = Array.isArray(row.outputShape) ? `(${row.outputShape.map(d => d ?? 'None').join(', ')})`
+      : row.outputShape ?? (row.units !== undefined ? `(None, ${row.units})` : '');
     for (const cell of [row.name, row.activation ?? '', shape, Number(row.parameters).toLocaleString('en-US')]) tr.insertCell().textContent = cell;
   }
   for (const warning of session.warnings ?? []) toast(warning, 'warning');

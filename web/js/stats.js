@@ -7,12 +7,22 @@ export class FrameStats {
   reset() {
     this.framesReceived = 0;
     this.framesDrawn = 0;
+    this.historyBreaks = 0;
+    this.breaks = [];
     this.drawTimes = [];
     this.drawStamps = [];
     this.since = performance.now();
   }
 
-  received() { this.framesReceived++; }
+  /** Counts a frame and checks that its loss history continues the chart (expected: the chart's length). */
+  received(frame, expected) {
+    this.framesReceived++;
+    const first = frame.firstHistoryEpoch, count = frame.historyTrain.length;
+    if (first !== expected && first !== 0 && count > 0) {
+      this.historyBreaks++;
+      if (this.breaks.length < 20) this.breaks.push({ expected, first, count, epoch: frame.epoch });
+    }
+  }
 
   drawn(ms) {
     this.framesDrawn++;
@@ -35,6 +45,8 @@ export class FrameStats {
       drawMeanMs: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1),
       drawMedianMs: at(0.5),
       drawP95Ms: at(0.95),
+      historyBreaks: this.historyBreaks,
+      breaks: this.breaks,
       drawMaxMs: sorted.length ? sorted[sorted.length - 1] : NaN,
     };
   }

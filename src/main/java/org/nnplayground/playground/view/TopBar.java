@@ -15,13 +15,13 @@ final class TopBar {
                 div().withClass("container").with(
                         div().withClass("timeline-controls").with(
                                 hideable("resetButton", "button-wrap").with(
-                                        button("↺").withId("reset-button").withClass("icon-button")
+                                        button(rawHtml(Icons.RESET)).withId("reset-button").withClass("icon-button")
                                                 .attr("title", "Reset the network")),
                                 hideable("playButton", "button-wrap").with(
-                                        button("▶").withId("play-pause-button").withClass("icon-button play")
+                                        button(rawHtml(Icons.PLAY + Icons.PAUSE)).withId("play-pause-button").withClass("icon-button play")
                                                 .attr("title", "Run/Pause (space)")),
                                 hideable("stepButton", "button-wrap").with(
-                                        button("⏭").withId("next-step-button").withClass("icon-button")
+                                        button(rawHtml(Icons.STEP)).withId("next-step-button").withClass("icon-button")
                                                 .attr("title", "Step one epoch (→)"))),
                         div().withClass("control epoch").with(
                                 label("Epoch"), span("000,000").withId("iter-number").withClass("value")),

@@ -68,5 +68,8 @@ class FrameRateBrowserTest {
         return s;
     }
 
-    private static double number(Map<String, Object> s, String key) { return ((Number) s.get(key)).doubleValue(); }
+    /** A figure of the summary; JSON has no NaN, so a missing figure reads as NaN. */
+    private static double number(Map<String, Object> s, String key) {
+        return s.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
 }

@@ -37,6 +37,7 @@ class TrainingBrowserTest {
         String chart = browser.chartPixels();
         browser.screenshot("2-before-play");
 
+        browser.js("window.playgroundStats.reset()");
         browser.byId("play-pause-button").click();
         browser.waitUntil(d -> browser.byId("play-pause-button").getAttribute("class").contains("playing"));
         Thread.sleep(3000);
@@ -50,6 +51,8 @@ class TrainingBrowserTest {
         browser.waitUntil(d -> !browser.byId("play-pause-button").getAttribute("class").contains("playing"));
         assertNotEquals(heatmap, browser.heatmapPixels(), "the boundary changed");
         assertNotEquals(chart, browser.chartPixels(), "the loss chart grew");
+        assertEquals(0L, browser.js("return window.playgroundStats.historyBreaks"),
+                () -> "every epoch reaches the chart: " + browser.js("return JSON.stringify(window.playgroundStats.breaks)"));
         int paused = epoch();
         new Actions(browser.driver).sendKeys(Keys.ARROW_RIGHT).perform();    // keyboard: right arrow steps
         browser.waitUntil(d -> epoch() == paused + 1);
