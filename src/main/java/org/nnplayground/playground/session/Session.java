@@ -13,7 +13,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One browser tab's training session. Requests from any thread are queued; everything else
@@ -29,7 +29,8 @@ public final class Session {
     private final SessionScheduler scheduler;
     private final int evalSize;
     private final Queue<Runnable> requests = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean queued = new AtomicBoolean();
+    /** Wake-ups since the running or queued turn began; 0 = idle (see SessionScheduler). */
+    final AtomicInteger wakes = new AtomicInteger();
     private final SecureRandom seeds = new SecureRandom();
     private final LossHistory history = new LossHistory();
 
@@ -195,13 +196,9 @@ public final class Session {
 
     long notBefore() { return notBefore; }
 
-    /** Marks this session queued; false if it already was. */
-    boolean markQueued() { return queued.compareAndSet(false, true); }
-
     /** One scheduler turn: run queued requests, train within the slice, send a frame when due. */
     void tick(long sliceNanos, long frameIntervalNanos) {
         long start = System.nanoTime();
-        queued.set(false);
         if (closed) return;
         Runnable r;
         while ((r = requests.poll()) != null) r.run();
@@ -218,8 +215,9 @@ public final class Session {
         long took = System.nanoTime() - start;
         // a tick longer than its slice makes the session wait as long: heavy networks slow themselves
         notBefore = took > sliceNanos ? System.nanoTime() + took : 0;
-        if (!requests.isEmpty()) scheduler.wake(this);
     }
+
+    boolean hasRequests() { return !requests.isEmpty(); }
 
     private void trainOne() {
         EpochStats stats = run.trainer().trainEpoch();

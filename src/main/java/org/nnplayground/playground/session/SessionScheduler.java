@@ -37,9 +37,15 @@ public final class SessionScheduler implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tickPlaying, frameIntervalNanos, frameIntervalNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Queues a turn for {@code s} unless one is already queued. */
+    /**
+     * Queues a turn for {@code s} unless one is queued or running: a session never runs on two
+     * threads at once. Wake-ups that arrive during a turn earn one more turn, at the queue's tail.
+     */
     void wake(Session s) {
-        if (!s.markQueued()) return;
+        if (s.wakes.getAndIncrement() == 0) submit(s);
+    }
+
+    private void submit(Session s) {
         try {
             pool.execute(() -> runTick(s));
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
@@ -63,12 +69,17 @@ public final class SessionScheduler implements AutoCloseable {
     }
 
     private void runTick(Session s) {
+        int seen = s.wakes.get();
         try {
             s.tick(slice(), frameIntervalNanos);
         } catch (Throwable t) {
             // one broken session must not take the pool down with it
             LOG.log(Level.WARNING, "session tick failed", t);
             s.close();
+        }
+        if (!s.wakes.compareAndSet(seen, 0) || s.hasRequests()) {
+            s.wakes.set(1);
+            submit(s);
         }
     }
 
