@@ -6,6 +6,7 @@ import org.nnplayground.playground.data.Feature;
 import org.nnplayground.playground.data.Sample;
 import org.nnplayground.playground.data.Split;
 import org.nnplayground.playground.data.TfRandom;
+import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.link.PlaygroundSettings;
 import org.nnplayground.playground.nn.Network;
 import org.nnplayground.playground.nn.NetworkSpec;
@@ -15,6 +16,7 @@ import org.nnplayground.playground.nn.TrainingConfig;
 import org.nnplayground.playground.nn.TrainingData;
 
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * One configured run, built the way TF Playground builds it: seed the random stream with the
@@ -33,13 +35,12 @@ public final class TrainingRun {
     private final TrainingData test;
     private Trainer trainer;
 
-    private TrainingRun(PlaygroundSettings settings, DataSet uploaded) {
+    private TrainingRun(PlaygroundSettings settings, DataSet uploaded, TfRandom random, Split split) {
         this.settings = settings;
         this.uploaded = uploaded;
-        this.random = TfRandom.seeded(settings.seed());
-        DataSet data = uploaded != null ? uploaded
-                : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
-        this.split = DataSets.split(data, settings.percTrainData(), random);
+        this.random = random;
+        this.split = split;
+        DataSet data = split.source();
         this.features = data.isPlanar() ? settings.features() : List.of();
         ModelChoice model = ModelChoice.of(settings, data);
         int inputs = data.isPlanar() ? features.size() : data.numInputs();
@@ -54,7 +55,15 @@ public final class TrainingRun {
 
     /** Builds a run from a link's settings; {@code uploaded} (nullable) replaces the generated data. */
     public static TrainingRun create(PlaygroundSettings settings, DataSet uploaded) {
-        return new TrainingRun(settings, uploaded);
+        TfRandom random = TfRandom.seeded(settings.seed());
+        DataSet data = uploaded != null ? uploaded
+                : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
+        return new TrainingRun(settings, uploaded, random, DataSets.split(data, settings.percTrainData(), random));
+    }
+
+    /** Same data and random stream, a new network for {@code next} (TF's reset after a model change). */
+    public TrainingRun withModel(PlaygroundSettings next) {
+        return new TrainingRun(next, uploaded, random, split);
     }
 
     /** New weights drawn from the continuing random stream (TF Playground's reset), same data. */
@@ -64,9 +73,41 @@ public final class TrainingRun {
         trainer.reconfigure(live);
     }
 
-    /** The same settings with other data: a fresh seed gives new points (TF's "regenerate"). */
-    public TrainingRun withSettings(PlaygroundSettings next) {
-        return new TrainingRun(next, uploaded);
+    /** The same run under settings that change neither data nor model (display keys, rates). */
+    public TrainingRun withSettingsOnly(PlaygroundSettings next) {
+        return new TrainingRun(this, next);
+    }
+
+    private TrainingRun(TrainingRun same, PlaygroundSettings settings) {
+        this.settings = settings;
+        this.uploaded = same.uploaded;
+        this.random = same.random;
+        this.split = same.split;
+        this.features = same.features;
+        this.spec = same.spec;
+        this.config = same.config;
+        this.train = same.train;
+        this.test = same.test;
+        this.trainer = same.trainer;
+    }
+
+    /** New data for {@code next} (TF's regenerate: a fresh seed gives new points), the upload kept. */
+    public TrainingRun withData(PlaygroundSettings next) {
+        return create(next, uploaded);
+    }
+
+    /**
+     * A fresh seed drawn from this run's random stream, as TF Playground's generateData() draws
+     * {@code Math.random().toFixed(5)} from its seeded stream when the data changes.
+     */
+    public String nextSeed() {
+        return PlaygroundLink.freshSeed(new RandomGenerator() {
+            @Override
+            public long nextLong() { return Double.doubleToLongBits(random.random()); }
+
+            @Override
+            public double nextDouble() { return random.random(); }
+        });
     }
 
     /** The input vector the network sees for a raw point. */

@@ -1,0 +1,179 @@
+package org.nnplayground.playground.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nnplayground.playground.link.PlaygroundLink;
+import org.nnplayground.playground.session.TrainingRun;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The protocol over a real port and socket: TF-exact steps, live changes, edits and bad input. */
+class ProtocolTest {
+    private static PlaygroundServer server;
+    private static JsonNode h1;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0));
+        try (InputStream in = ProtocolTest.class.getResourceAsStream("/tf-vectors/H1.json")) {
+            h1 = new ObjectMapper().readTree(in);
+        }
+    }
+
+    @AfterAll
+    static void stop() { server.stop(); }
+
+    private static WsClient loadH1() throws InterruptedException {
+        WsClient c = WsClient.connect(server.port());
+        c.send("{\"type\":\"load\",\"link\":\"https://playground.tensorflow.org/#" + h1.get("hash").asText() + "\"}");
+        JsonNode session = c.next("session");
+        assertEquals(h1.get("serializedHash").asText(), session.get("link").asText());
+        assertEquals(25, session.get("parameterCount").asInt());
+        return c;
+    }
+
+    @Test
+    void stepsReproduceTensorFlowPlaygroundBitForBit() throws Exception {
+        try (WsClient c = loadH1()) {
+            Frame zero = c.frameAt(0);
+            assertEquals(h1.get("lossTrain").get(0).asDouble(), zero.lossTrain(), 0.0);
+            for (int epoch = 1; epoch <= 10; epoch++) {
+                c.send("{\"type\":\"step\"}");
+                Frame f = c.frameAt(epoch);
+                assertEquals(h1.get("lossTrain").get(epoch).asDouble(), f.lossTrain(), 0.0, "train loss " + epoch);
+                assertEquals(h1.get("lossTest").get(epoch).asDouble(), f.lossTest(), 0.0, "test loss " + epoch);
+                assertEquals(epoch, f.firstHistoryEpoch());
+            }
+            c.send("{\"type\":\"step\",\"epochs\":290}");
+            Frame f = c.frameAt(300);
+            assertEquals(h1.get("lossTrain").get(300).asDouble(), f.lossTrain(), 0.0);
+            assertEquals(100, f.gridSize());
+            assertEquals(7, f.thumbCount());
+        }
+    }
+
+    @Test
+    void learningRateChangesLiveWithoutTouchingTheWeights() throws Exception {
+        try (WsClient c = loadH1()) {
+            c.frameAt(0);
+            c.send("{\"type\":\"step\",\"epochs\":2}");
+            c.frameAt(2);
+            c.send("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"0.3\"}");
+            assertTrue(c.next("link").get("hash").asText().contains("learningRate=0.3"));
+            c.send("{\"type\":\"step\"}");
+            Frame f = c.frameAt(3);
+            // the same run computed here: two epochs at 0.03, one at 0.3
+            TrainingRun run = TrainingRun.create(PlaygroundLink.parse(h1.get("hash").asText(), new Random()).settings(), null);
+            run.trainer().trainEpoch();
+            run.trainer().trainEpoch();
+            run.trainer().reconfigure(run.trainer().config().withLearningRate(0.3));
+            assertEquals(run.trainer().trainEpoch().train().loss(), f.lossTrain(), 0.0);
+        }
+    }
+
+    @Test
+    void weightEditShowsInTheNextFrameAndResetDrawsNewWeights() throws Exception {
+        try (WsClient c = loadH1()) {
+            Frame before = c.frameAt(0);
+            c.send("{\"type\":\"setWeight\",\"layer\":1,\"to\":0,\"from\":1,\"value\":2.5}");
+            Frame edited = c.nextFrame(f -> f.weights()[1] == 2.5f, "edited frame");
+            assertNotEquals(before.lossTrain(), edited.lossTrain());
+            assertTrue(differentGrid(before, edited), "the boundary changes with the weight");
+            c.send("{\"type\":\"setBias\",\"layer\":3,\"node\":0,\"value\":-1}");
+            c.nextFrame(f -> f.weights()[24] == -1f, "output bias frame");
+            c.send("{\"type\":\"reset\"}");
+            Frame reset = c.frameAt(0);
+            assertNotEquals(before.weights()[0], reset.weights()[0]);
+        }
+    }
+
+    @Test
+    void badInputGetsAnErrorAndTheSessionKeepsWorking() throws Exception {
+        try (WsClient c = loadH1()) {
+            c.frameAt(0);
+            String[] bad = {
+                "{not json",
+                "{\"type\":\"dance\"}",
+                "{\"link\":\"no type\"}",
+                "{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"abc\"}",
+                "{\"type\":\"set\",\"key\":\"banana\",\"value\":\"1\"}",
+                "{\"type\":\"step\",\"epochs\":100000000}",
+                "{\"type\":\"setWeight\",\"layer\":9,\"to\":0,\"from\":0,\"value\":1}",
+                "{\"type\":\"setWeight\",\"layer\":1,\"to\":0,\"from\":0,\"value\":1e400}",
+                "{\"type\":\"speed\",\"epochsPerFrame\":-3}",
+                "{\"type\":\"selectNode\",\"node\":\"nope\"}",
+                "{\"type\":\"load\",\"link\":\"networkShape=1,1,1,1,1,1,1,1,1,1,1,1\"}",
+                "{\"type\":\"loadCsv\",\"name\":\"x.csv\",\"content\":\"a,b,c\\n1,2\\n\"}",
+                "{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"" + "9".repeat(20_000) + "\"}",
+            };
+            for (String message : bad) {
+                c.send(message);
+                JsonNode error = c.next("error");
+                assertTrue(error.get("message").asText().length() > 5, message + " -> " + error);
+            }
+            c.send("{\"type\":\"step\"}");
+            Frame f = c.frameAt(1);
+            assertEquals(h1.get("lossTrain").get(1).asDouble(), f.lossTrain(), 0.0);
+        }
+    }
+
+    @Test
+    void csvErrorNamesTheLine() throws Exception {
+        try (WsClient c = loadH1()) {
+            c.send("{\"type\":\"loadCsv\",\"name\":\"x.csv\",\"content\":\"a,b,c\\n1,2,0\\n1,x,1\\n\"}");
+            assertTrue(c.next("error").get("message").asText().contains("line 3"));
+        }
+    }
+
+    @Test
+    void playStreamsFramesAndPauseStops() throws Exception {
+        try (WsClient c = loadH1()) {
+            c.frameAt(0);
+            c.send("{\"type\":\"play\"}");
+            c.next(m -> m.path("state").asText().equals("playing"), "playing status");
+            Frame later = c.nextFrame(f -> f.epoch() >= 20, "frame after 20 epochs");
+            assertTrue(later.historyTrain().length >= 1);
+            c.send("{\"type\":\"pause\"}");
+            c.next(m -> m.path("state").asText().equals("paused"), "paused status");
+        }
+    }
+
+    @Test
+    void serverRefusesSessionsBeyondItsLimit() throws Exception {
+        try (PlaygroundServer small = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withLimits(1, 1, 50));
+             WsClient first = WsClient.connect(small.port());
+             WsClient second = WsClient.connect(small.port())) {
+            assertTrue(second.next("error").get("message").asText().contains("full"));
+            assertEquals(1013, second.closed.get(5, TimeUnit.SECONDS));
+            first.send("{\"type\":\"load\",\"link\":\"seed=1\"}");
+            first.next("session");
+        }
+    }
+
+    @Test
+    void healthAnswersJson() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertEquals("ok", new ObjectMapper().readTree(r.body()).get("status").asText());
+    }
+
+    private static boolean differentGrid(Frame a, Frame b) {
+        for (int i = 0; i < a.gridSize() * a.gridSize(); i++) if (a.grids()[i] != b.grids()[i]) return true;
+        return false;
+    }
+}

@@ -1,0 +1,107 @@
+package org.nnplayground.playground.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A test WebSocket client (the JDK's): collects text messages as JSON and binary frames. */
+final class WsClient implements WebSocket.Listener, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    final BlockingQueue<JsonNode> texts = new LinkedBlockingQueue<>();
+    final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder text = new StringBuilder();
+    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    private WebSocket socket;
+
+    static WsClient connect(int port) {
+        WsClient c = new WsClient();
+        c.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c).join();
+        return c;
+    }
+
+    void send(String json) { socket.sendText(json, true).join(); }
+
+    /** The next text message of {@code type} (others are skipped), or fails after 10 s. */
+    JsonNode next(String type) throws InterruptedException {
+        return next(m -> m.path("type").asText().equals(type), type);
+    }
+
+    JsonNode next(Predicate<JsonNode> wanted, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            JsonNode m = texts.poll(100, TimeUnit.MILLISECONDS);
+            if (m != null && wanted.test(m)) return m;
+        }
+        throw new AssertionError("no '" + what + "' message within 10 s");
+    }
+
+    /** The next frame whose epoch is {@code epoch}, or fails after 10 s. */
+    Frame frameAt(int epoch) throws InterruptedException {
+        return nextFrame(f -> f.epoch() == epoch, "frame at epoch " + epoch);
+    }
+
+    Frame nextFrame(Predicate<Frame> wanted, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Frame f = frames.poll(100, TimeUnit.MILLISECONDS);
+            if (f != null && wanted.test(f)) return f;
+        }
+        throw new AssertionError("no " + what + " within 10 s");
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        text.append(data);
+        if (last) {
+            try {
+                texts.add(JSON.readTree(text.toString()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            text.setLength(0);
+        }
+        ws.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        binary.writeBytes(chunk);
+        if (last) {
+            frames.add(Frame.decode(ByteBuffer.wrap(binary.toByteArray())));
+            binary.reset();
+        }
+        ws.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+        closed.complete(status);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) { closed.complete(-1); }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+}
