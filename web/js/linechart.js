@@ -85,11 +85,17 @@ export class LineChart {
 
   get epochs() { return this.series[0].length; }
 
-  draw() {
-    const canvas = this.canvas;
+  /** Reads the canvas's CSS size (call on resize only: reading layout while drawing forces a reflow). */
+  resize() {
     const ratio = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(canvas.clientWidth * ratio)), h = Math.max(1, Math.round(canvas.clientHeight * ratio));
-    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    this.ratio = ratio;
+    this.canvas.width = Math.max(1, Math.round(this.canvas.clientWidth * ratio));
+    this.canvas.height = Math.max(1, Math.round(this.canvas.clientHeight * ratio));
+  }
+
+  draw() {
+    if (!this.ratio) this.resize();
+    const ratio = this.ratio, w = this.canvas.width, h = this.canvas.height;
     const c = this.context;
     c.clearRect(0, 0, w, h);
     const n = this.epochs;

@@ -83,13 +83,16 @@ function render() {
   const frame = pending;
   pending = null;
   if (!frame || !session) return;
-  const start = performance.now();
+  const t0 = performance.now();
   drawHeatmap(frame);
+  const t1 = performance.now();
   network.update(frame);
-  readouts.showFrame(frame, session.problem);
+  const t2 = performance.now();
   chart.draw();
+  readouts.showFrame(frame, session.problem);
   lastFrame = frame;
-  stats.drawn(performance.now() - start);
+  const t3 = performance.now();
+  stats.drawn(t3 - t0, { heatmap: t1 - t0, network: t2 - t1, chartAndText: t3 - t2 });
 }
 
 function drawHeatmap(frame) {
@@ -172,7 +175,7 @@ window.addEventListener('hashchange', () => {
 let resizeTimer = null;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => { network.render(); redrawPoints(); chart.draw(); }, 150);
+  resizeTimer = setTimeout(() => { network.render(); redrawPoints(); chart.resize(); chart.draw(); }, 150);
 });
 
 drawLegend($('legend-canvas'));

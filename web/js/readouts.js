@@ -2,6 +2,9 @@
 
 const $ = id => document.getElementById(id);
 
+/** Writes text only when it changed (each write invalidates layout). */
+function setText(id, text) { const e = $(id); if (e.textContent !== text) e.textContent = text; }
+
 /** TF Playground's epoch format: zero-padded to 6 digits with commas ("000,010"). */
 export function formatEpoch(n) {
   return String(n).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -11,14 +14,14 @@ export function formatEpoch(n) {
 export function formatLoss(v) { return Number.isFinite(v) ? v.toFixed(3) : '–'; }
 
 export function showFrame(frame, problem) {
-  $('iter-number').textContent = formatEpoch(frame.epoch);
-  $('loss-train').textContent = formatLoss(frame.lossTrain);
-  $('loss-test').textContent = formatLoss(frame.lossTest);
+  setText('iter-number', formatEpoch(frame.epoch));
+  setText('loss-train', formatLoss(frame.lossTrain));
+  setText('loss-test', formatLoss(frame.lossTest));
   const metric = problem === 'regression'
     ? v => (Number.isFinite(v) ? v.toFixed(3) : '–')
     : v => (Number.isFinite(v) ? (v * 100).toFixed(1) + '%' : '–');
-  $('metric-train').textContent = metric(frame.metricTrain);
-  $('metric-test').textContent = metric(frame.metricTest);
+  setText('metric-train', metric(frame.metricTrain));
+  setText('metric-test', metric(frame.metricTest));
 }
 
 /** Labels the metric and fills the model summary from a session message. */

@@ -9,6 +9,7 @@ export class FrameStats {
     this.framesDrawn = 0;
     this.historyBreaks = 0;
     this.breaks = [];
+    this.parts = {};
     this.drawTimes = [];
     this.drawStamps = [];
     this.since = performance.now();
@@ -24,8 +25,9 @@ export class FrameStats {
     }
   }
 
-  drawn(ms) {
+  drawn(ms, parts = {}) {
     this.framesDrawn++;
+    for (const [name, t] of Object.entries(parts)) this.parts[name] = (this.parts[name] ?? 0) + t;
     this.drawTimes.push(ms);
     this.drawStamps.push(performance.now());
     if (this.drawTimes.length > 5000) { this.drawTimes.shift(); this.drawStamps.shift(); }
@@ -46,6 +48,7 @@ export class FrameStats {
       drawMedianMs: at(0.5),
       drawP95Ms: at(0.95),
       historyBreaks: this.historyBreaks,
+      partsMeanMs: Object.fromEntries(Object.entries(this.parts).map(([k, t]) => [k, t / (this.framesDrawn || 1)])),
       breaks: this.breaks,
       drawMaxMs: sorted.length ? sorted[sorted.length - 1] : NaN,
     };

@@ -1,5 +1,6 @@
 package org.nnplayground.playground.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,8 +15,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Measures in the page (window.playgroundStats, performance.now) the time to draw one frame and the
  * frames per second the browser shows for C1 and C2 at speed max. Targets: draw <= 8 ms,
- * >= 60 frames/s on C1, >= 30 on C2. The asserts are looser floors, so a slow shared machine does not
- * flake; the figures are printed for docs/benchmarks.md.
+ * >= 60 frames/s on C1, >= 30 on C2. The asserts check the browser's share: it draws a frame in
+ * well under 8 ms (median) and shows nearly every frame the server delivers; how many frames the
+ * server delivers is the server's share. The figures are printed for docs/benchmarks.md.
  */
 @Tag("browser")
 class FrameRateBrowserTest {
@@ -37,15 +39,20 @@ class FrameRateBrowserTest {
     @Test
     void c1() throws Exception {
         Map<String, Object> s = measure("C1", C1);
-        assertTrue(number(s, "drawnPerSecond") >= 30, "C1 frames/s " + s);
-        assertTrue(number(s, "drawMedianMs") <= 8, "C1 draw ms " + s);
+        assertBrowserKeepsUp(s);
     }
 
     @Test
     void c2() throws Exception {
         Map<String, Object> s = measure("C2", C2);
-        assertTrue(number(s, "drawnPerSecond") >= 15, "C2 frames/s " + s);
-        assertTrue(number(s, "drawMedianMs") <= 8, "C2 draw ms " + s);
+        assertBrowserKeepsUp(s);
+    }
+
+    private static void assertBrowserKeepsUp(Map<String, Object> s) {
+        assertTrue(number(s, "framesReceived") >= 20, "frames arrive while playing: " + s);
+        assertTrue(number(s, "drawMedianMs") <= 8, "draw time: " + s);
+        assertTrue(number(s, "drawnPerSecond") >= 0.85 * number(s, "receivedPerSecond"), "frames shown: " + s);
+        assertEquals(0.0, number(s, "historyBreaks"), "every epoch reaches the chart: " + s);
     }
 
     @SuppressWarnings("unchecked")
@@ -65,6 +72,7 @@ class FrameRateBrowserTest {
                 number(s, "drawnPerSecond"), number(s, "receivedPerSecond"), number(s, "drawMedianMs"),
                 number(s, "drawP95Ms"), number(s, "drawMaxMs"), browser.text("iter-number"),
                 ((Number) s.get("framesDrawn")).intValue(), number(s, "seconds"));
+        System.out.println("[frame-rate] " + name + " mean ms per part: " + s.get("partsMeanMs"));
         return s;
     }
 
