@@ -12,12 +12,21 @@ export const CLASS_COLORS = [ORANGE, BLUE, [0x2c, 0xa0, 0x2c], [0x94, 0x67, 0xbd
 
 function mix(a, b, t) { return [0, 1, 2].map(i => Math.round(a[i] + (b[i] - a[i]) * t)); }
 
-/** TF's diverging scale for v in [-1, 1], quantized into 31 shades like d3.scale.quantize. */
-export function colorOf(v) {
-  const index = Math.max(0, Math.min(NUM_SHADES, Math.floor((v + 1) / 2 * (NUM_SHADES + 1))));
+/** Which of TF's 31 shades (d3.scale.quantize over [-1, 1]) shows v. */
+export function shadeOf(v) {
+  return Math.max(0, Math.min(NUM_SHADES, Math.floor((v + 1) / 2 * (NUM_SHADES + 1)))) || 0;
+}
+
+function shadeColor(index) {
   const t = index / NUM_SHADES;
   return t <= 0.5 ? mix(ORANGE, GREY, t * 2) : mix(GREY, BLUE, (t - 0.5) * 2);
 }
+
+/** TF's diverging scale for v in [-1, 1]. */
+export function colorOf(v) { return shadeColor(shadeOf(v)); }
+
+/** CSS colours of the 31 shades. */
+export const SHADE_CSS = Array.from({ length: NUM_SHADES + 1 }, (_, i) => `rgb(${shadeColor(i).join(',')})`);
 
 export function cssColorOf(v) { const [r, g, b] = colorOf(v); return `rgb(${r},${g},${b})`; }
 
@@ -57,6 +66,26 @@ export class Heatmap {
     const lut = discretize ? DISCRETE_LUT : SCALAR_LUT;
     const pixels = this.pixels;
     for (let i = 0, n = size * size; i < n; i++) pixels[i] = lut[grid[offset + i]];
+    this.context.putImageData(this.image, 0, 0);
+  }
+
+  /** count square grids of size*size bytes side by side in one strip (one upload for all thumbnails). */
+  drawStrip(bytes, size, count) {
+    const width = size * count;
+    if (!this.image || this.image.width !== width || this.image.height !== size) {
+      this.canvas.width = width;
+      this.canvas.height = size;
+      this.image = this.context.createImageData(width, size);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    }
+    const pixels = this.pixels;
+    for (let k = 0; k < count; k++) {
+      const from = k * size * size;
+      for (let r = 0; r < size; r++) {
+        const row = r * width + k * size, src = from + r * size;
+        for (let c = 0; c < size; c++) pixels[row + c] = SCALAR_LUT[bytes[src + c]];
+      }
+    }
     this.context.putImageData(this.image, 0, 0);
   }
 

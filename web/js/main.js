@@ -19,7 +19,8 @@ const stats = new FrameStats();
 window.playgroundStats = stats;
 let session = null;
 let playing = false;
-let pending = null;
+const queue = [];            // decoded frames waiting for an animation frame (at most MAX_QUEUED)
+const MAX_QUEUED = 3;
 let lastFrame = null;
 const display = { showTestData: false, discretize: false };
 
@@ -31,8 +32,11 @@ const socket = new PlaygroundSocket(url, {
   onFrame: frame => {
     stats.received(frame, chart.epochs);
     chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);
-    if (!pending) requestAnimationFrame(render);
-    pending = frame;
+    // One frame per animation frame, so frames that arrive together are still each shown; when the
+    // page falls behind, the oldest are dropped (their losses are already in the chart).
+    if (queue.length === 0) requestAnimationFrame(render);
+    queue.push(frame);
+    if (queue.length > MAX_QUEUED) queue.shift();
   },
 });
 
@@ -80,8 +84,8 @@ function syncLink() {
 }
 
 function render() {
-  const frame = pending;
-  pending = null;
+  const frame = queue.shift();
+  if (queue.length > 0) requestAnimationFrame(render);
   if (!frame || !session) return;
   const t0 = performance.now();
   drawHeatmap(frame);

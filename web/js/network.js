@@ -1,7 +1,7 @@
 // The network drawing: feature nodes, hidden neurons and output nodes as small heatmaps (canvases),
 // links as SVG curves whose width and colour show the weight. Hover cards edit weights and biases.
 
-import { Heatmap, FEATURE_FUNCTIONS, gridOf, colorOf } from './heatmap.js';
+import { Heatmap, FEATURE_FUNCTIONS, gridOf, colorOf, shadeOf, SHADE_CSS } from './heatmap.js';
 import { FEATURE_KEYS } from './state.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -38,6 +38,11 @@ export class NetworkView {
     this.svg = root.querySelector('#svg');
     this.nodesDiv = root.querySelector('#network-nodes');
     this.card = root.querySelector('#hovercard');
+    this.canvas = document.createElement('canvas');      // links and node heatmaps, redrawn per frame
+    this.canvas.id = 'network-canvas';
+    this.svg.before(this.canvas);
+    this.context = this.canvas.getContext('2d');
+    this.scratch = new Heatmap(document.createElement('canvas'));
     this.handlers = handlers;
     this.session = null;
     this.links = [];
@@ -80,7 +85,14 @@ export class NetworkView {
     this.root.style.height = `${height}px`;
     this.svg.setAttribute('width', width);
     this.svg.setAttribute('height', height);
+    const ratio = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(width * ratio);
+    this.canvas.height = Math.round(height * ratio);
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    this.context.setTransform(ratio, 0, 0, ratio, 0, 0);
     this.size = size;
+    this.features = [];
 
     const outputX = width - 24;
     const columnX = c => c === 0 ? FEATURE_X : FEATURE_X + (outputX - FEATURE_X) * c / (hiddenCount + 1);
@@ -97,8 +109,9 @@ export class NetworkView {
       node.dataset.feature = key;
       const label = el('span', 'feature-label', node);
       label.textContent = planar ? FEATURE_LABELS[key] : key;
-      const thumb = new Heatmap(el('canvas', 'thumb', node));
-      if (planar) thumb.draw(gridOf(FEATURE_FUNCTIONS[key], thumbSize), thumbSize, false);
+      const image = new Heatmap(document.createElement('canvas'));
+      if (planar) image.draw(gridOf(FEATURE_FUNCTIONS[key], thumbSize), thumbSize, false);
+      this.features.push({ x: x - size / 2, y: y - size / 2, image: planar ? image.canvas : null, active });
       if (planar) node.addEventListener('click', () => this.handlers.toggleFeature(key, !active));
       node.title = planar ? (active ? 'Click to turn this feature off' : 'Click to turn this feature on') : key;
       if (active) {
@@ -120,7 +133,7 @@ export class NetworkView {
         node.dataset.nodeIndex = nodeIndex;
         this.nodeElements[nodeIndex] = node;
         node.title = isOutput ? 'Output' : `Neuron ${id}: hover to show it in the big heatmap`;
-        this.thumbs.push({ heatmap: new Heatmap(el('canvas', 'thumb', node)), node });
+        this.thumbs.push({ x: x - size / 2, y: y - size / 2, node });
         const bias = el('div', 'bias', node);
         bias.dataset.layer = l;
         bias.dataset.node = j;
@@ -138,9 +151,8 @@ export class NetworkView {
           const a = positions[l - 1][from], b = positions[l][to];
           const x1 = a.x + size / 2, x2 = b.x - size / 2, mx = (x1 + x2) / 2;
           const d = `M${x1},${a.y} C${mx},${a.y} ${mx},${b.y} ${x2},${b.y}`;
-          const path = svg('path', { d, class: 'link', 'stroke-width': 1 }, this.svg);
           const hover = svg('path', { d, class: 'link-hover' }, hoverGroup);
-          const link = { path, layer: l, to, from, width: 0, colour: '' };
+          const link = { x1, y1: a.y, x2, y2: b.y, mx, layer: l, to, from };
           hover.addEventListener('mouseenter', e => this.showCard(e, `Weight ${l}: ${from}→${to}`, link));
           hover.addEventListener('mousemove', e => this.moveCard(e));
           hover.addEventListener('mouseleave', () => this.leaveCard());
@@ -155,7 +167,7 @@ export class NetworkView {
       b.el.addEventListener('mouseleave', () => this.leaveCard());
       b.el.addEventListener('click', e => { e.stopPropagation(); this.editCard(e, b); });
     }
-    if (this.frame) this.update(this.frame);
+    if (this.frame) this.update(this.frame); else this.paint(null);
   }
 
   node(x, y, size, selectId, className) {
@@ -197,24 +209,14 @@ export class NetworkView {
     let weightCount = 0;
     for (let l = 1; l < layers.length; l++) weightCount += layers[l] * layers[l - 1];
     if (w.length < weightCount) return;     // a frame from before the last rebuild
-    for (let i = 0; i < this.links.length; i++) {
-      const link = this.links[i];
-      link.index = i;
-      const v = w[i];
-      const width = linkWidth(v), colour = rgb(v);
-      if (width !== link.width) { link.path.setAttribute('stroke-width', width); link.width = width; }
-      if (colour !== link.colour) { link.path.setAttribute('stroke', colour); link.colour = colour; }
-    }
+    this.links.forEach((link, i) => { link.index = i; });
     for (let i = 0; i < this.biases.length; i++) {
       const b = this.biases[i];
       b.index = weightCount + i;
       const colour = rgb(w[b.index]);
       if (colour !== b.colour) { b.el.style.background = colour; b.colour = colour; }
     }
-    const t = frame.thumbSize, area = t * t;
-    for (let i = 0; i < this.thumbs.length && (i + 1) * area <= frame.thumbs.length; i++) {
-      this.thumbs[i].heatmap.draw(frame.thumbs, t, false, i * area);
-    }
+    this.paint(frame);
     if (frame.selectedNode !== this.selected) {
       this.nodesDiv.querySelector('.node.selected')?.classList.remove('selected');
       const target = this.nodeElements[frame.selectedNode];
@@ -222,6 +224,52 @@ export class NetworkView {
       this.selected = frame.selectedNode;
     }
     if (this.card.item && this.card.input.hidden) this.card.value.textContent = this.valueOf(this.card.item).toPrecision(3);
+  }
+
+  /** Draws every link (width and colour from its weight) and every node's heatmap on the canvas. */
+  paint(frame) {
+    const c = this.context, size = this.size;
+    c.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    c.lineCap = 'butt';
+    const w = frame?.weights;
+    // One stroke per (shade, width): links sorted into style groups, not one stroke each.
+    const groups = new Map();
+    for (let i = 0; i < this.links.length; i++) {
+      const v = w ? w[i] : 0;
+      const key = w ? shadeOf(v) * 1000 + Math.round(linkWidth(v) * 10) : -1;
+      let group = groups.get(key);
+      if (!group) groups.set(key, group = []);
+      group.push(this.links[i]);
+    }
+    for (const [key, links] of groups) {
+      c.strokeStyle = key < 0 ? '#ccc' : SHADE_CSS[Math.floor(key / 1000)];
+      c.lineWidth = key < 0 ? 1 : (key % 1000) / 10;
+      c.beginPath();
+      for (const link of links) {
+        c.moveTo(link.x1, link.y1);
+        c.bezierCurveTo(link.mx, link.y1, link.mx, link.y2, link.x2, link.y2);
+      }
+      c.stroke();
+    }
+    c.imageSmoothingEnabled = true;
+    for (const f of this.features) {
+      if (!f.image) continue;
+      c.globalAlpha = f.active ? 1 : 0.35;
+      c.fillStyle = '#fff';
+      c.fillRect(f.x, f.y, size, size);
+      c.drawImage(f.image, f.x, f.y, size, size);
+    }
+    c.globalAlpha = 1;
+    if (!frame) return;
+    const t = frame.thumbSize, count = Math.min(this.thumbs.length, Math.floor(frame.thumbs.length / (t * t)));
+    if (count === 0) return;
+    this.scratch.drawStrip(frame.thumbs, t, count);
+    for (let i = 0; i < count; i++) {
+      const node = this.thumbs[i];
+      c.fillStyle = '#fff';
+      c.fillRect(node.x, node.y, size, size);
+      c.drawImage(this.scratch.canvas, i * t, 0, t, t, node.x, node.y, size, size);
+    }
   }
 
   valueOf(item) { return this.weights && item.index !== undefined ? this.weights[item.index] : NaN; }

@@ -1,7 +1,12 @@
 // Frame statistics measured in the page (performance.now): draw time and frames shown per second.
 
 export class FrameStats {
-  constructor() { this.reset(); }
+  constructor() {
+    this.animationFrames = 0;
+    const count = () => { this.animationFrames++; requestAnimationFrame(count); };
+    requestAnimationFrame(count);        // how often the browser can show anything at all
+    this.reset();
+  }
 
   /** Starts a new measurement window. */
   reset() {
@@ -13,6 +18,7 @@ export class FrameStats {
     this.drawTimes = [];
     this.drawStamps = [];
     this.since = performance.now();
+    this.animationFramesAtReset = this.animationFrames;
   }
 
   /** Counts a frame and checks that its loss history continues the chart (expected: the chart's length). */
@@ -44,6 +50,7 @@ export class FrameStats {
       framesReceived: this.framesReceived,
       drawnPerSecond: this.framesDrawn / seconds,
       receivedPerSecond: this.framesReceived / seconds,
+      animationFramesPerSecond: (this.animationFrames - this.animationFramesAtReset) / seconds,
       drawMeanMs: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1),
       drawMedianMs: at(0.5),
       drawP95Ms: at(0.95),

@@ -74,6 +74,8 @@ final class BrowserSession implements AutoCloseable {
 
     Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
 
+    Object executeAsync(String script, Object... args) { return ((JavascriptExecutor) driver).executeAsyncScript(script, args); }
+
     WebElement byId(String id) { return driver.findElement(By.id(id)); }
 
     List<WebElement> all(String css) { return driver.findElements(By.cssSelector(css)); }
