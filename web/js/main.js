@@ -3,7 +3,7 @@
 import * as msg from './protocol.js';
 import { PlaygroundSocket } from './socket.js';
 import { LinkState } from './state.js';
-import { bindControls, applyLink, showPlaying } from './controls.js';
+import { bindControls, applyLink, applyHidden, showPlaying } from './controls.js';
 import { Heatmap, drawPoints, drawLegend, classCssColor } from './heatmap.js';
 import { NetworkView } from './network.js';
 import { LineChart } from './linechart.js';
@@ -52,6 +52,7 @@ function receive(message) {
       syncLink();
       chart.reset();
       network.build(session, state);
+      applyHidden(state);
       readouts.showSession(session);
       showClassLegend();
       redrawPoints();
