@@ -236,7 +236,7 @@ export class NetworkView {
     const groups = new Map();
     for (let i = 0; i < this.links.length; i++) {
       const v = w ? w[i] : 0;
-      const key = w ? shadeOf(v) * 1000 + Math.round(linkWidth(v) * 10) : -1;
+      const key = w && Number.isFinite(v) ? shadeOf(v) * 1000 + Math.round(linkWidth(v) * 10) : -1;
       let group = groups.get(key);
       if (!group) groups.set(key, group = []);
       group.push(this.links[i]);

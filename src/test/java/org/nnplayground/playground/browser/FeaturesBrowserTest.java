@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 
 /** Classroom links hide controls; our additions: multi-class data, divergence notice, CSV upload, errors. */
@@ -95,6 +96,22 @@ class FeaturesBrowserTest {
         browser.waitUntil(d -> browser.all(".node.feature").stream().anyMatch(n -> "c".equals(n.getAttribute("data-feature"))));
         assertEquals(3, browser.all(".node.feature.active").size());
         browser.screenshot("5-csv-named-columns");
+    }
+
+    @Test
+    void fitsA1024PixelWideScreen() throws IOException {
+        Dimension before = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new Dimension(1024, 768));
+            browser.open(FrameRateBrowserTest.C2);
+            long scrollWidth = (Long) browser.js("return document.documentElement.scrollWidth");
+            long viewport = (Long) browser.js("return document.documentElement.clientWidth");
+            assertTrue(scrollWidth <= viewport, "no sideways scrolling: " + scrollWidth + " > " + viewport);
+            assertTrue(browser.byId("heatmap").isDisplayed());
+            browser.screenshot("5-width-1024");
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
     }
 
     private static void upload(String content) throws IOException {
