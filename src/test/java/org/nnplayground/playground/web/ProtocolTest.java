@@ -66,6 +66,19 @@ class ProtocolTest {
     }
 
     @Test
+    void requestsSentBackToBackRunInOrder() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            try (WsClient c = WsClient.connect(server.port())) {
+                c.send("{\"type\":\"load\",\"link\":\"" + h1.get("hash").asText() + "\"}");
+                c.send("{\"type\":\"step\"}");
+                c.send("{\"type\":\"step\"}");
+                assertEquals(h1.get("lossTrain").get(2).asDouble(), c.frameAt(2).lossTrain(), 0.0);
+                assertTrue(c.texts.stream().noneMatch(m -> m.path("type").asText().equals("error")), c.texts.toString());
+            }
+        }
+    }
+
+    @Test
     void learningRateChangesLiveWithoutTouchingTheWeights() throws Exception {
         try (WsClient c = loadH1()) {
             c.frameAt(0);
