@@ -21,7 +21,7 @@ RUN mvn -B -q ${MVN_ARGS} org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
 # Whole build context (pom.xml, src/, web/ ... minus .dockerignore entries).
 COPY . ./
-RUN mvn -B -DskipTests ${MVN_ARGS} package \
+RUN mvn -B -ntp -DskipTests ${MVN_ARGS} package \
  && cp target/playground.jar /build/playground.jar \
  && mkdir -p /build/web
 
@@ -32,8 +32,8 @@ ARG APP_UID=10001
 # Unprivileged user (useradd where it exists, plain /etc/passwd entry otherwise).
 RUN set -eu; \
     if command -v useradd >/dev/null 2>&1; then \
-      groupadd --system --gid "${APP_UID}" app; \
-      useradd --system --uid "${APP_UID}" --gid "${APP_UID}" --home-dir /app --no-create-home \
+      groupadd --gid "${APP_UID}" app; \
+      useradd --uid "${APP_UID}" --gid "${APP_UID}" --home-dir /app --no-create-home \
               --shell /usr/sbin/nologin app; \
     else \
       echo "app:x:${APP_UID}:${APP_UID}:playground:/app:/usr/sbin/nologin" >> /etc/passwd; \

@@ -17,6 +17,8 @@
 #                   (for a jar that does not serve yet)
 # Environment:
 #   DEBIAN_MIRROR   Debian mirror for debootstrap (default: taken from /etc/apt)
+#   HOST_JAVA_CACERTS  Java truststore lent to the Maven build when the host has local CAs
+#                   (default /etc/ssl/certs/java/cacerts)
 #   MVN_ARGS        extra Maven flags passed to the build (build arg MVN_ARGS)
 #   PODMAN          podman command (default: podman --runtime runc --cgroup-manager cgroupfs)
 # Needs root (debootstrap, rootful podman), podman, runc, debootstrap, curl, a JDK 17 on the host.
@@ -114,7 +116,7 @@ build_base() {
     tail -n 30 "$dir.log"; log "debootstrap failed for $image"; exit 1
   fi
   rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* "$dir"/tmp/*
-  tar -C "$dir" -c . | "${PODMAN[@]}" import \
+  tar -C "$dir" -c . | "${PODMAN[@]}" import -q \
       --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       --change 'ENV LANG=C.UTF-8' \
       --change 'CMD ["/bin/bash"]' - "$image" >/dev/null
@@ -136,6 +138,14 @@ phase_end
 phase_start "app image build"
 BUILD_ARGS=(--build-arg "BUILD_IMAGE=$BASE_BUILD" --build-arg "RUN_IMAGE=$BASE_RUN")
 [[ -n ${MVN_ARGS:-} ]] && BUILD_ARGS+=(--build-arg "MVN_ARGS=$MVN_ARGS")
+# A TLS-intercepting egress proxy needs its CA in the build's Java truststore: when the host
+# has local CAs (/usr/local/share/ca-certificates), lend the host's Java truststore to the
+# build steps (read-only mount, nothing of it ends up in the image).
+HOST_CACERTS=${HOST_JAVA_CACERTS:-/etc/ssl/certs/java/cacerts}
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null && [[ -f $HOST_CACERTS ]]; then
+  log "host has local CAs: mounting $HOST_CACERTS as the build's Java truststore"
+  BUILD_ARGS+=(--volume "$HOST_CACERTS:/etc/ssl/certs/java/cacerts:ro")
+fi
 if [[ $M2_CACHE == 1 ]]; then
   mkdir -p "$HOME/.m2/repository"
   BUILD_ARGS+=(--volume "$HOME/.m2:/root/.m2")
@@ -164,7 +174,8 @@ log "starting $CONTAINER on 127.0.0.1:$PORT"
 "${PODMAN[@]}" run -d --name "$CONTAINER" --network host \
   --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 \
   --health-interval disable \
-  -e PORT="$PORT" -e HOST=127.0.0.1 "$APP_IMAGE" >/dev/null
+  -e PORT="$PORT" -e HOST=127.0.0.1 "$APP_IMAGE" \
+  > /dev/null 2> >(grep -v 'systemd connection' >&2 || true)
 
 running() { [[ $("${PODMAN[@]}" inspect -f '{{.State.Running}}' "$CONTAINER" 2>/dev/null) == true ]]; }
 
