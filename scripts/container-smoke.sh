@@ -57,14 +57,14 @@ cleanup() {
   set +e
   if "${PODMAN[@]}" container exists "$CONTAINER" 2>/dev/null; then
     if [[ $RESULT != PASS ]]; then
-      log "container logs (last 40 lines):"; "${PODMAN[@]}" logs --tail 40 "$CONTAINER" 2>&1 | sed 's/^/    /'
+      log "container logs (last 40 lines):"; timeout 30 "${PODMAN[@]}" logs --tail 40 "$CONTAINER" 2>&1 | sed 's/^/    /'
     fi
     timeout 30 "${PODMAN[@]}" rm -f -t 5 "$CONTAINER" >/dev/null 2>&1
   fi
-  "${PODMAN[@]}" image exists "$APP_IMAGE" 2>/dev/null && "${PODMAN[@]}" rmi -f "$APP_IMAGE" >/dev/null 2>&1
+  "${PODMAN[@]}" image exists "$APP_IMAGE" 2>/dev/null && timeout 60 "${PODMAN[@]}" rmi -f "$APP_IMAGE" >/dev/null 2>&1
   if [[ $CLEAN == 1 ]]; then
     log "--clean: removing base images"
-    "${PODMAN[@]}" rmi -f "$BASE_BUILD" "$BASE_RUN" >/dev/null 2>&1
+    timeout 60 "${PODMAN[@]}" rmi -f "$BASE_BUILD" "$BASE_RUN" >/dev/null 2>&1
   fi
   [[ -n ${ROOTFS_TMP:-} ]] && rm -rf "$ROOTFS_TMP"
   for t in "${TIMINGS[@]}"; do log "timing  $t"; done
@@ -130,7 +130,7 @@ ROOTFS_TMP=$(mktemp -d /tmp/playground-smoke-rootfs.XXXXXX)
 # The two debootstraps are independent: run them side by side.
 build_base "$BASE_RUN" openjdk-17-jre-headless & P1=$!
 build_base "$BASE_BUILD" openjdk-17-jdk-headless,maven & P2=$!
-wait $P1 || exit 1
+wait $P1 || { kill $P2 2>/dev/null; wait $P2 2>/dev/null; exit 1; }
 wait $P2 || exit 1
 phase_end
 
@@ -171,7 +171,7 @@ PORT=$(free_port)
 log "starting $CONTAINER on 127.0.0.1:$PORT"
 # Host network + HOST=127.0.0.1: reachable from this machine only; also exercises PORT/HOST.
 # --health-interval disable: no systemd timer here; the check is run by hand below.
-"${PODMAN[@]}" run -d --name "$CONTAINER" --network host \
+timeout 120 "${PODMAN[@]}" run -d --name "$CONTAINER" --network host \
   --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 \
   --health-interval disable \
   -e PORT="$PORT" -e HOST=127.0.0.1 "$APP_IMAGE" \
@@ -181,7 +181,7 @@ running() { [[ $("${PODMAN[@]}" inspect -f '{{.State.Running}}' "$CONTAINER" 2>/
 
 if [[ $BUILD_ONLY == 1 ]]; then
   sleep 3
-  log "container output:"; "${PODMAN[@]}" logs "$CONTAINER" 2>&1 | sed 's/^/    /'
+  log "container output:"; timeout 30 "${PODMAN[@]}" logs "$CONTAINER" 2>&1 | sed 's/^/    /'
   log "container running: $(running && echo yes || echo "no (exit code $("${PODMAN[@]}" inspect -f '{{.State.ExitCode}}' "$CONTAINER"))")"
   log "user in image: $("${PODMAN[@]}" image inspect -f '{{.Config.User}}' "$APP_IMAGE")"
   log "healthcheck in image: $("${PODMAN[@]}" image inspect -f '{{json .HealthCheck}}' "$APP_IMAGE")"
