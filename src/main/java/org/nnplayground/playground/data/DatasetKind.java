@@ -13,7 +13,7 @@ public enum DatasetKind {
     REG_GAUSS("reg-gauss", Problem.REGRESSION, 0, 1200),
     MOONS("moons", Problem.CLASSIFICATION, 2, 500),
     CHECKERBOARD("checkerboard", Problem.CLASSIFICATION, 2, 500),
-    /** Points above (+1) or below (-1) the curve y = sin x. */
+    /** Points above (+1) or below (-1) the curve y = 3 sin x. */
     CURVE("curve", Problem.CLASSIFICATION, 2, 500),
     BLOBS3("blobs3", Problem.CLASSIFICATION, 3, 600),
     BLOBS4("blobs4", Problem.CLASSIFICATION, 4, 600),

@@ -17,6 +17,35 @@ public enum LossKind {
 
     LossKind(String key) { this.key = key; }
 
+    /** Loss of one output unit against its target (cross-entropy: the unit's share, -t log o). */
+    public double loss(double out, double target) {
+        return switch (this) {
+            case SQUARE -> 0.5 * StrictMath.pow(out - target, 2);
+            case MSE -> (out - target) * (out - target);
+            case MAE -> Math.abs(out - target);
+            case LOG_LOSS -> -(target * safeLog(out) + (1 - target) * safeLog(1 - out));
+            case CROSS_ENTROPY -> target == 0 ? 0 : -target * safeLog(out);
+        };
+    }
+
+    /** d loss / d output of one unit (cross-entropy with softmax is handled as a pair by the network). */
+    public double derivative(double out, double target) {
+        return switch (this) {
+            case SQUARE -> out - target;
+            case MSE -> 2 * (out - target);
+            case MAE -> Math.signum(out - target);
+            case LOG_LOSS -> (out - target) / Math.max(out * (1 - out), EPSILON);
+            case CROSS_ENTROPY -> -target / Math.max(out, EPSILON);
+        };
+    }
+
+    /** Keras clips probabilities the same way so that log(0) never happens. */
+    private static final double EPSILON = 1e-7;
+
+    private static double safeLog(double p) {
+        return StrictMath.log(Math.min(Math.max(p, EPSILON), 1 - EPSILON));
+    }
+
     public String key() { return key; }
 
     public static LossKind fromKey(String key) {

@@ -1,0 +1,30 @@
+package org.nnplayground.playground.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small fixed data sets from textbooks; they ignore noise and sample count and draw nothing. */
+public final class FixedTables {
+    /**
+     * Grokking Machine Learning (Serrano), ch. 5: counts of "aack" and "beep" per sentence and
+     * the alien's mood, 1 = happy, 0 = sad.
+     */
+    private static final int[][] ALIEN = {
+        {1, 0, 0}, {0, 2, 0}, {1, 1, 0}, {1, 2, 0}, {1, 3, 1}, {2, 2, 1}, {2, 3, 1}, {3, 2, 1}
+    };
+
+    private FixedTables() {}
+
+    /** The 8 alien sentences as (aack, beep), happy +1, sad -1. */
+    public static List<Sample> alien() {
+        List<Sample> points = new ArrayList<>();
+        for (int[] row : ALIEN) points.add(Sample.of(row[0], row[1], row[2] == 1 ? 1 : -1));
+        return points;
+    }
+
+    /** The XOR truth table: +1 where exactly one input is 1. */
+    public static List<Sample> xorTable() {
+        return new ArrayList<>(List.of(
+            Sample.of(0, 0, -1), Sample.of(0, 1, 1), Sample.of(1, 0, 1), Sample.of(1, 1, -1)));
+    }
+}

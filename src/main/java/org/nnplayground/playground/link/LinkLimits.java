@@ -1,0 +1,34 @@
+package org.nnplayground.playground.link;
+
+/** The ranges link values are held to; out-of-range numbers are clamped with a warning. */
+public final class LinkLimits {
+
+    /** TF Playground stops at 6 hidden layers; we allow more for deeper experiments. */
+    public static final int MAX_HIDDEN_LAYERS = 10;
+    /** TF Playground stops at 8 neurons per layer; we allow wider layers. */
+    public static final int MAX_NEURONS = 256;
+    public static final int MIN_NEURONS = 1;
+
+    public static final int MIN_BATCH_SIZE = 1;
+    public static final int MAX_BATCH_SIZE = 10_000;
+
+    /** A rate of 0 or below would never learn, so it is lifted to this. */
+    public static final double MIN_LEARNING_RATE = 0.00001;
+    public static final double MAX_LEARNING_RATE = 10;
+
+    public static final double MIN_REGULARIZATION_RATE = 0;
+    public static final double MAX_REGULARIZATION_RATE = 10;
+
+    /** Noise is a percentage; TF Playground's slider goes to 50. */
+    public static final int MIN_NOISE = 0;
+    public static final int MAX_NOISE = 50;
+
+    public static final int MIN_PERC_TRAIN_DATA = 10;
+    public static final int MAX_PERC_TRAIN_DATA = 90;
+
+    /** Dropping every neuron would leave nothing to train. */
+    public static final double MIN_DROPOUT = 0;
+    public static final double MAX_DROPOUT = 0.9;
+
+    private LinkLimits() { }
+}

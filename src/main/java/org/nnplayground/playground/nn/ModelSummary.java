@@ -1,0 +1,40 @@
+package org.nnplayground.playground.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Keras-style model summary: one row per dense layer with its output shape and parameters. */
+public record ModelSummary(List<Row> rows, int totalParameters) {
+
+    /** One dense layer: its name, activation, output shape "(None, n)" and parameter count. */
+    public record Row(String name, String activation, int units, int parameters) {
+        public String outputShape() { return "(None, " + units + ")"; }
+    }
+
+    public static ModelSummary of(NetworkSpec spec) {
+        List<Row> rows = new ArrayList<>();
+        for (int l = 1; l <= spec.numLayers(); l++) {
+            String name = l == spec.numLayers() ? "output (Dense)" : "dense_" + l + " (Dense)";
+            rows.add(new Row(name, spec.activation(l).key(), spec.width(l), spec.width(l) * (spec.width(l - 1) + 1)));
+        }
+        return new ModelSummary(List.copyOf(rows), spec.parameterCount());
+    }
+
+    /** The summary as Keras prints it, inputs first. */
+    public String render(int inputs) {
+        StringBuilder s = new StringBuilder();
+        String line = "_".repeat(66) + "\n";
+        String thick = "=".repeat(66) + "\n";
+        s.append("Model: \"sequential\"\n").append(line);
+        s.append(String.format("%-28s%-14s%-14s%10s%n", "Layer (type)", "Activation", "Output Shape", "Param #"));
+        s.append(thick);
+        s.append(String.format("%-28s%-14s%-14s%10d%n", "input (InputLayer)", "", "(None, " + inputs + ")", 0));
+        for (Row r : rows) {
+            s.append(line);
+            s.append(String.format("%-28s%-14s%-14s%10d%n", r.name(), r.activation(), r.outputShape(), r.parameters()));
+        }
+        s.append(thick);
+        s.append(String.format("Total params: %,d%nTrainable params: %,d%nNon-trainable params: 0%n", totalParameters, totalParameters));
+        return s.append(line).toString();
+    }
+}

@@ -1,0 +1,71 @@
+package org.nnplayground.playground.nn;
+
+import java.util.Arrays;
+
+/**
+ * The shape of a dense network: inputs, hidden layer sizes, outputs, and the activations.
+ * Limits keep one session from taking the server: see {@link #validate()}.
+ */
+public record NetworkSpec(int inputs, int[] hidden, int outputs, Activation hiddenActivation,
+                          Activation outputActivation) {
+
+    public static final int MAX_INPUTS = 32;
+    public static final int MAX_HIDDEN_LAYERS = 10;
+    public static final int MAX_NEURONS = 256;
+    public static final int MAX_OUTPUTS = 10;
+    public static final int MAX_PARAMETERS = 100_000;
+
+    public NetworkSpec {
+        hidden = hidden.clone();
+    }
+
+    /** Number of weight layers (hidden layers + the output layer). */
+    public int numLayers() { return hidden.length + 1; }
+
+    /** Width of layer {@code l}, where 0 is the input layer and numLayers() the output layer. */
+    public int width(int l) {
+        if (l == 0) return inputs;
+        return l <= hidden.length ? hidden[l - 1] : outputs;
+    }
+
+    public Activation activation(int l) {
+        return l == numLayers() ? outputActivation : hiddenActivation;
+    }
+
+    public int parameterCount() {
+        int n = 0;
+        for (int l = 1; l <= numLayers(); l++) n += width(l) * (width(l - 1) + 1);
+        return n;
+    }
+
+    /** Refuses shapes the server will not train, with a message a student understands. */
+    public NetworkSpec validate() {
+        require(inputs >= 1, "the network needs at least one input feature");
+        require(inputs <= MAX_INPUTS, "at most " + MAX_INPUTS + " inputs (got " + inputs + ")");
+        require(hidden.length <= MAX_HIDDEN_LAYERS, "at most " + MAX_HIDDEN_LAYERS + " hidden layers (got " + hidden.length + ")");
+        for (int h : hidden) require(h >= 1 && h <= MAX_NEURONS, "a hidden layer has 1 to " + MAX_NEURONS + " neurons (got " + h + ")");
+        require(outputs >= 1 && outputs <= MAX_OUTPUTS, "1 to " + MAX_OUTPUTS + " outputs (got " + outputs + ")");
+        require(hiddenActivation != Activation.SOFTMAX, "softmax is an output activation, not a hidden one");
+        require(outputActivation != Activation.SOFTMAX || outputs >= 2, "softmax needs 2 or more output units");
+        require(parameterCount() <= MAX_PARAMETERS, "at most " + MAX_PARAMETERS + " parameters (got " + parameterCount() + ")");
+        return this;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) throw new IllegalArgumentException(message);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NetworkSpec s && s.inputs == inputs && Arrays.equals(s.hidden, hidden)
+                && s.outputs == outputs && s.hiddenActivation == hiddenActivation && s.outputActivation == outputActivation;
+    }
+
+    @Override
+    public int hashCode() { return Arrays.hashCode(hidden) * 31 + inputs * 7 + outputs; }
+
+    @Override
+    public String toString() {
+        return "NetworkSpec" + inputs + Arrays.toString(hidden) + outputs + " " + hiddenActivation.key() + "/" + outputActivation.key();
+    }
+}

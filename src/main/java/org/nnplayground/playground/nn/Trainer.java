@@ -1,0 +1,178 @@
+package org.nnplayground.playground.nn;
+
+import java.util.SplittableRandom;
+
+/**
+ * Trains one network on one data set, an epoch at a time. Not thread-safe: a session owns it.
+ * TF-exact mode (see {@link TrainingConfig#tfExact()}) replays TF Playground's oneStep():
+ * samples in order, an update whenever (i + 1) % batchSize == 0, leftovers carried over.
+ */
+public final class Trainer {
+    private final Network net;
+    private final TrainingData train;
+    private final TrainingData test;
+    private final Propagation prop;
+    private final Gradients gradients;
+    private final SplittableRandom random;
+    private final int[] order;
+    private TrainingConfig config;
+    private UpdateRule rule;
+    private int epoch;
+    private EpochStats last;
+
+    public Trainer(Network net, TrainingConfig config, TrainingData train, TrainingData test) {
+        this.net = net;
+        this.config = config.validate();
+        this.train = train;
+        this.test = test;
+        this.prop = new Propagation(net);
+        this.gradients = new Gradients(net.spec());
+        this.random = new SplittableRandom(config.seed());
+        this.order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        this.rule = ruleFor(config);
+        checkLossFits(net.spec(), config.loss());
+        this.last = new EpochStats(0, metrics(train), test.isEmpty() ? null : metrics(test), null);
+    }
+
+    /** Why this network cannot be trained, or null if it can. */
+    public String untrainableReason() {
+        NetworkSpec s = net.spec();
+        if (s.hiddenActivation() == Activation.STEP || s.outputActivation() == Activation.STEP) {
+            return "the step function's slope is 0 everywhere, so backpropagation gets no gradient to learn from: "
+                    + "set the weights by hand, or choose sigmoid, tanh or relu to train";
+        }
+        if (train.isEmpty()) return "there is no training data";
+        return null;
+    }
+
+    /** Runs one epoch and returns its figures; a diverged run refuses to go on until reset. */
+    public EpochStats trainEpoch() {
+        trainEpochOnly();
+        return last = measure();
+    }
+
+    /** Runs one epoch without computing its figures (benchmarks; {@link #lastStats()} is then stale). */
+    public void trainEpochOnly() {
+        String reason = untrainableReason();
+        if (reason != null) throw new IllegalStateException("cannot train: " + reason);
+        if (last.diverged()) throw new IllegalStateException("training diverged; reset the network to go on");
+        if (config.tfExact()) runTfEpoch();
+        else runShuffledEpoch();
+        epoch++;
+    }
+
+    private void runTfEpoch() {
+        int batch = config.batchSize();
+        for (int i = 0; i < train.size(); i++) {
+            prop.predict(train.inputs()[i]);
+            prop.backward(train.targets()[i], config.loss(), gradients);
+            if ((i + 1) % batch == 0) update();
+        }
+    }
+
+    private void runShuffledEpoch() {
+        shuffleOrder();
+        for (int k : order) {
+            prop.forwardTraining(train.inputs()[k], config.dropout(), random);
+            prop.backward(train.targets()[k], config.loss(), gradients);
+            if (gradients.count == config.batchSize()) update();
+        }
+        update(); // a partial last batch is applied, as Keras does
+    }
+
+    private void update() {
+        rule.apply(net, gradients, config.learningRate(), config.regularization(), config.regularizationRate());
+        gradients.clear();
+    }
+
+    private void shuffleOrder() {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private EpochStats measure() {
+        Metrics trainMetrics = metrics(train);
+        Metrics testMetrics = test.isEmpty() ? null : metrics(test);
+        String divergence = null;
+        if (!Double.isFinite(trainMetrics.loss()) || !net.isFinite()) {
+            divergence = "training diverged at epoch " + epoch + ": the "
+                    + (net.isFinite() ? "loss" : "weights") + " became NaN or infinite. Try a lower learning rate (now "
+                    + config.learningRate() + "), fewer layers, or a different activation, then reset.";
+        }
+        return new EpochStats(epoch, trainMetrics, testMetrics, divergence);
+    }
+
+    /** Loss, accuracy (classification) or R^2 (regression) of the current network on {@code data}. */
+    public Metrics metrics(TrainingData data) {
+        if (data.isEmpty()) return new Metrics(Double.NaN, null, null);
+        double loss = 0;
+        int correct = 0;
+        double sumLabel = 0;
+        double sumSquaredError = 0;
+        for (int i = 0; i < data.size(); i++) {
+            double[] out = prop.predict(data.inputs()[i]);
+            loss += prop.loss(data.targets()[i], config.loss());
+            double label = data.labels()[i];
+            if (data.numClasses() > 0) {
+                if (OutputDecoder.classOf(out, net.spec().outputActivation()) == OutputDecoder.classIndex(label, data.numClasses())) correct++;
+            } else {
+                sumLabel += label;
+                sumSquaredError += (out[0] - label) * (out[0] - label);
+            }
+        }
+        int n = data.size();
+        if (data.numClasses() > 0) return new Metrics(loss / n, (double) correct / n, null);
+        double mean = sumLabel / n;
+        double total = 0;
+        for (double label : data.labels()) total += (label - mean) * (label - mean);
+        return new Metrics(loss / n, null, total == 0 ? 0 : 1 - sumSquaredError / total);
+    }
+
+    /** The figures after the last epoch (epoch 0: before training). */
+    public EpochStats lastStats() { return last; }
+
+    /** Recomputes the figures now, e.g. after a weight was edited. */
+    public EpochStats refreshStats() { return last = measure(); }
+
+    public int epoch() { return epoch; }
+
+    public Network network() { return net; }
+
+    public TrainingConfig config() { return config; }
+
+    /** Changes learning rate, regularization or batch size without touching the weights. */
+    public void reconfigure(TrainingConfig next) {
+        boolean newRule = next.optimizer() != config.optimizer() || next.tfExact() != config.tfExact();
+        config = next.validate();
+        if (newRule) rule = ruleFor(config);
+    }
+
+    /** Output of every node of layer l for one input (layer 0 = the input itself). */
+    public double[] layerOutputs(double[] input, int l) {
+        prop.predict(input);
+        return prop.layerOutput(l).clone();
+    }
+
+    /** Network output for one input (a fresh array). */
+    public double[] predict(double[] input) { return prop.predict(input).clone(); }
+
+    private UpdateRule ruleFor(TrainingConfig c) {
+        return c.optimizer() == OptimizerKind.SGD ? new SgdRule() : new AdaptiveRule(net.spec(), Optimizer.of(c.optimizer()));
+    }
+
+    private static void checkLossFits(NetworkSpec spec, LossKind loss) {
+        boolean softmax = spec.outputActivation() == Activation.SOFTMAX;
+        if (softmax != (loss == LossKind.CROSS_ENTROPY)) {
+            throw new IllegalArgumentException("softmax output and cross-entropy loss go together (got "
+                    + spec.outputActivation().key() + " output with " + loss.key() + " loss)");
+        }
+        if (loss == LossKind.LOG_LOSS && (spec.outputActivation() != Activation.SIGMOID || spec.outputs() != 1)) {
+            throw new IllegalArgumentException("log loss needs one sigmoid output unit");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.nnplayground.playground.session;
+
+import org.ejml.data.DMatrixRMaj;
+import org.nnplayground.playground.nn.Activation;
+import org.nnplayground.playground.nn.EpochStats;
+import org.nnplayground.playground.nn.GridEvaluator;
+import org.nnplayground.playground.nn.Metrics;
+import org.nnplayground.playground.nn.Network;
+import org.nnplayground.playground.nn.NetworkSpec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.Deflater;
+
+/**
+ * Encodes one binary frame (layout in docs/protocol.md): figures, loss history, every weight,
+ * the big heatmap (100x100) and a 10x10 thumbnail per node, grids quantized to bytes,
+ * row-delta coded and DEFLATEd. The network is evaluated at {@code evalSize}^2 points and the
+ * big grid upsampled: heatmaps are for eyes, and this keeps a class of 200 affordable.
+ */
+final class FrameBuilder {
+    static final int GRID = 100;
+    static final int THUMB = 10;
+    private static final byte MODE_SCALAR = 0;
+    private static final byte MODE_CLASSES = 1;
+
+    private final TrainingRun run;
+    private final NetworkSpec spec;
+    private final int evalSize;
+    private final GridEvaluator evaluator;
+    private final DMatrixRMaj inputs;
+    private final int nonInputNodes;
+    private final byte[] grids;
+    private final byte[] compressed;
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+
+    FrameBuilder(TrainingRun run, int evalSize) {
+        this.run = run;
+        this.spec = run.spec();
+        this.evalSize = evalSize;
+        this.evaluator = new GridEvaluator(spec, evalSize * evalSize);
+        this.inputs = GridInputs.build(run, evalSize);
+        int nodes = 0;
+        for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
+        this.nonInputNodes = nodes;
+        this.grids = new byte[2 * GRID * GRID + nodes * THUMB * THUMB];
+        this.compressed = new byte[grids.length + grids.length / 8 + 64];
+    }
+
+    /** Total number of nodes, inputs included (the frame's node numbering). */
+    int nodeCount() { return spec.inputs() + nonInputNodes; }
+
+    /** Builds the frame for the network's current state. */
+    ByteBuffer build(Network net, EpochStats stats, LossHistory history, int selectedNode) {
+        boolean planar = !run.features().isEmpty();
+        int gridBytes = 0;
+        byte mode = MODE_SCALAR;
+        int thumbs = 0;
+        if (planar) {
+            evaluator.evaluate(net, inputs);
+            mode = writeBigGrid(selectedNode);
+            gridBytes = (mode == MODE_CLASSES ? 2 : 1) * GRID * GRID;
+            thumbs = nonInputNodes;
+            gridBytes += writeThumbnails(gridBytes);
+        }
+        int compressedLength = deflate(gridBytes);
+        int params = spec.parameterCount();
+        ByteBuffer b = ByteBuffer.allocate(64 + history.count() * 8 + params * 4 + compressedLength).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 1).put(mode).putInt(stats.epoch());
+        b.putDouble(stats.train().loss()).putDouble(stats.test() == null ? Double.NaN : stats.test().loss());
+        b.putDouble(quality(stats.train())).putDouble(stats.test() == null ? Double.NaN : quality(stats.test()));
+        b.putInt(history.firstEpoch()).putShort((short) history.count());
+        for (int i = 0; i < history.count(); i++) b.putFloat(history.train(i)).putFloat(history.test(i));
+        b.putShort((short) selectedNode);
+        b.putShort((short) params);
+        for (int l = 1; l <= spec.numLayers(); l++) for (double w : net.weights(l).data) b.putFloat((float) w);
+        for (int l = 1; l <= spec.numLayers(); l++) for (double v : net.biases(l).data) b.putFloat((float) v);
+        b.putShort((short) (planar ? GRID : 0)).putShort((short) (planar ? THUMB : 0)).putShort((short) thumbs);
+        b.putInt(compressedLength).put(compressed, 0, compressedLength);
+        return b.flip();
+    }
+
+    private static double quality(Metrics m) {
+        if (m.accuracy() != null) return m.accuracy();
+        return m.r2() != null ? m.r2() : Double.NaN;
+    }
+
+    /** Writes the selected node's grid (or the classes of a softmax output) at the start of {@code grids}. */
+    private byte writeBigGrid(int selectedNode) {
+        int inputsCount = spec.inputs();
+        if (selectedNode < inputsCount) {
+            upsample(inputs.data, selectedNode * evalSize * evalSize, Activation.LINEAR, 0);
+            return MODE_SCALAR;
+        }
+        int layer = 1;
+        int index = selectedNode - inputsCount;
+        while (index >= spec.width(layer)) index -= spec.width(layer++);
+        boolean outputLayer = layer == spec.numLayers();
+        if (outputLayer && spec.outputActivation() == Activation.SOFTMAX) {
+            writeClasses(evaluator.layer(layer));
+            return MODE_CLASSES;
+        }
+        upsample(evaluator.layer(layer).data, index * evalSize * evalSize, spec.activation(layer), 0);
+        return MODE_SCALAR;
+    }
+
+    /** Bilinear upsampling of one node's eval grid into the 100x100 display grid at {@code offset}. */
+    private void upsample(double[] values, int start, Activation act, int offset) {
+        int n = evalSize;
+        double scale = (double) (n - 1) / (GRID - 1);
+        for (int r = 0; r < GRID; r++) {
+            double sr = r * scale;
+            int r0 = Math.min((int) sr, n - 2);
+            double fr = sr - r0;
+            int rowStart = offset + r * GRID;
+            int prev = 0;
+            for (int c = 0; c < GRID; c++) {
+                double sc = c * scale;
+                int c0 = Math.min((int) sc, n - 2);
+                double fc = sc - c0;
+                int i = start + r0 * n + c0;
+                double top = values[i] + (values[i + 1] - values[i]) * fc;
+                double bottom = values[i + n] + (values[i + n + 1] - values[i + n]) * fc;
+                int q = quantize(display(top + (bottom - top) * fr, act));
+                grids[rowStart + c] = (byte) (q - prev); // row-delta coding
+                prev = q;
+            }
+        }
+    }
+
+    /** Class mode: argmax class and its confidence per cell (nearest eval point). */
+    private void writeClasses(DMatrixRMaj out) {
+        int n = evalSize;
+        int classes = out.numRows;
+        double[] v = out.data;
+        int points = n * n;
+        double scale = (double) (n - 1) / (GRID - 1);
+        for (int r = 0; r < GRID; r++) {
+            int sr = (int) Math.round(r * scale);
+            int prevClass = 0;
+            int prevConfidence = 0;
+            for (int c = 0; c < GRID; c++) {
+                int p = sr * n + (int) Math.round(c * scale);
+                int best = 0;
+                for (int k = 1; k < classes; k++) if (v[k * points + p] > v[best * points + p]) best = k;
+                double chance = 1.0 / classes;
+                int confidence = quantize(2 * (v[best * points + p] - chance) / (1 - chance) - 1);
+                grids[r * GRID + c] = (byte) (best - prevClass);
+                grids[GRID * GRID + r * GRID + c] = (byte) (confidence - prevConfidence);
+                prevClass = best;
+                prevConfidence = confidence;
+            }
+        }
+    }
+
+    /** 10x10 thumbnail per non-input node: means of blocks of the eval grid. */
+    private int writeThumbnails(int offset) {
+        int n = evalSize;
+        int block = n / THUMB;
+        int points = n * n;
+        int pos = offset;
+        for (int l = 1; l <= spec.numLayers(); l++) {
+            double[] v = evaluator.layer(l).data;
+            Activation act = spec.activation(l);
+            for (int node = 0; node < spec.width(l); node++) {
+                int base = node * points;
+                for (int tr = 0; tr < THUMB; tr++) {
+                    int prev = 0;
+                    for (int tc = 0; tc < THUMB; tc++) {
+                        double sum = 0;
+                        for (int r = tr * block; r < (tr + 1) * block; r++) {
+                            for (int c = tc * block; c < (tc + 1) * block; c++) sum += v[base + r * n + c];
+                        }
+                        int q = quantize(display(sum / (block * block), act));
+                        grids[pos++] = (byte) (q - prev);
+                        prev = q;
+                    }
+                }
+            }
+        }
+        return pos - offset;
+    }
+
+    /** Probabilities (sigmoid, softmax) are shown on the [-1, 1] scale with 0.5 in the middle. */
+    private static double display(double v, Activation act) {
+        return act == Activation.SIGMOID || act == Activation.SOFTMAX ? 2 * v - 1 : v;
+    }
+
+    private static int quantize(double v) {
+        double c = Double.isNaN(v) ? 0 : Math.max(-1, Math.min(1, v));
+        return (int) Math.round((c + 1) * 127.5);
+    }
+
+    private int deflate(int length) {
+        deflater.reset();
+        deflater.setInput(grids, 0, length);
+        deflater.finish();
+        int total = 0;
+        while (!deflater.finished()) total += deflater.deflate(compressed, total, compressed.length - total);
+        return total;
+    }
+}

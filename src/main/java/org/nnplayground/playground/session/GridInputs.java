@@ -1,0 +1,36 @@
+package org.nnplayground.playground.session;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The network inputs for an n x n grid over [-6, 6]^2 (one column per cell, row-major from the
+ * top-left), as the heatmaps need them. Built once per (features, size) and reused every frame.
+ */
+public final class GridInputs {
+    /** Half the side of the square the playground draws. */
+    public static final double EXTENT = 6;
+
+    private GridInputs() {}
+
+    /** x of column c in an n-wide grid: -6 at the left edge, +6 at the right. */
+    public static double x(int c, int n) { return -EXTENT + 2 * EXTENT * c / (n - 1); }
+
+    /** y of row r in an n-high grid: +6 at the top, -6 at the bottom. */
+    public static double y(int r, int n) { return EXTENT - 2 * EXTENT * r / (n - 1); }
+
+    /** Encoded inputs (inputs x n^2) for every cell of the grid. */
+    public static DMatrixRMaj build(TrainingRun run, int n) {
+        int inputs = run.spec().inputs();
+        DMatrixRMaj m = new DMatrixRMaj(inputs, n * n);
+        double[] raw = new double[2];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                raw[0] = x(c, n);
+                raw[1] = y(r, n);
+                double[] in = run.encodeInputs(raw);
+                for (int k = 0; k < inputs; k++) m.unsafe_set(k, r * n + c, in[k]);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,289 @@
+package org.nnplayground.playground.session;
+
+import org.nnplayground.playground.data.CsvImport;
+import org.nnplayground.playground.data.CsvOptions;
+import org.nnplayground.playground.data.DataSet;
+import org.nnplayground.playground.link.LinkResult;
+import org.nnplayground.playground.link.PlaygroundLink;
+import org.nnplayground.playground.link.PlaygroundSettings;
+import org.nnplayground.playground.nn.EpochStats;
+import org.nnplayground.playground.nn.Network;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One browser tab's training session. Requests from any thread are queued; everything else
+ * (training, frames, state) happens on the scheduler, one tick at a time, so the run needs no locks.
+ */
+public final class Session {
+    /** Most epochs one step request may ask for. */
+    public static final int MAX_STEP_EPOCHS = 1000;
+    /** Most epochs per frame a student may choose (0 = as fast as possible). */
+    public static final int MAX_EPOCHS_PER_FRAME = 1000;
+
+    private final SessionListener listener;
+    private final SessionScheduler scheduler;
+    private final int evalSize;
+    private final Queue<Runnable> requests = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final SecureRandom seeds = new SecureRandom();
+    private final LossHistory history = new LossHistory();
+
+    private volatile SessionState state = SessionState.PAUSED;
+    private volatile boolean closed;
+    private volatile long notBefore;
+    private TrainingRun run;
+    private FrameBuilder frames;
+    private int selectedNode = -1;
+    private int epochsPerFrame = 1;
+    private boolean dirty;
+    private long lastFrameNanos;
+
+    Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
+        this.listener = listener;
+        this.scheduler = scheduler;
+        this.evalSize = evalSize;
+    }
+
+    /** Loads a playground link (TF Playground's or ours): new data, network and weights; paused. */
+    public void load(String link) {
+        request("load", () -> {
+            LinkResult parsed = PlaygroundLink.parse(link, seeds);
+            rebuild(TrainingRun.create(parsed.settings(), null), parsed.warnings());
+        });
+    }
+
+    /** Uses a CSV file as the data set, with the current settings (or TF's defaults). */
+    public void loadCsv(String name, String content, String labelColumn) {
+        request("loadCsv", () -> {
+            DataSet data = CsvImport.read(content, new CsvOptions(labelColumn, name));
+            PlaygroundSettings settings = run != null ? run.settings() : PlaygroundLink.defaults(seeds);
+            rebuild(TrainingRun.create(settings, data), List.of());
+        });
+    }
+
+    public void play() {
+        request("play", () -> {
+            requireRun();
+            String reason = run.trainer().untrainableReason();
+            if (reason != null) throw new IllegalStateException("cannot train: " + reason);
+            if (state == SessionState.DIVERGED) throw new IllegalStateException("training diverged: reset the network first");
+            setState(SessionState.PLAYING, null);
+        });
+    }
+
+    public void pause() {
+        request("pause", () -> {
+            if (state == SessionState.PLAYING) setState(SessionState.PAUSED, null);
+        });
+    }
+
+    /** Trains {@code epochs} epochs (pausing first, as TF's step button does). */
+    public void step(int epochs) {
+        request("step", () -> {
+            requireRun();
+            if (epochs < 1 || epochs > MAX_STEP_EPOCHS) throw new IllegalArgumentException("step takes 1 to " + MAX_STEP_EPOCHS + " epochs");
+            if (state == SessionState.PLAYING) setState(SessionState.PAUSED, null);
+            for (int i = 0; i < epochs && state != SessionState.DIVERGED; i++) trainOne();
+        });
+    }
+
+    /** New weights, same data, epoch 0 (TF's reset button). */
+    public void reset() {
+        request("reset", () -> {
+            requireRun();
+            run.resetWeights();
+            restart();
+        });
+    }
+
+    /** New data from a fresh seed, same weights (TF's regenerate button). */
+    public void regenerate() {
+        request("regenerate", () -> {
+            requireRun();
+            Network weights = run.network().copy();
+            TrainingRun next = run.withData(run.settings().withSeed(run.nextSeed()));
+            next.network().copyFrom(weights);
+            next.trainer().refreshStats();
+            rebuild(next, List.of());
+        });
+    }
+
+    /** Changes one setting by its link key, live or with TF Playground's reset behaviour. */
+    public void set(String key, String value) {
+        request("set", () -> {
+            requireRun();
+            LinkResult changed = run.settings().change(key, value);
+            PlaygroundSettings next = changed.settings();
+            switch (SettingEffect.of(key)) {
+                case DISPLAY -> run = run.withSettingsOnly(next);
+                case LIVE -> {
+                    run = run.withSettingsOnly(next);
+                    run.trainer().reconfigure(run.trainer().config()
+                            .withLearningRate(next.learningRate())
+                            .withRegularization(next.regularization(), next.regularizationRate()));
+                }
+                case NEW_DATA -> rebuild(run.withData(next.withSeed(run.nextSeed())), changed.warnings());
+                case NEW_SEED -> rebuild(run.withData(next), changed.warnings());
+                case NEW_NETWORK -> rebuild(run.withModel(next), changed.warnings());
+            }
+            changed.warnings().forEach(w -> listener.error(w, "set"));
+            listener.link(run.settings().toHash());
+        });
+    }
+
+    /** Sets one weight: layer 1..L, {@code to} in that layer, {@code from} in the layer before. */
+    public void setWeight(int layer, int to, int from, double value) {
+        request("setWeight", () -> {
+            requireRun();
+            checkNode(layer, to);
+            if (from < 0 || from >= run.spec().width(layer - 1)) throw new IllegalArgumentException("no node " + from + " in layer " + (layer - 1));
+            run.network().setWeight(layer, to, from, value);
+            edited();
+        });
+    }
+
+    /** Sets one bias (the output node's too). */
+    public void setBias(int layer, int node, double value) {
+        request("setBias", () -> {
+            requireRun();
+            checkNode(layer, node);
+            run.network().setBias(layer, node, value);
+            edited();
+        });
+    }
+
+    /** Which node the big heatmap shows: its id from the description, or null for the output. */
+    public void selectNode(String nodeId) {
+        request("selectNode", () -> {
+            requireRun();
+            List<String> nodes = SessionDescription.of(run, List.of()).nodes();
+            int index = nodeId == null ? -1 : nodes.indexOf(nodeId);
+            if (nodeId != null && index < 0) throw new IllegalArgumentException("no node '" + nodeId + "'");
+            selectedNode = index;
+            dirty = true;
+        });
+    }
+
+    /** Epochs trained between two frames while playing; 0 = as many as the time slice allows. */
+    public void speed(int epochs) {
+        request("speed", () -> {
+            if (epochs < 0 || epochs > MAX_EPOCHS_PER_FRAME) throw new IllegalArgumentException("epochs per frame must be 0 to " + MAX_EPOCHS_PER_FRAME);
+            epochsPerFrame = epochs;
+        });
+    }
+
+    /** Stops the session for good (its socket closed). */
+    public void close() {
+        closed = true;
+        requests.clear();
+        scheduler.remove(this);
+    }
+
+    /** Called when the client can take a frame again. */
+    public void frameSent() {
+        if (dirty) scheduler.wake(this);
+    }
+
+    public SessionState state() { return state; }
+
+    boolean isPlaying() { return state == SessionState.PLAYING && !closed; }
+
+    long notBefore() { return notBefore; }
+
+    /** Marks this session queued; false if it already was. */
+    boolean markQueued() { return queued.compareAndSet(false, true); }
+
+    /** One scheduler turn: run queued requests, train within the slice, send a frame when due. */
+    void tick(long sliceNanos, long frameIntervalNanos) {
+        long start = System.nanoTime();
+        queued.set(false);
+        if (closed) return;
+        Runnable r;
+        while ((r = requests.poll()) != null) r.run();
+        if (isPlaying() && !history.isFull()) {
+            int target = epochsPerFrame == 0 ? Integer.MAX_VALUE : epochsPerFrame;
+            for (int i = 0; i < target && state == SessionState.PLAYING && !history.isFull(); i++) {
+                trainOne();
+                if (System.nanoTime() - start > sliceNanos) break;
+            }
+        }
+        long now = System.nanoTime();
+        boolean due = !isPlaying() || now - lastFrameNanos >= frameIntervalNanos;
+        if (dirty && due && run != null && listener.canSendFrame()) sendFrame(now);
+        long took = System.nanoTime() - start;
+        // a tick longer than its slice makes the session wait as long: heavy networks slow themselves
+        notBefore = took > sliceNanos ? System.nanoTime() + took : 0;
+        if (!requests.isEmpty()) scheduler.wake(this);
+    }
+
+    private void trainOne() {
+        EpochStats stats = run.trainer().trainEpoch();
+        history.add(stats);
+        dirty = true;
+        if (stats.diverged()) setState(SessionState.DIVERGED, stats.divergence());
+    }
+
+    private void sendFrame(long now) {
+        EpochStats stats = run.trainer().lastStats();
+        int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
+        listener.frame(frames.build(run.network(), stats, history, selected));
+        history.clear();
+        dirty = false;
+        lastFrameNanos = now;
+    }
+
+    private void request(String name, Runnable action) {
+        if (closed) return;
+        requests.add(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                listener.error(e.getMessage() == null ? e.toString() : e.getMessage(), name);
+            }
+        });
+        scheduler.wake(this);
+    }
+
+    private void rebuild(TrainingRun next, List<String> warnings) {
+        run = next;
+        frames = new FrameBuilder(next, evalSize);
+        selectedNode = -1;
+        listener.description(SessionDescription.of(next, warnings));
+        restart();
+    }
+
+    /** Epoch 0 of the current run: history restarts, a fresh frame, paused. */
+    private void restart() {
+        history.clear();
+        history.add(run.trainer().lastStats());
+        dirty = true;
+        setState(SessionState.PAUSED, null);
+    }
+
+    private void edited() {
+        EpochStats stats = run.trainer().refreshStats();
+        if (state == SessionState.DIVERGED && !stats.diverged()) setState(SessionState.PAUSED, null);
+        dirty = true;
+    }
+
+    private void setState(SessionState next, String message) {
+        boolean changed = next != state || message != null;
+        state = next;
+        if (changed || next == SessionState.PAUSED) listener.status(next, message);
+        scheduler.playing(this, next == SessionState.PLAYING);
+    }
+
+    private void requireRun() {
+        if (run == null) throw new IllegalStateException("load a playground link first");
+    }
+
+    private void checkNode(int layer, int node) {
+        if (layer < 1 || layer > run.spec().numLayers()) throw new IllegalArgumentException("layer must be 1 to " + run.spec().numLayers());
+        if (node < 0 || node >= run.spec().width(layer)) throw new IllegalArgumentException("no node " + node + " in layer " + layer);
+    }
+}

@@ -1,0 +1,27 @@
+package org.nnplayground.playground.session;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Where a session's output goes (the WebSocket, or a test). Called from scheduler threads,
+ * never concurrently for one session.
+ */
+public interface SessionListener {
+    /** The session was (re)built: its shape, data and link. */
+    void description(SessionDescription description);
+
+    /** One binary frame (docs/protocol.md). */
+    void frame(ByteBuffer frame);
+
+    /** Playing, paused or diverged, with a message for the student (may be null). */
+    void status(SessionState state, String message);
+
+    /** The link changed (after a setting change). */
+    void link(String hash);
+
+    /** A request was refused; {@code request} names it (may be null). */
+    void error(String message, String request);
+
+    /** False while frames already sent have not been written yet (at most a couple in flight). */
+    boolean canSendFrame();
+}

@@ -1,0 +1,86 @@
+package org.nnplayground.playground.web;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.nnplayground.playground.session.Session;
+
+/** Every message a browser may send (docs/protocol.md); the wire's {@code type} picks the record. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClientMessage.Load.class, name = "load"),
+        @JsonSubTypes.Type(value = ClientMessage.LoadCsv.class, name = "loadCsv"),
+        @JsonSubTypes.Type(value = ClientMessage.Play.class, name = "play"),
+        @JsonSubTypes.Type(value = ClientMessage.Pause.class, name = "pause"),
+        @JsonSubTypes.Type(value = ClientMessage.Step.class, name = "step"),
+        @JsonSubTypes.Type(value = ClientMessage.Reset.class, name = "reset"),
+        @JsonSubTypes.Type(value = ClientMessage.Regenerate.class, name = "regenerate"),
+        @JsonSubTypes.Type(value = ClientMessage.Set.class, name = "set"),
+        @JsonSubTypes.Type(value = ClientMessage.SetWeight.class, name = "setWeight"),
+        @JsonSubTypes.Type(value = ClientMessage.SetBias.class, name = "setBias"),
+        @JsonSubTypes.Type(value = ClientMessage.SelectNode.class, name = "selectNode"),
+        @JsonSubTypes.Type(value = ClientMessage.Speed.class, name = "speed"),
+})
+public sealed interface ClientMessage {
+
+    /** Hands this checked message to its session (which queues it for its scheduler turn). */
+    void applyTo(Session s);
+
+    private static String required(String value, String field) {
+        if (value == null) throw new IllegalArgumentException("missing field '" + field + "'");
+        return value;
+    }
+
+    /** A playground link: a full URL or the part after '#'. */
+    record Load(String link) implements ClientMessage {
+        public void applyTo(Session s) { s.load(required(link, "link")); }
+    }
+
+    /** A CSV file's text as the data set; {@code label} names the label column (null: the last). */
+    record LoadCsv(String name, String content, String label) implements ClientMessage {
+        public void applyTo(Session s) { s.loadCsv(name == null ? "upload.csv" : name, required(content, "content"), label); }
+    }
+
+    record Play() implements ClientMessage {
+        public void applyTo(Session s) { s.play(); }
+    }
+
+    record Pause() implements ClientMessage {
+        public void applyTo(Session s) { s.pause(); }
+    }
+
+    /** Train {@code epochs} epochs (null: 1). */
+    record Step(Integer epochs) implements ClientMessage {
+        public void applyTo(Session s) { s.step(epochs == null ? 1 : epochs); }
+    }
+
+    record Reset() implements ClientMessage {
+        public void applyTo(Session s) { s.reset(); }
+    }
+
+    record Regenerate() implements ClientMessage {
+        public void applyTo(Session s) { s.regenerate(); }
+    }
+
+    /** Change one setting by its link key. */
+    record Set(String key, String value) implements ClientMessage {
+        public void applyTo(Session s) { s.set(required(key, "key"), required(value, "value")); }
+    }
+
+    record SetWeight(int layer, int to, int from, double value) implements ClientMessage {
+        public void applyTo(Session s) { s.setWeight(layer, to, from, value); }
+    }
+
+    record SetBias(int layer, int node, double value) implements ClientMessage {
+        public void applyTo(Session s) { s.setBias(layer, node, value); }
+    }
+
+    /** A node id from the session description, or null for the output. */
+    record SelectNode(String node) implements ClientMessage {
+        public void applyTo(Session s) { s.selectNode(node); }
+    }
+
+    /** Epochs per frame; 0 = as fast as possible. */
+    record Speed(int epochsPerFrame) implements ClientMessage {
+        public void applyTo(Session s) { s.speed(epochsPerFrame); }
+    }
+}

@@ -1,0 +1,29 @@
+package org.nnplayground.playground.web;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.nnplayground.playground.session.SessionDescription;
+
+/** Every text message the server sends (docs/protocol.md); binary frames are separate. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ServerMessage.Session.class, name = "session"),
+        @JsonSubTypes.Type(value = ServerMessage.Status.class, name = "status"),
+        @JsonSubTypes.Type(value = ServerMessage.Link.class, name = "link"),
+        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+})
+public sealed interface ServerMessage {
+
+    /** The session's description, its fields inline. */
+    record Session(@JsonUnwrapped SessionDescription description) implements ServerMessage {}
+
+    /** {@code state}: paused, playing or diverged; {@code message}: why, and what to try. */
+    record Status(String state, String message) implements ServerMessage {}
+
+    /** The link after a change. */
+    record Link(String hash) implements ServerMessage {}
+
+    /** A refused request: why, and which request type (may be null). */
+    record Error(String message, String request) implements ServerMessage {}
+}
