@@ -19,11 +19,11 @@ WORKDIR /build
 COPY pom.xml ./
 RUN mvn -B -q ${MVN_ARGS} org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
 
-# Whole build context (pom.xml, src/, web/ ... minus .dockerignore entries).
+# Whole build context (pom.xml, src/, web/ ... minus .dockerignore entries); the
+# pom bundles web/ into the jar as classpath resources.
 COPY . ./
 RUN mvn -B -ntp -DskipTests ${MVN_ARGS} package \
- && cp target/playground.jar /build/playground.jar \
- && mkdir -p /build/web
+ && cp target/playground.jar /build/playground.jar
 
 # -------------------------------------------------------------- runtime stage
 FROM ${RUN_IMAGE}
@@ -42,7 +42,6 @@ RUN set -eu; \
 
 WORKDIR /app
 COPY --from=build /build/playground.jar /app/playground.jar
-COPY --from=build /build/web /app/web
 
 USER ${APP_UID}:${APP_UID}
 ENV PORT=8080 \
