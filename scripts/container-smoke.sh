@@ -103,9 +103,10 @@ debian_mirror() {
 
 # build_base IMAGE PACKAGES: debootstrap a minbase rootfs with PACKAGES, import it.
 build_base() {
-  local image=$1 pkgs=$2 dir
-  if [[ $REBUILD_BASE == 0 ]] && "${PODMAN[@]}" image exists "$image"; then
-    log "reusing base image $image"; return
+  local image=$1 pkgs=$2 dir old=""
+  if "${PODMAN[@]}" image exists "$image"; then
+    if [[ $REBUILD_BASE == 0 ]]; then log "reusing base image $image"; return; fi
+    old=$("${PODMAN[@]}" image inspect -f '{{.Id}}' "$image")
   fi
   need debootstrap "apt-get install -y debootstrap"
   dir="$ROOTFS_TMP/$(basename "${image%%:*}")"
@@ -121,6 +122,8 @@ build_base() {
       --change 'ENV LANG=C.UTF-8' \
       --change 'CMD ["/bin/bash"]' - "$image" >/dev/null
   rm -rf "$dir"
+  # --rebuild-base: drop the previous image, now untagged
+  if [[ -n $old ]]; then timeout 60 "${PODMAN[@]}" rmi "$old" >/dev/null 2>&1 || true; fi
 }
 
 # ------------------------------------------------------------------ base images
