@@ -15,7 +15,7 @@ import java.util.zip.Deflater;
 /**
  * Encodes one binary frame (layout in docs/protocol.md): figures, loss history, every weight,
  * the big heatmap (100x100) and a 10x10 thumbnail per node, grids quantized to bytes,
- * row-delta coded and DEFLATEd. The network is evaluated at {@code evalSize}^2 points and the
+ * replaced by their prediction residuals ({@link GridPredictor}) and DEFLATEd. The network is evaluated at {@code evalSize}^2 points and the
  * big grid upsampled: heatmaps are for eyes, and this keeps a class of 200 affordable.
  */
 final class FrameBuilder {
@@ -33,6 +33,9 @@ final class FrameBuilder {
     private final byte[] grids;
     private final byte[] compressed;
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    /** For display cell i (row or column): the eval cell to its upper left, and the fraction past it. */
+    private final int[] cellBase = new int[GRID];
+    private final double[] fraction = new double[GRID];
 
     FrameBuilder(TrainingRun run, int evalSize) {
         this.run = run;
@@ -45,6 +48,11 @@ final class FrameBuilder {
         this.nonInputNodes = nodes;
         this.grids = new byte[2 * GRID * GRID + nodes * THUMB * THUMB];
         this.compressed = new byte[grids.length + grids.length / 8 + 64];
+        double scale = (double) (evalSize - 1) / (GRID - 1);
+        for (int i = 0; i < GRID; i++) {
+            cellBase[i] = Math.min((int) (i * scale), evalSize - 2);
+            fraction[i] = i * scale - cellBase[i];
+        }
     }
 
     /** Total number of nodes, inputs included (the frame's node numbering). */
@@ -59,9 +67,12 @@ final class FrameBuilder {
         if (planar) {
             evaluator.evaluate(net, inputs);
             mode = writeBigGrid(selectedNode);
-            gridBytes = (mode == MODE_CLASSES ? 2 : 1) * GRID * GRID;
+            int planes = mode == MODE_CLASSES ? 2 : 1;
+            gridBytes = planes * GRID * GRID;
             thumbs = nonInputNodes;
             gridBytes += writeThumbnails(gridBytes);
+            for (int p = 0; p < planes; p++) GridPredictor.encode(grids, p * GRID * GRID, GRID);
+            for (int t = 0; t < thumbs; t++) GridPredictor.encode(grids, planes * GRID * GRID + t * THUMB * THUMB, THUMB);
         }
         int compressedLength = deflate(gridBytes);
         int params = spec.parameterCount();
@@ -107,23 +118,18 @@ final class FrameBuilder {
     /** Bilinear upsampling of one node's eval grid into the 100x100 display grid at {@code offset}. */
     private void upsample(double[] values, int start, Activation act, int offset) {
         int n = evalSize;
-        double scale = (double) (n - 1) / (GRID - 1);
+        boolean probability = act == Activation.SIGMOID || act == Activation.SOFTMAX;
         for (int r = 0; r < GRID; r++) {
-            double sr = r * scale;
-            int r0 = Math.min((int) sr, n - 2);
-            double fr = sr - r0;
-            int rowStart = offset + r * GRID;
-            int prev = 0;
+            int rowBase = start + cellBase[r] * n;
+            double fr = fraction[r];
+            int out = offset + r * GRID;
             for (int c = 0; c < GRID; c++) {
-                double sc = c * scale;
-                int c0 = Math.min((int) sc, n - 2);
-                double fc = sc - c0;
-                int i = start + r0 * n + c0;
+                int i = rowBase + cellBase[c];
+                double fc = fraction[c];
                 double top = values[i] + (values[i + 1] - values[i]) * fc;
                 double bottom = values[i + n] + (values[i + n + 1] - values[i + n]) * fc;
-                int q = quantize(display(top + (bottom - top) * fr, act));
-                grids[rowStart + c] = (byte) (q - prev); // row-delta coding
-                prev = q;
+                double v = top + (bottom - top) * fr;
+                grids[out + c] = (byte) quantize(probability ? 2 * v - 1 : v);
             }
         }
     }
@@ -137,18 +143,14 @@ final class FrameBuilder {
         double scale = (double) (n - 1) / (GRID - 1);
         for (int r = 0; r < GRID; r++) {
             int sr = (int) Math.round(r * scale);
-            int prevClass = 0;
-            int prevConfidence = 0;
             for (int c = 0; c < GRID; c++) {
                 int p = sr * n + (int) Math.round(c * scale);
                 int best = 0;
                 for (int k = 1; k < classes; k++) if (v[k * points + p] > v[best * points + p]) best = k;
                 double chance = 1.0 / classes;
                 int confidence = quantize(2 * (v[best * points + p] - chance) / (1 - chance) - 1);
-                grids[r * GRID + c] = (byte) (best - prevClass);
-                grids[GRID * GRID + r * GRID + c] = (byte) (confidence - prevConfidence);
-                prevClass = best;
-                prevConfidence = confidence;
+                grids[r * GRID + c] = (byte) best;
+                grids[GRID * GRID + r * GRID + c] = (byte) confidence;
             }
         }
     }
@@ -165,15 +167,12 @@ final class FrameBuilder {
             for (int node = 0; node < spec.width(l); node++) {
                 int base = node * points;
                 for (int tr = 0; tr < THUMB; tr++) {
-                    int prev = 0;
                     for (int tc = 0; tc < THUMB; tc++) {
                         double sum = 0;
                         for (int r = tr * block; r < (tr + 1) * block; r++) {
                             for (int c = tc * block; c < (tc + 1) * block; c++) sum += v[base + r * n + c];
                         }
-                        int q = quantize(display(sum / (block * block), act));
-                        grids[pos++] = (byte) (q - prev);
-                        prev = q;
+                        grids[pos++] = (byte) quantize(display(sum / (block * block), act));
                     }
                 }
             }
@@ -186,9 +185,10 @@ final class FrameBuilder {
         return act == Activation.SIGMOID || act == Activation.SOFTMAX ? 2 * v - 1 : v;
     }
 
+    /** [-1, 1] to 0..255, rounded; out-of-range values clamp, NaN shows as 0 (the middle). */
     private static int quantize(double v) {
-        double c = Double.isNaN(v) ? 0 : Math.max(-1, Math.min(1, v));
-        return (int) Math.round((c + 1) * 127.5);
+        double c = v > 1 ? 1 : (v < -1 ? -1 : (v == v ? v : 0));
+        return (int) ((c + 1) * 127.5 + 0.5);
     }
 
     private int deflate(int length) {

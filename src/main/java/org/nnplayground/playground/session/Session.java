@@ -210,7 +210,8 @@ public final class Session {
             }
         }
         long now = System.nanoTime();
-        boolean due = !isPlaying() || now - lastFrameNanos >= frameIntervalNanos;
+        // the ticker paces turns at the frame rate; the 3/4 absorbs its jitter so no turn is skipped
+        boolean due = !isPlaying() || now - lastFrameNanos >= frameIntervalNanos * 3 / 4;
         if (dirty && due && run != null && listener.canSendFrame()) sendFrame(now);
         long took = System.nanoTime() - start;
         // a tick longer than its slice makes the session wait as long: heavy networks slow themselves

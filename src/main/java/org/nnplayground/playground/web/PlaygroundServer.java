@@ -32,6 +32,7 @@ public final class PlaygroundServer implements AutoCloseable {
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
         sockets = new SocketEndpoint(registry, config, mapper);
         String page = PlaygroundPage.html();
+        String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
@@ -55,8 +56,17 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.get("/", ctx -> ctx.html(page));
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result(mapper.writeValueAsString(health(config))));
+            cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
         });
+    }
+
+    private static String json(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Builds and starts a server. */

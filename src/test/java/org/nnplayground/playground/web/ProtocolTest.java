@@ -66,6 +66,19 @@ class ProtocolTest {
     }
 
     @Test
+    void requestsSentBackToBackRunInOrder() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            try (WsClient c = WsClient.connect(server.port())) {
+                c.send("{\"type\":\"load\",\"link\":\"" + h1.get("hash").asText() + "\"}");
+                c.send("{\"type\":\"step\"}");
+                c.send("{\"type\":\"step\"}");
+                assertEquals(h1.get("lossTrain").get(2).asDouble(), c.frameAt(2).lossTrain(), 0.0);
+                assertTrue(c.texts.stream().noneMatch(m -> m.path("type").asText().equals("error")), c.texts.toString());
+            }
+        }
+    }
+
+    @Test
     void learningRateChangesLiveWithoutTouchingTheWeights() throws Exception {
         try (WsClient c = loadH1()) {
             c.frameAt(0);
@@ -161,6 +174,61 @@ class ProtocolTest {
             first.send("{\"type\":\"load\",\"link\":\"seed=1\"}");
             first.next("session");
         }
+    }
+
+    @Test
+    void divergencePausesAndSaysWhatToTry() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"learningRate=10&seed=0.3&networkShape=8,8,8,8&activation=relu&problem=regression&regDataset=reg-gauss\"}");
+            c.next("session");
+            c.send("{\"type\":\"speed\",\"epochsPerFrame\":0}");
+            c.send("{\"type\":\"play\"}");
+            JsonNode diverged = c.next(m -> m.path("state").asText().equals("diverged"), "diverged status");
+            assertTrue(diverged.get("message").asText().contains("lower learning rate"), diverged.toString());
+            c.send("{\"type\":\"play\"}");
+            assertTrue(c.next("error").get("message").asText().contains("reset"));
+            c.send("{\"type\":\"reset\"}");
+            c.frameAt(0);
+        }
+    }
+
+    @Test
+    void floodingIsRefusedAndTheSessionKeepsWorking() throws Exception {
+        try (WsClient c = loadH1()) {
+            c.frameAt(0);
+            for (int i = 0; i < 300; i++) c.send("{\"type\":\"pause\"}");
+            assertTrue(c.next("error").get("message").asText().contains("too many messages"));
+            Thread.sleep(2500);
+            c.send("{\"type\":\"step\"}");
+            assertEquals(h1.get("lossTrain").get(1).asDouble(), c.frameAt(1).lossTrain(), 0.0);
+        }
+    }
+
+    @Test
+    void vanishedAndIdleClientsAreFreedAndStopClosesSockets() throws Exception {
+        ServerConfig config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withIdleTimeout(java.time.Duration.ofSeconds(1));
+        try (PlaygroundServer s = PlaygroundServer.start(config)) {
+            WsClient vanished = WsClient.connect(s.port());
+            vanished.send("{\"type\":\"load\",\"link\":\"seed=1\"}");
+            vanished.next("session");
+            vanished.abort();
+            WsClient idle = WsClient.connect(s.port());
+            idle.closed.get(10, TimeUnit.SECONDS); // throws if the idle socket is not closed
+            awaitSessions(s, 0);
+        }
+        try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
+            WsClient open = WsClient.connect(s.port());
+            open.send("{\"type\":\"load\",\"link\":\"seed=1\"}");
+            open.next("session");
+            s.stop();
+            assertEquals(1001, open.closed.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    private static void awaitSessions(PlaygroundServer s, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (s.sessions() != expected && System.nanoTime() < deadline) Thread.sleep(50);
+        assertEquals(expected, s.sessions());
     }
 
     @Test

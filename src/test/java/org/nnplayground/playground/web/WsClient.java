@@ -100,6 +100,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void onError(WebSocket ws, Throwable error) { closed.complete(-1); }
 
+    /** Drops the connection without a close handshake (a vanished browser). */
+    void abort() { socket.abort(); }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");

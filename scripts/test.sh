@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The project's test command: installs what the browser tests need (Debian's chromium and
+# chromium-driver) when missing, then builds and runs every test tier (unit, protocol, browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  echo "Installing chromium and chromium-driver for the browser tests..."
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+mvn -B verify "$@"

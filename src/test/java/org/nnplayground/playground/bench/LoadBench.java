@@ -1,0 +1,145 @@
+package org.nnplayground.playground.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load benchmark (not a test): N simulated students on loopback, each loading a link and playing.
+ * Reports per-session delivered frames/s, p50/p99 gap between frames, bytes per frame, the
+ * server's CPU and resident memory (read from /proc of the server process), the p99 time from a
+ * settings change to the next frame, and what stalled clients (never reading) cost.
+ *
+ * Usage: LoadBench PORT SERVER_PID SESSIONS SECONDS [C2_SHARE] [STALLED]
+ */
+public final class LoadBench {
+    static final String C1 = "activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.12345&percTrainData=50&x=true&y=true&problem=classification";
+    static final String C2 = "activation=relu&regularization=L2&batchSize=10&dataset=spiral&learningRate=0.03&regularizationRate=0.001&noise=0&networkShape=8,8,8,8,8,8&seed=0.12345&percTrainData=50&x=true&y=true&xTimesY=true&xSquared=true&ySquared=true&sinX=true&sinY=true&problem=classification";
+
+    /** One simulated student: counts frames, bytes and the gaps between frames. */
+    static final class Student implements WebSocket.Listener {
+        final boolean reads;
+        final List<Long> arrivals = new ArrayList<>();
+        final AtomicLong bytes = new AtomicLong();
+        final ConcurrentLinkedQueue<Long> changeLatencies = new ConcurrentLinkedQueue<>();
+        volatile long changeSentAt;
+        volatile boolean measuring;
+        WebSocket socket;
+
+        Student(boolean reads) { this.reads = reads; }
+
+        @Override
+        public void onOpen(WebSocket ws) { ws.request(reads ? Long.MAX_VALUE : 1); }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+            bytes.addAndGet(data.remaining());
+            if (last) {
+                long now = System.nanoTime();
+                long sent = changeSentAt;
+                if (sent != 0) {
+                    changeLatencies.add(now - sent);
+                    changeSentAt = 0;
+                }
+                if (measuring) synchronized (arrivals) { arrivals.add(now); }
+            }
+            return null;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        long pid = Long.parseLong(args[1]);
+        int sessions = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        double c2Share = args.length > 4 ? Double.parseDouble(args[4]) : 0;
+        int stalled = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
+        long rssIdle = rssKb(pid);
+        List<Student> students = new ArrayList<>();
+        int c2Count = (int) Math.round(sessions * c2Share);
+        for (int i = 0; i < sessions + stalled; i++) {
+            Student s = new Student(i < sessions);
+            s.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, s).join();
+            String link = i < c2Count ? C2 : C1;
+            s.socket.sendText("{\"type\":\"load\",\"link\":\"" + link + "\"}", true).join();
+            s.socket.sendText("{\"type\":\"play\"}", true).join();
+            students.add(s);
+        }
+        Thread.sleep(3000); // warm-up
+        long cpu0 = cpuTicks(pid);
+        long t0 = System.nanoTime();
+        long bytes0 = students.stream().mapToLong(s -> s.bytes.get()).sum();
+        students.forEach(s -> s.measuring = true);
+        // settings changes: one student at a time changes its learning rate, 10 times a second
+        long end = t0 + seconds * 1_000_000_000L;
+        int probe = 0;
+        while (System.nanoTime() < end) {
+            Student s = students.get(probe++ % sessions);
+            s.changeSentAt = System.nanoTime();
+            s.socket.sendText("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"" + (probe % 2 == 0 ? "0.03" : "0.01") + "\"}", true);
+            Thread.sleep(100);
+        }
+        students.forEach(s -> s.measuring = false);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        long cpu1 = cpuTicks(pid);
+        long bytes1 = students.stream().mapToLong(s -> s.bytes.get()).sum();
+        long rssLoaded = rssKb(pid);
+
+        double[] fps = new double[sessions];
+        List<Long> gaps = new ArrayList<>();
+        long frames = 0;
+        for (int i = 0; i < sessions; i++) {
+            Student s = students.get(i);
+            synchronized (s.arrivals) {
+                fps[i] = s.arrivals.size() / elapsed;
+                frames += s.arrivals.size();
+                for (int k = 1; k < s.arrivals.size(); k++) gaps.add(s.arrivals.get(k) - s.arrivals.get(k - 1));
+            }
+        }
+        Arrays.sort(fps);
+        long[] g = gaps.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] changes = students.stream().flatMap(s -> s.changeLatencies.stream()).mapToLong(Long::longValue).sorted().toArray();
+        double clk = 100.0; // USER_HZ
+        System.out.printf(Locale.ROOT, "sessions %d (C2 share %.0f%%, stalled clients %d), %.1f s measured%n", sessions, c2Share * 100, stalled, elapsed);
+        System.out.printf(Locale.ROOT, "frames/s per session: min %.1f, p10 %.1f, median %.1f, max %.1f%n",
+                fps[0], fps[sessions / 10], fps[sessions / 2], fps[sessions - 1]);
+        System.out.printf(Locale.ROOT, "gap between frames: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                pct(g, 0.5) / 1e6, pct(g, 0.99) / 1e6, g.length == 0 ? 0 : g[g.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "bytes per frame (WebSocket payload): %.0f%n", (bytes1 - bytes0) / (double) Math.max(1, frames));
+        System.out.printf(Locale.ROOT, "settings change -> next frame: p50 %.1f ms, p99 %.1f ms (%d changes)%n",
+                pct(changes, 0.5) / 1e6, pct(changes, 0.99) / 1e6, changes.length);
+        System.out.printf(Locale.ROOT, "server CPU: %.2f cores; RSS idle %d MiB, under load %d MiB%n",
+                (cpu1 - cpu0) / clk / elapsed, rssIdle / 1024, rssLoaded / 1024);
+        for (Student s : students) s.socket.abort();
+    }
+
+    private static long pct(long[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+
+    private static long cpuTicks(long pid) throws Exception {
+        String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll(".*\\) ", "").split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static long rssKb(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+        return -1;
+    }
+}
