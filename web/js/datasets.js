@@ -108,13 +108,14 @@ export class DatasetPicker {
   }
 
   /** Shows the list of the current problem, marks the chosen set, and draws its real points. */
-  update(state, session) {
+  update(state, session, csvName) {
     const regression = state.get('problem') === 'regression';
     document.getElementById('datasets').hidden = regression;
     document.getElementById('reg-datasets').hidden = !regression;
-    const chosen = regression ? state.get('regDataset') : state.get('dataset');
+    document.getElementById('csv-name').textContent = csvName ? `In use: ${csvName}` : '';
+    const chosen = csvName ? null : regression ? state.get('regDataset') : state.get('dataset');
     for (const box of document.querySelectorAll('.dataset')) box.classList.toggle('selected', box.dataset.dataset === chosen);
-    if (session && session.train?.length && !this.real.has(chosen + state.get('seed'))) {
+    if (chosen && session && session.train?.length && !this.real.has(chosen + state.get('seed'))) {
       const box = document.querySelector(`.dataset[data-dataset="${CSS.escape(chosen)}"]`);
       const points = [...session.train, ...session.test];
       if (box) draw(box.querySelector('canvas'), points.filter((_, i) => i % 2 === 0), session.numClasses > 2);

@@ -18,6 +18,7 @@ const chart = new LineChart($('linechart-canvas'));
 const stats = new FrameStats();
 window.playgroundStats = stats;
 let session = null;
+let csvName = null;          // the uploaded file while its data is in use
 let playing = false;
 const queue = [];            // decoded frames waiting for an animation frame (at most MAX_QUEUED)
 const MAX_QUEUED = 3;
@@ -67,6 +68,7 @@ function receive(message) {
       readouts.showStatus(message);
       break;
     case 'error':
+      if (message.request === 'loadCsv') { csvName = null; pickers.update(state, session, csvName); }
       readouts.toast(message.message + (message.request ? ` (${message.request})` : ''));
       break;
     default:
@@ -79,7 +81,7 @@ function syncLink() {
   applyLink(state);
   display.showTestData = state.bool('showTestData');
   display.discretize = state.bool('discretize');
-  pickers.update(state, session);
+  pickers.update(state, session, csvName);
   redrawPoints();
   if (lastFrame) drawHeatmap(lastFrame);
 }
@@ -143,6 +145,7 @@ function selectNode(id) {
 }
 
 function set(key, value) {
+  if (key === 'dataset' || key === 'regDataset' || key === 'problem') csvName = null;
   if (key in display) { display[key] = value === 'true'; redrawPoints(); if (lastFrame) drawHeatmap(lastFrame); }
   send(msg.set(key, value));
 }
@@ -168,6 +171,7 @@ bindControls(state, {
   isPlaying: () => playing,
   loadCsv: async file => {
     if (file.size > 2 * 1024 * 1024) { readouts.toast(`${file.name} is larger than 2 MiB.`); return; }
+    csvName = file.name;
     send(msg.loadCsv(file.name, await file.text()));
   },
 });
@@ -175,6 +179,7 @@ bindControls(state, {
 window.addEventListener('hashchange', () => {
   if (location.hash.replace(/^#/, '') === state.hash) return;
   state.update(location.hash);
+  csvName = null;
   send(msg.load(state.hash));
 });
 let resizeTimer = null;
@@ -185,5 +190,5 @@ window.addEventListener('resize', () => {
 
 drawLegend($('legend-canvas'));
 applyLink(state);
-pickers.update(state, null);
+pickers.update(state, null, null);
 socket.connect();

@@ -25,7 +25,8 @@ final class DataColumn {
                 div().withClass("control").with(button("Regenerate").withId("data-regen-button").withClass("basic-button")),
                 div().withClass("control csv").with(
                         label("Your own data (CSV, label last)").attr("for", "csv-file"),
-                        input().withType("file").withId("csv-file").attr("accept", ".csv,text/csv,text/plain")));
+                        input().withType("file").withId("csv-file").attr("accept", ".csv,text/csv,text/plain"),
+                        span().withId("csv-name").withClass("csv-name")));
     }
 
     private static DivTag thumbnails(String id, String key, List<Choice> datasets) {

@@ -75,6 +75,8 @@ class FeaturesBrowserTest {
         for (int i = 0; i < 60; i++) csv.append(i % 7 - 3).append(',').append(i % 5 - 2).append(',').append(i % 2).append('\n');
         upload(csv.toString());
         browser.waitUntil(d -> !points.equals(browser.js("return document.getElementById('points-canvas').toDataURL()")));
+        browser.waitUntil(d -> browser.text("csv-name").contains(".csv"));
+        assertTrue(browser.all(".dataset.selected").isEmpty(), "no built-in data set is marked while the CSV is in use");
         browser.screenshot("5-csv-loaded");
 
         upload("a,b,label\n1,2\n");
