@@ -1,5 +1,6 @@
-// The data set thumbnails: stylised icons drawn from small generators until the session's real
-// points for that data set are known, then those. Click sends set dataset=... (or regDataset).
+// The data set thumbnails: the real points of every built-in data set from GET /api/datasets, and
+// stylised icons from small generators until they arrive (or if they cannot). Click sends
+// set dataset=... (or regDataset=...).
 
 import { cssColorOf, classCssColor } from './heatmap.js';
 
@@ -96,7 +97,6 @@ function draw(canvas, points, multiClass) {
 export class DatasetPicker {
   /** onPick(key, value): sends set dataset=... or regDataset=... */
   constructor(onPick) {
-    this.real = new Map();
     for (const box of document.querySelectorAll('.dataset')) {
       const name = box.dataset.dataset;
       draw(box.querySelector('canvas'), (ICONS[name] ?? (() => []))(random(7)), MULTI_CLASS.has(name));
@@ -107,19 +107,28 @@ export class DatasetPicker {
     }
   }
 
-  /** Shows the list of the current problem, marks the chosen set, and draws its real points. */
-  update(state, session, csvName) {
+  /** Replaces the icons by each data set's real points. */
+  async loadRealPoints(url = '/api/datasets') {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) return;
+      const sets = await response.json();
+      for (const [name, set] of Object.entries(sets)) {
+        const canvas = document.querySelector(`.dataset[data-dataset="${CSS.escape(name)}"] canvas`);
+        if (canvas && set.points?.length) draw(canvas, set.points, set.numClasses > 2);
+      }
+    } catch (e) {
+      console.warn('data set thumbnails: keeping the icons', e);
+    }
+  }
+
+  /** Shows the list of the current problem and marks the chosen set (none while a CSV is in use). */
+  update(state, csvName) {
     const regression = state.get('problem') === 'regression';
     document.getElementById('datasets').hidden = regression;
     document.getElementById('reg-datasets').hidden = !regression;
     document.getElementById('csv-name').textContent = csvName ? `In use: ${csvName}` : '';
     const chosen = csvName ? null : regression ? state.get('regDataset') : state.get('dataset');
     for (const box of document.querySelectorAll('.dataset')) box.classList.toggle('selected', box.dataset.dataset === chosen);
-    if (chosen && session && session.train?.length && !this.real.has(chosen + state.get('seed'))) {
-      const box = document.querySelector(`.dataset[data-dataset="${CSS.escape(chosen)}"]`);
-      const points = [...session.train, ...session.test];
-      if (box) draw(box.querySelector('canvas'), points.filter((_, i) => i % 2 === 0), session.numClasses > 2);
-      this.real.set(chosen + state.get('seed'), true);
-    }
   }
 }

@@ -44,6 +44,13 @@ for (let q = 0; q < 256; q++) {
   DISCRETE_LUT[q] = packed(v >= 0 ? BLUE : ORANGE, BACKGROUND_ALPHA);
 }
 
+/** Per class: confidence byte to packed RGBA, grey (chance) to the class colour (certain). */
+const CLASS_LUTS = CLASS_COLORS.map(colour => {
+  const lut = new Uint32Array(256);
+  for (let q = 0; q < 256; q++) lut[q] = packed(mix(GREY, colour, q / 255), BACKGROUND_ALPHA);
+  return lut;
+});
+
 /** A canvas showing a square byte grid (one canvas pixel per cell, scaled by CSS). */
 export class Heatmap {
   constructor(canvas) {
@@ -89,15 +96,13 @@ export class Heatmap {
     this.context.putImageData(this.image, 0, 0);
   }
 
-  /** Class mode: class index per cell and confidence 0..255; the colour fades to grey as confidence drops. */
+  /** Class mode: class index per cell and confidence (0 = chance, 255 = certain); the colour fades to grey. */
   drawClasses(classes, confidence, size, numClasses, discretize) {
     this.ensureSize(size);
-    const floor = 1 / Math.max(2, numClasses);
     const pixels = this.pixels;
     for (let i = 0, n = size * size; i < n; i++) {
-      const colour = CLASS_COLORS[classes[i] % CLASS_COLORS.length];
-      const t = discretize ? 1 : Math.max(0, Math.min(1, (confidence[i] / 255 - floor) / (1 - floor)));
-      pixels[i] = packed(mix(GREY, colour, t), BACKGROUND_ALPHA);
+      const k = classes[i] % CLASS_COLORS.length;
+      pixels[i] = discretize ? CLASS_LUTS[k][255] : CLASS_LUTS[k][confidence[i]];
     }
     this.context.putImageData(this.image, 0, 0);
   }

@@ -68,7 +68,7 @@ function receive(message) {
       readouts.showStatus(message);
       break;
     case 'error':
-      if (message.request === 'loadCsv') { csvName = null; pickers.update(state, session, csvName); }
+      if (message.request === 'loadCsv') { csvName = null; pickers.update(state, csvName); }
       readouts.toast(message.message + (message.request ? ` (${message.request})` : ''));
       break;
     default:
@@ -81,7 +81,7 @@ function syncLink() {
   applyLink(state);
   display.showTestData = state.bool('showTestData');
   display.discretize = state.bool('discretize');
-  pickers.update(state, session, csvName);
+  pickers.update(state, csvName);
   redrawPoints();
   if (lastFrame) drawHeatmap(lastFrame);
 }
@@ -190,5 +190,6 @@ window.addEventListener('resize', () => {
 
 drawLegend($('legend-canvas'));
 applyLink(state);
-pickers.update(state, null, null);
+pickers.update(state, null);
+pickers.loadRealPoints();
 socket.connect();

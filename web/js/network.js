@@ -111,7 +111,8 @@ export class NetworkView {
       label.textContent = planar ? FEATURE_LABELS[key] : key;
       const image = new Heatmap(document.createElement('canvas'));
       if (planar) image.draw(gridOf(FEATURE_FUNCTIONS[key], thumbSize), thumbSize, false);
-      this.features.push({ x: x - size / 2, y: y - size / 2, image: planar ? image.canvas : null, active });
+      const hidden = this.state?.isHidden(key);        // TF's classroom links: <feature>_hide=true
+      this.features.push({ x: x - size / 2, y: y - size / 2, image: planar && !hidden ? image.canvas : null, active });
       if (planar) node.addEventListener('click', () => this.handlers.toggleFeature(key, !active));
       node.title = planar ? (active ? 'Click to turn this feature off' : 'Click to turn this feature on') : key;
       if (active) {

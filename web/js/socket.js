@@ -76,9 +76,9 @@ export async function decodeFrame(buffer) {
 
   const planes = mode === 1 ? 2 : 1;
   const gridBytes = gridSize * gridSize;
-  undoRowDeltas(bytes, 0, gridBytes * planes, gridSize);
+  for (let p = 0; p < planes; p++) undoMedianPrediction(bytes, p * gridBytes, gridSize);
   const thumbStart = gridBytes * planes;
-  undoRowDeltas(bytes, thumbStart, thumbCount * thumbSize * thumbSize, thumbSize);
+  for (let t = 0; t < thumbCount; t++) undoMedianPrediction(bytes, thumbStart + t * thumbSize * thumbSize, thumbSize);
   return {
     mode, epoch, lossTrain, lossTest, metricTrain, metricTest,
     firstHistoryEpoch, historyTrain, historyTest, selectedNode, weights,
@@ -95,9 +95,25 @@ async function inflateRaw(compressed) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Undoes PNG's "sub" filter in place: each byte was stored minus its left neighbour, mod 256. */
-export function undoRowDeltas(bytes, start, length, rowLength) {
-  for (let row = start; row < start + length; row += rowLength) {
-    for (let i = row + 1; i < row + rowLength; i++) bytes[i] = (bytes[i] + bytes[i - 1]) & 255;
+/**
+ * Undoes the prediction coding of one size x size grid in place (JPEG-LS median edge detector):
+ * each byte was stored as (value - p) mod 256 with p from the left (a), upper (b) and upper-left (c)
+ * neighbours; first row p = a, first column p = b, first cell p = 0.
+ */
+export function undoMedianPrediction(bytes, start, size) {
+  for (let r = 0; r < size; r++) {
+    const row = start + r * size;
+    for (let col = 0; col < size; col++) {
+      const i = row + col;
+      let p;
+      if (r === 0) p = col === 0 ? 0 : bytes[i - 1];
+      else if (col === 0) p = bytes[i - size];
+      else {
+        const a = bytes[i - 1], b = bytes[i - size], c = bytes[i - size - 1];
+        const hi = a > b ? a : b, lo = a > b ? b : a;
+        p = c >= hi ? lo : c <= lo ? hi : a + b - c;
+      }
+      bytes[i] = (bytes[i] + p) & 255;
+    }
   }
 }
