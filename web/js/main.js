@@ -99,7 +99,7 @@ function render() {
   readouts.showFrame(frame, session.problem);
   lastFrame = frame;
   const t3 = performance.now();
-  stats.drawn(t3 - t0, { heatmap: t1 - t0, network: t2 - t1, chartAndText: t3 - t2 });
+  stats.drawn(t3 - t0, { heatmap: t1 - t0, network: t2 - t1, chartAndText: t3 - t2 }, frame);
 }
 
 function drawHeatmap(frame) {

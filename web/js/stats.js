@@ -31,8 +31,9 @@ export class FrameStats {
     }
   }
 
-  drawn(ms, parts = {}) {
+  drawn(ms, parts = {}, frame = null) {
     this.framesDrawn++;
+    this.lastFrame = frame;             // the decoded frame on screen, for tests and the console
     for (const [name, t] of Object.entries(parts)) this.parts[name] = (this.parts[name] ?? 0) + t;
     this.drawTimes.push(ms);
     this.drawStamps.push(performance.now());

@@ -40,6 +40,18 @@ class LinkAndStepBrowserTest {
         assertEquals("10", browser.byId("batchSize").getAttribute("value"));
         assertEquals("2", browser.text("num-layers"));
         assertEquals("000,000", browser.text("iter-number"));
+        // A tanh network's output is smooth: neighbouring cells of the decoded grid differ little
+        // (a wrong delta/predictor decoding shows as stripes with big jumps).
+        long jump = (Long) browser.js("const f = window.playgroundStats.lastFrame, g = f.grid, n = f.gridSize; let m = 0;"
+                + " for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {"
+                + "   if (c + 1 < n) m = Math.max(m, Math.abs(g[r*n+c] - g[r*n+c+1]));"
+                + "   if (r + 1 < n) m = Math.max(m, Math.abs(g[r*n+c] - g[(r+1)*n+c])); }"
+                + " return m;");
+        assertTrue(jump <= 24, "largest step between neighbouring heatmap cells: " + jump);
+        long thumbJump = (Long) browser.js("const f = window.playgroundStats.lastFrame, g = f.thumbs, t = f.thumbSize; let m = 0;"
+                + " for (let i = 0; i < g.length; i++) if ((i % t) + 1 < t) m = Math.max(m, Math.abs(g[i] - g[i+1]));"
+                + " return m;");
+        assertTrue(thumbJump <= 128, "largest step between neighbouring thumbnail cells: " + thumbJump);
 
         for (int i = 0; i < 10; i++) {
             browser.byId("next-step-button").click();
