@@ -39,6 +39,8 @@ public final class Session {
     private volatile long notBefore;
     private TrainingRun run;
     private FrameBuilder frames;
+    /** Node ids of the current run, in frame order (from its description). */
+    private List<String> nodes = List.of();
     private int selectedNode = -1;
     private int epochsPerFrame = 1;
     private boolean dirty;
@@ -162,7 +164,6 @@ public final class Session {
     public void selectNode(String nodeId) {
         request("selectNode", () -> {
             requireRun();
-            List<String> nodes = SessionDescription.of(run, List.of()).nodes();
             int index = nodeId == null ? -1 : nodes.indexOf(nodeId);
             if (nodeId != null && index < 0) throw new IllegalArgumentException("no node '" + nodeId + "'");
             selectedNode = index;
@@ -252,7 +253,9 @@ public final class Session {
         run = next;
         frames = new FrameBuilder(next, evalSize);
         selectedNode = -1;
-        listener.description(SessionDescription.of(next, warnings));
+        SessionDescription description = SessionDescription.of(next, warnings);
+        nodes = description.nodes();
+        listener.description(description);
         restart();
     }
 
