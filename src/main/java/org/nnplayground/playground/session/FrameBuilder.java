@@ -41,8 +41,10 @@ final class FrameBuilder {
         this.run = run;
         this.spec = run.spec();
         this.evalSize = evalSize;
-        this.evaluator = new GridEvaluator(spec, evalSize * evalSize);
-        this.inputs = GridInputs.build(run, evalSize);
+        // data with more than two columns has no plane to draw: no grids at all
+        boolean planar = !run.features().isEmpty();
+        this.evaluator = planar ? new GridEvaluator(spec, evalSize * evalSize) : null;
+        this.inputs = planar ? GridInputs.build(run, evalSize) : null;
         int nodes = 0;
         for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
         this.nonInputNodes = nodes;

@@ -12,8 +12,15 @@ import java.util.List;
 public record SessionDescription(String link, boolean tfExact, String problem, int numClasses, List<String> classNames,
                                  List<String> inputs, List<Integer> layers, List<String> nodes,
                                  String hiddenActivation, String outputActivation, String loss, String optimizer,
-                                 int parameterCount, List<ModelSummary.Row> summary,
+                                 int parameterCount, List<SummaryRow> summary,
                                  List<double[]> train, List<double[]> test, Grid grid, List<String> warnings) {
+
+    /** One row of the Keras-style summary. */
+    public record SummaryRow(String name, String activation, int units, String outputShape, int parameters) {
+        static SummaryRow of(ModelSummary.Row r) {
+            return new SummaryRow(r.name(), r.activation(), r.units(), r.outputShape(), r.parameters());
+        }
+    }
 
     /** The heatmap grids' geometry. */
     public record Grid(int size, int thumbSize, double min, double max) {}
@@ -33,7 +40,7 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
         return new SessionDescription(run.settings().toHash(), run.tfExact(), data.problem().key(), data.numClasses(),
                 data.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
                 run.trainer().config().loss().key(), run.trainer().config().optimizer().key(), spec.parameterCount(),
-                ModelSummary.of(spec).rows(), planar ? points(run.split().train()) : List.of(),
+                ModelSummary.of(spec).rows().stream().map(SummaryRow::of).toList(), planar ? points(run.split().train()) : List.of(),
                 planar ? points(run.split().test()) : List.of(),
                 new Grid(FrameBuilder.GRID, FrameBuilder.THUMB, -GridInputs.EXTENT, GridInputs.EXTENT), List.copyOf(warnings));
     }

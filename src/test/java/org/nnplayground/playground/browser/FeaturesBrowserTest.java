@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -86,7 +85,6 @@ class FeaturesBrowserTest {
         browser.waitUntil(d -> browser.all(".toast.error").isEmpty());
     }
 
-    @Disabled("server: loadCsv with three input columns answers 'Index 2 out of bounds for length 2'")
     @Test
     void csvWithNamedColumnsShowsThemAsInputs() throws Exception {
         browser.open("activation=tanh&networkShape=4&seed=0.5");

@@ -144,6 +144,18 @@ class ProtocolTest {
     }
 
     @Test
+    void csvWithThreeColumnsTrainsWithoutHeatmaps() throws Exception {
+        try (WsClient c = loadH1()) {
+            c.send("{\"type\":\"loadCsv\",\"name\":\"t.csv\",\"content\":\"a,b,c,label\\n1,2,3,cat\\n2,1,0,dog\\n0,0,1,cat\\n3,1,2,dog\\n\"}");
+            JsonNode session = c.next(m -> m.path("type").asText().equals("session") && m.path("inputs").size() == 3, "3-input session");
+            assertEquals("(None, 4)", session.get("summary").get(0).get("outputShape").asText());
+            c.send("{\"type\":\"step\"}");
+            Frame f = c.frameAt(1);
+            assertEquals(0, f.gridSize());
+        }
+    }
+
+    @Test
     void csvErrorNamesTheLine() throws Exception {
         try (WsClient c = loadH1()) {
             c.send("{\"type\":\"loadCsv\",\"name\":\"x.csv\",\"content\":\"a,b,c\\n1,2,0\\n1,x,1\\n\"}");
