@@ -57,6 +57,8 @@ export class NetworkView {
   build(session, state) {
     this.session = session;
     this.state = state;
+    this.frame = null;      // the last session's pictures must not reappear on the new drawing
+    this.weights = null;
     this.render();
   }
 
@@ -262,8 +264,13 @@ export class NetworkView {
     }
     c.globalAlpha = 1;
     if (!frame) return;
-    const t = frame.thumbSize, count = Math.min(this.thumbs.length, Math.floor(frame.thumbs.length / (t * t)));
-    if (count === 0) return;
+    const t = frame.thumbSize, count = t ? Math.min(this.thumbs.length, Math.floor(frame.thumbs.length / (t * t))) : 0;
+    if (count === 0) {
+      // data with 3+ inputs has no plane to draw: plain boxes, never an older session's pictures
+      c.fillStyle = '#fff';
+      for (const node of this.thumbs) c.fillRect(node.x, node.y, size, size);
+      return;
+    }
     this.scratch.drawStrip(frame.thumbs, t, count);
     for (let i = 0; i < count; i++) {
       const node = this.thumbs[i];

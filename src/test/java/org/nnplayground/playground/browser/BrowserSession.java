@@ -69,7 +69,9 @@ final class BrowserSession implements AutoCloseable {
     <T> T waitUntil(Function<WebDriver, T> condition) { return waitUntil(Duration.ofSeconds(10), condition); }
 
     <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).until(condition);
+        // the page rebuilds its network drawing when a session changes: retry over stale elements
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(25))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
