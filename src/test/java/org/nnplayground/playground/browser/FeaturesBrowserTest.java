@@ -8,24 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 
 /** Classroom links hide controls; our additions: multi-class data, divergence notice, CSV upload, errors. */
-@Tag("browser")
-class FeaturesBrowserTest {
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void start() throws IOException { browser = BrowserSession.start(); }
-
-    @AfterAll
-    static void stop() throws IOException { if (browser != null) browser.close(); }
+class FeaturesBrowserTest extends BrowserTest {
 
     @Test
     void hideKeysHideTheirControls() throws IOException {

@@ -3,12 +3,8 @@ package org.nnplayground.playground.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 
@@ -19,8 +15,7 @@ import org.openqa.selenium.support.ui.Select;
  * well under 8 ms (median) and shows nearly every frame the server delivers; how many frames the
  * server delivers is the server's share. The figures are printed for docs/benchmarks.md.
  */
-@Tag("browser")
-class FrameRateBrowserTest {
+class FrameRateBrowserTest extends BrowserTest {
     static final String C1 = "activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&regularizationRate=0"
             + "&noise=0&networkShape=4,2&seed=0.12345&percTrainData=50&x=true&y=true&problem=classification";
     static final String C2 = "activation=relu&regularization=L2&batchSize=10&dataset=spiral&learningRate=0.03"
@@ -28,13 +23,6 @@ class FrameRateBrowserTest {
             + "&y=true&xTimesY=true&xSquared=true&ySquared=true&sinX=true&sinY=true&problem=classification";
     private static final long WARM_UP_MS = 1500;
     private static final long MEASURE_MS = 5000;
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void start() throws IOException { browser = BrowserSession.start(); }
-
-    @AfterAll
-    static void stop() throws IOException { if (browser != null) browser.close(); }
 
     @Test
     void c1() throws Exception {

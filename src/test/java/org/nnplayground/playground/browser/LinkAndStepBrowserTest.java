@@ -8,23 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /** A TF Playground link opens with its settings and steps to TF's own losses; edits follow the link. */
-@Tag("browser")
-class LinkAndStepBrowserTest {
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void start() throws IOException { browser = BrowserSession.start(); }
-
-    @AfterAll
-    static void stop() throws IOException { if (browser != null) browser.close(); }
+class LinkAndStepBrowserTest extends BrowserTest {
 
     @Test
     void tfLinkShowsItsSettingsAndTenStepsGiveTfLosses() throws IOException {

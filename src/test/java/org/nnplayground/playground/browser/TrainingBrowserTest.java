@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -17,18 +13,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** Playing trains and redraws; hovering a neuron shows it; editing a weight moves the boundary. */
-@Tag("browser")
-class TrainingBrowserTest {
+class TrainingBrowserTest extends BrowserTest {
     private static final String SPIRAL = "activation=tanh&batchSize=10&dataset=spiral&learningRate=0.03"
             + "&regularizationRate=0&noise=0&networkShape=6,4&seed=0.12345&percTrainData=50&x=true&y=true"
             + "&xSquared=true&ySquared=true&problem=classification&showTestData=true";
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void start() throws IOException { browser = BrowserSession.start(); }
-
-    @AfterAll
-    static void stop() throws IOException { if (browser != null) browser.close(); }
 
     @Test
     void playingAdvancesEpochChartAndHeatmap() throws Exception {
