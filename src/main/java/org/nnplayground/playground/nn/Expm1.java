@@ -17,15 +17,15 @@ final class Expm1 {
     /** Above this exp(x) overflows: 0x40862E42_FEFA39EF. */
     private static final double O_THRESHOLD = Double.longBitsToDouble(0x40862E42FEFA39EFL);
     /** ln2 split so that k*LN2_HI is exact: 0x3fe62e42_fee00000 and 0x3dea39ef_35793c76. */
-    private static final double LN2_HI = Double.longBitsToDouble(0x3fe62e42fee00000L);
-    private static final double LN2_LO = Double.longBitsToDouble(0x3dea39ef35793c76L);
-    private static final double INVLN2 = Double.longBitsToDouble(0x3ff71547652b82feL);
+    static final double LN2_HI = Double.longBitsToDouble(0x3fe62e42fee00000L);
+    static final double LN2_LO = Double.longBitsToDouble(0x3dea39ef35793c76L);
+    static final double INVLN2 = Double.longBitsToDouble(0x3ff71547652b82feL);
     /** Scaled coefficients of R1. */
-    private static final double Q1 = Double.longBitsToDouble(0xBFA11111111110F4L);
-    private static final double Q2 = Double.longBitsToDouble(0x3F5A01A019FE5585L);
-    private static final double Q3 = Double.longBitsToDouble(0xBF14CE199EAADBB7L);
-    private static final double Q4 = Double.longBitsToDouble(0x3ED0CFCA86E65239L);
-    private static final double Q5 = Double.longBitsToDouble(0xBE8AFDB76E09C32DL);
+    static final double Q1 = Double.longBitsToDouble(0xBFA11111111110F4L);
+    static final double Q2 = Double.longBitsToDouble(0x3F5A01A019FE5585L);
+    static final double Q3 = Double.longBitsToDouble(0xBF14CE199EAADBB7L);
+    static final double Q4 = Double.longBitsToDouble(0x3ED0CFCA86E65239L);
+    static final double Q5 = Double.longBitsToDouble(0xBE8AFDB76E09C32DL);
 
     /** exp(x) - 1, bit for bit as fdlibm's expm1. */
     static double expm1(double x) {
@@ -107,12 +107,12 @@ final class Expm1 {
     }
 
     /** y * 2^k by adding k to the exponent field (fdlibm's __HI(y) += k << 20). */
-    private static double addExponent(double y, int k) {
+    static double addExponent(double y, int k) {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(y) + ((long) k << 52));
     }
 
     /** The double whose high word is {@code hi} and low word 0. */
-    private static double highWord(int hi) {
+    static double highWord(int hi) {
         return Double.longBitsToDouble((long) hi << 32);
     }
 }
