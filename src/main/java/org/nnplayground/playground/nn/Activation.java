@@ -2,7 +2,8 @@ package org.nnplayground.playground.nn;
 
 /**
  * A node's activation function. {@link #derivative} takes the node's total input and its
- * output (already computed), so no function is evaluated twice. StrictMath keeps TF-exact runs
+ * output (already computed), so no function is evaluated twice. StrictMath (and StrictTanh, its
+ * bit-identical pure-Java tanh) keeps TF-exact runs
  * bit for bit equal to the playground's JavaScript.
  */
 public enum Activation {
@@ -15,7 +16,7 @@ public enum Activation {
         public double derivative(double x, double out) { return x <= 0 ? 0 : 1; }
     },
     TANH("tanh") {
-        public double output(double x) { return StrictMath.tanh(x); }
+        public double output(double x) { return StrictTanh.tanh(x); }
         public double derivative(double x, double out) { return 1 - out * out; }
     },
     SIGMOID("sigmoid") {

@@ -1,11 +1,11 @@
 package org.nnplayground.playground.nn;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Evaluates a network on many points at once (the heatmap grids): one matrix product per layer,
- * A[l] = act(W[l] A[l-1] + b[l]), with every point a column. Work matrices are allocated once.
+ * Evaluates a network on many points at once (the heatmap grids): per layer
+ * A[l] = act(W[l] A[l-1] + b[l]), with every point a column, by a hand loop over column blocks
+ * (for these few rows it beats a general matrix product and fuses bias and activation). Work matrices are allocated once.
  * Approximate activations: the result is for drawing, training never uses it.
  */
 public final class GridEvaluator {
@@ -25,22 +25,43 @@ public final class GridEvaluator {
      */
     public void evaluate(Network net, DMatrixRMaj inputs) {
         DMatrixRMaj prev = inputs;
-        int points = inputs.numCols;
         for (int l = 1; l <= spec.numLayers(); l++) {
             DMatrixRMaj a = layers[l];
-            // A = W A_prev
-            CommonOps_DDRM.mult(net.weights(l), prev, a);
-            double[] b = net.biases(l).data;
-            double[] v = a.data;
             Activation act = spec.activation(l);
-            // A = act(A + b 1^T)
-            for (int i = 0; i < a.numRows; i++) {
-                int start = i * points;
-                for (int c = start; c < start + points; c++) v[c] += b[i];
-                if (act != Activation.SOFTMAX) FastActivations.apply(act, v, start, start + points);
+            double[] w = net.weights(l).data;
+            double[] b = net.biases(l).data;
+            int points = prev.numCols;
+            // column blocks small enough that a block of every row stays in L1
+            for (int from = 0; from < points; from += BLOCK) {
+                int to = Math.min(points, from + BLOCK);
+                for (int i = 0; i < a.numRows; i++) {
+                    affineRow(w, b[i], i, prev, a.data, i * points, from, to);
+                    if (act != Activation.SOFTMAX) FastActivations.apply(act, a.data, i * points + from, i * points + to);
+                }
             }
             if (act == Activation.SOFTMAX) softmaxColumns(a);
             prev = a;
+        }
+    }
+
+    /** Points per column block. */
+    private static final int BLOCK = 512;
+
+    /**
+     * One row of A = W A_prev + b 1^T over columns [from, to):
+     * out[c] = b_i + sum_k w_ik prev[k][c], written to {@code out} starting at {@code rowStart}.
+     */
+    private static void affineRow(double[] w, double bi, int i, DMatrixRMaj prev, double[] out, int rowStart, int from, int to) {
+        int n = prev.numRows;
+        int cols = prev.numCols;
+        double[] p = prev.data;
+        int wRow = i * n;
+        double w0 = w[wRow];
+        for (int c = from; c < to; c++) out[rowStart + c] = bi + w0 * p[c];
+        for (int k = 1; k < n; k++) {
+            double wk = w[wRow + k];
+            int pk = k * cols;
+            for (int c = from; c < to; c++) out[rowStart + c] += wk * p[pk + c];
         }
     }
 

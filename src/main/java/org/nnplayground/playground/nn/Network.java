@@ -13,6 +13,8 @@ public final class Network {
     private final DMatrixRMaj[] weights;
     private final DMatrixRMaj[] biases;
     private final boolean[][] dead;
+    /** anyDead[l]: some link of layer l is dead (lets the hot loops skip the per-link check). */
+    private final boolean[] anyDead;
 
     private Network(NetworkSpec spec) {
         this.spec = spec;
@@ -20,6 +22,7 @@ public final class Network {
         weights = new DMatrixRMaj[layers + 1];
         biases = new DMatrixRMaj[layers + 1];
         dead = new boolean[layers + 1][];
+        anyDead = new boolean[layers + 1];
         for (int l = 1; l <= layers; l++) {
             weights[l] = new DMatrixRMaj(spec.width(l), spec.width(l - 1));
             biases[l] = new DMatrixRMaj(spec.width(l), 1);
@@ -65,8 +68,24 @@ public final class Network {
 
     public DMatrixRMaj biases(int l) { return biases[l]; }
 
-    /** Dead-link flags of layer l, row-major like {@link #weights(int)}. */
+    /** Dead-link flags of layer l, row-major like {@link #weights(int)}; read-only (see {@link #setDead}). */
     boolean[] deadLinks(int l) { return dead[l]; }
+
+    /** True when at least one link into layer l is dead. */
+    boolean anyDead(int l) { return anyDead[l]; }
+
+    /** Kills or revives link k (row-major index) of layer l. */
+    void setDead(int l, int k, boolean isDead) {
+        dead[l][k] = isDead;
+        if (isDead) anyDead[l] = true;
+        else recountDead(l);
+    }
+
+    private void recountDead(int l) {
+        boolean any = false;
+        for (boolean d : dead[l]) any |= d;
+        anyDead[l] = any;
+    }
 
     public double weight(int l, int to, int from) { return weights[l].get(to, from); }
 
@@ -78,7 +97,7 @@ public final class Network {
     public void setWeight(int l, int to, int from, double value) {
         checkFinite(value);
         weights[l].set(to, from, value);
-        dead[l][to * spec.width(l - 1) + from] = false;
+        setDead(l, to * spec.width(l - 1) + from, false);
     }
 
     public void setBias(int l, int node, double value) {
@@ -102,6 +121,7 @@ public final class Network {
             c.weights[l].setTo(weights[l]);
             c.biases[l].setTo(biases[l]);
             System.arraycopy(dead[l], 0, c.dead[l], 0, dead[l].length);
+            c.anyDead[l] = anyDead[l];
         }
         return c;
     }
@@ -112,6 +132,7 @@ public final class Network {
             weights[l].setTo(other.weights[l]);
             biases[l].setTo(other.biases[l]);
             System.arraycopy(other.dead[l], 0, dead[l], 0, dead[l].length);
+            anyDead[l] = other.anyDead[l];
         }
     }
 

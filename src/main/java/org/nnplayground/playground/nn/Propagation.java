@@ -24,6 +24,8 @@ final class Propagation {
     private final double[][] outDer;
     /** keep[l][i]: dropout factor (0 or 1/(1-p)) of hidden node i, during training only. */
     private final double[][] keep;
+    /** dropped[l]: the last forward pass applied dropout to layer l (else keep[l] counts as all 1). */
+    private final boolean[] dropped;
 
     Propagation(Network net) {
         this.net = net;
@@ -35,6 +37,7 @@ final class Propagation {
         delta = new double[layers + 1][];
         outDer = new double[layers + 1][];
         keep = new double[layers + 1][];
+        dropped = new boolean[layers + 1];
         for (int l = 0; l <= layers; l++) {
             int w = spec.width(l);
             z[l] = new double[w];
@@ -59,32 +62,47 @@ final class Propagation {
     private double[] run(double[] input, double dropout, SplittableRandom random) {
         System.arraycopy(input, 0, a[0], 0, input.length);
         for (int l = 1; l <= layers; l++) {
-            double[] w = net.weights(l).data;
-            double[] b = net.biases(l).data;
-            double[] prev = a[l - 1];
-            int n = prev.length;
+            double[] zl = z[l];
+            double[] ol = out[l];
+            weightedSums(net.weights(l).data, net.biases(l).data, a[l - 1], zl);
             Activation act = spec.activation(l);
-            // z = b + W a_prev, summed in TF Playground's order
-            for (int i = 0, row = 0; i < z[l].length; i++, row += n) {
-                double total = b[i];
-                for (int j = 0; j < n; j++) total += w[row + j] * prev[j];
-                z[l][i] = total;
-                if (act != Activation.SOFTMAX) out[l][i] = act.output(total);
-            }
-            if (act == Activation.SOFTMAX) softmax(z[l], out[l]);
-            boolean drop = dropout > 0 && l < layers;
-            if (drop) {
+            if (act == Activation.SOFTMAX) softmax(zl, ol);
+            else activate(act, zl, ol);
+            if (dropout > 0 && l < layers) {
                 double scale = 1 / (1 - dropout);
-                for (int i = 0; i < a[l].length; i++) {
-                    keep[l][i] = random.nextDouble() < dropout ? 0 : scale;
-                    a[l][i] = out[l][i] * keep[l][i];
+                double[] kl = keep[l];
+                double[] al = a[l];
+                for (int i = 0; i < al.length; i++) {
+                    kl[i] = random.nextDouble() < dropout ? 0 : scale;
+                    al[i] = ol[i] * kl[i];
                 }
+                dropped[l] = true;
             } else {
-                Arrays.fill(keep[l], 1);
-                System.arraycopy(out[l], 0, a[l], 0, a[l].length);
+                System.arraycopy(ol, 0, a[l], 0, ol.length);
+                dropped[l] = false;
             }
         }
         return a[layers];
+    }
+
+    /** z_i = b_i + sum_j w_ij prev_j, bias first and inputs in order (TF Playground's order). */
+    private static void weightedSums(double[] w, double[] b, double[] prev, double[] z) {
+        int n = prev.length;
+        for (int i = 0, row = 0; i < z.length; i++, row += n) {
+            double total = b[i];
+            for (int j = 0; j < n; j++) total += w[row + j] * prev[j];
+            z[i] = total;
+        }
+    }
+
+    /** out_i = act(z_i), one switch per layer so the inner loop calls the function directly. */
+    private static void activate(Activation act, double[] z, double[] out) {
+        switch (act) {
+            case TANH -> { for (int i = 0; i < z.length; i++) out[i] = StrictTanh.tanh(z[i]); }
+            case RELU -> { for (int i = 0; i < z.length; i++) out[i] = Math.max(0, z[i]); }
+            case LINEAR -> System.arraycopy(z, 0, out, 0, z.length);
+            default -> { for (int i = 0; i < z.length; i++) out[i] = act.output(z[i]); }
+        }
     }
 
     /** Adds this sample's gradients (after a forward pass) to {@code g}; dead links get none. */
@@ -92,40 +110,75 @@ final class Propagation {
         int last = layers;
         double[] o = a[last];
         boolean softmax = spec.outputActivation() == Activation.SOFTMAX;
-        for (int i = 0; i < o.length; i++) {
+        if (softmax) {
             // softmax + cross-entropy: dLoss/dz = o - t (the Jacobian folds away)
-            if (softmax) delta[last][i] = o[i] - target[i];
-            else outDer[last][i] = loss.derivative(o[i], target[i]) / outputScale(loss, o.length);
+            for (int i = 0; i < o.length; i++) delta[last][i] = o[i] - target[i];
+        } else {
+            double[] od = outDer[last];
+            int scale = outputScale(loss, o.length);
+            for (int i = 0; i < o.length; i++) od[i] = loss.derivative(o[i], target[i]) / scale;
         }
         for (int l = last; l >= 1; l--) {
-            Activation act = spec.activation(l);
             double[] d = delta[l];
-            if (!(softmax && l == last)) {
-                // delta = dLoss/da * da/dz  (da/dz includes the dropout factor)
-                for (int i = 0; i < d.length; i++) d[i] = outDer[l][i] * keep[l][i] * act.derivative(z[l][i], out[l][i]);
-            }
+            // delta = dLoss/da * da/dz  (da/dz includes the dropout factor)
+            if (!(softmax && l == last)) deltas(spec.activation(l), l, d);
+            // db += delta
             double[] gb = g.biases[l].data;
             for (int i = 0; i < d.length; i++) gb[i] += d[i];
-            // dW += delta a_prev^T, skipping links TF's L1 rule has killed
             double[] gw = g.weights[l].data;
-            boolean[] dead = net.deadLinks(l);
             double[] prev = a[l - 1];
-            int n = prev.length;
-            for (int i = 0, row = 0; i < d.length; i++, row += n) {
-                double di = d[i];
-                for (int j = 0; j < n; j++) if (!dead[row + j]) gw[row + j] += di * prev[j];
-            }
-            if (l == 1) continue;
+            // dW += delta a_prev^T, skipping links TF's L1 rule has killed
+            if (net.anyDead(l)) addOuterSkippingDead(gw, d, prev, net.deadLinks(l));
+            else addOuter(gw, d, prev);
             // dLoss/da_prev = W^T delta, summed over the next layer's nodes in order
-            double[] w = net.weights(l).data;
-            double[] od = outDer[l - 1];
-            Arrays.fill(od, 0);
-            for (int i = 0, row = 0; i < d.length; i++, row += n) {
-                double di = d[i];
-                for (int j = 0; j < n; j++) od[j] += w[row + j] * di;
-            }
+            if (l > 1) transposeTimes(net.weights(l).data, d, outDer[l - 1]);
         }
         g.count++;
+    }
+
+    /** d_i = outDer_i * keep_i * act'(z_i); keep_i = 1 is left out (x * 1 = x exactly). */
+    private void deltas(Activation act, int l, double[] d) {
+        double[] od = outDer[l];
+        double[] ol = out[l];
+        double[] zl = z[l];
+        if (dropped[l]) {
+            double[] kl = keep[l];
+            for (int i = 0; i < d.length; i++) d[i] = od[i] * kl[i] * act.derivative(zl[i], ol[i]);
+            return;
+        }
+        switch (act) {
+            // tanh'(z) = 1 - out^2
+            case TANH -> { for (int i = 0; i < d.length; i++) d[i] = od[i] * (1 - ol[i] * ol[i]); }
+            default -> { for (int i = 0; i < d.length; i++) d[i] = od[i] * act.derivative(zl[i], ol[i]); }
+        }
+    }
+
+    /** gw_ij += d_i prev_j. */
+    private static void addOuter(double[] gw, double[] d, double[] prev) {
+        int n = prev.length;
+        for (int i = 0, row = 0; i < d.length; i++, row += n) {
+            double di = d[i];
+            for (int j = 0; j < n; j++) gw[row + j] += di * prev[j];
+        }
+    }
+
+    /** gw_ij += d_i prev_j for live links only. */
+    private static void addOuterSkippingDead(double[] gw, double[] d, double[] prev, boolean[] dead) {
+        int n = prev.length;
+        for (int i = 0, row = 0; i < d.length; i++, row += n) {
+            double di = d[i];
+            for (int j = 0; j < n; j++) if (!dead[row + j]) gw[row + j] += di * prev[j];
+        }
+    }
+
+    /** od_j = 0 + sum_i w_ij d_i, i ascending. */
+    private static void transposeTimes(double[] w, double[] d, double[] od) {
+        int n = od.length;
+        Arrays.fill(od, 0);
+        for (int i = 0, row = 0; i < d.length; i++, row += n) {
+            double di = d[i];
+            for (int j = 0; j < n; j++) od[j] += w[row + j] * di;
+        }
     }
 
     /** Per-sample loss of the last forward pass against {@code target}. */

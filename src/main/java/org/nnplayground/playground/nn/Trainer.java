@@ -64,10 +64,17 @@ public final class Trainer {
 
     private void runTfEpoch() {
         int batch = config.batchSize();
-        for (int i = 0; i < train.size(); i++) {
-            prop.predict(train.inputs()[i]);
-            prop.backward(train.targets()[i], config.loss(), gradients);
-            if ((i + 1) % batch == 0) update();
+        double[][] inputs = train.inputs();
+        double[][] targets = train.targets();
+        LossKind loss = config.loss();
+        // an update whenever (i + 1) % batch == 0, counted without a division
+        for (int i = 0, inBatch = 0; i < inputs.length; i++) {
+            prop.predict(inputs[i]);
+            prop.backward(targets[i], loss, gradients);
+            if (++inBatch == batch) {
+                update();
+                inBatch = 0;
+            }
         }
     }
 

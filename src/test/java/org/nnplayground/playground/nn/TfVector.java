@@ -73,7 +73,7 @@ record TfVector(String name, JsonNode json) {
             for (int k = 0; k < w.length; k++) {
                 JsonNode link = weights.next();
                 w[k] = link.get("weight").asDouble();
-                net.deadLinks(l)[k] = link.get("isDead").asBoolean();
+                net.setDead(l, k, link.get("isDead").asBoolean());
             }
             double[] b = net.biases(l).data;
             for (int i = 0; i < b.length; i++) b[i] = biases.next().get("bias").asDouble();
