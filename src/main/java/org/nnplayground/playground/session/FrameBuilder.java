@@ -36,6 +36,8 @@ final class FrameBuilder {
     /** For display cell i (row or column): the eval cell to its upper left, and the fraction past it. */
     private final int[] cellBase = new int[GRID];
     private final double[] fraction = new double[GRID];
+    /** The eval grid stretched along its rows: evalSize x GRID. */
+    private final double[] wide;
 
     FrameBuilder(TrainingRun run, int evalSize) {
         this.run = run;
@@ -50,6 +52,7 @@ final class FrameBuilder {
         this.nonInputNodes = nodes;
         this.grids = new byte[2 * GRID * GRID + nodes * THUMB * THUMB];
         this.compressed = new byte[grids.length + grids.length / 8 + 64];
+        this.wide = new double[evalSize * GRID];
         double scale = (double) (evalSize - 1) / (GRID - 1);
         for (int i = 0; i < GRID; i++) {
             cellBase[i] = Math.min((int) (i * scale), evalSize - 2);
@@ -117,21 +120,32 @@ final class FrameBuilder {
         return MODE_SCALAR;
     }
 
-    /** Bilinear upsampling of one node's eval grid into the 100x100 display grid at {@code offset}. */
+    /**
+     * Bilinear upsampling of one node's eval grid into the 100x100 display grid at {@code offset}:
+     * first along rows (eval rows x 100 columns), then down the columns.
+     */
     private void upsample(double[] values, int start, Activation act, int offset) {
         int n = evalSize;
+        for (int r = 0; r < n; r++) {
+            int src = start + r * n;
+            int dst = r * GRID;
+            for (int c = 0; c < GRID; c++) {
+                int i = src + cellBase[c];
+                wide[dst + c] = values[i] + (values[i + 1] - values[i]) * fraction[c];
+            }
+        }
         boolean probability = act == Activation.SIGMOID || act == Activation.SOFTMAX;
+        double scale = probability ? 255 : 127.5;
+        double shift = probability ? 0 : 127.5;
         for (int r = 0; r < GRID; r++) {
-            int rowBase = start + cellBase[r] * n;
-            double fr = fraction[r];
+            int top = cellBase[r] * GRID;
+            double f = fraction[r];
             int out = offset + r * GRID;
             for (int c = 0; c < GRID; c++) {
-                int i = rowBase + cellBase[c];
-                double fc = fraction[c];
-                double top = values[i] + (values[i + 1] - values[i]) * fc;
-                double bottom = values[i + n] + (values[i + n + 1] - values[i + n]) * fc;
-                double v = top + (bottom - top) * fr;
-                grids[out + c] = (byte) quantize(probability ? 2 * v - 1 : v);
+                double v = wide[top + c] + (wide[top + GRID + c] - wide[top + c]) * f;
+                // display value in [-1, 1] (probabilities as 2p - 1) to a byte, clamped
+                double q = v * scale + shift + 0.5;
+                grids[out + c] = (byte) (q < 0 ? 0 : (q > 255 ? 255 : (q == q ? (int) q : 128)));
             }
         }
     }

@@ -9,13 +9,23 @@ package org.nnplayground.playground.session;
 final class GridPredictor {
     private GridPredictor() {}
 
-    /** Encodes the n x n grid at {@code offset} in place, last cell first so neighbours stay original. */
+    /** Encodes the n x n grid at {@code offset} in place, last row first so neighbours stay original. */
     static void encode(byte[] g, int offset, int n) {
-        for (int i = n * n - 1; i >= 0; i--) {
-            int r = i / n;
-            int c = i % n;
-            g[offset + i] = (byte) ((g[offset + i] & 0xff) - predict(g, offset, n, r, c));
+        for (int r = n - 1; r >= 1; r--) {
+            int row = offset + r * n;
+            int up = row - n;
+            for (int c = n - 1; c >= 1; c--) {
+                int a = g[row + c - 1] & 0xff;
+                int b = g[up + c] & 0xff;
+                int d = g[up + c - 1] & 0xff;
+                int max = Math.max(a, b);
+                int min = Math.min(a, b);
+                int p = d >= max ? min : (d <= min ? max : a + b - d);
+                g[row + c] = (byte) ((g[row + c] & 0xff) - p);
+            }
+            g[row] = (byte) ((g[row] & 0xff) - (g[up] & 0xff));
         }
+        for (int c = n - 1; c >= 1; c--) g[offset + c] = (byte) ((g[offset + c] & 0xff) - (g[offset + c - 1] & 0xff));
     }
 
     /** Decodes in place (first cell first); used by tests and mirrored in the browser. */
