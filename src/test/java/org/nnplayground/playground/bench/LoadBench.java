@@ -32,9 +32,11 @@ public final class LoadBench {
         final boolean reads;
         final List<Long> arrivals = new ArrayList<>();
         final AtomicLong bytes = new AtomicLong();
+        final AtomicLong epochs = new AtomicLong();
         final ConcurrentLinkedQueue<Long> changeLatencies = new ConcurrentLinkedQueue<>();
         volatile long changeSentAt;
         volatile boolean measuring;
+        boolean inMessage;
         WebSocket socket;
 
         Student(boolean reads) { this.reads = reads; }
@@ -44,6 +46,11 @@ public final class LoadBench {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+            // the frame's history count (u16 at byte 42) says how many epochs it covers
+            if (!inMessage && data.remaining() >= 44) {
+                epochs.addAndGet(Short.toUnsignedInt(data.order(java.nio.ByteOrder.LITTLE_ENDIAN).getShort(data.position() + 42)));
+            }
+            inMessage = !last;
             bytes.addAndGet(data.remaining());
             if (last) {
                 long now = System.nanoTime();
@@ -82,6 +89,7 @@ public final class LoadBench {
         long cpu0 = cpuTicks(pid);
         long t0 = System.nanoTime();
         long bytes0 = students.stream().mapToLong(s -> s.bytes.get()).sum();
+        long epochs0 = students.stream().mapToLong(s -> s.epochs.get()).sum();
         students.forEach(s -> s.measuring = true);
         // settings changes: one student at a time changes its learning rate, 10 times a second
         long end = t0 + seconds * 1_000_000_000L;
@@ -96,6 +104,7 @@ public final class LoadBench {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long cpu1 = cpuTicks(pid);
         long bytes1 = students.stream().mapToLong(s -> s.bytes.get()).sum();
+        long epochs1 = students.stream().mapToLong(s -> s.epochs.get()).sum();
         long rssLoaded = rssKb(pid);
 
         double[] fps = new double[sessions];
@@ -119,6 +128,7 @@ public final class LoadBench {
         System.out.printf(Locale.ROOT, "gap between frames: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 pct(g, 0.5) / 1e6, pct(g, 0.99) / 1e6, g.length == 0 ? 0 : g[g.length - 1] / 1e6);
         System.out.printf(Locale.ROOT, "bytes per frame (WebSocket payload): %.0f%n", (bytes1 - bytes0) / (double) Math.max(1, frames));
+        System.out.printf(Locale.ROOT, "epochs per frame: %.2f%n", (epochs1 - epochs0) / (double) Math.max(1, frames));
         System.out.printf(Locale.ROOT, "settings change -> next frame: p50 %.1f ms, p99 %.1f ms (%d changes)%n",
                 pct(changes, 0.5) / 1e6, pct(changes, 0.99) / 1e6, changes.length);
         System.out.printf(Locale.ROOT, "server CPU: %.2f cores; RSS idle %d MiB, under load %d MiB%n",
