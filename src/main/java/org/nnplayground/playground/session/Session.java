@@ -36,7 +36,8 @@ public final class Session {
 
     private volatile SessionState state = SessionState.PAUSED;
     private volatile boolean closed;
-    private volatile long notBefore;
+    /** Deficit round robin budget (ns), touched only by the thread running this session's turn. */
+    private double budget;
     private TrainingRun run;
     private FrameBuilder frames;
     /** Node ids of the current run, in frame order (from its description). */
@@ -195,12 +196,11 @@ public final class Session {
 
     boolean isPlaying() { return state == SessionState.PLAYING && !closed; }
 
-    long notBefore() { return notBefore; }
-
     /** One scheduler turn: run queued requests, train within the slice, send a frame when due. */
-    void tick(long sliceNanos, long frameIntervalNanos) {
+    /** Runs one turn and returns how long it took (ns). */
+    long tick(long sliceNanos, long frameIntervalNanos) {
         long start = System.nanoTime();
-        if (closed) return;
+        if (closed) return 0;
         Runnable r;
         while ((r = requests.poll()) != null) r.run();
         if (isPlaying() && !history.isFull()) {
@@ -214,10 +214,17 @@ public final class Session {
         // the ticker paces turns at the frame rate; the 3/4 absorbs its jitter so no turn is skipped
         boolean due = !isPlaying() || now - lastFrameNanos >= frameIntervalNanos * 3 / 4;
         if (dirty && due && run != null && listener.canSendFrame()) sendFrame(now);
-        long took = System.nanoTime() - start;
-        // a tick longer than its slice makes the session wait as long: heavy networks slow themselves
-        notBefore = took > sliceNanos ? System.nanoTime() + took : 0;
+        return System.nanoTime() - start;
     }
+
+    /** Adds a quantum to this session's turn budget (at most one banked); true if it may run now. */
+    boolean earn(double quantum) {
+        budget = Math.min(quantum, budget + quantum);
+        return budget > 0;
+    }
+
+    /** Takes a turn's cost off the budget; a turn stretched by a JVM pause costs at most 4 quanta. */
+    void spend(long nanos, double quantum) { budget = Math.max(-4 * quantum, budget - nanos); }
 
     boolean hasRequests() { return !requests.isEmpty(); }
 
