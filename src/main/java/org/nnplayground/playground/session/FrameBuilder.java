@@ -27,19 +27,20 @@ final class FrameBuilder {
     private final TrainingRun run;
     private final NetworkSpec spec;
     private final int evalSize;
-    private final GridEvaluator evaluator;
+    /** Grid inputs, shared by every session with the same features. */
     private final DMatrixRMaj inputs;
-    private final GridEvaluator thumbEvaluator;
     private final DMatrixRMaj thumbInputs;
     private final int nonInputNodes;
-    private final byte[] grids;
-    private final byte[] compressed;
-    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    private final int gridCapacity;
+    /** Work memory of the thread building the current frame (see FrameScratch). */
+    private GridEvaluator evaluator;
+    private GridEvaluator thumbEvaluator;
+    private byte[] grids;
+    private byte[] compressed;
+    private double[] wide;
     /** For display cell i (row or column): the eval cell to its upper left, and the fraction past it. */
     private final int[] cellBase = new int[GRID];
     private final double[] fraction = new double[GRID];
-    /** The eval grid stretched along its rows: evalSize x GRID. */
-    private final double[] wide;
 
     FrameBuilder(TrainingRun run, int evalSize) {
         this.run = run;
@@ -47,16 +48,12 @@ final class FrameBuilder {
         this.evalSize = evalSize;
         // data with more than two columns has no plane to draw: no grids at all
         boolean planar = !run.features().isEmpty();
-        this.evaluator = planar ? new GridEvaluator(spec, evalSize * evalSize) : null;
-        this.inputs = planar ? GridInputs.build(run, evalSize) : null;
-        this.thumbEvaluator = planar ? new GridEvaluator(spec, THUMB * THUMB) : null;
-        this.thumbInputs = planar ? GridInputs.build(run, THUMB) : null;
+        this.inputs = planar ? GridInputs.shared(run.features(), evalSize) : null;
+        this.thumbInputs = planar ? GridInputs.shared(run.features(), THUMB) : null;
         int nodes = 0;
         for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
         this.nonInputNodes = nodes;
-        this.grids = new byte[2 * GRID * GRID + nodes * THUMB * THUMB];
-        this.compressed = new byte[grids.length + grids.length / 8 + 64];
-        this.wide = new double[evalSize * GRID];
+        this.gridCapacity = 2 * GRID * GRID + nodes * THUMB * THUMB;
         double scale = (double) (evalSize - 1) / (GRID - 1);
         for (int i = 0; i < GRID; i++) {
             cellBase[i] = Math.min((int) (i * scale), evalSize - 2);
@@ -70,6 +67,14 @@ final class FrameBuilder {
     /** Builds the frame for the network's current state. */
     ByteBuffer build(Network net, EpochStats stats, LossHistory history, int selectedNode) {
         boolean planar = !run.features().isEmpty();
+        FrameScratch scratch = FrameScratch.get();
+        grids = scratch.grids(gridCapacity);
+        compressed = scratch.compressed(gridCapacity + gridCapacity / 8 + 64);
+        wide = scratch.wide(evalSize * GRID);
+        if (planar) {
+            evaluator = scratch.evaluator(spec, evalSize * evalSize);
+            thumbEvaluator = scratch.evaluator(spec, THUMB * THUMB);
+        }
         int gridBytes = 0;
         byte mode = MODE_SCALAR;
         int thumbs = 0;
@@ -83,7 +88,7 @@ final class FrameBuilder {
             for (int p = 0; p < planes; p++) GridPredictor.encode(grids, p * GRID * GRID, GRID);
             for (int t = 0; t < thumbs; t++) GridPredictor.encode(grids, planes * GRID * GRID + t * THUMB * THUMB, THUMB);
         }
-        int compressedLength = deflate(gridBytes);
+        int compressedLength = deflate(scratch.deflater, gridBytes);
         int params = spec.parameterCount();
         ByteBuffer b = ByteBuffer.allocate(64 + history.count() * 8 + params * 4 + compressedLength).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 1).put(mode).putInt(stats.epoch());
@@ -201,7 +206,7 @@ final class FrameBuilder {
         return (int) ((c + 1) * 127.5 + 0.5);
     }
 
-    private int deflate(int length) {
+    private int deflate(Deflater deflater, int length) {
         deflater.reset();
         deflater.setInput(grids, 0, length);
         deflater.finish();

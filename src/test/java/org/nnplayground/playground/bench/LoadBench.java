@@ -87,6 +87,7 @@ public final class LoadBench {
         }
         Thread.sleep(3000); // warm-up
         long cpu0 = cpuTicks(pid);
+        long clientCpu0 = cpuTicks(ProcessHandle.current().pid());
         long t0 = System.nanoTime();
         long bytes0 = students.stream().mapToLong(s -> s.bytes.get()).sum();
         long epochs0 = students.stream().mapToLong(s -> s.epochs.get()).sum();
@@ -103,6 +104,7 @@ public final class LoadBench {
         students.forEach(s -> s.measuring = false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long cpu1 = cpuTicks(pid);
+        long clientCpu1 = cpuTicks(ProcessHandle.current().pid());
         long bytes1 = students.stream().mapToLong(s -> s.bytes.get()).sum();
         long epochs1 = students.stream().mapToLong(s -> s.epochs.get()).sum();
         long rssLoaded = rssKb(pid);
@@ -131,8 +133,8 @@ public final class LoadBench {
         System.out.printf(Locale.ROOT, "epochs per frame: %.2f%n", (epochs1 - epochs0) / (double) Math.max(1, frames));
         System.out.printf(Locale.ROOT, "settings change -> next frame: p50 %.1f ms, p99 %.1f ms (%d changes)%n",
                 pct(changes, 0.5) / 1e6, pct(changes, 0.99) / 1e6, changes.length);
-        System.out.printf(Locale.ROOT, "server CPU: %.2f cores; RSS idle %d MiB, under load %d MiB%n",
-                (cpu1 - cpu0) / clk / elapsed, rssIdle / 1024, rssLoaded / 1024);
+        System.out.printf(Locale.ROOT, "server CPU: %.2f cores (the simulated students on the same machine: %.2f); RSS idle %d MiB, under load %d MiB%n",
+                (cpu1 - cpu0) / clk / elapsed, (clientCpu1 - clientCpu0) / clk / elapsed, rssIdle / 1024, rssLoaded / 1024);
         for (Student s : students) s.socket.abort();
     }
 
