@@ -203,7 +203,10 @@ public final class Session {
         if (closed) return 0;
         Runnable r;
         while ((r = requests.poll()) != null) r.run();
-        if (isPlaying() && !history.isFull()) {
+        // a client that has not taken the last frame gets no new epochs until it does: a browser
+        // that stopped reading costs neither CPU nor memory (slow readers just train slower)
+        boolean waitingForClient = dirty && !listener.canSendFrame() && start - lastFrameNanos > frameIntervalNanos;
+        if (isPlaying() && !history.isFull() && !waitingForClient) {
             int target = epochsPerFrame == 0 ? Integer.MAX_VALUE : epochsPerFrame;
             for (int i = 0; i < target && state == SessionState.PLAYING && !history.isFull(); i++) {
                 trainOne();
