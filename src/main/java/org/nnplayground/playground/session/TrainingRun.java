@@ -24,6 +24,8 @@ import java.util.random.RandomGenerator;
  * same stream. A CSV data set replaces the generator; the split and weights follow the same rule.
  */
 public final class TrainingRun {
+    /** Parameters x training samples allowed: about 50 ms per epoch, so one turn never hogs a trainer thread. */
+    public static final long MAX_WORK_PER_EPOCH = 20_000_000L;
     private final PlaygroundSettings settings;
     private final DataSet uploaded;
     private final TfRandom random;
@@ -48,6 +50,12 @@ public final class TrainingRun {
         boolean tfExact = settings.tfExact() && uploaded == null;
         this.config = new TrainingConfig(model.loss(), settings.optimizer(), settings.learningRate(), settings.regularization(),
                 settings.regularizationRate(), settings.batchSize(), settings.dropout(), tfExact, settings.seed().hashCode()).validate();
+        long work = (long) spec.parameterCount() * split.train().size();
+        if (work > MAX_WORK_PER_EPOCH) {
+            throw new IllegalArgumentException("this network is too big for this much data: " + spec.parameterCount()
+                    + " parameters x " + split.train().size() + " training samples is more than " + MAX_WORK_PER_EPOCH
+                    + " per epoch; use fewer neurons or less data");
+        }
         this.train = encode(split.train());
         this.test = encode(split.test());
         this.trainer = newTrainer();

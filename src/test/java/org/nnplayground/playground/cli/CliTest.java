@@ -76,6 +76,7 @@ class CliTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> run("train", "activation=banana")).getMessage().contains("activation"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> run("train", "seed=1", "--epochs", "x")).getMessage().contains("--epochs"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> run("train", "activation=step&seed=1", "--epochs", "1")).getMessage().contains("step"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run("train", "networkShape=256,256&problem=regression&seed=1")).getMessage().contains("too big"));
         assertTrue(assertThrows(IllegalStateException.class, () -> run("train", "learningRate=10&seed=0.3&networkShape=8,8,8,8&activation=relu&problem=regression&regDataset=reg-gauss", "--epochs", "200"))
                 .getMessage().contains("diverged"));
     }
