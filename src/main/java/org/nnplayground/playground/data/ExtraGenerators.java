@@ -34,7 +34,7 @@ public final class ExtraGenerators {
     /** A 4x4 board of 3x3 squares with alternating labels; noise shifts where a point is judged. */
     public static List<Sample> checkerboard(int numSamples, double noise, TfRandom rng) {
         double cell = 3;
-        return uniformSquare(numSamples, noise, rng, (x, y) -> {
+        return TfGenerators.uniformSquare(numSamples, noise, rng, (x, y) -> {
             long cx = (long) Math.floor((x + HALF) / cell);
             long cy = (long) Math.floor((y + HALF) / cell);
             return Math.floorMod(cx + cy, 2) == 0 ? 1 : -1;
@@ -43,25 +43,9 @@ public final class ExtraGenerators {
 
     /** +1 above the curve y = 3 sin x, -1 below it. */
     public static List<Sample> curve(int numSamples, double noise, TfRandom rng) {
-        return uniformSquare(numSamples, noise, rng, (x, y) -> y > 3 * StrictMath.sin(x) ? 1 : -1);
+        return TfGenerators.uniformSquare(numSamples, noise, rng, (x, y) -> y > 3 * StrictMath.sin(x) ? 1 : -1);
     }
 
-    private interface Labeller {
-        double label(double x, double y);
-    }
-
-    /** Uniform points in the square, labelled at a noisy copy of the point (like TF's XOR). */
-    private static List<Sample> uniformSquare(int numSamples, double noise, TfRandom rng, Labeller labeller) {
-        List<Sample> points = new ArrayList<>();
-        for (int i = 0; i < numSamples; i++) {
-            double x = rng.randUniform(-HALF, HALF);
-            double y = rng.randUniform(-HALF, HALF);
-            double noiseX = rng.randUniform(-HALF, HALF) * noise;
-            double noiseY = rng.randUniform(-HALF, HALF) * noise;
-            points.add(Sample.of(x, y, labeller.label(x + noiseX, y + noiseY)));
-        }
-        return points;
-    }
 
     /** {@code k} gaussian blobs on a circle of radius 3.5, labels 0..k-1; noise widens them as in TF's gauss. */
     public static List<Sample> blobs(int k, int numSamples, double noise, TfRandom rng) {

@@ -95,13 +95,13 @@ public final class TfGenerators {
     /** Regression on a plane: label (x + y) / 10, measured at the noisy point. */
     public static List<Sample> regressPlane(int numSamples, double noise, TfRandom rng) {
         LinearScale labelScale = LinearScale.of(-10, 10, -1, 1);
-        return regression(numSamples, noise, rng, (x, y) -> labelScale.apply(x + y));
+        return uniformSquare(numSamples, noise, rng, (x, y) -> labelScale.apply(x + y));
     }
 
     /** Regression on six signed gaussian bumps; the strongest bump at a point wins. */
     public static List<Sample> regressGaussian(int numSamples, double noise, TfRandom rng) {
         LinearScale labelScale = LinearScale.of(0, 2, 1, 0).clamp();
-        return regression(numSamples, noise, rng, (x, y) -> {
+        return uniformSquare(numSamples, noise, rng, (x, y) -> {
             double label = 0;
             for (double[] g : GAUSSIANS) {
                 double candidate = g[2] * labelScale.apply(dist(x, y, g[0], g[1]));
@@ -111,11 +111,16 @@ public final class TfGenerators {
         });
     }
 
-    private interface Labeller {
+    /** A label for a (noisy) point. */
+    interface Labeller {
         double label(double x, double y);
     }
 
-    private static List<Sample> regression(int numSamples, double noise, TfRandom rng, Labeller labeller) {
+    /**
+     * TF's regression sampling, also used by our uniform data sets: points uniform in [-6, 6]^2,
+     * each labelled at a copy moved by noise (4 draws per point: x, y, noise x, noise y).
+     */
+    static List<Sample> uniformSquare(int numSamples, double noise, TfRandom rng, Labeller labeller) {
         double radius = 6;
         List<Sample> points = new ArrayList<>();
         for (int i = 0; i < numSamples; i++) {

@@ -41,12 +41,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     JsonNode next(Predicate<JsonNode> wanted, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            JsonNode m = texts.poll(100, TimeUnit.MILLISECONDS);
-            if (m != null && wanted.test(m)) return m;
-        }
-        throw new AssertionError("no '" + what + "' message within 10 s");
+        return await(texts, wanted, "'" + what + "' message");
     }
 
     /** The next frame whose epoch is {@code epoch}, or fails after 10 s. */
@@ -55,10 +50,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     Frame nextFrame(Predicate<Frame> wanted, String what) throws InterruptedException {
+        return await(frames, wanted, what);
+    }
+
+    /** Takes items until one is {@code wanted} (the others are dropped); fails after 10 s. */
+    private static <T> T await(BlockingQueue<T> queue, Predicate<T> wanted, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            Frame f = frames.poll(100, TimeUnit.MILLISECONDS);
-            if (f != null && wanted.test(f)) return f;
+            T item = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (item != null && wanted.test(item)) return item;
         }
         throw new AssertionError("no " + what + " within 10 s");
     }
