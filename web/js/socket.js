@@ -70,23 +70,45 @@ export async function decodeFrame(buffer) {
   const weightCount = u16();
   const weights = new Float32Array(weightCount);
   for (let i = 0; i < weightCount; i++) weights[i] = f32();
-  const gridSize = u16(), thumbSize = u16(), thumbCount = u16();
+  const gridSize = u16(), codedSize = u16(), thumbSize = u16(), thumbCount = u16();
   const compressedLength = u32();
   const bytes = await inflateRaw(new Uint8Array(buffer, at, compressedLength));
 
   const planes = mode === 1 ? 2 : 1;
-  const gridBytes = gridSize * gridSize;
-  for (let p = 0; p < planes; p++) undoMedianPrediction(bytes, p * gridBytes, gridSize);
-  const thumbStart = gridBytes * planes;
+  const codedBytes = codedSize * codedSize;
+  for (let p = 0; p < planes; p++) undoMedianPrediction(bytes, p * codedBytes, codedSize);
+  const thumbStart = codedBytes * planes;
   for (let t = 0; t < thumbCount; t++) undoMedianPrediction(bytes, thumbStart + t * thumbSize * thumbSize, thumbSize);
   return {
     mode, epoch, lossTrain, lossTest, metricTrain, metricTest,
     firstHistoryEpoch, historyTrain, historyTest, selectedNode, weights,
     gridSize, thumbSize, thumbCount,
-    grid: bytes.subarray(0, gridBytes),
-    confidence: mode === 1 ? bytes.subarray(gridBytes, 2 * gridBytes) : null,
+    grid: upsample(bytes.subarray(0, codedBytes), codedSize, gridSize, mode === 1),
+    confidence: mode === 1 ? upsample(bytes.subarray(codedBytes, 2 * codedBytes), codedSize, gridSize, false) : null,
     thumbs: bytes.subarray(thumbStart, thumbStart + thumbCount * thumbSize * thumbSize),
   };
+}
+
+/**
+ * The big grid arrives as n x n samples of its size x size picture (protocol.md): bilinear
+ * upsampling, or nearest for class indices.
+ */
+export function upsample(src, n, size, nearest) {
+  if (n === size || size === 0) return src;
+  const out = new Uint8Array(size * size);
+  const scale = (n - 1) / (size - 1);
+  for (let r = 0; r < size; r++) {
+    const sr = r * scale, r0 = Math.min(Math.floor(sr), n - 2), fr = sr - r0;
+    for (let c = 0; c < size; c++) {
+      const sc = c * scale;
+      if (nearest) { out[r * size + c] = src[Math.round(sr) * n + Math.round(sc)]; continue; }
+      const c0 = Math.min(Math.floor(sc), n - 2), fc = sc - c0, i = r0 * n + c0;
+      const top = src[i] + (src[i + 1] - src[i]) * fc;
+      const bottom = src[i + n] + (src[i + n + 1] - src[i + n]) * fc;
+      out[r * size + c] = Math.round(top + (bottom - top) * fr);
+    }
+  }
+  return out;
 }
 
 /** Raw DEFLATE (RFC 1951) in the browser's own decompressor. */

@@ -14,9 +14,10 @@ import java.util.zip.Deflater;
 
 /**
  * Encodes one binary frame (layout in docs/protocol.md): figures, loss history, every weight,
- * the big heatmap (100x100) and a 10x10 thumbnail per node, grids quantized to bytes,
- * replaced by their prediction residuals ({@link GridPredictor}) and DEFLATEd. The network is evaluated at {@code evalSize}^2 points and the
- * big grid upsampled: heatmaps are for eyes, and this keeps a class of 200 affordable.
+ * the big heatmap and a 10x10 thumbnail per node, grids quantized to bytes, replaced by their
+ * prediction residuals ({@link GridPredictor}) and DEFLATEd. The big heatmap is a 100x100 grid
+ * coded as its {@code evalSize}^2 samples, which the decoder upsamples bilinearly: heatmaps are
+ * for eyes, and this keeps a class of 200 affordable.
  */
 final class FrameBuilder {
     static final int GRID = 100;
@@ -37,10 +38,6 @@ final class FrameBuilder {
     private GridEvaluator thumbEvaluator;
     private byte[] grids;
     private byte[] compressed;
-    private double[] wide;
-    /** For display cell i (row or column): the eval cell to its upper left, and the fraction past it. */
-    private final int[] cellBase = new int[GRID];
-    private final double[] fraction = new double[GRID];
 
     FrameBuilder(TrainingRun run, int evalSize) {
         this.run = run;
@@ -53,12 +50,7 @@ final class FrameBuilder {
         int nodes = 0;
         for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
         this.nonInputNodes = nodes;
-        this.gridCapacity = 2 * GRID * GRID + nodes * THUMB * THUMB;
-        double scale = (double) (evalSize - 1) / (GRID - 1);
-        for (int i = 0; i < GRID; i++) {
-            cellBase[i] = Math.min((int) (i * scale), evalSize - 2);
-            fraction[i] = i * scale - cellBase[i];
-        }
+        this.gridCapacity = 2 * evalSize * evalSize + nodes * THUMB * THUMB;
     }
 
     /** Total number of nodes, inputs included (the frame's node numbering). */
@@ -70,7 +62,6 @@ final class FrameBuilder {
         FrameScratch scratch = FrameScratch.get();
         grids = scratch.grids(gridCapacity);
         compressed = scratch.compressed(gridCapacity + gridCapacity / 8 + 64);
-        wide = scratch.wide(evalSize * GRID);
         if (planar) {
             evaluator = scratch.evaluator(spec, evalSize * evalSize);
             thumbEvaluator = scratch.evaluator(spec, THUMB * THUMB);
@@ -82,11 +73,12 @@ final class FrameBuilder {
             evaluator.evaluate(net, inputs);
             mode = writeBigGrid(selectedNode);
             int planes = mode == MODE_CLASSES ? 2 : 1;
-            gridBytes = planes * GRID * GRID;
+            int plane = evalSize * evalSize;
+            gridBytes = planes * plane;
             thumbs = nonInputNodes;
             gridBytes += writeThumbnails(net, gridBytes);
-            for (int p = 0; p < planes; p++) GridPredictor.encode(grids, p * GRID * GRID, GRID);
-            for (int t = 0; t < thumbs; t++) GridPredictor.encode(grids, planes * GRID * GRID + t * THUMB * THUMB, THUMB);
+            for (int p = 0; p < planes; p++) GridPredictor.encode(grids, p * plane, evalSize);
+            for (int t = 0; t < thumbs; t++) GridPredictor.encode(grids, planes * plane + t * THUMB * THUMB, THUMB);
         }
         int compressedLength = deflate(scratch.deflater, gridBytes);
         int params = spec.parameterCount();
@@ -100,7 +92,8 @@ final class FrameBuilder {
         b.putShort((short) params);
         for (int l = 1; l <= spec.numLayers(); l++) for (double w : net.weights(l).data) b.putFloat((float) w);
         for (int l = 1; l <= spec.numLayers(); l++) for (double v : net.biases(l).data) b.putFloat((float) v);
-        b.putShort((short) (planar ? GRID : 0)).putShort((short) (planar ? THUMB : 0)).putShort((short) thumbs);
+        b.putShort((short) (planar ? GRID : 0)).putShort((short) (planar ? evalSize : 0));
+        b.putShort((short) (planar ? THUMB : 0)).putShort((short) thumbs);
         b.putInt(compressedLength).put(compressed, 0, compressedLength);
         return b.flip();
     }
@@ -113,8 +106,9 @@ final class FrameBuilder {
     /** Writes the selected node's grid (or the classes of a softmax output) at the start of {@code grids}. */
     private byte writeBigGrid(int selectedNode) {
         int inputsCount = spec.inputs();
+        int plane = evalSize * evalSize;
         if (selectedNode < inputsCount) {
-            upsample(inputs.data, selectedNode * evalSize * evalSize, Activation.LINEAR, 0);
+            quantizeInto(inputs.data, selectedNode * plane, Activation.LINEAR);
             return MODE_SCALAR;
         }
         int layer = 1;
@@ -125,58 +119,26 @@ final class FrameBuilder {
             writeClasses(evaluator.layer(layer));
             return MODE_CLASSES;
         }
-        upsample(evaluator.layer(layer).data, index * evalSize * evalSize, spec.activation(layer), 0);
+        quantizeInto(evaluator.layer(layer).data, index * plane, spec.activation(layer));
         return MODE_SCALAR;
     }
 
-    /**
-     * Bilinear upsampling of one node's eval grid into the 100x100 display grid at {@code offset}:
-     * first along rows (eval rows x 100 columns), then down the columns.
-     */
-    private void upsample(double[] values, int start, Activation act, int offset) {
-        int n = evalSize;
-        for (int r = 0; r < n; r++) {
-            int src = start + r * n;
-            int dst = r * GRID;
-            for (int c = 0; c < GRID; c++) {
-                int i = src + cellBase[c];
-                wide[dst + c] = values[i] + (values[i + 1] - values[i]) * fraction[c];
-            }
-        }
-        boolean probability = act == Activation.SIGMOID || act == Activation.SOFTMAX;
-        double scale = probability ? 255 : 127.5;
-        double shift = probability ? 0 : 127.5;
-        for (int r = 0; r < GRID; r++) {
-            int top = cellBase[r] * GRID;
-            double f = fraction[r];
-            int out = offset + r * GRID;
-            for (int c = 0; c < GRID; c++) {
-                double v = wide[top + c] + (wide[top + GRID + c] - wide[top + c]) * f;
-                // display value in [-1, 1] (probabilities as 2p - 1) to a byte, clamped
-                double q = v * scale + shift + 0.5;
-                grids[out + c] = (byte) (q < 0 ? 0 : (q > 255 ? 255 : (q == q ? (int) q : 128)));
-            }
-        }
+    /** One node's eval grid as display bytes at the start of {@code grids}; the browser upsamples it. */
+    private void quantizeInto(double[] values, int start, Activation act) {
+        for (int i = 0; i < evalSize * evalSize; i++) grids[i] = (byte) quantize(display(values[start + i], act));
     }
 
-    /** Class mode: argmax class and its confidence per cell (nearest eval point). */
+    /** Class mode: argmax class, then (second plane) its confidence, per eval point. */
     private void writeClasses(DMatrixRMaj out) {
-        int n = evalSize;
+        int points = evalSize * evalSize;
         int classes = out.numRows;
         double[] v = out.data;
-        int points = n * n;
-        double scale = (double) (n - 1) / (GRID - 1);
-        for (int r = 0; r < GRID; r++) {
-            int sr = (int) Math.round(r * scale);
-            for (int c = 0; c < GRID; c++) {
-                int p = sr * n + (int) Math.round(c * scale);
-                int best = 0;
-                for (int k = 1; k < classes; k++) if (v[k * points + p] > v[best * points + p]) best = k;
-                double chance = 1.0 / classes;
-                int confidence = quantize(2 * (v[best * points + p] - chance) / (1 - chance) - 1);
-                grids[r * GRID + c] = (byte) best;
-                grids[GRID * GRID + r * GRID + c] = (byte) confidence;
-            }
+        double chance = 1.0 / classes;
+        for (int p = 0; p < points; p++) {
+            int best = 0;
+            for (int k = 1; k < classes; k++) if (v[k * points + p] > v[best * points + p]) best = k;
+            grids[p] = (byte) best;
+            grids[points + p] = (byte) quantize(2 * (v[best * points + p] - chance) / (1 - chance) - 1);
         }
     }
 

@@ -18,7 +18,6 @@ final class FrameScratch {
     final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     private byte[] grids = new byte[0];
     private byte[] compressed = new byte[0];
-    private double[] wide = new double[0];
     /** Evaluators by network shape and point count, the least recently used dropped first. */
     private final Map<String, GridEvaluator> evaluators = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -39,10 +38,5 @@ final class FrameScratch {
     byte[] compressed(int size) {
         if (compressed.length < size) compressed = new byte[size];
         return compressed;
-    }
-
-    double[] wide(int size) {
-        if (wide.length < size) wide = new double[size];
-        return wide;
     }
 }

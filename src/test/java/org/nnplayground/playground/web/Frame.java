@@ -34,12 +34,13 @@ record Frame(int mode, int epoch, double lossTrain, double lossTest, double metr
         float[] weights = new float[Short.toUnsignedInt(b.getShort())];
         for (int i = 0; i < weights.length; i++) weights[i] = b.getFloat();
         int grid = Short.toUnsignedInt(b.getShort());
+        int coded = Short.toUnsignedInt(b.getShort());
         int thumb = Short.toUnsignedInt(b.getShort());
         int thumbs = Short.toUnsignedInt(b.getShort());
         byte[] compressed = new byte[b.getInt()];
         b.get(compressed);
         return new Frame(mode, epoch, lossTrain, lossTest, metricTrain, metricTest, first, ht, hv, selected, weights,
-                grid, thumb, thumbs, undelta(inflate(compressed), grid, thumb, thumbs, mode), bytes);
+                grid, thumb, thumbs, decodeGrids(inflate(compressed), grid, coded, thumb, thumbs, mode), bytes);
     }
 
     /** The big grid's value at (row, col) in [-1, 1] (scalar mode). */
@@ -66,23 +67,57 @@ record Frame(int mode, int epoch, double lossTrain, double lossTest, double metr
         return out.toByteArray();
     }
 
-    /** Undoes the per-row delta coding of every plane and thumbnail. */
-    private static byte[] undelta(byte[] g, int grid, int thumb, int thumbs, int mode) {
-        int pos = 0;
-        int planes = grid == 0 ? 0 : (mode == 1 ? 2 : 1);
-        for (int p = 0; p < planes; p++) pos = undeltaRows(g, pos, grid, grid);
-        for (int t = 0; t < thumbs; t++) pos = undeltaRows(g, pos, thumb, thumb);
-        return g;
+    /** Undoes the prediction coding, then upsamples the big grid's planes to gridSize (protocol.md). */
+    private static byte[] decodeGrids(byte[] g, int grid, int coded, int thumb, int thumbs, int mode) {
+        if (grid == 0) return g;
+        int planes = mode == 1 ? 2 : 1;
+        int plane = coded * coded;
+        for (int p = 0; p < planes; p++) undoPrediction(g, p * plane, coded);
+        for (int t = 0; t < thumbs; t++) undoPrediction(g, planes * plane + t * thumb * thumb, thumb);
+        byte[] out = new byte[planes * grid * grid + thumbs * thumb * thumb];
+        for (int p = 0; p < planes; p++) upsample(g, p * plane, coded, out, p * grid * grid, grid, mode == 1 && p == 0);
+        System.arraycopy(g, planes * plane, out, planes * grid * grid, thumbs * thumb * thumb);
+        return out;
     }
 
-    private static int undeltaRows(byte[] g, int pos, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            int prev = 0;
-            for (int c = 0; c < cols; c++) {
-                prev = (prev + g[pos]) & 0xff;
-                g[pos++] = (byte) prev;
+    /** JPEG-LS median edge detector, decoded in row-major order. */
+    private static void undoPrediction(byte[] g, int offset, int n) {
+        for (int i = 0; i < n * n; i++) {
+            int r = i / n;
+            int c = i % n;
+            int p;
+            if (r == 0) p = c == 0 ? 0 : g[offset + i - 1] & 0xff;
+            else if (c == 0) p = g[offset + i - n] & 0xff;
+            else {
+                int a = g[offset + i - 1] & 0xff;
+                int up = g[offset + i - n] & 0xff;
+                int d = g[offset + i - n - 1] & 0xff;
+                p = d >= Math.max(a, up) ? Math.min(a, up) : (d <= Math.min(a, up) ? Math.max(a, up) : a + up - d);
+            }
+            g[offset + i] = (byte) ((g[offset + i] & 0xff) + p);
+        }
+    }
+
+    /** Bilinear (or nearest, for class indices) from n x n to size x size. */
+    private static void upsample(byte[] src, int from, int n, byte[] dst, int to, int size, boolean nearest) {
+        double scale = (double) (n - 1) / (size - 1);
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                double sr = r * scale;
+                double sc = c * scale;
+                if (nearest) {
+                    dst[to + r * size + c] = src[from + (int) Math.round(sr) * n + (int) Math.round(sc)];
+                    continue;
+                }
+                int r0 = Math.min((int) sr, n - 2);
+                int c0 = Math.min((int) sc, n - 2);
+                double fr = sr - r0;
+                double fc = sc - c0;
+                int i = from + r0 * n + c0;
+                double top = (src[i] & 0xff) + ((src[i + 1] & 0xff) - (src[i] & 0xff)) * fc;
+                double bottom = (src[i + n] & 0xff) + ((src[i + n + 1] & 0xff) - (src[i + n] & 0xff)) * fc;
+                dst[to + r * size + c] = (byte) Math.round(top + (bottom - top) * fr);
             }
         }
-        return pos;
     }
 }

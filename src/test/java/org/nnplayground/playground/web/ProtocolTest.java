@@ -62,6 +62,11 @@ class ProtocolTest {
             assertEquals(h1.get("lossTrain").get(300).asDouble(), f.lossTrain(), 0.0);
             assertEquals(100, f.gridSize());
             assertEquals(7, f.thumbCount());
+            // the decoded heatmap is a smooth picture in [-1, 1] (a wrong decoding gives noise)
+            int jumps = 0;
+            for (int r = 0; r < 100; r++) for (int col = 1; col < 100; col++) if (Math.abs(f.cell(r, col) - f.cell(r, col - 1)) > 0.2) jumps++;
+            assertTrue(jumps < 1000, jumps + " jumps"); // the circle's edge is sharp; noise would jump everywhere
+            assertTrue(f.cell(50, 50) > 0.3 && f.cell(0, 0) < -0.3, "circle inside blue, corners orange: " + f.cell(50, 50) + " " + f.cell(0, 0));
         }
     }
 
