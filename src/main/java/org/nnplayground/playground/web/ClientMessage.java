@@ -30,9 +30,23 @@ public sealed interface ClientMessage {
         return value;
     }
 
-    /** A playground link: a full URL or the part after '#'. */
-    record Load(String link) implements ClientMessage {
-        public void applyTo(Session s) { s.load(required(link, "link")); }
+    /** A playground link (a full URL or the part after '#'), or the same as key -> value settings. */
+    record Load(String link, java.util.Map<String, String> settings) implements ClientMessage {
+        public void applyTo(Session s) {
+            if (link == null && settings == null) throw new IllegalArgumentException("load needs 'link' or 'settings'");
+            s.load(link != null ? link : asLink(settings));
+        }
+
+        /** The structured form, {"activation": "relu", ...}, is the same link spelled out. */
+        private static String asLink(java.util.Map<String, String> settings) {
+            StringBuilder b = new StringBuilder();
+            settings.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(encode(k)).append('=').append(encode(v)));
+            return b.toString();
+        }
+
+        private static String encode(String text) {
+            return java.net.URLEncoder.encode(text == null ? "" : text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        }
     }
 
     /** A CSV file's text as the data set; {@code label} names the label column (null: the last). */

@@ -149,6 +149,19 @@ class ProtocolTest {
     }
 
     @Test
+    void structuredSettingsLoadLikeTheirLink() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"settings\":{\"activation\":\"relu\",\"networkShape\":\"3\",\"seed\":\"0.5\",\"optimizer\":\"adam\"}}");
+            JsonNode session = c.next("session");
+            assertEquals("relu", session.get("hiddenActivation").asText());
+            assertEquals("adam", session.get("optimizer").asText());
+            assertTrue(session.get("link").asText().contains("networkShape=3&seed=0.5"), session.get("link").asText());
+            c.send("{\"type\":\"load\"}");
+            assertTrue(c.next("error").get("message").asText().contains("link"));
+        }
+    }
+
+    @Test
     void csvWithThreeColumnsTrainsWithoutHeatmaps() throws Exception {
         try (WsClient c = loadH1()) {
             c.send("{\"type\":\"loadCsv\",\"name\":\"t.csv\",\"content\":\"a,b,c,label\\n1,2,3,cat\\n2,1,0,dog\\n0,0,1,cat\\n3,1,2,dog\\n\"}");
