@@ -36,7 +36,7 @@ public final class TrainCommand {
         for (int e = 1; e <= epochs; e++) {
             EpochStats stats = run.trainer().trainEpoch();
             out.println(jsonl ? jsonLine(stats) : progressLine(stats, epochs));
-            if (stats.diverged()) throw new IllegalStateException(stats.divergence());
+            if (stats.diverged()) throw new IllegalStateException("training diverged: " + stats.divergence());
         }
         out.flush();
     }

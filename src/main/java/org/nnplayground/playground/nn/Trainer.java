@@ -107,7 +107,7 @@ public final class Trainer {
         Metrics testMetrics = test.isEmpty() ? null : metrics(test);
         String divergence = null;
         if (!Double.isFinite(trainMetrics.loss()) || !net.isFinite()) {
-            divergence = "training diverged at epoch " + epoch + ": the "
+            divergence = "At epoch " + epoch + " the "
                     + (net.isFinite() ? "loss" : "weights") + " became NaN or infinite. Try a lower learning rate (now "
                     + config.learningRate() + "), fewer layers, or a different activation, then reset.";
         }
