@@ -43,7 +43,7 @@ final class StrictTanh {
         } else {
             z = 1.0 - 1.0e-300;
         }
-        return jx >= 0 ? z : -z;
+        return Math.copySign(z, x); // tanh is odd; no branch to mispredict on mixed signs
     }
     /*
      * fdlibm's expm1 cut down to the two argument ranges tanh uses, so that each is small enough
