@@ -65,7 +65,7 @@ public final class BenchCommand {
         timeEpochs(run, seconds); // warm-up
         for (int r = 0; r < ROUNDS; r++) epochRates[r] = timeEpochs(run, seconds / ROUNDS);
         GridEvaluator grid = new GridEvaluator(run.spec(), GRID * GRID);
-        DMatrixRMaj inputs = GridInputs.build(run, GRID);
+        DMatrixRMaj inputs = GridInputs.shared(run.features(), GRID);
         timeBoundary(run, grid, inputs, seconds); // warm-up
         for (int r = 0; r < ROUNDS; r++) boundary[r] = timeBoundary(run, grid, inputs, seconds / ROUNDS);
         return new Figures(median(epochRates), median(boundary));

@@ -70,15 +70,7 @@ public final class ExtraGenerators {
     public static List<Sample> spiralArms(int k, int numSamples, double noise, TfRandom rng) {
         List<Sample> points = new ArrayList<>();
         for (int c = 0; c < k; c++) {
-            double n = share(numSamples, k, c);
-            double deltaT = 2 * Math.PI * c / k;
-            for (int i = 0; i < n; i++) {
-                double r = i / n * 5;
-                double t = 1.25 * i / n * 2 * Math.PI + deltaT;
-                double x = r * StrictMath.sin(t) + rng.randUniform(-1, 1) * noise;
-                double y = r * StrictMath.cos(t) + rng.randUniform(-1, 1) * noise;
-                points.add(Sample.of(x, y, c));
-            }
+            TfGenerators.spiralArm(points, share(numSamples, k, c), 1.25, 2 * Math.PI * c / k, c, noise, rng);
         }
         return points;
     }

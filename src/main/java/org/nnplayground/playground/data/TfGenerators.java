@@ -75,17 +75,21 @@ public final class TfGenerators {
     /** Two interleaved spiral arms, +1 then -1 (the second turned by pi). */
     public static List<Sample> spiral(int numSamples, double noise, TfRandom rng) {
         List<Sample> points = new ArrayList<>();
-        spiralArm(points, numSamples / 2.0, 0, 1, noise, rng);
-        spiralArm(points, numSamples / 2.0, Math.PI, -1, noise, rng);
+        spiralArm(points, numSamples / 2.0, TF_TURNS, 0, 1, noise, rng);
+        spiralArm(points, numSamples / 2.0, TF_TURNS, Math.PI, -1, noise, rng);
         return points;
     }
 
-    private static void spiralArm(List<Sample> points, double n, double deltaT, double label,
-                                  double noise, TfRandom rng) {
+    /** TF's spiral arms make 1.75 turns. */
+    private static final double TF_TURNS = 1.75;
+
+    /** One spiral arm of n points starting at angle deltaT, shared with our 3-arm spiral. */
+    static void spiralArm(List<Sample> points, double n, double turns, double deltaT, double label,
+                          double noise, TfRandom rng) {
         for (int i = 0; i < n; i++) {
             double r = i / n * 5;
             // Same operation order as the playground: ((1.75 * i) / n) * 2 * PI.
-            double t = 1.75 * i / n * 2 * Math.PI + deltaT;
+            double t = turns * i / n * 2 * Math.PI + deltaT;
             double x = r * StrictMath.sin(t) + rng.randUniform(-1, 1) * noise;
             double y = r * StrictMath.cos(t) + rng.randUniform(-1, 1) * noise;
             points.add(Sample.of(x, y, label));

@@ -42,20 +42,4 @@ public final class GridInputs {
         }
         return m;
     }
-
-    /** Encoded inputs (inputs x n^2) for every cell of the grid. */
-    public static DMatrixRMaj build(TrainingRun run, int n) {
-        int inputs = run.spec().inputs();
-        DMatrixRMaj m = new DMatrixRMaj(inputs, n * n);
-        double[] raw = new double[2];
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                raw[0] = x(c, n);
-                raw[1] = y(r, n);
-                double[] in = run.encodeInputs(raw);
-                for (int k = 0; k < inputs; k++) m.unsafe_set(k, r * n + c, in[k]);
-            }
-        }
-        return m;
-    }
 }
