@@ -12,6 +12,7 @@ import org.nnplayground.playground.nn.Network;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Queue;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +34,8 @@ public final class Session {
     final AtomicInteger wakes = new AtomicInteger();
     private final SecureRandom seeds = new SecureRandom();
     private final LossHistory history = new LossHistory();
+    /** The whole run's chart (bounded), for saving it. */
+    private final RunHistory runHistory = new RunHistory();
 
     private volatile SessionState state = SessionState.PAUSED;
     private volatile boolean closed;
@@ -180,6 +183,26 @@ public final class Session {
         });
     }
 
+    /** Copies the run on the session's own turn and hands the copy to {@code saver} (saved runs). */
+    public void snapshot(Consumer<RunSnapshot> saver) {
+        request("save", () -> {
+            requireRun();
+            saver.accept(RunSnapshot.capture(run, runHistory));
+        });
+    }
+
+    /** Replaces the run by a saved one: paused at its epoch, its whole chart in the next frame. */
+    public void restore(RunSnapshot saved) {
+        request("loadRun", () -> {
+            rebuild(saved.restore(), List.of());
+            RunHistory.Record chart = saved.history();
+            runHistory.restore(chart);
+            history.clear();
+            boolean classification = run.split().source().numClasses() > 0;
+            for (int i = 0; i < chart.size(); i++) history.add(chart.stats(i, classification));
+        });
+    }
+
     /** Stops the session for good (its socket closed). */
     public void close() {
         closed = true;
@@ -234,6 +257,7 @@ public final class Session {
     private void trainOne() {
         EpochStats stats = run.trainer().trainEpoch();
         history.add(stats);
+        runHistory.add(stats);
         dirty = true;
         if (stats.diverged()) setState(SessionState.DIVERGED, stats.divergence());
     }
@@ -273,6 +297,8 @@ public final class Session {
     private void restart() {
         history.clear();
         history.add(run.trainer().lastStats());
+        runHistory.clear();
+        runHistory.add(run.trainer().lastStats());
         dirty = true;
         setState(SessionState.PAUSED, null);
     }
