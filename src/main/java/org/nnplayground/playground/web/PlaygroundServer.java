@@ -23,6 +23,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final SessionScheduler scheduler;
     private final SessionRegistry registry;
     private final SocketEndpoint sockets;
+    private final SavedRuns runs;
     private final long startedAt = System.currentTimeMillis();
 
     private PlaygroundServer(ServerConfig config) {
@@ -30,7 +31,8 @@ public final class PlaygroundServer implements AutoCloseable {
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         scheduler = new SessionScheduler(config.workers(), config.framesPerSecond());
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
-        sockets = new SocketEndpoint(registry, config, mapper);
+        runs = new SavedRuns(config.store());
+        sockets = new SocketEndpoint(registry, config, mapper, runs);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -58,6 +60,7 @@ public final class PlaygroundServer implements AutoCloseable {
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result(mapper.writeValueAsString(health(config))));
             cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
+            RunRoutes.add(cfg.routes, runs, mapper, page);
         });
     }
 
@@ -87,6 +90,7 @@ public final class PlaygroundServer implements AutoCloseable {
         sockets.closeAll();
         app.stop();
         scheduler.close();
+        runs.close();
     }
 
     @Override

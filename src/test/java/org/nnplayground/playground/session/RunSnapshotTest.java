@@ -17,15 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Save after 50 epochs, restore from bytes, 50 more: every figure equals an unsaved 100-epoch run bit for bit. */
-class RunSnapshotTest {
+public class RunSnapshotTest {
     /** TF-exact: a batch of 7 leaves a partial batch carried over each epoch, L1 kills links. */
-    static final String TF_SGD = "activation=tanh&batchSize=7&dataset=circle&regDataset=reg-plane&learningRate=0.03"
+    public static final String TF_SGD = "activation=tanh&batchSize=7&dataset=circle&regDataset=reg-plane&learningRate=0.03"
             + "&regularizationRate=0.003&noise=10&networkShape=4,2&seed=0.12345&showTestData=false&discretize=false"
             + "&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=true&ySquared=false&cosX=false&sinX=false"
             + "&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false&regularization=L1";
-    static final String ADAM_DROPOUT = "dataset=spiral&networkShape=16,8&activation=relu&optimizer=adam&learningRate=0.01"
+    public static final String ADAM_DROPOUT = "dataset=spiral&networkShape=16,8&activation=relu&optimizer=adam&learningRate=0.01"
             + "&dropout=0.2&batchSize=10&seed=0.5&regularization=L2&regularizationRate=0.001";
-    static final String BOOK = "networkShape=128,64&activation=relu&dropout=0.2&output=softmax&optimizer=adam"
+    public static final String BOOK = "networkShape=128,64&activation=relu&dropout=0.2&output=softmax&optimizer=adam"
             + "&learningRate=0.001&seed=0.777&batchSize=10";
 
     @Test
