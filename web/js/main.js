@@ -10,6 +10,7 @@ import { LineChart } from './linechart.js';
 import { DatasetPicker } from './datasets.js';
 import * as readouts from './readouts.js';
 import { FrameStats } from './stats.js';
+import { SaveRun } from './saverun.js';
 
 const $ = id => document.getElementById(id);
 const state = new LinkState();
@@ -27,7 +28,7 @@ const display = { showTestData: false, discretize: false };
 
 const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 const socket = new PlaygroundSocket(url, {
-  onOpen: () => { readouts.showConnection(true); socket.send(msg.load(state.hash)); },
+  onOpen: () => { readouts.showConnection(true); socket.send(saveRun.openingMessage() ?? msg.load(state.hash)); },
   onClose: () => { readouts.showConnection(false); playing = false; showPlaying(false); },
   onMessage: receive,
   onFrame: frame => {
@@ -46,6 +47,7 @@ function send(message) {
 }
 
 function receive(message) {
+  if (saveRun.receive(message)) return;
   switch (message.type) {
     case 'session':
       session = message;
@@ -158,6 +160,7 @@ const network = new NetworkView($('network'), {
   setBias: (layer, node, value) => send(msg.setBias(layer, node, value)),
 });
 const pickers = new DatasetPicker((key, value) => set(key, value));
+const saveRun = new SaveRun(message => socket.send(message));
 
 bindControls(state, {
   set,

@@ -25,6 +25,7 @@ public final class PlaygroundPage {
                                         .withClass("tagline"),
                                 span("connecting…").withId("connection").withClass("connection")),
                         TopBar.render(),
+                        SaveRunSection.render(),
                         main().withId("main-part").with(
                                 DataColumn.render(),
                                 NetworkColumn.render(),
