@@ -29,7 +29,8 @@ public final class PlaygroundServer implements AutoCloseable {
 
     private PlaygroundServer(ServerConfig config) {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         scheduler = new SessionScheduler(config.workers(), config.framesPerSecond());
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
         sockets = new SocketEndpoint(registry, config, mapper);
