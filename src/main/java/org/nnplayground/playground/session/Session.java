@@ -11,6 +11,7 @@ import org.nnplayground.playground.nn.Network;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +40,8 @@ public final class Session {
     final AtomicInteger wakes = new AtomicInteger();
     private final SecureRandom seeds = new SecureRandom();
     private final LossHistory history = new LossHistory();
+    /** The whole run's chart (bounded), for saving it. */
+    private final RunHistory runHistory = new RunHistory();
 
     private volatile SessionState state = SessionState.PAUSED;
     private volatile boolean closed;
@@ -208,6 +211,27 @@ public final class Session {
         });
     }
 
+    /** Copies the run on the session's own turn and hands the copy to {@code saver} (saved runs). */
+    public void snapshot(Consumer<RunSnapshot> saver) {
+        request("save", () -> {
+            requireRun();
+            saver.accept(RunSnapshot.capture(run, runHistory));
+        });
+    }
+
+    /** Replaces the run by a saved one: paused at its epoch, its whole chart in the next frame. */
+    public void restore(RunSnapshot saved) {
+        request("loadRun", RequestQueue.Kind.BUILD, null, false, () -> {
+            stopStepping();
+            rebuild(saved.restore(), List.of());
+            RunHistory.Record chart = saved.history();
+            runHistory.restore(chart);
+            history.clear();
+            boolean classification = run.split().source().numClasses() > 0;
+            for (int i = 0; i < chart.size(); i++) history.add(chart.stats(i, classification));
+        });
+    }
+
     /** Stops the session for good (its socket closed): a running turn stops at its next piece of work. */
     public void close() {
         closed = true;
@@ -309,6 +333,7 @@ public final class Session {
         if (pendingEpochs > 0) pendingEpochs--;
         epochsThisFrame++;
         history.add(stats);
+        runHistory.add(stats);
         dirty = true;
         if (stats.diverged()) setState(SessionState.DIVERGED, stats.divergence());
     }
@@ -370,6 +395,8 @@ public final class Session {
         history.clear();
         history.add(run.trainer().lastStats());
         epochsThisFrame = 0;
+        runHistory.clear();
+        runHistory.add(run.trainer().lastStats());
         dirty = true;
         setState(SessionState.PAUSED, null);
     }
