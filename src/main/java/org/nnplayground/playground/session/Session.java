@@ -10,7 +10,9 @@ import org.nnplayground.playground.nn.EpochStats;
 import org.nnplayground.playground.nn.Network;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
+import org.nnplayground.playground.link.SettingEffect;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,7 +59,8 @@ public final class Session {
     public void load(String link) {
         request("load", () -> {
             LinkResult parsed = PlaygroundLink.parse(link, seeds);
-            rebuild(TrainingRun.create(parsed.settings(), null), parsed.warnings());
+            List<String> warnings = new ArrayList<>(parsed.warnings());
+            rebuild(TrainingRun.createForgiving(parsed.settings(), null, warnings::add), warnings);
         });
     }
 
@@ -66,7 +69,8 @@ public final class Session {
         request("loadCsv", () -> {
             DataSet data = CsvImport.read(content, new CsvOptions(labelColumn, name));
             PlaygroundSettings settings = run != null ? run.settings() : PlaygroundLink.defaults(seeds);
-            rebuild(TrainingRun.create(settings, data), List.of());
+            List<String> warnings = new ArrayList<>();
+            rebuild(TrainingRun.createForgiving(settings, data, warnings::add), warnings);
         });
     }
 
@@ -121,7 +125,7 @@ public final class Session {
     public void set(String key, String value) {
         request("set", () -> {
             requireRun();
-            LinkResult changed = run.settings().change(key, value);
+            LinkResult changed = CoherentChange.apply(run.settings().change(key, value), key, run.split().source());
             PlaygroundSettings next = changed.settings();
             switch (SettingEffect.of(key)) {
                 case DISPLAY -> run = run.withSettingsOnly(next);
@@ -130,6 +134,15 @@ public final class Session {
                     run.trainer().reconfigure(run.trainer().config()
                             .withLearningRate(next.learningRate())
                             .withRegularization(next.regularization(), next.regularizationRate()));
+                    epochsPerFrame = next.speed();
+                    // the divergence note names the rate to lower: say the one now in use
+                    if (state == SessionState.DIVERGED) setState(SessionState.DIVERGED, run.trainer().refreshStats().divergence());
+                }
+                case SLICE -> {
+                    run = run.withSlice(next);
+                    frames = new FrameBuilder(run, evalSize);
+                    listener.description(SessionDescription.of(run, run.warnings()));
+                    dirty = true;
                 }
                 case NEW_DATA -> rebuild(run.withData(next.withSeed(run.nextSeed())), changed.warnings());
                 case NEW_SEED -> rebuild(run.withData(next), changed.warnings());
@@ -261,6 +274,11 @@ public final class Session {
 
     private void rebuild(TrainingRun next, List<String> warnings) {
         run = next;
+        epochsPerFrame = next.settings().speed();
+        if (!next.warnings().isEmpty()) {
+            warnings = new ArrayList<>(warnings);
+            warnings.addAll(next.warnings());
+        }
         frames = new FrameBuilder(next, evalSize);
         selectedNode = -1;
         SessionDescription description = SessionDescription.of(next, warnings);
