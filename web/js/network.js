@@ -106,8 +106,11 @@ export class NetworkView {
     this.size = size;
     this.features = [];
 
+    // CSV columns have long names: the features column moves right to make room for them
+    const longest = Math.max(0, ...featureColumn.map(key => (planar ? labelOf(key) : key).length));
+    const featureX = planar ? FEATURE_X : Math.max(FEATURE_X, Math.min(150, 14 + longest * 6.5));
     const outputX = width - 24;
-    const columnX = c => c === 0 ? FEATURE_X : FEATURE_X + (outputX - FEATURE_X) * c / (hiddenCount + 1);
+    const columnX = c => c === 0 ? featureX : featureX + (outputX - featureX) * c / (hiddenCount + 1);
     const rowY = (i, count) => HEADER + (tallest - count) * row / 2 + i * row + row / 2;
     const thumbSize = session.grid?.thumbSize || 10;
 

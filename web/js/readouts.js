@@ -85,7 +85,7 @@ const shown = new Map();      // message -> its toast, so the same words are nev
 export function toast(message, kind = 'error', { sticky = false } = {}) {
   const words = String(message).trim();
   if (!words) return;
-  const text = words[0].toUpperCase() + words.slice(1);
+  const text = words;
   const existing = shown.get(text);
   if (existing) { existing.restart(); return; }
   const box = document.createElement('div');
@@ -111,7 +111,7 @@ export function toast(message, kind = 'error', { sticky = false } = {}) {
 /** Removes a sticky toast once its cause is gone (e.g. the connection is back). */
 export function dismiss(message) {
   const words = String(message).trim();
-  shown.get(words[0].toUpperCase() + words.slice(1))?.remove();
+  shown.get(words)?.remove();
 }
 
 export function showConnection(connected) {

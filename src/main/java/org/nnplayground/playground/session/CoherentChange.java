@@ -24,7 +24,7 @@ final class CoherentChange {
         boolean manyClasses = data.numClasses() > 2;
         if (key.equals(LinkKey.OUTPUT.key())) {
             OutputChoice output = s.output();
-            if (output == OutputChoice.SOFTMAX && s.isSet(LinkKey.LOSS) && s.loss() != LossKind.CROSS_ENTROPY) {
+            if (output == OutputChoice.SOFTMAX && (!s.isSet(LinkKey.LOSS) || s.loss() != LossKind.CROSS_ENTROPY)) {
                 s = s.with(LinkKey.LOSS, LossKind.CROSS_ENTROPY.key());
                 notes.add("Softmax output: the loss is now cross-entropy (the two go together).");
             } else if (output != OutputChoice.SOFTMAX && output != OutputChoice.AUTO && manyClasses) {
