@@ -10,8 +10,10 @@ import org.nnplayground.playground.nn.EpochStats;
 import org.nnplayground.playground.nn.Network;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.nnplayground.playground.link.SettingEffect;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,7 +76,8 @@ public final class Session {
         request("load", RequestQueue.Kind.BUILD, null, false, () -> {
             stopStepping();
             LinkResult parsed = PlaygroundLink.parse(link, seeds);
-            rebuild(TrainingRun.create(parsed.settings(), null), parsed.warnings());
+            List<String> warnings = new ArrayList<>(parsed.warnings());
+            rebuild(TrainingRun.createForgiving(parsed.settings(), null, warnings::add), warnings);
         });
     }
 
@@ -86,7 +89,8 @@ public final class Session {
             DataSet data = CsvImport.read(content, new CsvOptions(labelColumn, name));
             requests.pushFront(new RequestQueue.Request("loadCsv", RequestQueue.Kind.OTHER, null, true, guarded("loadCsv", () -> {
                 PlaygroundSettings settings = run != null ? run.settings() : PlaygroundLink.defaults(seeds);
-                rebuild(TrainingRun.create(settings, data), List.of());
+                List<String> warnings = new ArrayList<>();
+                rebuild(TrainingRun.createForgiving(settings, data, warnings::add), warnings);
             })));
         });
     }
@@ -152,7 +156,7 @@ public final class Session {
     public void set(String key, String value) {
         request("set", RequestQueue.Kind.SET, key, false, () -> {
             requireRun();
-            LinkResult changed = run.settings().change(key, value);
+            LinkResult changed = CoherentChange.apply(run.settings().change(key, value), key, run.split().source());
             PlaygroundSettings next = changed.settings();
             switch (SettingEffect.of(key)) {
                 case DISPLAY -> run = run.withSettingsOnly(next);
@@ -161,6 +165,15 @@ public final class Session {
                     run.trainer().reconfigure(run.trainer().config()
                             .withLearningRate(next.learningRate())
                             .withRegularization(next.regularization(), next.regularizationRate()));
+                    epochsPerFrame = next.speed();
+                    // the divergence note names the rate to lower: say the one now in use
+                    if (state == SessionState.DIVERGED) setState(SessionState.DIVERGED, run.trainer().refreshStats().divergence());
+                }
+                case SLICE -> {
+                    run = run.withSlice(next);
+                    frames = new FrameBuilder(run, evalSize);
+                    listener.description(SessionDescription.of(run, run.warnings()));
+                    dirty = true;
                 }
                 case NEW_DATA -> rebuild(run.withData(next.withSeed(run.nextSeed())), changed.warnings());
                 case NEW_SEED -> rebuild(run.withData(next), changed.warnings());
@@ -381,6 +394,11 @@ public final class Session {
     private void rebuild(TrainingRun next, List<String> warnings) {
         stopStepping();
         run = next;
+        epochsPerFrame = next.settings().speed();
+        if (!next.warnings().isEmpty()) {
+            warnings = new ArrayList<>(warnings);
+            warnings.addAll(next.warnings());
+        }
         frames = new FrameBuilder(next, evalSize);
         selectedNode = -1;
         SessionDescription description = SessionDescription.of(next, warnings);
