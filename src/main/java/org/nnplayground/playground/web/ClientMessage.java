@@ -19,6 +19,7 @@ import org.nnplayground.playground.session.Session;
         @JsonSubTypes.Type(value = ClientMessage.SetBias.class, name = "setBias"),
         @JsonSubTypes.Type(value = ClientMessage.SelectNode.class, name = "selectNode"),
         @JsonSubTypes.Type(value = ClientMessage.Speed.class, name = "speed"),
+        @JsonSubTypes.Type(value = ClientMessage.Ack.class, name = "ack"),
         @JsonSubTypes.Type(value = ClientMessage.Save.class, name = "save"),
         @JsonSubTypes.Type(value = ClientMessage.LoadRun.class, name = "loadRun"),
 })
@@ -93,6 +94,11 @@ public sealed interface ClientMessage {
     /** A node id from the session description, or null for the output. */
     record SelectNode(String node) implements ClientMessage {
         public void applyTo(Session s) { s.selectNode(node); }
+    }
+
+    /** The page decoded one binary frame (flow control: see Connection); handled by the socket, not the session. */
+    record Ack() implements ClientMessage {
+        public void applyTo(Session s) {}
     }
 
     /** Epochs per frame; 0 = as fast as possible. */
