@@ -147,6 +147,59 @@ class SavedRunProtocolTest {
     }
 
     @Test
+    void runsNotOpenedForTheRetentionPeriodAreDeleted() throws Exception {
+        String old;
+        String fresh;
+        try (PlaygroundServer s = start(dir)) {
+            old = postRun(s);
+            fresh = postRun(s);
+        }
+        // age the first run: last opened 40 days ago
+        try (java.sql.Connection db = database();
+             java.sql.PreparedStatement st = db.prepareStatement("UPDATE runs SET opened_at = ? WHERE id = ?")) {
+            st.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40))));
+            st.setString(2, old);
+            assertEquals(1, st.executeUpdate());
+        }
+        StoreSettings thirtyDays = new StoreSettings(dir, null, 30, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES);
+        try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStore(thirtyDays))) {
+            assertEquals(fresh, get(s, "/api/runs/" + fresh).get("id").asText()); // first use opens the store and sweeps
+            // watched in the database itself: asking the server for it would count as opening it
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (exists(old) && System.nanoTime() < deadline) Thread.sleep(100);
+            assertTrue(!exists(old), "the run not opened for 40 days is gone");
+            assertTrue(exists(fresh));
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/runs/" + old)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, r.statusCode());
+        }
+    }
+
+    /** The server's H2 database, opened beside it (H2 shares one open database within a JVM). */
+    private java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("playground")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0", "sa", "");
+    }
+
+    private boolean exists(String id) throws java.sql.SQLException {
+        try (java.sql.Connection db = database(); java.sql.PreparedStatement st = db.prepareStatement("SELECT COUNT(*) FROM runs WHERE id = ?")) {
+            st.setString(1, id);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    private static String postRun(PlaygroundServer s) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/runs"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"link\":\"dataset=xor&networkShape=2&seed=0.3\",\"epochs\":2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    @Test
     void aRunLargerThanTheLimitIsRefusedInPlainWords() throws Exception {
         StoreSettings tiny = new StoreSettings(dir, null, 90, 10, 2000);
         try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStore(tiny));
