@@ -51,10 +51,9 @@ final class FrameBuilder {
         this.run = run;
         this.spec = run.spec();
         this.evalSize = affordableEvalSize(spec.parameterCount(), evalSize);
-        // data with more than two columns has no plane to draw: no grids at all
-        boolean planar = !run.features().isEmpty();
-        this.inputs = planar ? GridInputs.shared(run.features(), this.evalSize) : null;
-        this.thumbInputs = planar ? GridInputs.shared(run.features(), THUMB) : null;
+        // planar data over its plane; data with 3+ columns over the chosen 2-D slice (GridPlane)
+        this.inputs = run.gridInputs(this.evalSize);
+        this.thumbInputs = run.gridInputs(THUMB);
         int nodes = 0;
         for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
         this.nonInputNodes = nodes;
@@ -76,7 +75,7 @@ final class FrameBuilder {
 
     /** Builds the frame for the network's current state. */
     ByteBuffer build(Network net, EpochStats stats, LossHistory history, int selectedNode) {
-        boolean planar = !run.features().isEmpty();
+        boolean planar = inputs != null;
         FrameScratch scratch = FrameScratch.get();
         grids = scratch.grids(gridCapacity);
         compressed = scratch.compressed(gridCapacity + gridCapacity / 8 + 64);

@@ -10,7 +10,10 @@ import org.nnplayground.playground.nn.EpochStats;
 import org.nnplayground.playground.nn.Network;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.nnplayground.playground.link.SettingEffect;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +42,8 @@ public final class Session {
     final AtomicInteger wakes = new AtomicInteger();
     private final SecureRandom seeds = new SecureRandom();
     private final LossHistory history = new LossHistory();
+    /** The whole run's chart (bounded), for saving it. */
+    private final RunHistory runHistory = new RunHistory();
 
     private volatile SessionState state = SessionState.PAUSED;
     private volatile boolean closed;
@@ -71,7 +76,8 @@ public final class Session {
         request("load", RequestQueue.Kind.BUILD, null, false, () -> {
             stopStepping();
             LinkResult parsed = PlaygroundLink.parse(link, seeds);
-            rebuild(TrainingRun.create(parsed.settings(), null), parsed.warnings());
+            List<String> warnings = new ArrayList<>(parsed.warnings());
+            rebuild(TrainingRun.createForgiving(parsed.settings(), null, warnings::add), warnings);
         });
     }
 
@@ -83,7 +89,8 @@ public final class Session {
             DataSet data = CsvImport.read(content, new CsvOptions(labelColumn, name));
             requests.pushFront(new RequestQueue.Request("loadCsv", RequestQueue.Kind.OTHER, null, true, guarded("loadCsv", () -> {
                 PlaygroundSettings settings = run != null ? run.settings() : PlaygroundLink.defaults(seeds);
-                rebuild(TrainingRun.create(settings, data), List.of());
+                List<String> warnings = new ArrayList<>();
+                rebuild(TrainingRun.createForgiving(settings, data, warnings::add), warnings);
             })));
         });
     }
@@ -149,7 +156,7 @@ public final class Session {
     public void set(String key, String value) {
         request("set", RequestQueue.Kind.SET, key, false, () -> {
             requireRun();
-            LinkResult changed = run.settings().change(key, value);
+            LinkResult changed = CoherentChange.apply(run.settings().change(key, value), key, run.split().source());
             PlaygroundSettings next = changed.settings();
             switch (SettingEffect.of(key)) {
                 case DISPLAY -> run = run.withSettingsOnly(next);
@@ -158,6 +165,15 @@ public final class Session {
                     run.trainer().reconfigure(run.trainer().config()
                             .withLearningRate(next.learningRate())
                             .withRegularization(next.regularization(), next.regularizationRate()));
+                    epochsPerFrame = next.speed();
+                    // the divergence note names the rate to lower: say the one now in use
+                    if (state == SessionState.DIVERGED) setState(SessionState.DIVERGED, run.trainer().refreshStats().divergence());
+                }
+                case SLICE -> {
+                    run = run.withSlice(next);
+                    frames = new FrameBuilder(run, evalSize);
+                    listener.description(SessionDescription.of(run, run.warnings()));
+                    dirty = true;
                 }
                 case NEW_DATA -> rebuild(run.withData(next.withSeed(run.nextSeed())), changed.warnings());
                 case NEW_SEED -> rebuild(run.withData(next), changed.warnings());
@@ -205,6 +221,27 @@ public final class Session {
         request("speed", RequestQueue.Kind.KEEP, null, false, () -> {
             if (epochs < 0 || epochs > MAX_EPOCHS_PER_FRAME) throw new IllegalArgumentException("epochs per frame must be 0 to " + MAX_EPOCHS_PER_FRAME);
             epochsPerFrame = epochs;
+        });
+    }
+
+    /** Copies the run on the session's own turn and hands the copy to {@code saver} (saved runs). */
+    public void snapshot(Consumer<RunSnapshot> saver) {
+        request("save", () -> {
+            requireRun();
+            saver.accept(RunSnapshot.capture(run, runHistory));
+        });
+    }
+
+    /** Replaces the run by a saved one: paused at its epoch, its whole chart in the next frame. */
+    public void restore(RunSnapshot saved) {
+        request("loadRun", RequestQueue.Kind.BUILD, null, false, () -> {
+            stopStepping();
+            rebuild(saved.restore(), List.of());
+            RunHistory.Record chart = saved.history();
+            runHistory.restore(chart);
+            history.clear();
+            boolean classification = run.split().source().numClasses() > 0;
+            for (int i = 0; i < chart.size(); i++) history.add(chart.stats(i, classification));
         });
     }
 
@@ -309,6 +346,7 @@ public final class Session {
         if (pendingEpochs > 0) pendingEpochs--;
         epochsThisFrame++;
         history.add(stats);
+        runHistory.add(stats);
         dirty = true;
         if (stats.diverged()) setState(SessionState.DIVERGED, stats.divergence());
     }
@@ -356,6 +394,11 @@ public final class Session {
     private void rebuild(TrainingRun next, List<String> warnings) {
         stopStepping();
         run = next;
+        epochsPerFrame = next.settings().speed();
+        if (!next.warnings().isEmpty()) {
+            warnings = new ArrayList<>(warnings);
+            warnings.addAll(next.warnings());
+        }
         frames = new FrameBuilder(next, evalSize);
         selectedNode = -1;
         SessionDescription description = SessionDescription.of(next, warnings);
@@ -370,6 +413,8 @@ public final class Session {
         history.clear();
         history.add(run.trainer().lastStats());
         epochsThisFrame = 0;
+        runHistory.clear();
+        runHistory.add(run.trainer().lastStats());
         dirty = true;
         setState(SessionState.PAUSED, null);
     }

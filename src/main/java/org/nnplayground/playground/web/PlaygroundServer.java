@@ -23,6 +23,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final SessionScheduler scheduler;
     private final SessionRegistry registry;
     private final SocketEndpoint sockets;
+    private final SavedRuns runs;
     private final long startedAt = System.currentTimeMillis();
     private final java.util.concurrent.ScheduledExecutorService reaper;
     private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
@@ -33,7 +34,8 @@ public final class PlaygroundServer implements AutoCloseable {
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         scheduler = new SessionScheduler(config.workers(), config.framesPerSecond());
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
-        sockets = new SocketEndpoint(registry, config, mapper);
+        runs = new SavedRuns(config.store());
+        sockets = new SocketEndpoint(registry, config, mapper, runs);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
         String page = PlaygroundPage.html();
@@ -77,6 +79,7 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
+            RunRoutes.add(cfg.routes, runs, mapper, page);
         });
         reaper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stall-reaper");
@@ -113,6 +116,7 @@ public final class PlaygroundServer implements AutoCloseable {
         sockets.closeAll();
         app.stop();
         scheduler.close();
+        runs.close();
     }
 
     @Override

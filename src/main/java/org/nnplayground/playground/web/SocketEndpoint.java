@@ -37,11 +37,13 @@ final class SocketEndpoint {
     private final ServerConfig config;
     private final ObjectMapper mapper;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final SavedRuns runs;
 
-    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper) {
+    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
         this.registry = registry;
         this.config = config;
         this.mapper = mapper;
+        this.runs = runs;
     }
 
     void configure(WsConfig ws) {
@@ -111,7 +113,8 @@ final class SocketEndpoint {
             return;
         }
         try {
-            m.applyTo(c.session());
+            if (m instanceof ClientMessage.RunRequest r) r.applyTo(c, runs);
+            else m.applyTo(c.session());
         } catch (IllegalArgumentException e) {
             c.send(new ServerMessage.Error(e.getMessage(), null));
         }
