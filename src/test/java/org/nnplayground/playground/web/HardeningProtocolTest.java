@@ -233,8 +233,9 @@ class HardeningProtocolTest {
             assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
             assertTrue(r.headers().firstValue("Set-Cookie").isEmpty(), path + " sets a cookie");
             if (path.equals("/")) {
-                // no inline script: every <script> loads a file
-                assertFalse(r.body().matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), "inline script on the page");
+                // no inline script: every <script> loads a file, or is a JSON data block (never executed)
+                assertFalse(r.body().matches("(?s).*<script(?![^>]*\\ssrc=)(?![^>]*type=\"application/json\")[^>]*>.*"), "inline script on the page");
+                assertFalse(r.body().matches("(?s).*<[^>]*\\son[a-z]+=.*") || r.body().contains("javascript:"), "inline event handler on the page");
             }
         }
     }
