@@ -13,6 +13,7 @@ import { FrameStats } from './stats.js';
 import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
 import { PlateauHint } from './hints.js';
 import { bindExamples } from './examples.js';
+import { SaveRun } from './saverun.js';
 
 const $ = id => document.getElementById(id);
 const state = new LinkState();
@@ -33,7 +34,7 @@ const display = { showTestData: false, discretize: false };
 
 const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 const socket = new PlaygroundSocket(url, {
-  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); socket.send(msg.load(state.hash)); },
+  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); socket.send(saveRun.openingMessage() ?? msg.load(state.hash)); },
   onClose: () => { readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
   onMessage: receive,
   onFrame: frame => {
@@ -55,6 +56,7 @@ function send(message) {
 }
 
 function receive(message) {
+  if (saveRun.receive(message)) return;
   switch (message.type) {
     case 'session': {
       const sliceOnly = onlySliceChanged(session, message);
@@ -182,6 +184,7 @@ const network = new NetworkView($('network'), {
   refused: message => readouts.toast(message, 'warning'),
 });
 const pickers = new DatasetPicker((key, value) => set(key, value));
+const saveRun = new SaveRun(message => socket.send(message));
 
 bindControls(state, {
   set,

@@ -1,6 +1,7 @@
 package org.nnplayground.playground;
 
 import org.nnplayground.playground.cli.BenchCommand;
+import org.nnplayground.playground.cli.ExportCommand;
 import org.nnplayground.playground.cli.SummaryCommand;
 import org.nnplayground.playground.cli.TrainCommand;
 
@@ -12,7 +13,8 @@ public final class PlaygroundApp {
             usage: java -jar playground.jar [serve] [--port N] [--host ADDR] ...   start the playground server
                    java -jar playground.jar train '<link>' [--epochs N] [--csv FILE] [--label COL] [--jsonl]
                    java -jar playground.jar summary '<link>' [--csv FILE]
-                   java -jar playground.jar bench [--json] [--seconds S]""";
+                   java -jar playground.jar bench [--json] [--seconds S]
+                   java -jar playground.jar export '<link>' --epochs N [--csv FILE] [--label COL] --format keras|tfjs --out DIR""";
 
     private PlaygroundApp() {}
 
@@ -24,6 +26,7 @@ public final class PlaygroundApp {
                 case "train" -> TrainCommand.run(rest, System.out, System.err);
                 case "summary" -> SummaryCommand.run(rest, System.out, System.err);
                 case "bench" -> BenchCommand.run(rest, System.out, System.err);
+                case "export" -> ExportCommand.run(rest, System.out, System.err);
                 case "serve" -> Serve.run(rest);
                 case "help", "-h" -> System.out.println(USAGE);
                 default -> fail("unknown command '" + command + "'\n" + USAGE);

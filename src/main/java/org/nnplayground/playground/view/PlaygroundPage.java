@@ -25,6 +25,7 @@ public final class PlaygroundPage {
                                         .withClasses("tagline", "explain"),
                                 span("connecting…").withId("connection").withClass("connection")),
                         TopBar.render(),
+                        SaveRunSection.render(),
                         div().withId("toasts").attr("aria-live", "polite"),
                         main().withId("main-part").with(
                                 DataColumn.render(),
