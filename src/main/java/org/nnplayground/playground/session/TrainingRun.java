@@ -269,6 +269,15 @@ public final class TrainingRun {
         return new TrainingData(inputs, targets, labels, source.numClasses());
     }
 
+    /** Draws taken from the seeded stream so far (a saved run records where it stood). */
+    long randomDraws() { return random.draws(); }
+
+    /** Moves the seeded stream on to {@code draws} draws, as it stood when the run was saved. */
+    void skipRandomTo(long draws) {
+        if (draws < random.draws()) throw new IllegalArgumentException("the saved random stream position is before this run's start");
+        while (random.draws() < draws) random.random();
+    }
+
     public PlaygroundSettings settings() { return settings; }
 
     public DataSet uploaded() { return uploaded; }

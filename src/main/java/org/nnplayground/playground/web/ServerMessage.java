@@ -12,6 +12,7 @@ import org.nnplayground.playground.session.SessionDescription;
         @JsonSubTypes.Type(value = ServerMessage.Status.class, name = "status"),
         @JsonSubTypes.Type(value = ServerMessage.Link.class, name = "link"),
         @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = ServerMessage.Saved.class, name = "saved"),
 })
 public sealed interface ServerMessage {
 
@@ -26,4 +27,7 @@ public sealed interface ServerMessage {
 
     /** A refused request: why, and which request type (may be null). */
     record Error(String message, String request) implements ServerMessage {}
+
+    /** A run was saved: its id, its short link ({@code /r/{id}}) and the epoch it was saved at. */
+    record Saved(String id, String url, int epoch) implements ServerMessage {}
 }

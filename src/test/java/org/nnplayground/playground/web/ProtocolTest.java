@@ -161,6 +161,16 @@ class ProtocolTest {
     }
 
     @Test
+    void aRefusedLinkValueFallsBackToItsDefaultWithAWarning() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"networkShape=1,1,1,1,1,1,1,1,1,1,1,1&activation=relu\"}");
+            JsonNode session = c.next("session");
+            assertTrue(session.get("warnings").toString().contains("networkShape"), session.get("warnings").toString());
+            assertEquals("relu", session.get("hiddenActivation").asText());
+        }
+    }
+
+    @Test
     void csvWithThreeColumnsTrainsWithASliceHeatmap() throws Exception {
         try (WsClient c = loadH1()) {
             c.send("{\"type\":\"loadCsv\",\"name\":\"t.csv\",\"content\":\"a,b,c,label\\n1,2,3,cat\\n2,1,0,dog\\n0,0,1,cat\\n3,1,2,dog\\n\"}");
@@ -246,7 +256,7 @@ class ProtocolTest {
         try (WsClient c = loadH1()) {
             c.frameAt(0);
             for (int i = 0; i < 300; i++) c.send("{\"type\":\"pause\"}");
-            assertTrue(c.next("error").get("message").asText().contains("too many messages"));
+            c.next(m -> m.path("type").asText().equals("error") && m.path("message").asText().contains("too many messages"), "rate error");
             Thread.sleep(2500);
             c.send("{\"type\":\"step\"}");
             assertEquals(h1.get("lossTrain").get(1).asDouble(), c.frameAt(1).lossTrain(), 0.0);
