@@ -25,7 +25,9 @@ let session = null;
 let csvName = null;          // the uploaded file while its data is in use
 let playing = false;
 let frozen = false;          // pause clicked: nothing more is drawn until the server confirms
-let latestFrame = null;      // the newest frame received (shown when a pause is confirmed)
+let latestFrame = null;      // the newest frame received (shown when a pause is confirmed at once)
+let pausedAt = 0;
+const PAUSE_SHOWS_LAST_MS = 80;
 const plateau = new PlateauHint();
 const queue = [];            // decoded frames waiting for an animation frame (at most MAX_QUEUED)
 const MAX_QUEUED = 3;
@@ -82,7 +84,12 @@ function receive(message) {
       break;
     case 'status':
       playing = message.state === 'playing';
-      if (!playing && frozen) { frozen = false; if (latestFrame) { queue.length = 0; queue.push(latestFrame); requestAnimationFrame(render); } }
+      if (!playing && frozen) {
+        // the server's last frame is shown if it comes at once; later, the view stays where the
+        // click stopped it (its epochs are in the chart) until the next step or reset
+        frozen = false;
+        if (latestFrame && performance.now() - pausedAt <= PAUSE_SHOWS_LAST_MS) { queue.length = 0; queue.push(latestFrame); requestAnimationFrame(render); }
+      }
       showPlaying(playing);
       readouts.showStatus(message);
       break;
@@ -192,6 +199,7 @@ bindControls(state, {
   pause: () => {
     // stop drawing at once; the server's confirmation (status paused) shows its final frame
     frozen = playing;
+    pausedAt = performance.now();
     queue.length = 0;
     playing = false;
     showPlaying(false);
