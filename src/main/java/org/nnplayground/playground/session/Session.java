@@ -46,6 +46,11 @@ public final class Session {
     private int epochsPerFrame = 1;
     private boolean dirty;
     private long lastFrameNanos;
+    // Class mode (issue 10): read-only observers, the dashboard's summary, the last description.
+    private final List<SessionListener> viewers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile SessionSummary summary = SessionSummary.EMPTY;
+    private volatile long lastActivityMillis = System.currentTimeMillis();
+    private SessionDescription description;
 
     Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
         this.listener = listener;
@@ -194,6 +199,36 @@ public final class Session {
 
     public SessionState state() { return state; }
 
+    /** The latest compact summary (for a class dashboard; never blocks the session). */
+    public SessionSummary summary() { return summary; }
+
+    /**
+     * Adds a read-only observer (a teacher opening this run): it gets the description, status and
+     * frames like the owner, but only when it can take them (its own in-flight bound: latest wins),
+     * so a slow viewer never slows the session.
+     */
+    public void addViewer(SessionListener viewer) {
+        viewers.add(viewer);
+        request("watch", () -> {
+            if (run == null) return;
+            viewer.description(description);
+            viewer.status(state, null);
+            dirty = true;
+        });
+    }
+
+    public void removeViewer(SessionListener viewer) { viewers.remove(viewer); }
+
+    /** Sends the description, status and a frame again (a student's new socket after a reload). */
+    public void refresh() {
+        request("refresh", () -> {
+            if (run == null) return;
+            listener.description(description);
+            listener.status(state, null);
+            dirty = true;
+        });
+    }
+
     boolean isPlaying() { return state == SessionState.PLAYING && !closed; }
 
     /** One scheduler turn: run queued requests, train within the slice, send a frame when due. */
@@ -241,14 +276,27 @@ public final class Session {
     private void sendFrame(long now) {
         EpochStats stats = run.trainer().lastStats();
         int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
-        listener.frame(frames.build(run.network(), stats, history, selected));
+        java.nio.ByteBuffer frame = frames.build(run.network(), stats, history, selected);
+        publishSummary(stats);
+        for (SessionListener v : viewers) if (v.canSendFrame()) v.frame(frame.duplicate());
+        listener.frame(frame);
         history.clear();
         dirty = false;
         lastFrameNanos = now;
     }
 
+    private void publishSummary(EpochStats stats) {
+        SessionSummary last = summary;
+        summary = new SessionSummary(last.version() + 1, stats.epoch(), stats.train().loss(),
+                stats.test() == null ? Double.NaN : stats.test().loss(), FrameBuilder.quality(stats.train()),
+                stats.test() == null ? Double.NaN : FrameBuilder.quality(stats.test()), state,
+                description == null ? "classification" : description.problem(), run.spec().parameterCount(),
+                run.settings().toHash(), lastActivityMillis, frames.outputThumbs(), frames.outputThumbCount());
+    }
+
     private void request(String name, Runnable action) {
         if (closed) return;
+        if (!name.equals("watch") && !name.equals("refresh")) lastActivityMillis = System.currentTimeMillis();
         requests.add(() -> {
             try {
                 action.run();
@@ -264,8 +312,10 @@ public final class Session {
         frames = new FrameBuilder(next, evalSize);
         selectedNode = -1;
         SessionDescription description = SessionDescription.of(next, warnings);
+        this.description = description;
         nodes = description.nodes();
         listener.description(description);
+        for (SessionListener v : viewers) v.description(description);
         restart();
     }
 
@@ -286,7 +336,11 @@ public final class Session {
     private void setState(SessionState next, String message) {
         boolean changed = next != state || message != null;
         state = next;
-        if (changed || next == SessionState.PAUSED) listener.status(next, message);
+        if (changed || next == SessionState.PAUSED) {
+            listener.status(next, message);
+            for (SessionListener v : viewers) v.status(next, message);
+        }
+        if (run != null && changed) publishSummary(run.trainer().lastStats());
         scheduler.playing(this, next == SessionState.PLAYING);
     }
 

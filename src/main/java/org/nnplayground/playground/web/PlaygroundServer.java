@@ -23,6 +23,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final SessionScheduler scheduler;
     private final SessionRegistry registry;
     private final SocketEndpoint sockets;
+    private final RoomRoutes roomRoutes;
     private final long startedAt = System.currentTimeMillis();
 
     private PlaygroundServer(ServerConfig config) {
@@ -31,6 +32,7 @@ public final class PlaygroundServer implements AutoCloseable {
         scheduler = new SessionScheduler(config.workers(), config.framesPerSecond());
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
         sockets = new SocketEndpoint(registry, config, mapper);
+        roomRoutes = new RoomRoutes(registry, config, mapper);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -58,6 +60,7 @@ public final class PlaygroundServer implements AutoCloseable {
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result(mapper.writeValueAsString(health(config))));
             cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
+            roomRoutes.register(cfg);
         });
     }
 
@@ -85,7 +88,9 @@ public final class PlaygroundServer implements AutoCloseable {
     /** Closes every socket properly, stops Jetty gracefully and the trainer threads. */
     public void stop() {
         sockets.closeAll();
+        roomRoutes.closeSockets();
         app.stop();
+        roomRoutes.close();
         scheduler.close();
     }
 
