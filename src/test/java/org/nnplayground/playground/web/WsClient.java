@@ -26,10 +26,13 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private WebSocket socket;
 
-    static WsClient connect(int port) {
+    static WsClient connect(int port) { return connect(port, "/ws"); }
+
+    /** A socket to another endpoint of the server (e.g. {@code /ws/room}). */
+    static WsClient connect(int port, String path) {
         WsClient c = new WsClient();
         c.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c).join();
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + path), c).join();
         return c;
     }
 
