@@ -96,8 +96,12 @@ public final class Room {
         s.link.attach(socket);
         s.awaySince = 0;
         s.metaVersion++;
-        s.session.refresh();
         return previous;
+    }
+
+    /** Sends the student's page its session again: description, status and a frame (after the room's own messages). */
+    synchronized void refresh(Student s) {
+        if (!s.left && s.session != null) s.session.refresh();
     }
 
     /** The student's socket closed: the session pauses and waits for them ({@link RoomLimits#grace()}). */

@@ -150,6 +150,9 @@ public final class Rooms implements AutoCloseable {
         /** The curve so far, for a reloaded page. */
         public ChartLog.Points chart() { return room.chart(student); }
 
+        /** Sends the session's description, status and frame to the new socket (after the joined and chart messages). */
+        public void start() { room.refresh(student); }
+
         /** The socket closed: the session waits for them. */
         public void detach(SessionListener socket) { room.detach(student, socket); }
 

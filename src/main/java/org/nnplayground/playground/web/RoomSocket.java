@@ -156,6 +156,7 @@ final class RoomSocket {
             c.send(new ServerMessage.Joined(room.code(), id, m.name(), room.exerciseLink(), room.locked()));
             var chart = m.chart();
             if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
+            m.start();
         } else if (r instanceof ClientMessage.LeaveRoom) {
             if (p.member == null) throw new IllegalArgumentException("you are not in a class");
             closeSubscription(p);
