@@ -24,6 +24,7 @@ public final class PlaygroundPage {
                                 p("Tinker with a neural network: it trains on the server and streams every frame here.")
                                         .withClass("tagline"),
                                 span("connecting…").withId("connection").withClass("connection")),
+                        RoomPanel.render(),
                         TopBar.render(),
                         main().withId("main-part").with(
                                 DataColumn.render(),
