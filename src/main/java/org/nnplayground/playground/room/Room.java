@@ -89,7 +89,7 @@ public final class Room {
         if (!students.containsKey(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
         if (s.left) {
             s.address = address;
-            openSession(s, s.lastLink == null ? exerciseLink() : s.lastLink);
+            openSession(s, s.lastLink() == null ? exerciseLink() : s.lastLink());
             s.left = false;
         }
         SessionListener previous = s.link.attached() ? current(s) : null;
@@ -227,7 +227,7 @@ public final class Room {
         List<ClassReport.Row> rows = new ArrayList<>();
         for (Student s : students.values()) {
             SessionSummary m = s.summary();
-            String link = m.link().isEmpty() ? (s.lastLink == null ? "" : s.lastLink) : m.link();
+            String link = m.settings() != null ? m.link() : (s.lastLink() == null ? "" : s.lastLink());
             rows.add(new ClassReport.Row(s.name, link, m.epoch(), m.lossTrain(), m.lossTest(),
                     m.problem().equals("regression") ? "r2" : "accuracy", m.metricTrain(), m.metricTest(), s.stateKey(m)));
         }
@@ -269,7 +269,7 @@ public final class Room {
             }
             SessionSummary m = s.summary();
             if (m.version() == 0) continue;
-            s.lastLink = m.link();
+            s.lastSettings = m.settings();
             s.chart.add(m.epoch(), m.lossTrain(), m.lossTest());
             if (Double.isFinite(m.lossTest()) && (!(s.bestLossTest <= m.lossTest()))) {
                 s.bestLossTest = m.lossTest();
@@ -378,7 +378,7 @@ public final class Room {
     }
 
     private RoomStore.StudentRecord record(Student s) {
-        return new RoomStore.StudentRecord(s.id, s.token, s.name, s.number, s.lastLink, s.joinedMillis);
+        return new RoomStore.StudentRecord(s.id, s.token, s.name, s.number, s.lastLink(), s.joinedMillis);
     }
 
     static String cleanName(String name) {

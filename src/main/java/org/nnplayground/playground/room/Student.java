@@ -17,6 +17,7 @@ final class Student {
     final StudentLink link = new StudentLink();
     final ChartLog chart = new ChartLog();
     Session session;
+    private SessionSummary last = SessionSummary.EMPTY;
     String address;
     /** When the socket went away (0: connected or never joined a socket yet). */
     long awaySince;
@@ -29,8 +30,11 @@ final class Student {
     int bestParameters;
     int bestEpoch;
     long bestMillis;
-    /** The last link of this student's run (for the report and to rebuild after the grace period). */
-    String lastLink;
+    /** The last settings of this student's run (for the report and to rebuild after the grace period). */
+    org.nnplayground.playground.link.PlaygroundSettings lastSettings;
+
+    /** The last link of this student's run, or null. */
+    String lastLink() { return lastSettings == null ? null : lastSettings.toHash(); }
 
     Student(String id, String token, String name, int number, long joinedMillis) {
         this.id = id;
@@ -40,9 +44,11 @@ final class Student {
         this.joinedMillis = joinedMillis;
     }
 
+    /** The latest summary; after the session was freed (left), the last one it had. */
     SessionSummary summary() {
         Session s = session;
-        return s == null ? SessionSummary.EMPTY : s.summary();
+        if (s != null) last = s.summary();
+        return last;
     }
 
     /** What the card shows as the state. */

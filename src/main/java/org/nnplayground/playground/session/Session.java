@@ -291,7 +291,7 @@ public final class Session {
                 stats.test() == null ? Double.NaN : stats.test().loss(), FrameBuilder.quality(stats.train()),
                 stats.test() == null ? Double.NaN : FrameBuilder.quality(stats.test()), state,
                 description == null ? "classification" : description.problem(), run.spec().parameterCount(),
-                run.settings().toHash(), lastActivityMillis, frames.outputThumbs(), frames.outputThumbCount());
+                run.settings(), lastActivityMillis, frames.outputThumbs(), frames.outputThumbCount());
     }
 
     private void request(String name, Runnable action) {

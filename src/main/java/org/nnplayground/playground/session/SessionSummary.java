@@ -7,9 +7,13 @@ package org.nnplayground.playground.session;
  * node, so 3+ classes send one per class). {@code version} grows with every publication.
  */
 public record SessionSummary(long version, int epoch, double lossTrain, double lossTest, double metricTrain,
-                             double metricTest, SessionState state, String problem, int parameterCount, String link,
+                             double metricTest, SessionState state, String problem, int parameterCount,
+                             org.nnplayground.playground.link.PlaygroundSettings settings,
                              long lastActivityMillis, byte[] thumbs, int thumbCount) {
     /** Nothing trained yet. */
     public static final SessionSummary EMPTY = new SessionSummary(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            SessionState.PAUSED, "classification", 0, "", 0, new byte[0], 0);
+            SessionState.PAUSED, "classification", 0, null, 0, new byte[0], 0);
+
+    /** The link that reproduces the run's settings ("" before the first load); written only when asked. */
+    public String link() { return settings == null ? "" : settings.toHash(); }
 }
