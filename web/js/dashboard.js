@@ -83,8 +83,10 @@ function roster(m) {
   anonymized = m.anonymized;
   $('anonymize').checked = m.anonymized;
   $('student-count').textContent = String(m.students);
-  if (m.exercise && document.activeElement !== $('exercise-link') && !$('exercise-link').dataset.edited) {
-    $('exercise-link').value = `${location.origin}/#${m.exercise}`;
+  // the current exercise fills the link box unless the teacher is editing it (typed or focused)
+  const box = $('exercise-link');
+  if (m.exercise && document.activeElement !== box && (box.value === '' || box.value === box.dataset.filled)) {
+    box.value = box.dataset.filled = `${location.origin}/#${m.exercise}`;
   }
   $('open-exercise').href = m.exercise ? `/#${m.exercise}` : '/';
   if (m.full) {
@@ -206,10 +208,8 @@ function leaderboard(entries) {
 $('push-exercise').addEventListener('click', () => {
   const link = $('exercise-link').value.trim();
   if (!link) { toast('Paste a playground link first.'); return; }
-  delete $('exercise-link').dataset.edited;
   send({ type: 'pushExercise', link });
 });
-$('exercise-link').addEventListener('input', () => { $('exercise-link').dataset.edited = '1'; });
 $('pause-all').addEventListener('click', () => send({ type: 'pauseAll' }));
 $('resume-all').addEventListener('click', () => send({ type: 'resumeAll' }));
 $('reset-all').addEventListener('click', () => send({ type: 'resetAll' }));

@@ -41,7 +41,10 @@ public final class Exercise {
         if (link == null || link.isBlank()) throw new RoomException(RoomException.Kind.BAD_REQUEST, "the exercise needs a playground link");
         PlaygroundSettings s;
         try {
-            s = PlaygroundLink.parse(link, SEEDS).settings();
+            // a playground forgives a bad value (default + warning); a class exercise must be what the teacher meant
+            var parsed = PlaygroundLink.parse(link, SEEDS);
+            if (!parsed.warnings().isEmpty()) throw new IllegalArgumentException(String.join("; ", parsed.warnings()));
+            s = parsed.settings();
         } catch (RuntimeException e) {
             throw new RoomException(RoomException.Kind.BAD_REQUEST, "that exercise link cannot be used: " + e.getMessage());
         }

@@ -33,14 +33,20 @@ final class RoomRoutes implements AutoCloseable {
     private final ObjectMapper mapper;
     private final String dashboard = DashboardPage.html();
 
-    RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper) {
+    RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
         RoomEvents events = new LocalRoomEvents();
         this.rooms = new Rooms(sessions, events, new InMemoryRoomStore(), config.rooms());
-        this.socket = new RoomSocket(rooms, events, config, mapper);
+        this.socket = new RoomSocket(rooms, events, config, mapper, runs);
         this.mapper = mapper;
     }
 
-    void register(JavalinConfig cfg) {
+    /** Adds the routes; the room socket accepts the same page origins as /ws. */
+    void register(JavalinConfig cfg, OriginPolicy origins) {
+        cfg.routes.wsBeforeUpgrade("/ws/room", ctx -> {
+            if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
+                throw new io.javalin.http.ForbiddenResponse("this page's origin may not open class-room sockets");
+            }
+        });
         cfg.routes.post("/api/rooms", this::create);
         cfg.routes.post("/api/rooms/{code}/students", this::join);
         cfg.routes.get("/api/rooms/{code}/report.csv", this::report);

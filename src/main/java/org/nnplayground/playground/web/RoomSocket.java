@@ -40,8 +40,10 @@ final class RoomSocket {
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final SavedRuns runs;
 
-    RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper) {
+    RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
+        this.runs = runs;
         this.rooms = rooms;
         this.events = events;
         this.config = config;
@@ -97,6 +99,11 @@ final class RoomSocket {
         if (p == null) return;
         Connection c = p.connection;
         String text = ctx.message();
+        // acknowledgements come once per frame (flow control, see Connection): not counted against the rate
+        if (text.length() < 64 && text.replace(" ", "").equals("{\"type\":\"ack\"}")) {
+            c.ack();
+            return;
+        }
         if (!c.limiter().tryAcquire()) {
             c.send(new ServerMessage.Error("too many messages: at most " + config.messagesPerSecond() + " per second", null));
             return;
@@ -127,6 +134,10 @@ final class RoomSocket {
 
     /** A playground message: only a student's socket has a session; the exercise's locks apply. */
     private void play(Peer p, ClientMessage m, String type) {
+        if (m instanceof ClientMessage.Ack) {
+            p.connection.ack(); // a viewer's acknowledgement
+            return;
+        }
         if (p.member == null) {
             throw new IllegalArgumentException(p.teaching != null ? "this view is read-only" : "join a class first (send 'resume' with your token)");
         }
@@ -135,7 +146,10 @@ final class RoomSocket {
         Room room = p.member.room();
         String refusal = room.refusal(type, m instanceof ClientMessage.Set set ? set.key() : null);
         if (refusal != null) throw new IllegalArgumentException(refusal);
-        if (m instanceof ClientMessage.Load load) s.load(room.enforce(load.linkText()));
+        if (m instanceof ClientMessage.Ack) p.connection.ack();
+        else if (m instanceof ClientMessage.Load load) s.load(room.enforce(load.linkText()));
+        else if (m instanceof ClientMessage.LoadRun) throw new IllegalArgumentException("open saved runs outside the class: leave it first");
+        else if (m instanceof ClientMessage.RunRequest r) r.applyTo(p.connection, runs);
         else m.applyTo(s);
     }
 

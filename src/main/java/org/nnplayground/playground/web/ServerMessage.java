@@ -23,6 +23,7 @@ import org.nnplayground.playground.session.SessionDescription;
         @JsonSubTypes.Type(value = ServerMessage.Roster.class, name = "roster"),
         @JsonSubTypes.Type(value = ServerMessage.Watching.class, name = "watching"),
         @JsonSubTypes.Type(value = ServerMessage.Done.class, name = "done"),
+        @JsonSubTypes.Type(value = ServerMessage.Saved.class, name = "saved"),
 })
 public sealed interface ServerMessage {
 
@@ -69,4 +70,7 @@ public sealed interface ServerMessage {
 
     /** A teacher action was applied. */
     record Done(String request) implements ServerMessage {}
+
+    /** A run was saved: its id, its short link ({@code /r/{id}}) and the epoch it was saved at. */
+    record Saved(String id, String url, int epoch) implements ServerMessage {}
 }

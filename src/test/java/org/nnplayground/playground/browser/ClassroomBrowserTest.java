@@ -183,6 +183,14 @@ class ClassroomBrowserTest {
         teacher.byId("exercise-link").clear();
         teacher.byId("exercise-link").sendKeys(exercise);
         teacher.byId("push-exercise").click();
+        try {
+            ann.waitUntil(d -> ann.js("return location.hash").toString().contains("dataset=circle"));
+        } catch (RuntimeException e) {
+            teacher.screenshot("class-fail-teacher");
+            ann.screenshot("class-fail-student");
+            throw new AssertionError("push did not arrive; dashboard says: " + teacher.byId("dash-toasts").getText()
+                    + "; student hash " + ann.js("return location.hash"), e);
+        }
         for (Browser s : students) {
             s.waitUntil(d -> s.js("return location.hash").toString().contains("dataset=circle"));
             s.waitUntil(d -> !s.byId("learningRate").isDisplayed() && !s.byId("activations").isDisplayed());

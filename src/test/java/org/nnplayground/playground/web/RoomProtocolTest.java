@@ -78,14 +78,14 @@ class RoomProtocolTest {
     }
 
     static WsClient resume(String token) throws Exception {
-        WsClient c = WsClient.connect(server.port(), "/ws/room");
+        WsClient c = WsClient.connectTo(server.port(), "/ws/room");
         c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
         c.next("joined");
         return c;
     }
 
     static WsClient teacher(Made room) throws Exception {
-        WsClient t = WsClient.connect(server.port(), "/ws/room");
+        WsClient t = WsClient.connectTo(server.port(), "/ws/room");
         t.send("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"" + room.key() + "\"}");
         t.next("teaching");
         return t;
@@ -248,7 +248,7 @@ class RoomProtocolTest {
                 assertEquals(13, again.frameAt(13).epoch());
             }
             // a token that is not one is refused, nothing else happens
-            try (WsClient stranger = WsClient.connect(server.port(), "/ws/room")) {
+            try (WsClient stranger = WsClient.connectTo(server.port(), "/ws/room")) {
                 stranger.send("{\"type\":\"resume\",\"token\":\"not-a-token\"}");
                 assertTrue(stranger.next("error").get("message").asText().contains("join again"));
             }
@@ -289,7 +289,7 @@ class RoomProtocolTest {
                 "{\"type\":\"resumeAll\"}", "{\"type\":\"resetAll\"}", "{\"type\":\"notice\",\"text\":\"hi\"}",
                 "{\"type\":\"spotlight\",\"studentId\":null}", "{\"type\":\"anonymize\",\"on\":true}",
                 "{\"type\":\"removeStudent\",\"studentId\":\"x\"}", "{\"type\":\"closeRoom\"}");
-        try (Pupil a = join(room, "Ada"); WsClient wrong = WsClient.connect(server.port(), "/ws/room")) {
+        try (Pupil a = join(room, "Ada"); WsClient wrong = WsClient.connectTo(server.port(), "/ws/room")) {
             a.socket().send("{\"type\":\"step\",\"epochs\":3}");
             a.socket().frameAt(3);
             wrong.send("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"guess\"}");
