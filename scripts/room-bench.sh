@@ -9,7 +9,7 @@ mvn -q -B -DskipTests package test-compile
 CP="target/test-classes:target/classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 PORT=$(( 20000 + RANDOM % 20000 ))
 java -Xmx768m ${SERVER_JVM_OPTS:-} -jar target/playground.jar --host 127.0.0.1 --port "$PORT" \
-  --max-sessions-per-address 2000 --max-sessions 2000 --max-students-per-room "$STUDENTS" "$@" >/tmp/room-bench-server.log 2>&1 &
+  --max-sessions-per-address 2000 --max-sessions 2000 --max-students-per-room "$STUDENTS" --data-dir "$(mktemp -d)" "$@" >/tmp/room-bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done

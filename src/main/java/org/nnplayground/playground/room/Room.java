@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public final class Room {
     private final String code;
-    private final String teacherKey;
+    /** SHA-256 of the teacher key (the key itself is only ever in the teacher's link). */
+    private final String teacherKeyHash;
     private final long createdMillis;
     private final RoomContext context;
     private final AutoCloseable subscription;
@@ -33,22 +34,59 @@ public final class Room {
     private boolean closed;
     private int joined;
     private boolean rosterChanged;
+    /** Last tick with a dashboard open or a student connected (rooms idle too long are closed). */
+    private long lastUsedMillis = System.currentTimeMillis();
 
-    Room(String code, String teacherKey, Exercise exercise, RoomContext context) {
-        this.code = code;
-        this.teacherKey = teacherKey;
-        this.exercise = exercise;
-        this.context = context;
-        this.createdMillis = System.currentTimeMillis();
-        this.subscription = context.events().subscribe(code, this::apply);
+    Room(String code, String teacherKeyHash, Exercise exercise, RoomContext context) {
+        this(code, teacherKeyHash, exercise, false, System.currentTimeMillis(), context);
         save();
+    }
+
+    private Room(String code, String teacherKeyHash, Exercise exercise, boolean anonymized, long createdMillis, RoomContext context) {
+        this.code = code;
+        this.teacherKeyHash = teacherKeyHash;
+        this.exercise = exercise;
+        this.anonymized = anonymized;
+        this.context = context;
+        this.createdMillis = createdMillis;
+        this.subscription = context.events().subscribe(code, this::apply);
+    }
+
+    /**
+     * A room read back from the store after a restart: its students are "left" (no session yet);
+     * each gets a fresh run of their last link when they come back with their token.
+     */
+    static Room restore(RoomStore.RoomRecord r, java.util.List<RoomStore.StudentRecord> roster, RoomContext context) {
+        Exercise exercise = null;
+        if (r.exerciseLink() != null) {
+            try {
+                exercise = Exercise.of(r.exerciseLink());
+            } catch (RoomException stale) {
+                // an exercise that no longer parses cleanly: the room goes on without one
+            }
+        }
+        Room room = new Room(r.code(), r.teacherKey(), exercise, r.anonymized(), r.createdMillis(), context);
+        for (RoomStore.StudentRecord sr : roster) {
+            Student s = new Student(sr.id(), sr.token(), sr.name(), sr.number(), sr.joinedMillis());
+            s.left = true;
+            if (sr.link() != null) {
+                try {
+                    s.lastSettings = org.nnplayground.playground.link.PlaygroundLink.parse(sr.link(), new java.security.SecureRandom()).settings();
+                } catch (RuntimeException stale) {
+                    // their last link no longer parses: they get the exercise
+                }
+            }
+            room.students.put(s.id, s);
+            room.joined = Math.max(room.joined, s.number);
+        }
+        return room;
     }
 
     public String code() { return code; }
 
     /** Throws unless {@code key} is this room's teacher key. */
     public void checkTeacher(String key) {
-        if (!Secrets.same(teacherKey, key)) throw RoomException.forbidden();
+        if (key == null || !Secrets.same(teacherKeyHash, Secrets.hash(key))) throw RoomException.forbidden();
     }
 
     public synchronized boolean closed() { return closed; }
@@ -69,7 +107,9 @@ public final class Room {
         if (students.size() >= context.limits().studentsPerRoom()) {
             throw new RoomException(RoomException.Kind.FULL, "this class is full (" + context.limits().studentsPerRoom() + " students)");
         }
-        Student s = new Student(Secrets.token(9), Secrets.token(24), clean, ++joined, System.currentTimeMillis());
+        String token = Secrets.token(24);
+        Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, ++joined, System.currentTimeMillis());
+        s.plainToken = token;
         s.address = address;
         s.awaySince = System.currentTimeMillis();
         openSession(s, exercise == null ? "" : exercise.link());
@@ -110,6 +150,9 @@ public final class Room {
         s.awaySince = System.currentTimeMillis();
         s.metaVersion++;
         if (s.session != null) s.session.pause();
+        s.summary();
+        if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
+        if (students.containsKey(s.id)) context.store().saveStudent(code, record(s));
     }
 
     /** The student left the class for good: their card goes, their session is freed. */
@@ -260,6 +303,7 @@ public final class Room {
      */
     synchronized void tick(long now) {
         if (closed) return;
+        if (!dashboards.isEmpty() || students.values().stream().anyMatch(st -> st.link.attached())) lastUsedMillis = now;
         long graceMillis = context.limits().grace().toMillis();
         for (Student s : students.values()) {
             if (!s.left && s.awaySince != 0 && now - s.awaySince > graceMillis) {
@@ -304,14 +348,38 @@ public final class Room {
         }
     }
 
+    /** How long nobody has used this room: no dashboard open, no student connected (ms). */
+    synchronized long idleMillis(long now) { return now - lastUsedMillis; }
+
     /** A chart of the student's curve so far (for their reloaded page). */
     ChartLog.Points chart(Student s) { return s.chart.points(); }
 
     Student byToken(String token) {
+        String hash = Secrets.hash(token);
         synchronized (this) {
-            for (Student s : students.values()) if (Secrets.same(s.token, token)) return s;
+            for (Student s : students.values()) if (Secrets.same(s.token, hash)) return s;
         }
         return null;
+    }
+
+    /** Writes every student's last link to the store (the server is stopping). */
+    synchronized void saveRoster() {
+        for (Student s : students.values()) {
+            s.summary();
+            if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
+            context.store().saveStudent(code, record(s));
+        }
+    }
+
+    /** Frees every session without forgetting the room (the server is stopping: the store keeps it). */
+    synchronized void suspend() {
+        for (Student s : students.values()) freeSession(s);
+        dashboards.clear();
+        try {
+            subscription.close();
+        } catch (Exception ignored) {
+            // a local subscription cannot fail to close
+        }
     }
 
     // ---- events: what every server does with its own students
@@ -373,7 +441,7 @@ public final class Room {
     }
 
     private void save() {
-        context.store().saveRoom(new RoomStore.RoomRecord(code, teacherKey, exercise == null ? null : exercise.link(),
+        context.store().saveRoom(new RoomStore.RoomRecord(code, teacherKeyHash, exercise == null ? null : exercise.link(),
                 anonymized, createdMillis));
     }
 

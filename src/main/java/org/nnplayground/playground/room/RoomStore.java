@@ -8,10 +8,10 @@ import java.util.List;
  * student coming back after a restart gets a fresh run of their last link.
  */
 public interface RoomStore {
-    /** A room as stored: its code, key, current exercise link (may be null) and creation time. */
+    /** A room as stored: its code, the teacher key's hash, current exercise link (may be null) and creation time. */
     record RoomRecord(String code, String teacherKey, String exerciseLink, boolean anonymized, long createdMillis) {}
 
-    /** A student as stored: ids, name, the last link of their run. */
+    /** A student as stored: id, the resume token's hash, name, the last link of their run. */
     record StudentRecord(String id, String token, String name, int number, String link, long joinedMillis) {}
 
     void saveRoom(RoomRecord room);
@@ -25,4 +25,7 @@ public interface RoomStore {
     List<RoomRecord> rooms();
 
     List<StudentRecord> students(String code);
+
+    /** Releases the store's connections (the server is stopping). */
+    default void close() {}
 }

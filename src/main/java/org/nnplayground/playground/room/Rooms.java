@@ -20,6 +20,8 @@ import java.util.logging.Logger;
 public final class Rooms implements AutoCloseable {
     /** Dashboard updates per second: every card at least twice a second even when one tick is skipped. */
     public static final int TICKS_PER_SECOND = 4;
+    /** A room with no dashboard open and no student connected for this long is closed. */
+    static final long IDLE_ROOM_MILLIS = 12L * 3600 * 1000;
     private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
 
     private final RoomContext context;
@@ -30,6 +32,7 @@ public final class Rooms implements AutoCloseable {
 
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits) {
         this.context = new RoomContext(sessions, events, store, limits);
+        restore();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "room-ticker");
             t.setDaemon(true);
@@ -50,7 +53,7 @@ public final class Rooms implements AutoCloseable {
             String code;
             do { code = codes.next(); } while (rooms.containsKey(code));
             String key = Secrets.token(24);
-            rooms.put(code, new Room(code, key, exercise, context));
+            rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
             return new Created(code, key);
         }
     }
@@ -101,7 +104,9 @@ public final class Rooms implements AutoCloseable {
     public Joined join(String typedCode, String name, String address) {
         Room room = find(typedCode, address);
         Student s = room.join(name, address);
-        return new Joined(room.code(), s.id, s.token, s.name);
+        String token = s.plainToken;
+        s.plainToken = null;
+        return new Joined(room.code(), s.id, token, s.name);
     }
 
     public record Joined(String code, String studentId, String token, String name) {}
@@ -172,6 +177,11 @@ public final class Rooms implements AutoCloseable {
         long now = System.currentTimeMillis();
         for (Room r : rooms.values()) {
             try {
+                if (r.idleMillis(now) > IDLE_ROOM_MILLIS) {
+                    // a room nobody has opened for half a day is over: its place goes to new classes
+                    close(r);
+                    continue;
+                }
                 r.tick(now);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
@@ -185,9 +195,26 @@ public final class Rooms implements AutoCloseable {
         }
     }
 
+    /** The server stops: sessions are freed, rooms and rosters stay in the store for the next start. */
     @Override
     public void close() {
         ticker.shutdownNow();
-        for (Room r : rooms.values()) close(r);
+        for (Room r : rooms.values()) {
+            r.saveRoster();
+            r.suspend();
+        }
+        rooms.clear();
+        context.store().close();
+    }
+
+    /** Rooms kept by the store (a restart): their students come back with their tokens. */
+    private void restore() {
+        try {
+            for (RoomStore.RoomRecord r : context.store().rooms()) {
+                rooms.put(r.code(), Room.restore(r, context.store().students(r.code()), context));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read the stored class rooms; starting without them", e);
+        }
     }
 }

@@ -18,6 +18,16 @@ final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** SHA-256 of a secret, hex: what is kept and compared, so a copy of the store reveals no key or token. */
+    static String hash(String secret) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** Equal, in time that does not depend on where they differ (a key cannot be found byte by byte). */
     static boolean same(String expected, String given) {
         if (expected == null || given == null) return false;

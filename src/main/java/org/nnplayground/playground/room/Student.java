@@ -9,7 +9,10 @@ import org.nnplayground.playground.session.SessionSummary;
  */
 final class Student {
     final String id;
+    /** SHA-256 of the resume token (the token itself lives only in the student's browser). */
     final String token;
+    /** The token in clear, only between joining and answering the join request. */
+    String plainToken;
     final String name;
     /** Join order, 1-based: "Student 3" when names are anonymized. */
     final int number;

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.nnplayground.playground.room.LocalRoomEvents;
-import org.nnplayground.playground.room.InMemoryRoomStore;
+import org.nnplayground.playground.room.BackgroundRoomStore;
+import org.nnplayground.playground.room.RoomStore;
+import org.nnplayground.playground.store.JdbcRoomStore;
 import org.nnplayground.playground.room.Room;
 import org.nnplayground.playground.room.RoomEvents;
 import org.nnplayground.playground.room.RoomException;
@@ -35,7 +37,9 @@ final class RoomRoutes implements AutoCloseable {
 
     RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
         RoomEvents events = new LocalRoomEvents();
-        this.rooms = new Rooms(sessions, events, new InMemoryRoomStore(), config.rooms());
+        // rooms live in the saved-runs database (opened on the first room, restored at start when it exists)
+        RoomStore store = new BackgroundRoomStore(() -> JdbcRoomStore.open(config.store()), JdbcRoomStore.exists(config.store()));
+        this.rooms = new Rooms(sessions, events, store, config.rooms());
         this.socket = new RoomSocket(rooms, events, config, mapper, runs);
         this.mapper = mapper;
     }

@@ -69,7 +69,12 @@ class ClassroomBrowserTest {
     }
 
     @BeforeAll
-    static void start() { server = PlaygroundServer.start(ServerConfig.defaults().withPort(0)); }
+    static void start() throws IOException {
+        Path data = Files.createTempDirectory("classroom-data-");
+        server = PlaygroundServer.start(ServerConfig.defaults().withPort(0).withStore(
+                new org.nnplayground.playground.store.StoreSettings(data, null, 90, 1000,
+                        org.nnplayground.playground.store.StoreSettings.DEFAULT_MAX_RUN_BYTES)));
+    }
 
     @AfterAll
     static void stop() throws IOException {

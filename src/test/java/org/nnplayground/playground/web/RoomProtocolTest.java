@@ -28,9 +28,16 @@ class RoomProtocolTest {
     private static PlaygroundServer server;
 
     @BeforeAll
-    static void start() {
-        server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-                .withRooms(new RoomLimits(3, 50, Duration.ofSeconds(30), 10)));
+    static void start() throws java.io.IOException {
+        server = PlaygroundServer.start(config(java.nio.file.Files.createTempDirectory("rooms-test-")));
+    }
+
+    /** A server config with small room limits and its own data directory (rooms are stored there). */
+    static ServerConfig config(java.nio.file.Path dataDir) {
+        return ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
+                .withStore(new org.nnplayground.playground.store.StoreSettings(dataDir, null, 90, 1000,
+                        org.nnplayground.playground.store.StoreSettings.DEFAULT_MAX_RUN_BYTES))
+                .withRooms(new RoomLimits(3, 50, Duration.ofSeconds(30), 10));
     }
 
     @AfterAll
@@ -339,7 +346,7 @@ class RoomProtocolTest {
         // wrong codes: a few get "no class", then the address waits (even for a right code);
         // on a server of its own, so the other tests' closed rooms do not count
         PlaygroundServer shared = server;
-        server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0));
+        server = PlaygroundServer.start(config(java.nio.file.Files.createTempDirectory("rooms-guess-")));
         try {
             room = room(null);
             guessCodes(room);
@@ -363,6 +370,52 @@ class RoomProtocolTest {
         assertEquals(429, blocked.status());
         assertTrue(blocked.json().get("error").asText().contains("wait a minute"));
         http("POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"closeRoom\"}", room.key());
+    }
+
+    @Test
+    void roomsAndRostersSurviveARestart() throws Exception {
+        PlaygroundServer shared = server;
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("rooms-restart-");
+        server = PlaygroundServer.start(config(data));
+        try {
+            Made room = room(XOR);
+            String id;
+            String token;
+            try (Pupil a = join(room, "Ada"); WsClient t = teacher(room)) {
+                id = a.id();
+                token = a.token();
+                a.socket().frameAt(0);
+                t.send("{\"type\":\"pushExercise\",\"link\":\"dataset=circle&networkShape=2&seed=0.3&learningRate_hide=true\"}");
+                t.next("done");
+                a.socket().next(m -> m.path("type").asText().equals("session") && m.get("link").asText().contains("dataset=circle"), "pushed");
+                a.socket().send("{\"type\":\"set\",\"key\":\"batchSize\",\"value\":\"7\"}");
+                a.socket().next("link");
+            }
+            Thread.sleep(500); // the roster is written by the store's own thread
+            server.stop();
+            server = PlaygroundServer.start(config(data));
+            // the same code and key still teach; the student is on the roster, away until they come back
+            try (WsClient t = teacher(room)) {
+                JsonNode card = card(t, id, c -> true, "Ada after the restart");
+                assertEquals("Ada", card.get("name").asText());
+                assertEquals("left", card.get("state").asText());
+                try (WsClient again = resume(token)) {
+                    JsonNode s = again.next("session");
+                    assertTrue(s.get("link").asText().contains("dataset=circle") && s.get("link").asText().contains("batchSize=7"),
+                            "their last settings: " + s.get("link").asText());
+                    again.send("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"1\"}");
+                    assertTrue(again.next("error").get("message").asText().contains("locked"), "the exercise's locks too");
+                    card(t, id, c -> c.get("state").asText().equals("paused"), "back on the same card");
+                }
+            }
+            WsClient wrong = WsClient.connectTo(server.port(), "/ws/room");
+            wrong.send("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"x" + room.key() + "\"}");
+            assertTrue(wrong.next("error").get("message").asText().contains("only the teacher"));
+            wrong.close();
+        } finally {
+            server.stop();
+            server = shared;
+        }
     }
 
     @Test
