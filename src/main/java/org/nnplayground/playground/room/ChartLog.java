@@ -7,7 +7,7 @@ import java.util.Arrays;
  * gets its chart back. Bounded: when full, every other point is dropped (the curve keeps its
  * shape at half the resolution).
  */
-final class ChartLog {
+public final class ChartLog {
     static final int CAPACITY = 2048;
 
     private int[] epochs = new int[64];

@@ -239,6 +239,9 @@ public final class Room {
         return s.session;
     }
 
+    /** A student's curve so far (for a teacher opening their run). */
+    public synchronized ChartLog.Points chartOf(String studentId) { return student(studentId).chart.points(); }
+
     /** A student's shown name (anonymized or not) and number. */
     public synchronized String displayName(String studentId) {
         Student s = student(studentId);
@@ -315,7 +318,8 @@ public final class Room {
             if (m.version() == 0) continue;
             s.lastSettings = m.settings();
             s.chart.add(m.epoch(), m.lossTrain(), m.lossTest());
-            if (Double.isFinite(m.lossTest()) && (!(s.bestLossTest <= m.lossTest()))) {
+            boolean currentExercise = m.builds() > s.buildsBeforeExercise;
+            if (currentExercise && Double.isFinite(m.lossTest()) && (!(s.bestLossTest <= m.lossTest()))) {
                 s.bestLossTest = m.lossTest();
                 s.bestParameters = m.parameterCount();
                 s.bestEpoch = m.epoch();

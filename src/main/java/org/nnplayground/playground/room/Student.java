@@ -63,7 +63,12 @@ final class Student {
 
     long cardVersion() { return summary().version() * 1024 + metaVersion; }
 
+    /** Runs of this session before the current exercise arrived: their losses do not count for it. */
+    long buildsBeforeExercise = -1;
+
+    /** A new exercise: the best so far no longer counts, nor any run built before it. */
     void forgetBest() {
+        buildsBeforeExercise = summary().builds();
         bestLossTest = Double.NaN;
         bestParameters = 0;
         bestEpoch = 0;

@@ -67,6 +67,8 @@ public final class Session {
     private volatile SessionSummary summary = SessionSummary.EMPTY;
     private volatile long lastActivityMillis = System.currentTimeMillis();
     private SessionDescription description;
+    /** Runs built so far (loads and rebuilding settings): tells a summary's run from the one before. */
+    private long builds;
     /** How long this session's last turn took (ns): a long one makes the next go through the heavy lane. */
     private volatile long lastTurnNanos;
 
@@ -403,7 +405,7 @@ public final class Session {
 
     private void publishSummary(EpochStats stats) {
         SessionSummary last = summary;
-        summary = new SessionSummary(last.version() + 1, stats.epoch(), stats.train().loss(),
+        summary = new SessionSummary(last.version() + 1, builds, stats.epoch(), stats.train().loss(),
                 stats.test() == null ? Double.NaN : stats.test().loss(), FrameBuilder.quality(stats.train()),
                 stats.test() == null ? Double.NaN : FrameBuilder.quality(stats.test()), state,
                 description == null ? "classification" : description.problem(), run.spec().parameterCount(),
@@ -453,6 +455,7 @@ public final class Session {
         selectedNode = -1;
         SessionDescription description = SessionDescription.of(next, warnings);
         this.description = description;
+        builds++;
         nodes = description.nodes();
         listener.description(description);
         for (SessionListener v : viewers) v.description(description);

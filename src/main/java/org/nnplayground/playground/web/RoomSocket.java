@@ -194,6 +194,8 @@ final class RoomSocket {
             p.watched = s;
             c.attach(s);
             c.send(new ServerMessage.Watching(watch.studentId(), p.teaching.displayName(watch.studentId())));
+            var chart = p.teaching.chartOf(watch.studentId());
+            if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
             s.addViewer(c);
         } else if (r instanceof ClientMessage.TeacherRequest action) {
             if (p.teaching == null) throw new RoomException(RoomException.Kind.FORBIDDEN,

@@ -225,6 +225,8 @@ class ClassroomBrowserTest {
         teacher.waitUntil(d -> teacher.all(".student-name").stream().allMatch(e -> e.getText().matches("Student \\d")));
         String page = teacher.driver().getPageSource();
         assertFalse(page.contains("Ann") || page.contains("Cy") || page.contains("Bob"), "no real name left on the dashboard");
+        teacher.waitUntil(d -> teacher.all("#leaderboard li").size() == 3
+                && teacher.all("#leaderboard li").stream().allMatch(li -> li.getText().contains("13 params")));
         teacher.screenshot("class-5-dashboard-anonymized");
 
         // opening a card shows that run, read-only

@@ -274,6 +274,18 @@ class RoomProtocolTest {
                     && m.get("leaderboard").get(0).get("epoch").asInt() == 40, "leaderboard of two").get("leaderboard");
             assertTrue(board.get(0).get("lossTest").asDouble() <= board.get(1).get("lossTest").asDouble());
 
+            // a new exercise starts a new leaderboard: the old networks' losses no longer count
+            t.send("{\"type\":\"pushExercise\",\"link\":\"dataset=xor&networkShape=2&seed=0.9\"}");
+            JsonNode fresh = t.next(m -> m.path("type").asText().equals("roster") && m.get("leaderboard").size() == 2
+                    && m.get("leaderboard").get(0).get("parameters").asInt() == 9, "leaderboard of the new exercise").get("leaderboard");
+            for (JsonNode e : fresh) assertEquals(9, e.get("parameters").asInt(), fresh.toString());
+            for (int i = 0; i < 3; i++) {
+                JsonNode later = t.next("roster").get("leaderboard");
+                for (JsonNode e : later) assertEquals(9, e.get("parameters").asInt(), "no entry of the old exercise comes back: " + later);
+            }
+            a.socket().send("{\"type\":\"step\",\"epochs\":40}");
+            a.socket().frameAt(40);
+
             assertEquals(403, http("GET", "/api/rooms/" + room.code() + "/report.csv", null, null).status());
             assertEquals(403, http("GET", "/api/rooms/" + room.code() + "/report.csv?key=wrong", null, null).status());
             Reply r = http("GET", "/api/rooms/" + room.code() + "/report.csv?key=" + java.net.URLEncoder.encode(room.key(), "UTF-8"), null, null);
