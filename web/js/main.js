@@ -10,6 +10,7 @@ import { LineChart } from './linechart.js';
 import { DatasetPicker } from './datasets.js';
 import * as readouts from './readouts.js';
 import { FrameStats } from './stats.js';
+import { Room } from './room.js';
 import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
 import { PlateauHint } from './hints.js';
 import { bindExamples } from './examples.js';
@@ -34,11 +35,15 @@ const MAX_QUEUED = 3;
 let lastFrame = null;
 const display = { showTestData: false, discretize: false };
 
-const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+const room = new Room({
+  appendHistory: (first, train, test) => { chart.append(first, train, test); chart.draw(); },
+  toast: (text, kind) => readouts.toast(text, kind), currentLink: () => state.hash, send: m => socket.send(m),
+});
+const url = room.socketUrl() ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 const socket = new PlaygroundSocket(url, {
-  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); socket.send(saveRun.openingMessage() ?? msg.load(state.hash)); },
+  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); if (!room.greet(socket)) socket.send(saveRun.openingMessage() ?? msg.load(state.hash)); },
   onClose: () => { readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
-  onMessage: receive,
+  onMessage: message => { if (!room.receive(message)) receive(message); },
   onFrame: frame => {
     stats.received(frame, chart.epochs);
     chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);

@@ -49,6 +49,9 @@ final class Connection implements SessionListener {
 
     RateLimiter limiter() { return limiter; }
 
+    /** The socket itself (class rooms send dashboard updates with their own flow control). */
+    org.eclipse.jetty.websocket.api.Session socket() { return socket; }
+
     @Override
     public void description(SessionDescription d) { send(new ServerMessage.Session(d)); }
 
