@@ -134,6 +134,40 @@ class SavedRunProtocolTest {
     }
 
     @Test
+    void aStudentInARoomSavesTheirRunTheSameWay() throws Exception {
+        String exercise = "dataset=xor&networkShape=3&seed=0.31";
+        try (PlaygroundServer s = start(dir)) {
+            HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/rooms"))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("exercise", exercise)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, made.statusCode(), made.body());
+            String code = JSON.readTree(made.body()).get("code").asText();
+            HttpResponse<String> joined = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/rooms/" + code + "/students"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, joined.statusCode(), joined.body());
+            String token = JSON.readTree(joined.body()).get("token").asText();
+            String id;
+            Frame saved;
+            try (WsClient c = WsClient.connectTo(s.port(), "/ws/room")) {
+                c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+                c.next("joined");
+                c.frameAt(0);
+                c.send("{\"type\":\"step\",\"epochs\":7}");
+                saved = c.frameAt(7);
+                id = save(c);
+            }
+            JsonNode run = get(s, "/api/runs/" + id);
+            assertEquals(7, run.get("epoch").asInt());
+            assertTrue(run.get("link").asText().contains("seed=0.31"), run.get("link").asText());
+            try (WsClient c = WsClient.connect(s.port())) {
+                c.send("{\"type\":\"loadRun\",\"run\":\"" + id + "\"}");
+                Frame back = c.frameAt(7);
+                assertArrayEquals(saved.weights(), back.weights());
+            }
+        }
+    }
+
+    @Test
     void savesPerAddressAreLimited() throws Exception {
         StoreSettings store = new StoreSettings(dir, null, 90, 2, StoreSettings.DEFAULT_MAX_RUN_BYTES);
         try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStore(store));
