@@ -2,6 +2,7 @@ package org.nnplayground.playground;
 
 import org.nnplayground.playground.cli.BenchCommand;
 import org.nnplayground.playground.cli.SummaryCommand;
+import org.nnplayground.playground.cli.SweepCommand;
 import org.nnplayground.playground.cli.TrainCommand;
 
 import java.util.Arrays;
@@ -12,7 +13,8 @@ public final class PlaygroundApp {
             usage: java -jar playground.jar [serve] [--port N] [--host ADDR] ...   start the playground server
                    java -jar playground.jar train '<link>' [--epochs N] [--csv FILE] [--label COL] [--jsonl]
                    java -jar playground.jar summary '<link>' [--csv FILE]
-                   java -jar playground.jar bench [--json] [--seconds S]""";
+                   java -jar playground.jar bench [--json] [--seconds S]
+                   java -jar playground.jar sweep '<link>' --vary KEY=V1,V2 [--vary ...] [--epochs N] [--seeds S] [--csv FILE] [--jsonl]""";
 
     private PlaygroundApp() {}
 
@@ -24,6 +26,7 @@ public final class PlaygroundApp {
                 case "train" -> TrainCommand.run(rest, System.out, System.err);
                 case "summary" -> SummaryCommand.run(rest, System.out, System.err);
                 case "bench" -> BenchCommand.run(rest, System.out, System.err);
+                case "sweep" -> SweepCommand.run(rest, System.out, System.err);
                 case "serve" -> Serve.run(rest);
                 case "help", "-h" -> System.out.println(USAGE);
                 default -> fail("unknown command '" + command + "'\n" + USAGE);

@@ -11,6 +11,7 @@ import org.nnplayground.playground.data.DatasetKind;
 import org.nnplayground.playground.data.Feature;
 import org.nnplayground.playground.data.Problem;
 import org.nnplayground.playground.nn.Activation;
+import org.nnplayground.playground.nn.LearningRateSchedule;
 import org.nnplayground.playground.nn.LossKind;
 import org.nnplayground.playground.nn.OptimizerKind;
 import org.nnplayground.playground.nn.Regularization;
@@ -63,7 +64,15 @@ public enum LinkKey {
     LOSS("loss", OURS, null, ChoiceCodec.all(LossKind::key, LossKind.values())),
     OUTPUT("output", OURS, null, ChoiceCodec.all(OutputChoice::key, OutputChoice.values())),
     DROPOUT("dropout", OURS, null, new DecimalCodec(LinkLimits.MIN_DROPOUT, LinkLimits.MAX_DROPOUT)),
-    INIT("init", OURS, null, ChoiceCodec.all(WeightInit::key, WeightInit.values()));
+    INIT("init", OURS, null, ChoiceCodec.all(WeightInit::key, WeightInit.values())),
+    /** z-score the raw inputs (fit on the training part); off when absent, and never TF-exact. */
+    STANDARDIZE("standardize", OURS, null, new BooleanCodec()),
+    /** Learning-rate schedule: step (staircase) or exp decay by lrDecay every lrPeriod epochs. */
+    LR_SCHEDULE("lrSchedule", OURS, null, ChoiceCodec.all(LearningRateSchedule.Kind::key, LearningRateSchedule.Kind.values())),
+    LR_DECAY("lrDecay", OURS, null, new DecimalCodec(LinkLimits.MIN_LR_DECAY, 1)),
+    LR_PERIOD("lrPeriod", OURS, null, new IntCodec(1, LinkLimits.MAX_LR_PERIOD)),
+    /** Stop when the test loss has not improved for this many epochs and restore the best weights. */
+    EARLY_STOP("earlyStop", OURS, null, new IntCodec(0, LinkLimits.MAX_EARLY_STOP));
 
     /** TF writes {@code <key>_hide=true} for each control the link hides. */
     public static final String HIDE_SUFFIX = "_hide";

@@ -46,6 +46,10 @@ public final class Session {
     private int epochsPerFrame = 1;
     private boolean dirty;
     private long lastFrameNanos;
+    /** Issue 12: the course views' feed, a background sweep, the student's drawn points. */
+    private final InsightsFeed insights = new InsightsFeed();
+    private BackgroundWork background;
+    private final DrawnData drawn = new DrawnData();
 
     Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
         this.listener = listener;
@@ -127,6 +131,7 @@ public final class Session {
                 case DISPLAY -> run = run.withSettingsOnly(next);
                 case LIVE -> {
                     run = run.withSettingsOnly(next);
+                    TrainingExtras.configure(run.trainer(), next);
                     run.trainer().reconfigure(run.trainer().config()
                             .withLearningRate(next.learningRate())
                             .withRegularization(next.regularization(), next.regularizationRate()));
@@ -180,6 +185,45 @@ public final class Session {
         });
     }
 
+    /** Shows (true) or hides the course views: {@code insights} messages and gradient statistics. */
+    public void insights(boolean on) {
+        request("insights", () -> insights.enable(on, run));
+    }
+
+    /** Adds a drawn point (draw mode): the data becomes "drawn", the weights are kept, and it trains at once. */
+    public void drawPoint(double x, double y, double label) {
+        request("drawPoint", () -> {
+            requireRun();
+            drawn.add(x, y, label, run.settings().problem());
+            trainOnDrawing();
+        });
+    }
+
+    /** Removes the drawn point nearest (x, y). */
+    public void removePoint(double x, double y) {
+        request("removePoint", () -> {
+            requireRun();
+            if (drawn.remove(x, y)) trainOnDrawing();
+        });
+    }
+
+    /** Runs {@code work} in this session's turns (one at a time: a new one replaces the old). */
+    public void runInBackground(BackgroundWork work) {
+        request("sweep", () -> {
+            work.begin(run);
+            background = work;
+            scheduler.playing(this, true);
+        });
+    }
+
+    /** Stops the background work, if any. */
+    public void cancelBackground() {
+        request("cancelSweep", () -> {
+            background = null;
+            scheduler.playing(this, isPlaying());
+        });
+    }
+
     /** Stops the session for good (its socket closed). */
     public void close() {
         closed = true;
@@ -195,6 +239,9 @@ public final class Session {
     public SessionState state() { return state; }
 
     boolean isPlaying() { return state == SessionState.PLAYING && !closed; }
+
+    /** Playing or working in the background: the session competes for turns. */
+    boolean isBusy() { return (isPlaying() || background != null) && !closed; }
 
     /** One scheduler turn: run queued requests, train within the slice, send a frame when due. */
     /** Runs one turn and returns how long it took (ns). */
@@ -217,6 +264,11 @@ public final class Session {
         // the ticker paces turns at the frame rate; the 3/4 absorbs its jitter so no turn is skipped
         boolean due = !isPlaying() || now - lastFrameNanos >= frameIntervalNanos * 3 / 4;
         if (dirty && due && run != null && listener.canSendFrame()) sendFrame(now);
+        insights.maybeSend(run, isPlaying(), now, listener);
+        if (background != null && !background.runSlice(start + sliceNanos, listener)) {
+            background = null;
+            scheduler.playing(this, isPlaying());
+        }
         return System.nanoTime() - start;
     }
 
@@ -236,12 +288,30 @@ public final class Session {
         history.add(stats);
         dirty = true;
         if (stats.diverged()) setState(SessionState.DIVERGED, stats.divergence());
+        else if (run.trainer().stoppedEarly()) stoppedEarly();
+    }
+
+    private void stoppedEarly() {
+        var stop = run.trainer().earlyStopping();
+        setState(SessionState.PAUSED, "Stopped early: the test loss has not improved for " + stop.patience()
+                + " epochs, so the weights of epoch " + stop.bestEpoch() + " (the best) are back.");
+    }
+
+    /** The drawn points become the data; the network keeps its weights when its shape is unchanged. */
+    private void trainOnDrawing() {
+        Network weights = run.network().copy();
+        TrainingRun next = TrainingRun.fromSplit(run.settings(), drawn.split());
+        if (next.spec().equals(run.spec())) next.network().copyFrom(weights);
+        next.trainer().refreshStats();
+        rebuild(next, List.of());
+        if (next.trainer().untrainableReason() == null) setState(SessionState.PLAYING, null);
     }
 
     private void sendFrame(long now) {
         EpochStats stats = run.trainer().lastStats();
         int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
         listener.frame(frames.build(run.network(), stats, history, selected));
+        insights.changed();
         history.clear();
         dirty = false;
         lastFrameNanos = now;
@@ -273,6 +343,7 @@ public final class Session {
     private void restart() {
         history.clear();
         history.add(run.trainer().lastStats());
+        insights.attach(run);
         dirty = true;
         setState(SessionState.PAUSED, null);
     }
@@ -287,7 +358,7 @@ public final class Session {
         boolean changed = next != state || message != null;
         state = next;
         if (changed || next == SessionState.PAUSED) listener.status(next, message);
-        scheduler.playing(this, next == SessionState.PLAYING);
+        scheduler.playing(this, next == SessionState.PLAYING || background != null);
     }
 
     private void requireRun() {

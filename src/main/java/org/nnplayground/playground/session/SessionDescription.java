@@ -40,7 +40,7 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
         return new SessionDescription(run.settings().toHash(), run.tfExact(), data.problem().key(), data.numClasses(),
                 data.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
                 run.trainer().config().loss().key(), run.trainer().config().optimizer().key(), spec.parameterCount(),
-                ModelSummary.of(spec).rows().stream().map(SummaryRow::of).toList(), planar ? points(run.split().train()) : List.of(),
+                ModelSummary.of(spec, run.settings().standardize()).rows().stream().map(SummaryRow::of).toList(), planar ? points(run.split().train()) : List.of(),
                 planar ? points(run.split().test()) : List.of(),
                 new Grid(FrameBuilder.GRID, FrameBuilder.THUMB, -GridInputs.EXTENT, GridInputs.EXTENT), List.copyOf(warnings));
     }

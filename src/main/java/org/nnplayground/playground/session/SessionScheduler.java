@@ -100,7 +100,7 @@ public final class SessionScheduler implements AutoCloseable {
      * contention nobody waits.
      */
     private boolean mustWait(Session s) {
-        if (!contended() || !s.isPlaying() || s.hasRequests()) return false;
+        if (!contended() || !s.isBusy() || s.hasRequests()) return false;
         // a quarter above the average turn, so ordinary sessions never drift into debt
         return !s.earn(1.25 * quantum);
     }

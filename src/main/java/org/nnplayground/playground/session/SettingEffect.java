@@ -20,9 +20,9 @@ enum SettingEffect {
         LinkKey k = LinkKey.find(key).orElseThrow(() -> new IllegalArgumentException("unknown setting '" + key + "'"));
         return switch (k) {
             case SHOW_TEST_DATA, DISCRETIZE, HIDE_TEXT, COLLECT_STATS, TUTORIAL, COS_X, COS_Y -> DISPLAY;
-            case LEARNING_RATE, REGULARIZATION_RATE -> LIVE;
+            case LEARNING_RATE, REGULARIZATION_RATE, LR_SCHEDULE, LR_DECAY, LR_PERIOD, EARLY_STOP -> LIVE;
             case DATASET, REG_DATASET, NOISE, PERC_TRAIN_DATA, PROBLEM -> NEW_DATA;
-            case SEED -> NEW_SEED;
+            case SEED, STANDARDIZE -> NEW_SEED;
             default -> NEW_NETWORK;
         };
     }

@@ -5,6 +5,7 @@ import org.nnplayground.playground.data.DataSets;
 import org.nnplayground.playground.data.Feature;
 import org.nnplayground.playground.data.Sample;
 import org.nnplayground.playground.data.Split;
+import org.nnplayground.playground.data.Standardizer;
 import org.nnplayground.playground.data.TfRandom;
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.link.PlaygroundSettings;
@@ -66,7 +67,13 @@ public final class TrainingRun {
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
-        return new TrainingRun(settings, uploaded, random, DataSets.split(data, settings.percTrainData(), random));
+        Split split = DataSets.split(data, settings.percTrainData(), random);
+        return new TrainingRun(settings, uploaded, random, settings.standardize() ? Standardizer.standardize(split) : split);
+    }
+
+    /** A run on a ready split (drawn data: every point in training), weights from the link's seed. */
+    static TrainingRun fromSplit(PlaygroundSettings settings, Split split) {
+        return new TrainingRun(settings, split.source(), TfRandom.seeded(settings.seed()), split);
     }
 
     /** Same data and random stream, a new network for {@code next} (TF's reset after a model change). */
@@ -128,7 +135,9 @@ public final class TrainingRun {
 
     private Trainer newTrainer() {
         Network net = Network.create(spec, settings.init(), random::random);
-        return new Trainer(net, config, train, test);
+        Trainer t = new Trainer(net, config, train, test);
+        TrainingExtras.configure(t, settings);
+        return t;
     }
 
     private TrainingData encode(List<Sample> samples) {

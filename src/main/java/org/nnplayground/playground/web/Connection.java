@@ -65,6 +65,14 @@ final class Connection implements SessionListener {
     public void error(String message, String request) { send(new ServerMessage.Error(message, request)); }
 
     @Override
+    public void insights(org.nnplayground.playground.session.InsightsReport report) { send(new ServerMessage.Insights(report)); }
+
+    @Override
+    public void background(Object report) {
+        if (report instanceof org.nnplayground.playground.sweep.SweepReport r) send(new ServerMessage.Sweep(r));
+    }
+
+    @Override
     public boolean canSendFrame() { return socket.isOpen() && inFlight.get() < MAX_FRAMES_IN_FLIGHT; }
 
     void close(int code, String reason) {
