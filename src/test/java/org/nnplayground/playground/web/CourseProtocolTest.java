@@ -1,0 +1,105 @@
+package org.nnplayground.playground.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The course messages over a real socket: insights on request, drawn points, a sweep in the background. */
+class CourseProtocolTest {
+    private static final String C1 = "activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&regularizationRate=0"
+            + "&noise=0&networkShape=4,2&seed=0.12345&percTrainData=50&x=true&y=true&problem=classification";
+    private static PlaygroundServer server;
+
+    @BeforeAll
+    static void start() { server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)); }
+
+    @AfterAll
+    static void stop() { server.stop(); }
+
+    @Test
+    void insightsComeOnlyWhenAskedAndCountEveryPoint() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            c.next("session");
+            c.send("{\"type\":\"step\",\"epochs\":3}");
+            c.frameAt(3);
+            Thread.sleep(200);
+            assertTrue(c.texts.stream().noneMatch(m -> m.path("type").asText().equals("insights")), "nothing while hidden");
+            c.send("{\"type\":\"insights\",\"on\":true}");
+            c.send("{\"type\":\"step\",\"epochs\":2}");
+            JsonNode in = c.next(m -> m.path("type").asText().equals("insights") && m.path("epoch").asInt() == 5, "insights at 5");
+            int train = 0, test = 0;
+            for (JsonNode row : in.get("confusionTrain")) for (JsonNode n : row) train += n.asInt();
+            for (JsonNode row : in.get("confusionTest")) for (JsonNode n : row) test += n.asInt();
+            assertEquals(250, train);
+            assertEquals(250, test);
+            assertEquals(3, in.get("gradients").get("layers").size(), "one series per layer");
+            assertEquals(2, in.get("gradients").get("epochs").size(), "epochs 4 and 5 (collected since turned on)");
+        }
+    }
+
+    @Test
+    void regressionSendsPredictedVersusActualWithRSquared() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"problem=regression&regDataset=reg-plane&seed=0.2&networkShape=3\"}");
+            c.next("session");
+            c.send("{\"type\":\"insights\",\"on\":true}");
+            c.send("{\"type\":\"step\",\"epochs\":20}");
+            JsonNode in = c.next(m -> m.path("type").asText().equals("insights") && m.path("epoch").asInt() == 20, "insights");
+            int n = in.get("predTest").size();
+            assertTrue(n > 200 && n <= 400, n + " points: every test point up to the bound of 400");
+            assertTrue(in.get("r2Test").asDouble() > 0.5, in.get("r2Test").toString());
+            assertTrue(in.get("confusionTrain").isNull());
+        }
+    }
+
+    @Test
+    void drawnPointsBecomeTheTrainingDataAndTrainAtOnce() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            c.next("session");
+            c.send("{\"type\":\"drawPoint\",\"x\":2,\"y\":2,\"label\":1}");
+            JsonNode s = c.next("session");
+            assertEquals(1, s.get("train").size());
+            assertEquals(0, s.get("test").size());
+            assertEquals("playing", c.next(m -> m.path("type").asText().equals("status") && m.path("state").asText().equals("playing"), "playing").get("state").asText());
+            c.send("{\"type\":\"drawPoint\",\"x\":-2,\"y\":-2,\"label\":-1}");
+            assertEquals(2, c.next(m -> m.path("type").asText().equals("session") && m.get("train").size() == 2, "2 points").get("train").size());
+            c.send("{\"type\":\"removePoint\",\"x\":-2.2,\"y\":-1.9}");
+            assertEquals(1, c.next(m -> m.path("type").asText().equals("session") && m.get("train").size() == 1, "removed").get("train").size());
+            c.send("{\"type\":\"drawPoint\",\"x\":9,\"y\":0,\"label\":1}");
+            assertTrue(c.next("error").get("message").asText().contains("-6..6"));
+        }
+    }
+
+    @Test
+    void aSweepRunsInTheBackgroundAndReportsItsTable() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            c.next("session");
+            c.send("{\"type\":\"sweep\",\"vary\":{\"learningRate\":[\"0.01\",\"0.1\"],\"networkShape\":[\"4:4\",\"2\"]},\"epochs\":20}");
+            JsonNode done = awaitDone(c);
+            assertEquals(4, done.get("total").asInt());
+            assertEquals(4, done.get("rows").size());
+            assertEquals("accuracy", done.get("metric").asText());
+            assertTrue(done.get("rows").get(0).get("link").asText().contains("seed=0.12345"));
+            c.send("{\"type\":\"sweep\",\"vary\":{\"learningRate\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\"],"
+                    + "\"batchSize\":[\"1\",\"2\",\"3\"],\"noise\":[\"0\",\"5\",\"10\"]},\"epochs\":20}");
+            assertTrue(c.next("error").get("message").asText().contains("too big"));
+        }
+    }
+
+    private static JsonNode awaitDone(WsClient c) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            JsonNode m = c.texts.poll(100, TimeUnit.MILLISECONDS);
+            if (m != null && m.path("type").asText().equals("sweep") && m.path("state").asText().equals("done")) return m;
+        }
+        throw new AssertionError("no finished sweep");
+    }
+}
