@@ -29,6 +29,7 @@ public final class PlaygroundPage {
                                 DataColumn.render(),
                                 NetworkColumn.render(),
                                 OutputColumn.render()),
+                        InsightsColumn.render(),
                         div().withId("toasts").attr("aria-live", "polite"),
                         script().withType("module").withSrc("/web/js/main.js"))
         ).attr("lang", "en"));
