@@ -94,6 +94,44 @@ class CourseProtocolTest {
         }
     }
 
+    @Test
+    void earlyStoppingPausesWithTheBestEpochAndTheExtrasApplyLive() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"" + C1 + "&learningRate=3&earlyStop=3\"}");
+            c.next("session");
+            c.send("{\"type\":\"insights\",\"on\":true}");
+            c.send("{\"type\":\"play\"}");
+            JsonNode stop = c.next(m -> m.path("type").asText().equals("status") && m.path("message").asText().startsWith("Stopped early"), "early stop");
+            assertEquals("paused", stop.get("state").asText());
+            JsonNode in = c.next(m -> m.path("type").asText().equals("insights") && !m.path("bestEpoch").isNull(), "best epoch");
+            assertTrue(stop.get("message").asText().contains("epoch " + in.get("bestEpoch").asInt()), stop.toString());
+            // a schedule set live changes the rate the next update uses
+            c.send("{\"type\":\"set\",\"key\":\"lrSchedule\",\"value\":\"step\"}");
+            c.send("{\"type\":\"set\",\"key\":\"lrPeriod\",\"value\":\"1\"}");
+            c.next(m -> m.path("type").asText().equals("link") && m.path("hash").asText().contains("lrPeriod=1"), "link");
+            c.send("{\"type\":\"step\"}");
+            JsonNode after = c.next(m -> m.path("type").asText().equals("insights") && m.path("learningRate").asDouble() < 3, "scheduled rate");
+            assertEquals(3 * Math.pow(0.5, after.get("epoch").asInt()), after.get("learningRate").asDouble(), 1e-12);
+        }
+    }
+
+    @Test
+    void standardizeRebuildsTheDataAndSaysSoInTheSummary() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            assertTrue(c.next("session").get("tfExact").asBoolean());
+            c.send("{\"type\":\"set\",\"key\":\"standardize\",\"value\":\"true\"}");
+            JsonNode s = c.next("session");
+            assertTrue(!s.get("tfExact").asBoolean(), "a standardized link is not TF-exact");
+            assertEquals("normalization (Normalization)", s.get("summary").get(0).get("name").asText());
+            double sum = 0, sq = 0;
+            for (JsonNode p : s.get("train")) { sum += p.get(0).asDouble(); sq += p.get(0).asDouble() * p.get(0).asDouble(); }
+            int n = s.get("train").size();
+            assertEquals(0, sum / n, 1e-9);
+            assertEquals(1, sq / n, 1e-9);
+        }
+    }
+
     private static JsonNode awaitDone(WsClient c) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
