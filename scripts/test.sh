@@ -12,4 +12,10 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# PostgreSQL and TF.js for the store and export tests (scripts/test-services.sh), stopped after
+. "$(dirname "$0")/test-services.sh"
+trap stop_test_services EXIT
+start_test_postgres
+install_test_tfjs
+
 mvn -B verify "$@"

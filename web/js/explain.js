@@ -13,7 +13,6 @@ export function installExplanations(socket) {
     const input = $(key);
     input?.addEventListener('change', () => {
       const value = input.type === 'checkbox' ? String(input.checked) : input.value;
-      if (value === '' && input.type === 'number') return;
       socket.send({ type: 'set', key, value });
     });
   }
@@ -23,9 +22,11 @@ export function installExplanations(socket) {
       const input = $(key);
       if (!input || document.activeElement === input) continue;
       const value = params.get(key);
-      if (input.type === 'checkbox') input.checked = value === 'true';
-      else if (input.tagName === 'SELECT') input.value = value ?? 'none';
-      else input.value = value ?? '';
+      if (input.type === 'checkbox') { input.checked = value === 'true'; continue; }
+      // absent: what the table says the key shows; a value the menu lacks gets its own option
+      const shown = value ?? [...input.options].find(o => o.defaultSelected)?.value ?? input.options[0]?.value;
+      if (shown != null && ![...input.options].some(o => o.value === shown)) input.add(new Option(shown, shown));
+      input.value = shown;
     }
     const text = $('course-text');
     if (text) text.hidden = params.get('hideText') === 'true';

@@ -130,17 +130,21 @@ export function gridOf(f, size) {
  * Draws the data points on a transparent canvas over the heatmap: points [x, y, label] in [-6, 6]^2.
  * Labels are -1..1 (two classes or regression) or class indices when numClasses > 2.
  */
-export function drawPoints(canvas, train, test, numClasses, showTest, extent = 6) {
+export function drawPoints(canvas, train, test, numClasses, showTest, grid = { min: -6, max: 6, yMin: -6, yMax: 6 }) {
   const context = canvas.getContext('2d');
   const w = canvas.width, h = canvas.height;
   context.clearRect(0, 0, w, h);
-  const radius = Math.max(2, w / 200 * 1.5);
+  // a few points (the XOR table, the alien planet) are drawn large enough to see and hover
+  const count = train.length + (showTest ? test.length : 0);
+  const radius = Math.max(2, w / 200 * (count <= 20 ? 5 : 1.5));
+  const xMin = grid.min, xSpan = grid.max - grid.min;
+  const yMax = grid.yMax ?? grid.max, ySpan = yMax - (grid.yMin ?? grid.min);
   const colour = numClasses > 2 ? label => classCssColor(label) : label => cssColorOf(label);
   const plot = (points, stroke) => {
     context.lineWidth = Math.max(1, w / 300);
     context.strokeStyle = stroke;
     for (const [x, y, label] of points) {
-      const px = (x + extent) / (2 * extent) * w, py = (extent - y) / (2 * extent) * h;
+      const px = (x - xMin) / xSpan * w, py = (yMax - y) / ySpan * h;
       context.beginPath();
       context.arc(px, py, radius, 0, 2 * Math.PI);
       context.fillStyle = colour(label);

@@ -3,7 +3,7 @@
 import * as msg from './protocol.js';
 import { PlaygroundSocket } from './socket.js';
 import { LinkState } from './state.js';
-import { bindControls, applyLink, applyHidden, showPlaying } from './controls.js';
+import { bindControls, bindClassroom, applyLink, applyHidden, showPlaying } from './controls.js';
 import { Heatmap, drawPoints, drawLegend, classCssColor } from './heatmap.js';
 import { NetworkView } from './network.js';
 import { LineChart } from './linechart.js';
@@ -15,6 +15,9 @@ import { installDraw } from './draw.js';
 import { installLesson } from './lesson.js';
 import { installSweep } from './sweep.js';
 import { installExplanations } from './explain.js';
+import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
+import { PlateauHint } from './hints.js';
+import { bindExamples } from './examples.js';
 
 const $ = id => document.getElementById(id);
 const state = new LinkState();
@@ -25,6 +28,9 @@ window.playgroundStats = stats;
 let session = null;
 let csvName = null;          // the uploaded file while its data is in use
 let playing = false;
+let frozen = false;          // pause clicked: nothing more is drawn until the server confirms
+let latestFrame = null;      // the newest frame received (shown when a pause is confirmed)
+const plateau = new PlateauHint();
 const queue = [];            // decoded frames waiting for an animation frame (at most MAX_QUEUED)
 const MAX_QUEUED = 3;
 let lastFrame = null;
@@ -32,12 +38,14 @@ const display = { showTestData: false, discretize: false };
 
 const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 const socket = new PlaygroundSocket(url, {
-  onOpen: () => { readouts.showConnection(true); socket.send(msg.load(state.hash)); },
-  onClose: () => { readouts.showConnection(false); playing = false; showPlaying(false); },
+  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); socket.send(msg.load(state.hash)); },
+  onClose: () => { readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
   onMessage: receive,
   onFrame: frame => {
     stats.received(frame, chart.epochs);
     chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);
+    latestFrame = frame;
+    if (frozen) return;
     // One frame per animation frame, so frames that arrive together are still each shown; when the
     // page falls behind, the oldest are dropped (their losses are already in the chart).
     if (queue.length === 0) requestAnimationFrame(render);
@@ -46,35 +54,48 @@ const socket = new PlaygroundSocket(url, {
   },
 });
 
+const NOT_CONNECTED = 'Not connected to the server; retrying…';
 function send(message) {
-  if (!socket.send(message)) readouts.toast('Not connected to the server; retrying…', 'warning');
+  if (!socket.send(message)) readouts.toast(NOT_CONNECTED, 'warning', { sticky: true });
 }
 
 function receive(message) {
   switch (message.type) {
-    case 'session':
+    case 'session': {
+      const sliceOnly = onlySliceChanged(session, message);
       session = message;
       state.update(message.link);
+      state.setEffective(message.effective);
       syncLink();
+      showAxes(session);
+      showSliceMenus(session);
+      if (sliceOnly) { redrawPoints(); break; }        // same run, another slice: the chart goes on
       chart.reset();
+      plateau.reset();
       network.build(session, state);
       applyHidden(state);
       readouts.showSession(session);
       showClassLegend();
       redrawPoints();
       break;
+    }
     case 'link':
       state.update(message.hash);
       syncLink();
       break;
     case 'status':
       playing = message.state === 'playing';
+      if (!playing && frozen) { frozen = false; if (latestFrame) { queue.length = 0; queue.push(latestFrame); requestAnimationFrame(render); } }
       showPlaying(playing);
       readouts.showStatus(message);
       break;
     case 'error':
       if (message.request === 'loadCsv') { csvName = null; pickers.update(state, csvName); }
-      readouts.toast(message.message + (message.request ? ` (${message.request})` : ''));
+      // a refused change snaps its control back to what the server runs
+      if (message.request === 'set') applyLink(state);
+      // a hover that left a node the last rebuild removed (a feature turned off) is no news to anyone
+      if (message.request === 'selectNode') break;
+      readouts.toast(message.message, 'error');
       break;
     default:
       console.warn('unknown message', message);
@@ -102,12 +123,14 @@ function render() {
   const t2 = performance.now();
   chart.draw();
   readouts.showFrame(frame, session.problem);
+  plateau.observe(frame, Number(state.get('learningRate')));
   lastFrame = frame;
   const t3 = performance.now();
   stats.drawn(t3 - t0, { heatmap: t1 - t0, network: t2 - t1, chartAndText: t3 - t2 }, frame);
 }
 
 function drawHeatmap(frame) {
+  if (!frame.gridSize) return;
   if (frame.mode === msg.GRID_CLASSES) {
     heatmap.drawClasses(frame.grid, frame.confidence, frame.gridSize, session.numClasses, display.discretize);
   } else {
@@ -120,7 +143,7 @@ function redrawPoints() {
   const canvas = $('points-canvas');
   const size = Math.round(canvas.clientWidth * (window.devicePixelRatio || 1)) || 600;
   if (canvas.width !== size) { canvas.width = size; canvas.height = size; }
-  drawPoints(canvas, session.train ?? [], session.test ?? [], session.numClasses, display.showTestData);
+  drawPoints(canvas, session.train ?? [], session.test ?? [], session.numClasses, display.showTestData, session.grid);
 }
 
 function showClassLegend() {
@@ -161,25 +184,36 @@ const network = new NetworkView($('network'), {
   setShape: widths => set('networkShape', widths.join(',')),
   setWeight: (layer, to, from, value) => send(msg.setWeight(layer, to, from, value)),
   setBias: (layer, node, value) => send(msg.setBias(layer, node, value)),
+  refused: message => readouts.toast(message, 'warning'),
 });
 const pickers = new DatasetPicker((key, value) => set(key, value));
 
 bindControls(state, {
   set,
   play: () => send(msg.play()),
-  pause: () => send(msg.pause()),
+  pause: () => {
+    // stop drawing at once; the server's confirmation (status paused) shows its final frame
+    frozen = playing;
+    queue.length = 0;
+    playing = false;
+    showPlaying(false);
+    send(msg.pause());
+  },
   step: () => send(msg.step()),
   reset: () => send(msg.reset()),
   regenerate: () => send(msg.regenerate()),
   setShape: widths => set('networkShape', widths.join(',')),
-  speed: n => send(msg.speed(n)),
   isPlaying: () => playing,
-  loadCsv: async file => {
-    if (file.size > 2 * 1024 * 1024) { readouts.toast(`${file.name} is larger than 2 MiB.`); return; }
-    csvName = file.name;
-    send(msg.loadCsv(file.name, await file.text()));
-  },
+  loadCsv: async file => loadCsv(file.name, file.size, () => file.text()),
 });
+bindClassroom(set);
+bindExamples((name, size, text) => loadCsv(name, size, text));
+
+async function loadCsv(name, size, text) {
+  if (size > 2 * 1024 * 1024) { readouts.toast(`${name} is larger than 2 MiB.`); return; }
+  csvName = name;
+  send(msg.loadCsv(name, await text()));
+}
 
 window.addEventListener('hashchange', () => {
   if (location.hash.replace(/^#/, '') === state.hash) return;

@@ -2,10 +2,9 @@
 // links as SVG curves whose width and colour show the weight. Hover cards edit weights and biases.
 
 import { Heatmap, FEATURE_FUNCTIONS, gridOf, colorOf, shadeOf, SHADE_CSS } from './heatmap.js';
-import { FEATURE_KEYS } from './state.js';
+import { FEATURE_KEYS, labelOf } from './state.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const FEATURE_LABELS = { x: 'X₁', y: 'X₂', xSquared: 'X₁²', ySquared: 'X₂²', xTimesY: 'X₁X₂', sinX: 'sin(X₁)', sinY: 'sin(X₂)' };
 const HEADER = 40;        // room above the columns for each layer's +/- buttons
 const FEATURE_X = 62;     // centre of the features column (labels sit to its left)
 
@@ -51,6 +50,14 @@ export class NetworkView {
     this.weights = null;
     this.selected = -1;
     this.setUpCard();
+    this.frameCount = 0;
+    this.scroller = root.parentElement;
+    // thumbnails outside the visible band are not drawn; scrolling brings them in
+    this.scroller?.addEventListener('scroll', () => {
+      if (this.scrollPending) return;
+      this.scrollPending = true;
+      requestAnimationFrame(() => { this.scrollPending = false; this.paint(this.frame, true); });
+    }, { passive: true });
   }
 
   /** Lays the network out for a session (layers, nodes, inputs) and the link's feature switches. */
@@ -76,13 +83,16 @@ export class NetworkView {
 
     const layers = session.layers;                 // inputs first, output last
     const planar = session.inputs.every(name => FEATURE_KEYS.includes(name));
-    const featureColumn = planar ? FEATURE_KEYS : session.inputs;
+    // TF Playground removes hidden features (x_hide=true) from its inputs: they are not drawn at all
+    const featureColumn = planar ? FEATURE_KEYS.filter(key => !this.state?.isHidden(key)) : session.inputs;
     const hiddenCount = layers.length - 2;
     const tallest = Math.max(featureColumn.length, ...layers.slice(1));
     const width = Math.max(360, this.root.clientWidth);
     const maxHeight = Math.max(300, Math.min(560, window.innerHeight - 260));
-    const row = Math.max(10, Math.min(40, Math.floor(maxHeight / tallest)));
-    const size = Math.max(8, Math.min(30, row - 10));
+    // nodes stay big enough to click and hover; a wide layer makes the drawing taller and it
+    // scrolls inside its own column (#network-scroll) instead of stretching the page
+    const row = Math.max(20, Math.min(40, Math.floor(maxHeight / tallest)));
+    const size = Math.max(14, Math.min(30, row - 10));
     const height = HEADER + tallest * row;
     this.root.style.height = `${height}px`;
     this.svg.setAttribute('width', width);
@@ -96,8 +106,11 @@ export class NetworkView {
     this.size = size;
     this.features = [];
 
+    // CSV columns have long names: the features column moves right to make room for them
+    const longest = Math.max(0, ...featureColumn.map(key => (planar ? labelOf(key) : key).length));
+    const featureX = planar ? FEATURE_X : Math.max(FEATURE_X, Math.min(150, 14 + longest * 6.5));
     const outputX = width - 24;
-    const columnX = c => c === 0 ? FEATURE_X : FEATURE_X + (outputX - FEATURE_X) * c / (hiddenCount + 1);
+    const columnX = c => c === 0 ? featureX : featureX + (outputX - featureX) * c / (hiddenCount + 1);
     const rowY = (i, count) => HEADER + (tallest - count) * row / 2 + i * row + row / 2;
     const thumbSize = session.grid?.thumbSize || 10;
 
@@ -110,7 +123,7 @@ export class NetworkView {
       const node = this.node(x, y, size, active ? key : null, 'feature' + (active ? ' active' : ''));
       node.dataset.feature = key;
       const label = el('span', 'feature-label', node);
-      label.textContent = planar ? FEATURE_LABELS[key] : key;
+      label.textContent = planar ? labelOf(key) : key;
       const image = new Heatmap(document.createElement('canvas'));
       if (planar) image.draw(gridOf(FEATURE_FUNCTIONS[key], thumbSize), thumbSize, false);
       const hidden = this.state?.isHidden(key);        // TF's classroom links: <feature>_hide=true
@@ -230,8 +243,9 @@ export class NetworkView {
   }
 
   /** Draws every link (width and colour from its weight) and every node's heatmap on the canvas. */
-  paint(frame) {
+  paint(frame, everyThumb = false) {
     const c = this.context, size = this.size;
+    this.frameCount++;
     c.clearRect(0, 0, this.canvas.width, this.canvas.height);
     c.lineCap = 'butt';
     const w = frame?.weights;
@@ -271,12 +285,41 @@ export class NetworkView {
       for (const node of this.thumbs) c.fillRect(node.x, node.y, size, size);
       return;
     }
+    // Bounded work per frame whatever the size: only thumbnails in the visible band are drawn, and
+    // a network with many of them refreshes them every 4th frame (links and output stay per frame).
+    const many = count > 64;
+    const top = this.scroller ? this.scroller.scrollTop - size : -Infinity;
+    const bottom = this.scroller ? this.scroller.scrollTop + this.scroller.clientHeight : Infinity;
+    if (many && !everyThumb && this.frameCount % 4 !== 0 && this.thumbCache) {
+      c.drawImage(this.thumbCache, 0, 0, this.canvas.width, this.canvas.height, 0, 0, this.canvas.width / (window.devicePixelRatio || 1),
+        this.canvas.height / (window.devicePixelRatio || 1));
+      return;
+    }
     this.scratch.drawStrip(frame.thumbs, t, count);
     for (let i = 0; i < count; i++) {
       const node = this.thumbs[i];
+      if (node.y < top || node.y > bottom) continue;
       c.fillStyle = '#fff';
       c.fillRect(node.x, node.y, size, size);
       c.drawImage(this.scratch.canvas, i * t, 0, t, t, node.x, node.y, size, size);
+    }
+    if (many) this.keepThumbs(count);
+  }
+
+  /** Keeps the thumbnails just drawn (a transparent layer) for the frames that do not redraw them. */
+  keepThumbs(count) {
+    if (!this.thumbCache || this.thumbCache.width !== this.canvas.width || this.thumbCache.height !== this.canvas.height) {
+      this.thumbCache = document.createElement('canvas');
+      this.thumbCache.width = this.canvas.width;
+      this.thumbCache.height = this.canvas.height;
+    }
+    const k = this.thumbCache.getContext('2d');
+    k.clearRect(0, 0, this.thumbCache.width, this.thumbCache.height);
+    const ratio = window.devicePixelRatio || 1;
+    for (let i = 0; i < count; i++) {
+      const node = this.thumbs[i];
+      const x = Math.round(node.x * ratio), y = Math.round(node.y * ratio), s = Math.ceil(this.size * ratio);
+      k.drawImage(this.canvas, x, y, s, s, x, y, s, s);
     }
   }
 
@@ -332,8 +375,15 @@ export class NetworkView {
   }
 
   commitCard() {
-    const item = this.card.item, value = Number(this.card.input.value);
-    if (item && Number.isFinite(value)) {
+    const item = this.card.item, input = this.card.input, text = input.value.trim();
+    const value = Number(text);
+    // "abc" in a number field reads as "" (and Number("") is 0): refuse it instead of zeroing the weight
+    if (input.validity.badInput || text === '' || !Number.isFinite(value)) {
+      this.handlers.refused?.('Type a number for the weight, e.g. 0.5 or -1.2.');
+      input.focus();
+      return;
+    }
+    if (item) {
       if (item.to !== undefined) this.handlers.setWeight(item.layer, item.to, item.from, value);
       else this.handlers.setBias(item.layer, item.node, value);
     }

@@ -10,15 +10,33 @@ export function formatEpoch(n) {
   return String(n).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** TF's loss format: 3 decimals. */
-export function formatLoss(v) { return Number.isFinite(v) ? v.toFixed(3) : '–'; }
+const SUPERSCRIPT = { '-': '⁻', '+': '', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/**
+ * A number for people: 3 decimals like TF (0.123), and powers of ten written as such when very
+ * large or small ("2.72 × 10¹¹⁴" instead of 2.7171065092165877e+114); "–" when there is none.
+ */
+export function formatNumber(v, decimals = 3) {
+  if (v === Infinity) return '∞';
+  if (v === -Infinity) return '−∞';
+  if (!Number.isFinite(v)) return '–';
+  const abs = Math.abs(v);
+  if (abs !== 0 && (abs >= 1e5 || abs < 10 ** -decimals)) {
+    const [mantissa, exponent] = v.toExponential(2).split('e');
+    return `${mantissa} × 10${[...exponent].map(c => SUPERSCRIPT[c]).join('')}`;
+  }
+  return v.toFixed(decimals);
+}
+
+/** TF's loss format: 3 decimals (powers of ten when huge). */
+export function formatLoss(v) { return formatNumber(v); }
 
 export function showFrame(frame, problem) {
   setText('iter-number', formatEpoch(frame.epoch));
   setText('loss-train', formatLoss(frame.lossTrain));
   setText('loss-test', formatLoss(frame.lossTest));
   const metric = problem === 'regression'
-    ? v => (Number.isFinite(v) ? v.toFixed(3) : '–')
+    ? v => formatNumber(v)
     : v => (Number.isFinite(v) ? (v * 100).toFixed(1) + '%' : '–');
   setText('metric-train', metric(frame.metricTrain));
   setText('metric-test', metric(frame.metricTest));
@@ -56,22 +74,44 @@ export function showStatus(status) {
   }
 }
 
-/** A dismissable message; errors stay until closed, others fade after a while. */
-export function toast(message, kind = 'error') {
+const TOAST_MS = { error: 6000, warning: 5000, info: 4000 };
+const MAX_TOASTS = 3;
+const shown = new Map();      // message -> its toast, so the same words are never shown twice
+
+/**
+ * A short message in plain words. The same message is shown once (repeats restart its timer);
+ * every toast leaves after a few seconds unless {sticky: true} (it needs an action); at most 3.
+ */
+export function toast(message, kind = 'error', { sticky = false } = {}) {
+  const words = String(message).trim();
+  if (!words) return;
+  const text = words;
+  const existing = shown.get(text);
+  if (existing) { existing.restart(); return; }
   const box = document.createElement('div');
   box.className = `toast ${kind}`;
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  const text = document.createElement('span');
-  text.textContent = message;
+  const span = document.createElement('span');
+  span.textContent = text;
   const close = document.createElement('button');
   close.className = 'toast-close';
   close.textContent = '×';
   close.title = 'Dismiss';
-  close.addEventListener('click', () => box.remove());
-  box.append(text, close);
+  let timer = null;
+  const remove = () => { clearTimeout(timer); box.remove(); shown.delete(text); };
+  const entry = { box, remove, restart: () => { clearTimeout(timer); if (!sticky) timer = setTimeout(remove, TOAST_MS[kind] ?? 5000); } };
+  close.addEventListener('click', remove);
+  box.append(span, close);
   $('toasts').appendChild(box);
-  if (kind !== 'error') setTimeout(() => box.remove(), 8000);
-  while ($('toasts').children.length > 4) $('toasts').firstChild.remove();
+  shown.set(text, entry);
+  entry.restart();
+  while (shown.size > MAX_TOASTS) shown.values().next().value.remove();
+}
+
+/** Removes a sticky toast once its cause is gone (e.g. the connection is back). */
+export function dismiss(message) {
+  const words = String(message).trim();
+  shown.get(words)?.remove();
 }
 
 export function showConnection(connected) {

@@ -1,24 +1,26 @@
-// The link (URL hash) state: TF Playground's keys plus ours, mirroring the server's LinkKey table.
+// The link (URL hash) state. Every key, default, range, label and effect comes from the server's
+// LinkKey table, which the page embeds as JSON (#link-table): no second list of settings here.
 // The server owns the settings; this module keeps the hash it sends and answers what a key is now.
 
-/** Every link key with the value a control shows when the link leaves it out. */
-export const LINK_KEYS = [
-  ['activation', 'tanh'], ['regularization', 'none'], ['batchSize', '10'], ['dataset', 'circle'],
-  ['regDataset', 'reg-plane'], ['learningRate', '0.03'], ['regularizationRate', '0'], ['noise', '0'],
-  ['networkShape', '4,2'], ['seed', null], ['showTestData', 'false'], ['discretize', 'false'],
-  ['percTrainData', '50'], ['x', 'true'], ['y', 'true'], ['xTimesY', 'false'], ['xSquared', 'false'],
-  ['ySquared', 'false'], ['cosX', 'false'], ['sinX', 'false'], ['cosY', 'false'], ['sinY', 'false'],
-  ['collectStats', 'false'], ['tutorial', null], ['problem', 'classification'], ['initZero', 'false'],
-  ['hideText', 'false'],
-  // Ours: absent means TF Playground's behaviour, which these values name.
-  ['optimizer', 'sgd'], ['loss', 'square'], ['output', 'auto'], ['dropout', '0'], ['init', 'tf'],
-];
+const TABLE = JSON.parse(document.getElementById('link-table')?.textContent ?? '{"keys":[],"features":[],"hidable":[]}');
 
-const DEFAULTS = new Map(LINK_KEYS);
-export const HIDE_SUFFIX = '_hide';
+/** The table rows by key: {key, origin, shows, effect, label, control, options, step, sliderMax, allowed}. */
+export const LINK_KEYS = new Map(TABLE.keys.map(row => [row.key, row]));
+export const HIDE_SUFFIX = TABLE.hideSuffix ?? '_hide';
 
 /** The input features in TF Playground's order. */
-export const FEATURE_KEYS = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'];
+export const FEATURE_KEYS = TABLE.features;
+
+/** Controls a classroom link can hide: [{name, label}], TF's first. */
+export const HIDABLE = TABLE.hidable;
+
+/** The words the page shows for a key (e.g. "X₁" for x), or the key itself. */
+export function labelOf(key) { return LINK_KEYS.get(key)?.label ?? key; }
+
+/** The label of one of a key's menu values (e.g. "Cross-entropy"), or the value itself. */
+export function optionLabel(key, value) {
+  return LINK_KEYS.get(key)?.options?.find(o => o.value === value)?.label ?? value;
+}
 
 /** Splits a hash ("a=1&b=2", with or without '#') into a Map, as TF Playground's parser does. */
 export function parseHash(hash) {
@@ -38,6 +40,7 @@ export class LinkState {
   constructor(initialHash = location.hash) {
     this.hash = initialHash.replace(/^#/, '');
     this.params = parseHash(this.hash);
+    this.effective = {};      // what the server's run actually uses where the link is silent (loss, output)
   }
 
   /** Takes the hash the server sent (session.link or link.hash) and writes it to the address bar. */
@@ -47,8 +50,14 @@ export class LinkState {
     if (location.hash.replace(/^#/, '') !== this.hash) history.replaceState(null, '', '#' + this.hash);
   }
 
-  /** A key's value, or what the control shows when the link leaves it out. */
-  get(key) { return this.params.has(key) ? this.params.get(key) : DEFAULTS.get(key) ?? null; }
+  /** The settings the server's run uses (session.effective): shown where the link leaves a key out. */
+  setEffective(effective) { this.effective = effective ?? {}; }
+
+  /** A key's value: the link's, else what the run uses, else what the table says a control shows. */
+  get(key) {
+    if (this.params.has(key)) return this.params.get(key);
+    return this.effective[key] ?? LINK_KEYS.get(key)?.shows ?? null;
+  }
 
   bool(key) { return this.get(key) === 'true'; }
 

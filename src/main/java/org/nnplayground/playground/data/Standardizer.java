@@ -37,8 +37,12 @@ public record Standardizer(double[] mean, double[] std) {
 
     /** The split with both parts standardized by the training part's figures. */
     public static Split standardize(Split split) {
-        Standardizer z = fit(split.train(), split.source().numInputs());
-        return new Split(split.source(), z.apply(split.train()), z.apply(split.test()));
+        DataSet source = split.source();
+        Standardizer z = fit(split.train(), source.numInputs());
+        // the whole set is rescaled too, so whatever reads it (heatmap extent, slices) sees the same space
+        DataSet scaled = new DataSet(source.name(), z.apply(source.samples()), source.problem(), source.numClasses(),
+                source.inputNames(), source.classNames());
+        return new Split(scaled, z.apply(split.train()), z.apply(split.test()));
     }
 
     /** New samples with standardized inputs, labels unchanged. */

@@ -1,5 +1,7 @@
 package org.nnplayground.playground.link;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** "true" or "false"; anything else is refused rather than guessed (TF would read it as true). */
@@ -11,6 +13,9 @@ final class BooleanCodec implements ValueCodec<Boolean> {
         if (text.equals("false")) return Boolean.FALSE;
         throw new LinkException(key, "must be true or false, got '" + text + "'");
     }
+
+    @Override
+    public Map<String, Object> allowed() { return Map.of("values", List.of("true", "false")); }
 
     @Override
     public String format(Boolean value) { return value.toString(); }

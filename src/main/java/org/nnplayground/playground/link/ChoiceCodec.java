@@ -2,6 +2,7 @@ package org.nnplayground.playground.link;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ final class ChoiceCodec<E extends Enum<E>> implements ValueCodec<E> {
     @Override
     public E parse(String key, String text, Consumer<String> warnings) {
         for (E e : allValues) if (keyOf.apply(e).equals(text)) return e;
-        throw new LinkException(key, "unknown value '" + text + "' (allowed: " + allowed() + ")");
+        throw new LinkException(key, "unknown value '" + text + "' (allowed: " + allowedText() + ")");
     }
 
     @Override
@@ -38,7 +39,13 @@ final class ChoiceCodec<E extends Enum<E>> implements ValueCodec<E> {
     @Override
     public boolean isTensorFlowValue(E value) { return tensorFlowValues.contains(value); }
 
-    private String allowed() {
+    @Override
+    public Map<String, Object> allowed() { return Map.of("values", allValues.stream().map(keyOf).toList()); }
+
+    /** True when {@code value} is one of this codec's values. */
+    boolean contains(Object value) { return allValues.contains(value); }
+
+    private String allowedText() {
         return allValues.stream().map(keyOf).collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,6 @@
 package org.nnplayground.playground.link;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** A number within [min, max]; outside values are clamped with a warning. */
@@ -25,6 +26,9 @@ final class DecimalCodec implements ValueCodec<Double> {
         }
         return v;
     }
+
+    @Override
+    public Map<String, Object> allowed() { return Map.of("min", min, "max", max); }
 
     @Override
     public String format(Double value) { return JsNumbers.format(value); }

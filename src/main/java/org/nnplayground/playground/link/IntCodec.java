@@ -1,5 +1,6 @@
 package org.nnplayground.playground.link;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** A whole number within [min, max]; outside values are clamped with a warning. */
@@ -7,16 +8,29 @@ final class IntCodec implements ValueCodec<Integer> {
 
     private final int min;
     private final int max;
+    /** Largest value TF Playground itself takes (above it the link is ours). */
+    private final int tfMax;
 
     IntCodec(int min, int max) {
+        this(min, max, max);
+    }
+
+    IntCodec(int min, int max, int tfMax) {
         this.min = min;
         this.max = max;
+        this.tfMax = tfMax;
     }
+
+    @Override
+    public boolean isTensorFlowValue(Integer value) { return value <= tfMax; }
 
     @Override
     public Integer parse(String key, String text, Consumer<String> warnings) {
         return parseInt(key, text, min, max, warnings);
     }
+
+    @Override
+    public Map<String, Object> allowed() { return Map.of("min", min, "max", max, "whole", true); }
 
     @Override
     public String format(Integer value) { return value.toString(); }

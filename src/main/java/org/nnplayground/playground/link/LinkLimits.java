@@ -24,7 +24,14 @@ public final class LinkLimits {
     public static final int MAX_NOISE = 50;
 
     public static final int MIN_PERC_TRAIN_DATA = 10;
-    public static final int MAX_PERC_TRAIN_DATA = 90;
+    /** All points may train (no test set) on tables and CSVs, ... */
+    public static final int MAX_PERC_TRAIN_DATA = 100;
+    /** ... but TF Playground's own data sets keep its 10..90. */
+    public static final int MAX_PERC_TRAIN_DATA_TF = 90;
+
+    /** Epochs per frame while playing; 0 = as many as a frame's time allows. */
+    public static final int MIN_SPEED = 0;
+    public static final int MAX_SPEED = 1000;
 
     /** Dropping every neuron would leave nothing to train. */
     public static final double MIN_DROPOUT = 0;

@@ -13,8 +13,9 @@ public final class PlaygroundLink {
 
     /**
      * Parses a full URL, a URL whose query holds the keys, or a bare hash (with or without '#').
-     * Unknown keys and clamped values become warnings; values that cannot be understood throw
-     * {@link LinkException}. A missing seed is drawn from {@code seedSource}.
+     * Never refuses: unknown keys, clamped values and values that cannot be understood (which fall
+     * back to the key's default) become warnings naming the key. A missing seed is drawn from
+     * {@code seedSource}.
      */
     public static LinkResult parse(String urlOrHash, RandomGenerator seedSource) {
         List<String> warnings = new ArrayList<>();
@@ -23,7 +24,7 @@ public final class PlaygroundLink {
         for (LinkText.Pair pair : LinkText.pairs(urlOrHash)) {
             if (!seen.add(pair.key())) warnings.add("key '" + pair.key() + "' given twice; the last value is used");
             String value = pair.value() == null ? "" : pair.value();
-            if (!builder.apply(pair.key(), value, warnings::add)) {
+            if (!builder.applyForgiving(pair.key(), value, warnings::add)) {
                 warnings.add("unknown key '" + pair.key() + "' ignored");
             }
         }

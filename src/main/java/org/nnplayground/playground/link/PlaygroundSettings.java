@@ -81,10 +81,23 @@ public final class PlaygroundSettings {
     /** Percentage of the data used for training. */
     public int percTrainData() { return get(LinkKey.PERC_TRAIN_DATA, Integer.class); }
 
-    /** The active input features in {@link Feature}'s order (cosX and cosY never are inputs). */
+    /**
+     * The active input features in {@link Feature}'s order (cosX and cosY never are inputs). A hidden
+     * feature ({@code x_hide=true}) is no input at all, even when on: TF Playground deletes hidden
+     * inputs at startup, so its network never has them.
+     */
     public List<Feature> features() {
-        return Arrays.stream(Feature.values()).filter(f -> flag(LinkKey.of(f))).toList();
+        return Arrays.stream(Feature.values()).filter(f -> flag(LinkKey.of(f)) && !hidden.contains(f.key())).toList();
     }
+
+    /** Epochs per frame while playing (0 = as many as a frame's time allows); 1 when not given. */
+    public int speed() { return getOr(LinkKey.SPEED, Integer.class, 1); }
+
+    /** The input column across the slice heatmap of 3+ column data, or null for the first. */
+    public String sliceX() { return (String) values.get(LinkKey.SLICE_X); }
+
+    /** The input column up the slice heatmap, or null for the second. */
+    public String sliceY() { return (String) values.get(LinkKey.SLICE_Y); }
 
     /** Classification or regression. */
     public Problem problem() { return get(LinkKey.PROBLEM, Problem.class); }
@@ -139,7 +152,7 @@ public final class PlaygroundSettings {
     /** The data set actually used: dataset for classification, regDataset for regression. */
     public DatasetKind datasetInUse() { return problem() == Problem.CLASSIFICATION ? dataset() : regDataset(); }
 
-    /** True when the link uses only TF Playground's keys and values, so TF would run it identically. */
+    /** True when the link uses only TF Playground's keys and values (neutral keys aside), so TF would run it identically. */
     public boolean tfExact() {
         return values.entrySet().stream().allMatch(e -> e.getKey().isTensorFlowValue(e.getValue()));
     }
@@ -175,6 +188,19 @@ public final class PlaygroundSettings {
             throw new LinkException(LinkKey.SEED.key(), "cannot be empty");
         });
         return new LinkResult(changed, warnings);
+    }
+
+    /** A copy with the key back to its default (absent for our keys), e.g. after the run refused its value. */
+    public PlaygroundSettings withDefault(LinkKey key) {
+        SettingsBuilder builder = new SettingsBuilder(values, hidden);
+        builder.reset(key);
+        return builder.build(this::seed);
+    }
+
+    /** The keys whose value differs from the default, in table order. */
+    public List<LinkKey> changedKeys() {
+        return Arrays.stream(LinkKey.values()).filter(k -> values.containsKey(k)
+                && !Objects.equals(values.get(k), k.defaultValue()) && k != LinkKey.SEED).toList();
     }
 
     /** A copy with another seed. */

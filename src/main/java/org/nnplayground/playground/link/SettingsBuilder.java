@@ -26,6 +26,22 @@ final class SettingsBuilder {
         this.hidden.addAll(hidden);
     }
 
+    /**
+     * Like {@link #apply} but never refuses: a value that cannot be understood falls back to the
+     * key's default with a warning naming the key (a link must never blank the page).
+     */
+    boolean applyForgiving(String name, String text, Consumer<String> warnings) {
+        try {
+            return apply(name, text, warnings);
+        } catch (LinkException e) {
+            LinkKey.find(name).ifPresentOrElse(key -> {
+                reset(key);
+                warnings.accept(e.getMessage() + "; using the default" + (key.shows() == null ? "" : " (" + key.shows() + ")"));
+            }, () -> warnings.accept(e.getMessage() + "; ignored"));
+            return true;
+        }
+    }
+
     /** Applies {@code name=text}, a setting or a {@code <control>_hide}; returns false for an unknown name. */
     boolean apply(String name, String text, Consumer<String> warnings) {
         if (name.endsWith(LinkKey.HIDE_SUFFIX) && name.length() > LinkKey.HIDE_SUFFIX.length()) {
@@ -49,7 +65,7 @@ final class SettingsBuilder {
     }
 
     /** Back to the default, or absent for keys without one. */
-    private void reset(LinkKey key) {
+    void reset(LinkKey key) {
         if (key.defaultValue() == null) values.remove(key);
         else values.put(key, key.defaultValue());
     }

@@ -2,6 +2,7 @@ package org.nnplayground.playground.link;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,11 @@ final class ShapeCodec implements ValueCodec<List<Integer>> {
     @Override
     public String format(List<Integer> value) {
         return value.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public Map<String, Object> allowed() {
+        return Map.of("maxLayers", LinkLimits.MAX_HIDDEN_LAYERS, "min", LinkLimits.MIN_NEURONS, "max", LinkLimits.MAX_NEURONS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.nnplayground.playground.link;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,4 +20,7 @@ interface ValueCodec<T> {
 
     /** True when an empty value means something (an empty network shape); else it means "not given". */
     default boolean acceptsEmpty() { return false; }
+
+    /** What is allowed, for the page's table: {@code values}, or {@code min}/{@code max}; empty = any text. */
+    default Map<String, Object> allowed() { return Map.of(); }
 }

@@ -33,6 +33,12 @@ final class Adam extends StatefulOptimizer {
     }
 
     @Override
+    protected int steps() { return t; }
+
+    @Override
+    protected void setSteps(int steps) { t = steps; }
+
+    @Override
     public void reset() {
         super.reset();
         t = 0;

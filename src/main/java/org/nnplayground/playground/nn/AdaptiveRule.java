@@ -43,4 +43,13 @@ final class AdaptiveRule implements UpdateRule {
 
     @Override
     public void reset() { optimizer.reset(); }
+
+    @Override
+    public TrainerState.OptimizerState state() { return optimizer.state(); }
+
+    @Override
+    public void setState(TrainerState.OptimizerState state) {
+        if (state == null) throw new IllegalArgumentException("the saved run has no state for this optimizer");
+        optimizer.setState(state);
+    }
 }

@@ -17,6 +17,12 @@ interface Optimizer {
     /** Clears the state. */
     void reset();
 
+    /** A copy of the state (saved runs). */
+    TrainerState.OptimizerState state();
+
+    /** Puts back a state taken by {@link #state()} from an optimizer of the same kind and sizes. */
+    void setState(TrainerState.OptimizerState state);
+
     /** The optimizer for a kind with Keras' default hyperparameters. */
     static Optimizer of(OptimizerKind kind) {
         return switch (kind) {

@@ -1,7 +1,6 @@
 package org.nnplayground.playground.nn;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Forward and backward passes for one sample, in TF Playground's order of operations so that
@@ -55,11 +54,11 @@ final class Propagation {
     }
 
     /** Forward pass for training: hidden outputs are dropped with probability {@code dropout}. */
-    double[] forwardTraining(double[] input, double dropout, SplittableRandom random) {
+    double[] forwardTraining(double[] input, double dropout, SplitMix random) {
         return run(input, dropout, random);
     }
 
-    private double[] run(double[] input, double dropout, SplittableRandom random) {
+    private double[] run(double[] input, double dropout, SplitMix random) {
         System.arraycopy(input, 0, a[0], 0, input.length);
         for (int l = 1; l <= layers; l++) {
             double[] zl = z[l];

@@ -24,6 +24,37 @@ abstract class StatefulOptimizer implements Optimizer {
     }
 
     @Override
+    public TrainerState.OptimizerState state() {
+        return new TrainerState.OptimizerState(copy(first), arraysPerBlock > 1 ? copy(second) : null, steps());
+    }
+
+    @Override
+    public void setState(TrainerState.OptimizerState s) {
+        copyInto(s.first(), first);
+        if (arraysPerBlock > 1) copyInto(s.second(), second);
+        setSteps(s.steps());
+    }
+
+    /** Updates made so far, for optimizers that count them (Adam); 0 otherwise. */
+    protected int steps() { return 0; }
+
+    protected void setSteps(int steps) {}
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+        return c;
+    }
+
+    private static void copyInto(double[][] from, double[][] to) {
+        if (from == null || from.length != to.length) throw new IllegalArgumentException("the saved optimizer state does not fit this network");
+        for (int i = 0; i < to.length; i++) {
+            if (from[i].length != to[i].length) throw new IllegalArgumentException("the saved optimizer state does not fit this network");
+            System.arraycopy(from[i], 0, to[i], 0, to[i].length);
+        }
+    }
+
+    @Override
     public void reset() {
         for (double[] s : first) java.util.Arrays.fill(s, initialValue);
         if (arraysPerBlock > 1) for (double[] s : second) java.util.Arrays.fill(s, 0);

@@ -1,6 +1,5 @@
 package org.nnplayground.playground.nn;
 
-import java.util.SplittableRandom;
 
 /**
  * Trains one network on one data set, an epoch at a time. Not thread-safe: a session owns it.
@@ -13,7 +12,7 @@ public final class Trainer {
     private final TrainingData test;
     private final Propagation prop;
     private final Gradients gradients;
-    private final SplittableRandom random;
+    private final SplitMix random;
     private final int[] order;
     private TrainingConfig config;
     private UpdateRule rule;
@@ -32,7 +31,7 @@ public final class Trainer {
         this.test = test;
         this.prop = new Propagation(net);
         this.gradients = new Gradients(net.spec());
-        this.random = new SplittableRandom(config.seed());
+        this.random = new SplitMix(config.seed());
         this.order = new int[train.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         this.rule = ruleFor(config);
@@ -202,6 +201,51 @@ public final class Trainer {
         boolean newRule = next.optimizer() != config.optimizer() || next.tfExact() != config.tfExact();
         config = next.validate();
         if (newRule) rule = ruleFor(config);
+    }
+
+    /** A copy of everything training changes (see {@link TrainerState}); the trainer is untouched. */
+    public TrainerState state() {
+        int layers = net.numLayers();
+        double[][] w = new double[layers][];
+        double[][] b = new double[layers][];
+        boolean[][] dead = new boolean[layers][];
+        double[][] gw = new double[layers][];
+        double[][] gb = new double[layers][];
+        for (int l = 1; l <= layers; l++) {
+            w[l - 1] = net.weights(l).data.clone();
+            b[l - 1] = net.biases(l).data.clone();
+            dead[l - 1] = net.deadLinks(l).clone();
+            gw[l - 1] = gradients.weights[l].data.clone();
+            gb[l - 1] = gradients.biases[l].data.clone();
+        }
+        return new TrainerState(epoch, w, b, dead, gw, gb, gradients.count, random.state(), order.clone(), rule.state());
+    }
+
+    /** Puts back a state taken from a trainer with the same network shape and optimizer; figures are recomputed. */
+    public void restore(TrainerState s) {
+        int layers = net.numLayers();
+        if (s.weights().length != layers) throw new IllegalArgumentException("the saved weights do not fit this network");
+        for (int l = 1; l <= layers; l++) {
+            copy(s.weights()[l - 1], net.weights(l).data);
+            copy(s.biases()[l - 1], net.biases(l).data);
+            boolean[] dead = s.dead()[l - 1];
+            if (dead.length != net.deadLinks(l).length) throw new IllegalArgumentException("the saved weights do not fit this network");
+            for (int k = 0; k < dead.length; k++) if (net.deadLinks(l)[k] != dead[k]) net.setDead(l, k, dead[k]);
+            copy(s.gradWeights()[l - 1], gradients.weights[l].data);
+            copy(s.gradBiases()[l - 1], gradients.biases[l].data);
+        }
+        gradients.count = s.gradCount();
+        if (s.order().length != order.length) throw new IllegalArgumentException("the saved run has a different number of training samples");
+        System.arraycopy(s.order(), 0, order, 0, order.length);
+        random.setState(s.randomState());
+        if (s.optimizer() != null || rule.state() != null) rule.setState(s.optimizer());
+        epoch = s.epoch();
+        last = measure();
+    }
+
+    private static void copy(double[] from, double[] to) {
+        if (from.length != to.length) throw new IllegalArgumentException("the saved weights do not fit this network");
+        System.arraycopy(from, 0, to, 0, to.length);
     }
 
     /** Output of every node of layer l for one input (layer 0 = the input itself). */

@@ -7,4 +7,10 @@ interface UpdateRule {
 
     /** Forgets any state (moments, caches), as after new weights. */
     void reset();
+
+    /** A copy of the rule's state, or null when it keeps none (saved runs). */
+    default TrainerState.OptimizerState state() { return null; }
+
+    /** Puts back a state from {@link #state()}. */
+    default void setState(TrainerState.OptimizerState state) {}
 }

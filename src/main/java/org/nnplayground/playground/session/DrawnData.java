@@ -12,6 +12,8 @@ import org.nnplayground.playground.data.Split;
  * data (every drawn point should shape the boundary), classification with classes -1/+1 or regression.
  */
 final class DrawnData {
+    /** The drawn data set's name (its points live on TF Playground's -6..6 map). */
+    static final String NAME = "drawn";
     /** Most points one student may draw. */
     static final int MAX_POINTS = 500;
     /** A right-click removes the nearest point within this distance. */
@@ -52,7 +54,7 @@ final class DrawnData {
     /** The drawing as a split with every point in training and none in test. */
     Split split() {
         boolean classes = problem == Problem.CLASSIFICATION;
-        DataSet data = new DataSet("drawn", List.copyOf(points), problem, classes ? 2 : 0, List.of("x1", "x2"),
+        DataSet data = new DataSet(NAME, List.copyOf(points), problem, classes ? 2 : 0, List.of("x1", "x2"),
                 classes ? List.of("-1", "1") : List.of());
         return new Split(data, List.copyOf(points), List.of());
     }

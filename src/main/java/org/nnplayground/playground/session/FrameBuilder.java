@@ -20,8 +20,16 @@ import java.util.zip.Deflater;
  * for eyes, and this keeps a class of 200 affordable.
  */
 final class FrameBuilder {
+    /** The frame format's version (docs/protocol.md); 2: every count and size is a u32. */
+    static final byte VERSION = 2;
     static final int GRID = 100;
     static final int THUMB = 10;
+    /**
+     * Most multiply-adds one frame's grid evaluation may take (parameters x grid points): about
+     * 10 ms on the reference machine, so a frame of the biggest network fits a turn. A big network's
+     * heatmap is coded on a coarser grid (at least 10 x 10) that the browser upsamples as usual.
+     */
+    static final long MAX_FRAME_WORK = 25_000_000L;
     private static final byte MODE_SCALAR = 0;
     private static final byte MODE_CLASSES = 1;
 
@@ -42,23 +50,32 @@ final class FrameBuilder {
     FrameBuilder(TrainingRun run, int evalSize) {
         this.run = run;
         this.spec = run.spec();
-        this.evalSize = evalSize;
-        // data with more than two columns has no plane to draw: no grids at all
-        boolean planar = !run.features().isEmpty();
-        this.inputs = planar ? GridInputs.shared(run.features(), evalSize) : null;
-        this.thumbInputs = planar ? GridInputs.shared(run.features(), THUMB) : null;
+        this.evalSize = affordableEvalSize(spec.parameterCount(), evalSize);
+        // planar data over its plane; data with 3+ columns over the chosen 2-D slice (GridPlane)
+        this.inputs = run.gridInputs(this.evalSize);
+        this.thumbInputs = run.gridInputs(THUMB);
         int nodes = 0;
         for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
         this.nonInputNodes = nodes;
-        this.gridCapacity = 2 * evalSize * evalSize + nodes * THUMB * THUMB;
+        this.gridCapacity = 2 * this.evalSize * this.evalSize + nodes * THUMB * THUMB;
     }
+
+    /** The largest coded grid size up to {@code wanted} whose evaluation stays within {@link #MAX_FRAME_WORK}. */
+    static int affordableEvalSize(int parameters, int wanted) {
+        long points = MAX_FRAME_WORK / Math.max(1, parameters) - THUMB * THUMB;
+        int n = (int) Math.floor(Math.sqrt(Math.max(0, points)));
+        return Math.max(THUMB, Math.min(wanted, n));
+    }
+
+    /** The coded size of the big heatmap in this run's frames. */
+    int evalSize() { return evalSize; }
 
     /** Total number of nodes, inputs included (the frame's node numbering). */
     int nodeCount() { return spec.inputs() + nonInputNodes; }
 
     /** Builds the frame for the network's current state. */
     ByteBuffer build(Network net, EpochStats stats, LossHistory history, int selectedNode) {
-        boolean planar = !run.features().isEmpty();
+        boolean planar = inputs != null;
         FrameScratch scratch = FrameScratch.get();
         grids = scratch.grids(gridCapacity);
         compressed = scratch.compressed(gridCapacity + gridCapacity / 8 + 64);
@@ -82,18 +99,18 @@ final class FrameBuilder {
         }
         int compressedLength = deflate(scratch.deflater, gridBytes);
         int params = spec.parameterCount();
-        ByteBuffer b = ByteBuffer.allocate(64 + history.count() * 8 + params * 4 + compressedLength).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 1).put(mode).putInt(stats.epoch());
+        ByteBuffer b = ByteBuffer.allocate(96 + history.count() * 8 + params * 4 + compressedLength).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(VERSION).put(mode).putInt(stats.epoch());
         b.putDouble(stats.train().loss()).putDouble(stats.test() == null ? Double.NaN : stats.test().loss());
         b.putDouble(quality(stats.train())).putDouble(stats.test() == null ? Double.NaN : quality(stats.test()));
-        b.putInt(history.firstEpoch()).putShort((short) history.count());
+        b.putInt(history.firstEpoch()).putInt(history.count());
         for (int i = 0; i < history.count(); i++) b.putFloat(history.train(i)).putFloat(history.test(i));
-        b.putShort((short) selectedNode);
-        b.putShort((short) params);
+        b.putInt(selectedNode);
+        b.putInt(params);
         for (int l = 1; l <= spec.numLayers(); l++) for (double w : net.weights(l).data) b.putFloat((float) w);
         for (int l = 1; l <= spec.numLayers(); l++) for (double v : net.biases(l).data) b.putFloat((float) v);
-        b.putShort((short) (planar ? GRID : 0)).putShort((short) (planar ? evalSize : 0));
-        b.putShort((short) (planar ? THUMB : 0)).putShort((short) thumbs);
+        b.putInt(planar ? GRID : 0).putInt(planar ? evalSize : 0);
+        b.putInt(planar ? THUMB : 0).putInt(thumbs);
         b.putInt(compressedLength).put(compressed, 0, compressedLength);
         return b.flip();
     }

@@ -10,14 +10,21 @@ import org.nnplayground.playground.nn.EpochStats;
 import org.nnplayground.playground.nn.Network;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.nnplayground.playground.link.SettingEffect;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * One browser tab's training session. Requests from any thread are queued; everything else
- * (training, frames, state) happens on the scheduler, one tick at a time, so the run needs no locks.
+ * One browser tab's training session. Requests from any thread are queued (bounded, see
+ * {@link RequestQueue}); everything else (training, frames, state) happens on the scheduler, one
+ * turn at a time, so the run needs no locks. All work is sliced: a turn runs requests, then epochs,
+ * starting a new piece only while its time slice lasts, and leaves the rest (a step's epochs, a
+ * parsed CSV to build) to the next turn; so a new load, a pause or a close takes effect within one
+ * piece (at most one epoch, one build or one frame; docs/architecture.md).
  */
 public final class Session {
     /** Most epochs one step request may ask for. */
@@ -28,11 +35,15 @@ public final class Session {
     private final SessionListener listener;
     private final SessionScheduler scheduler;
     private final int evalSize;
-    private final Queue<Runnable> requests = new ConcurrentLinkedQueue<>();
+    private static final Logger LOG = Logger.getLogger(Session.class.getName());
+
+    private final RequestQueue requests = new RequestQueue();
     /** Wake-ups since the running or queued turn began; 0 = idle (see SessionScheduler). */
     final AtomicInteger wakes = new AtomicInteger();
     private final SecureRandom seeds = new SecureRandom();
     private final LossHistory history = new LossHistory();
+    /** The whole run's chart (bounded), for saving it. */
+    private final RunHistory runHistory = new RunHistory();
 
     private volatile SessionState state = SessionState.PAUSED;
     private volatile boolean closed;
@@ -44,8 +55,15 @@ public final class Session {
     private List<String> nodes = List.of();
     private int selectedNode = -1;
     private int epochsPerFrame = 1;
-    private boolean dirty;
+    /** Epochs a step still has to train (read by socket threads to decide on a wake-up). */
+    private volatile int pendingEpochs;
+    /** Epochs trained since the last frame was sent: a frame while playing carries exactly epochsPerFrame. */
+    private int epochsThisFrame;
+    /** A frame is owed (read by socket threads to decide on a wake-up). */
+    private volatile boolean dirty;
     private long lastFrameNanos;
+    /** How long this session's last turn took (ns): a long one makes the next go through the heavy lane. */
+    private volatile long lastTurnNanos;
     /** Issue 12: the course views' feed, a background sweep, the student's drawn points. */
     private final InsightsFeed insights = new InsightsFeed();
     private BackgroundWork background;
@@ -59,24 +77,32 @@ public final class Session {
 
     /** Loads a playground link (TF Playground's or ours): new data, network and weights; paused. */
     public void load(String link) {
-        request("load", () -> {
+        request("load", RequestQueue.Kind.BUILD, null, false, () -> {
+            stopStepping();
             LinkResult parsed = PlaygroundLink.parse(link, seeds);
-            rebuild(TrainingRun.create(parsed.settings(), null), parsed.warnings());
+            List<String> warnings = new ArrayList<>(parsed.warnings());
+            rebuild(TrainingRun.createForgiving(parsed.settings(), null, warnings::add), warnings);
         });
     }
 
     /** Uses a CSV file as the data set, with the current settings (or TF's defaults). */
     public void loadCsv(String name, String content, String labelColumn) {
-        request("loadCsv", () -> {
+        // parsed once, in one turn of its own (at most 2 MiB); the run is built in the next turn
+        request("loadCsv", RequestQueue.Kind.BUILD, null, true, () -> {
+            stopStepping();
             DataSet data = CsvImport.read(content, new CsvOptions(labelColumn, name));
-            PlaygroundSettings settings = run != null ? run.settings() : PlaygroundLink.defaults(seeds);
-            rebuild(TrainingRun.create(settings, data), List.of());
+            requests.pushFront(new RequestQueue.Request("loadCsv", RequestQueue.Kind.OTHER, null, true, guarded("loadCsv", () -> {
+                PlaygroundSettings settings = run != null ? run.settings() : PlaygroundLink.defaults(seeds);
+                List<String> warnings = new ArrayList<>();
+                rebuild(TrainingRun.createForgiving(settings, data, warnings::add), warnings);
+            })));
         });
     }
 
     public void play() {
         request("play", () -> {
             requireRun();
+            stopStepping();
             String reason = run.trainer().untrainableReason();
             if (reason != null) throw new IllegalStateException("cannot train: " + reason);
             if (state == SessionState.DIVERGED) throw new IllegalStateException("training diverged: reset the network first");
@@ -86,17 +112,26 @@ public final class Session {
 
     public void pause() {
         request("pause", () -> {
+            stopStepping();
             if (state == SessionState.PLAYING) setState(SessionState.PAUSED, null);
         });
     }
 
-    /** Trains {@code epochs} epochs (pausing first, as TF's step button does). */
+    /**
+     * Trains {@code epochs} more epochs (pausing first, as TF's step button does), a slice at a
+     * time; steps add up to at most {@link #MAX_STEP_EPOCHS} waiting epochs. A load, pause, play
+     * or reset cancels what is left.
+     */
     public void step(int epochs) {
         request("step", () -> {
             requireRun();
             if (epochs < 1 || epochs > MAX_STEP_EPOCHS) throw new IllegalArgumentException("step takes 1 to " + MAX_STEP_EPOCHS + " epochs");
             if (state == SessionState.PLAYING) setState(SessionState.PAUSED, null);
-            for (int i = 0; i < epochs && state != SessionState.DIVERGED; i++) trainOne();
+            if (state == SessionState.DIVERGED) throw new IllegalStateException("training diverged: reset the network first");
+            if (pendingEpochs + epochs > MAX_STEP_EPOCHS) {
+                throw new IllegalArgumentException("at most " + MAX_STEP_EPOCHS + " epochs may wait; " + pendingEpochs + " are still to train");
+            }
+            pendingEpochs += epochs;
         });
     }
 
@@ -111,7 +146,7 @@ public final class Session {
 
     /** New data from a fresh seed, same weights (TF's regenerate button). */
     public void regenerate() {
-        request("regenerate", () -> {
+        request("regenerate", RequestQueue.Kind.OTHER, null, true, () -> {
             requireRun();
             Network weights = run.network().copy();
             TrainingRun next = run.withData(run.settings().withSeed(run.nextSeed()));
@@ -123,9 +158,9 @@ public final class Session {
 
     /** Changes one setting by its link key, live or with TF Playground's reset behaviour. */
     public void set(String key, String value) {
-        request("set", () -> {
+        request("set", RequestQueue.Kind.SET, key, false, () -> {
             requireRun();
-            LinkResult changed = run.settings().change(key, value);
+            LinkResult changed = CoherentChange.apply(run.settings().change(key, value), key, run.split().source());
             PlaygroundSettings next = changed.settings();
             switch (SettingEffect.of(key)) {
                 case DISPLAY -> run = run.withSettingsOnly(next);
@@ -135,6 +170,15 @@ public final class Session {
                     run.trainer().reconfigure(run.trainer().config()
                             .withLearningRate(next.learningRate())
                             .withRegularization(next.regularization(), next.regularizationRate()));
+                    epochsPerFrame = next.speed();
+                    // the divergence note names the rate to lower: say the one now in use
+                    if (state == SessionState.DIVERGED) setState(SessionState.DIVERGED, run.trainer().refreshStats().divergence());
+                }
+                case SLICE -> {
+                    run = run.withSlice(next);
+                    frames = new FrameBuilder(run, evalSize);
+                    listener.description(SessionDescription.of(run, run.warnings()));
+                    dirty = true;
                 }
                 case NEW_DATA -> rebuild(run.withData(next.withSeed(run.nextSeed())), changed.warnings());
                 case NEW_SEED -> rebuild(run.withData(next), changed.warnings());
@@ -179,9 +223,30 @@ public final class Session {
 
     /** Epochs trained between two frames while playing; 0 = as many as the time slice allows. */
     public void speed(int epochs) {
-        request("speed", () -> {
+        request("speed", RequestQueue.Kind.KEEP, null, false, () -> {
             if (epochs < 0 || epochs > MAX_EPOCHS_PER_FRAME) throw new IllegalArgumentException("epochs per frame must be 0 to " + MAX_EPOCHS_PER_FRAME);
             epochsPerFrame = epochs;
+        });
+    }
+
+    /** Copies the run on the session's own turn and hands the copy to {@code saver} (saved runs). */
+    public void snapshot(Consumer<RunSnapshot> saver) {
+        request("save", () -> {
+            requireRun();
+            saver.accept(RunSnapshot.capture(run, runHistory));
+        });
+    }
+
+    /** Replaces the run by a saved one: paused at its epoch, its whole chart in the next frame. */
+    public void restore(RunSnapshot saved) {
+        request("loadRun", RequestQueue.Kind.BUILD, null, false, () -> {
+            stopStepping();
+            rebuild(saved.restore(), List.of());
+            RunHistory.Record chart = saved.history();
+            runHistory.restore(chart);
+            history.clear();
+            boolean classification = run.split().source().numClasses() > 0;
+            for (int i = 0; i < chart.size(); i++) history.add(chart.stats(i, classification));
         });
     }
 
@@ -207,7 +272,10 @@ public final class Session {
         });
     }
 
-    /** Runs {@code work} in this session's turns (one at a time: a new one replaces the old). */
+    /**
+     * Runs {@code work} in this session's turns, after its own training and only while the turn's
+     * slice lasts; the ticker wakes the session as if it were playing. A new one replaces the old.
+     */
     public void runInBackground(BackgroundWork work) {
         request("sweep", () -> {
             work.begin(run);
@@ -220,57 +288,92 @@ public final class Session {
     public void cancelBackground() {
         request("cancelSweep", () -> {
             background = null;
-            scheduler.playing(this, isPlaying());
+            scheduler.playing(this, state == SessionState.PLAYING);
         });
     }
 
-    /** Stops the session for good (its socket closed). */
+    /** Stops the session for good (its socket closed): a running turn stops at its next piece of work. */
     public void close() {
         closed = true;
         requests.clear();
+        pendingEpochs = 0;
         scheduler.remove(this);
     }
 
-    /** Called when the client can take a frame again. */
+    /** Called when the client can take a frame again (it acknowledged one). */
     public void frameSent() {
-        if (dirty) scheduler.wake(this);
+        // playing sessions are paced by the ticker; a step or an owed frame needs a wake-up
+        if (!closed && state != SessionState.PLAYING && (pendingEpochs > 0 || dirty)) scheduler.wake(this);
     }
+
+    /** True while a step's epochs are waiting. */
+    public boolean isStepping() { return pendingEpochs > 0; }
+
+    /** Requests waiting for this session's turn. */
+    public int queuedRequests() { return requests.size(); }
 
     public SessionState state() { return state; }
 
     boolean isPlaying() { return state == SessionState.PLAYING && !closed; }
 
-    /** Playing or working in the background: the session competes for turns. */
-    boolean isBusy() { return (isPlaying() || background != null) && !closed; }
-
-    /** One scheduler turn: run queued requests, train within the slice, send a frame when due. */
-    /** Runs one turn and returns how long it took (ns). */
+    /**
+     * One scheduler turn: queued requests, an owed frame, then epochs, each piece started only
+     * while the slice lasts (the first request always runs); returns how long it took (ns).
+     */
     long tick(long sliceNanos, long frameIntervalNanos) {
         long start = System.nanoTime();
         if (closed) return 0;
-        Runnable r;
-        while ((r = requests.poll()) != null) r.run();
-        // a client that has not taken the last frame gets no new epochs until it does: a browser
-        // that stopped reading costs neither CPU nor memory (slow readers just train slower)
-        boolean waitingForClient = dirty && !listener.canSendFrame() && start - lastFrameNanos > frameIntervalNanos;
-        if (isPlaying() && !history.isFull() && !waitingForClient) {
-            int target = epochsPerFrame == 0 ? Integer.MAX_VALUE : epochsPerFrame;
-            for (int i = 0; i < target && state == SessionState.PLAYING && !history.isFull(); i++) {
-                trainOne();
-                if (System.nanoTime() - start > sliceNanos) break;
-            }
+        RequestQueue.Request r;
+        while (!closed && (r = requests.poll()) != null) {
+            r.action().run();
+            if (System.nanoTime() - start >= sliceNanos) break;
         }
-        long now = System.nanoTime();
-        // the ticker paces turns at the frame rate; the 3/4 absorbs its jitter so no turn is skipped
-        boolean due = !isPlaying() || now - lastFrameNanos >= frameIntervalNanos * 3 / 4;
-        if (dirty && due && run != null && listener.canSendFrame()) sendFrame(now);
-        insights.maybeSend(run, isPlaying(), now, listener);
-        if (background != null && !background.runSlice(start + sliceNanos, listener)) {
-            background = null;
-            scheduler.playing(this, isPlaying());
-        }
-        return System.nanoTime() - start;
+        sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
+        while (!closed && mayTrain() && System.nanoTime() - start < sliceNanos) trainOne();
+        sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
+        if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
+        runBackground(start, sliceNanos);
+        lastTurnNanos = System.nanoTime() - start;
+        return lastTurnNanos;
     }
+
+    /**
+     * True if another epoch may run now: a step is waiting, or playing has not yet trained this
+     * frame's epochs; never while the client has not acknowledged its frames (a client that stops
+     * reading costs no CPU) or the history of unsent epochs is full.
+     */
+    private boolean mayTrain() {
+        if (run == null || state == SessionState.DIVERGED || history.isFull() || !listener.canSendFrame()) return false;
+        if (pendingEpochs > 0) return true;
+        return state == SessionState.PLAYING && (epochsPerFrame == 0 || epochsThisFrame < epochsPerFrame);
+    }
+
+    /** Sends the owed frame if the client can take it, the slice is not spent and it is complete and due. */
+    private void sendFrameIfDue(long start, long sliceNanos, long frameIntervalNanos) {
+        long now = System.nanoTime();
+        if (closed || !dirty || run == null || now - start >= sliceNanos || !listener.canSendFrame()) return;
+        boolean playing = state == SessionState.PLAYING;
+        // while playing, a frame carries exactly epochsPerFrame epochs (speed 1: one epoch per frame)
+        boolean complete = !playing || epochsPerFrame == 0 || epochsThisFrame >= epochsPerFrame || history.isFull();
+        // the ticker paces turns at the frame rate; the 3/4 absorbs its jitter so no turn is skipped
+        boolean paced = playing || pendingEpochs > 0;
+        boolean due = !paced || now - lastFrameNanos >= frameIntervalNanos * 3 / 4;
+        if (complete && due) sendFrame(now);
+    }
+
+    /** True if this session has work it can do now (so its turn should come again soon). */
+    boolean wantsTurn() {
+        if (closed) return false;
+        if (!requests.isEmpty()) return true;
+        if (!listener.canSendFrame()) return false;
+        if (pendingEpochs > 0 && run != null && state != SessionState.DIVERGED) return true;
+        return dirty && state != SessionState.PLAYING; // a frame owed; playing ones wait for the ticker
+    }
+
+    /** True if the next turn may take longer than a slice (a CSV to parse, or a network whose epoch is long). */
+    boolean expectsLongTurn(long sliceNanos) { return requests.nextIsHeavy() || lastTurnNanos > 2 * sliceNanos; }
+
+    boolean isClosed() { return closed; }
 
     /** Adds a quantum to this session's turn budget (at most one banked); true if it may run now. */
     boolean earn(double quantum) {
@@ -278,20 +381,37 @@ public final class Session {
         return budget > 0;
     }
 
-    /** Takes a turn's cost off the budget; a turn stretched by a JVM pause costs at most 4 quanta. */
-    void spend(long nanos, double quantum) { budget = Math.max(-4 * quantum, budget - nanos); }
+    /**
+     * Takes a turn's whole cost off the budget, whatever the work (requests, a CSV, epochs, a
+     * frame); the debt is capped at {@link #MAX_DEBT_NANOS} so a JVM pause cannot lock a session out for long.
+     */
+    void spend(long nanos) { budget = Math.max(-MAX_DEBT_NANOS, budget - nanos); }
 
-    boolean hasRequests() { return !requests.isEmpty(); }
+    /** Most CPU time a session may owe the others (ns). */
+    static final long MAX_DEBT_NANOS = 1_000_000_000L;
+
+    /** A slice of the background work with what is left of this turn (one piece at least, as epochs are). */
+    private void runBackground(long start, long sliceNanos) {
+        if (closed || background == null || System.nanoTime() - start >= sliceNanos) return;
+        if (!background.runSlice(start + sliceNanos, listener)) {
+            background = null;
+            scheduler.playing(this, state == SessionState.PLAYING);
+        }
+    }
 
     private void trainOne() {
         EpochStats stats = run.trainer().trainEpoch();
+        if (pendingEpochs > 0) pendingEpochs--;
+        epochsThisFrame++;
         history.add(stats);
+        runHistory.add(stats);
         dirty = true;
         if (stats.diverged()) setState(SessionState.DIVERGED, stats.divergence());
         else if (run.trainer().stoppedEarly()) stoppedEarly();
     }
 
     private void stoppedEarly() {
+        stopStepping();
         var stop = run.trainer().earlyStopping();
         setState(SessionState.PAUSED, "Stopped early: the test loss has not improved for " + stop.patience()
                 + " epochs, so the weights of epoch " + stop.bestEpoch() + " (the best) are back.");
@@ -299,6 +419,7 @@ public final class Session {
 
     /** The drawn points become the data; the network keeps its weights when its shape is unchanged. */
     private void trainOnDrawing() {
+        stopStepping();
         Network weights = run.network().copy();
         TrainingRun next = TrainingRun.fromSplit(run.settings(), drawn.split());
         if (next.spec().equals(run.spec())) next.network().copyFrom(weights);
@@ -314,23 +435,48 @@ public final class Session {
         insights.changed();
         history.clear();
         dirty = false;
+        epochsThisFrame = 0;
         lastFrameNanos = now;
     }
 
     private void request(String name, Runnable action) {
+        request(name, RequestQueue.Kind.OTHER, null, false, action);
+    }
+
+    /** Queues a request (refused with an error if the queue is full) and wakes the session. */
+    private void request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
         if (closed) return;
-        requests.add(() -> {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                listener.error(e.getMessage() == null ? e.toString() : e.getMessage(), name);
-            }
-        });
+        String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, guarded(name, action)));
+        if (refused != null) {
+            listener.error(refused, name);
+            return;
+        }
         scheduler.wake(this);
     }
 
+    /** A request's action whose failure becomes an error message for the student, never a broken session. */
+    private Runnable guarded(String name, Runnable action) {
+        return () -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                if (e.getMessage() == null) LOG.log(Level.WARNING, "request " + name + " failed", e);
+                listener.error(e.getMessage() != null ? e.getMessage() : "the server could not do '" + name + "'", name);
+            }
+        };
+    }
+
+    /** Drops the epochs a step still had to train (a newer request supersedes it). */
+    private void stopStepping() { pendingEpochs = 0; }
+
     private void rebuild(TrainingRun next, List<String> warnings) {
+        stopStepping();
         run = next;
+        epochsPerFrame = next.settings().speed();
+        if (!next.warnings().isEmpty()) {
+            warnings = new ArrayList<>(warnings);
+            warnings.addAll(next.warnings());
+        }
         frames = new FrameBuilder(next, evalSize);
         selectedNode = -1;
         SessionDescription description = SessionDescription.of(next, warnings);
@@ -341,8 +487,12 @@ public final class Session {
 
     /** Epoch 0 of the current run: history restarts, a fresh frame, paused. */
     private void restart() {
+        stopStepping();
         history.clear();
         history.add(run.trainer().lastStats());
+        epochsThisFrame = 0;
+        runHistory.clear();
+        runHistory.add(run.trainer().lastStats());
         insights.attach(run);
         dirty = true;
         setState(SessionState.PAUSED, null);

@@ -6,14 +6,18 @@ import org.nnplayground.playground.nn.ModelSummary;
 import org.nnplayground.playground.nn.NetworkSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.nnplayground.playground.link.LinkKey;
 
 /** What the browser needs to draw a session: shapes, names, data points and the link (protocol.md). */
 public record SessionDescription(String link, boolean tfExact, String problem, int numClasses, List<String> classNames,
                                  List<String> inputs, List<Integer> layers, List<String> nodes,
                                  String hiddenActivation, String outputActivation, String loss, String optimizer,
                                  int parameterCount, List<SummaryRow> summary,
-                                 List<double[]> train, List<double[]> test, Grid grid, List<String> warnings) {
+                                 List<double[]> train, List<double[]> test, Grid grid, List<String> warnings,
+                                 Map<String, String> effective) {
 
     /** One row of the Keras-style summary. */
     public record SummaryRow(String name, String activation, int units, String outputShape, int parameters) {
@@ -22,8 +26,17 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
         }
     }
 
-    /** The heatmap grids' geometry. */
-    public record Grid(int size, int thumbSize, double min, double max) {}
+    /**
+     * The heatmap grids' geometry: x runs over [min, max] (left to right), y over [yMin, yMax]
+     * (bottom to top); xName/yName label the axes, xColumn/yColumn are their input columns.
+     */
+    public record Grid(int size, int thumbSize, double min, double max, double yMin, double yMax,
+                       String xName, String yName, int xColumn, int yColumn) {
+        static Grid of(GridPlane p) {
+            return new Grid(FrameBuilder.GRID, FrameBuilder.THUMB, p.xMin(), p.xMax(), p.yMin(), p.yMax(),
+                    p.xName(), p.yName(), p.xColumn(), p.yColumn());
+        }
+    }
 
     static SessionDescription of(TrainingRun run, List<String> warnings) {
         NetworkSpec spec = run.spec();
@@ -36,18 +49,27 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
         List<String> nodes = new ArrayList<>(inputs);
         int id = 1;
         for (int l = 1; l <= spec.numLayers(); l++) for (int i = 0; i < spec.width(l); i++) nodes.add(Integer.toString(id++));
-        boolean planar = !run.features().isEmpty();
+        GridPlane plane = run.plane();
+        // the settings the model actually uses, for the page's controls (a link may leave them to the rules)
+        Map<String, String> effective = new LinkedHashMap<>();
+        effective.put(LinkKey.LOSS.key(), run.trainer().config().loss().key());
+        effective.put(LinkKey.OUTPUT.key(), spec.outputActivation().key());
+        effective.put(LinkKey.INIT.key(), run.settings().init().key());
+        if (!data.isPlanar()) {
+            effective.put(LinkKey.SLICE_X.key(), plane.xName());
+            effective.put(LinkKey.SLICE_Y.key(), plane.yName());
+        }
         return new SessionDescription(run.settings().toHash(), run.tfExact(), data.problem().key(), data.numClasses(),
                 data.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
                 run.trainer().config().loss().key(), run.trainer().config().optimizer().key(), spec.parameterCount(),
-                ModelSummary.of(spec, run.settings().standardize()).rows().stream().map(SummaryRow::of).toList(), planar ? points(run.split().train()) : List.of(),
-                planar ? points(run.split().test()) : List.of(),
-                new Grid(FrameBuilder.GRID, FrameBuilder.THUMB, -GridInputs.EXTENT, GridInputs.EXTENT), List.copyOf(warnings));
+                ModelSummary.of(spec, run.settings().standardize()).rows().stream().map(SummaryRow::of).toList(), points(run.split().train(), plane),
+                points(run.split().test(), plane), Grid.of(plane), List.copyOf(warnings), effective);
     }
 
-    private static List<double[]> points(List<Sample> samples) {
+    /** Points on the heatmap's plane: (x column, y column, label); for 3+ columns, projected onto the slice. */
+    private static List<double[]> points(List<Sample> samples, GridPlane plane) {
         List<double[]> out = new ArrayList<>(samples.size());
-        for (Sample s : samples) out.add(new double[] {s.x(), s.y(), s.label()});
+        for (Sample s : samples) out.add(new double[] {s.inputs()[plane.xColumn()], s.inputs()[plane.yColumn()], s.label()});
         return out;
     }
 

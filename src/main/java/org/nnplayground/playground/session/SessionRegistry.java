@@ -12,6 +12,7 @@ public final class SessionRegistry {
     private final SessionScheduler scheduler;
     private final AtomicInteger total = new AtomicInteger();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final java.util.Set<Session> open = ConcurrentHashMap.newKeySet();
 
     public SessionRegistry(SessionScheduler scheduler, int maxSessions, int maxPerAddress, int evalSize) {
         this.scheduler = scheduler;
@@ -31,18 +32,24 @@ public final class SessionRegistry {
         }
         mine.incrementAndGet();
         total.incrementAndGet();
-        return new Session(listener, scheduler, evalSize);
+        Session s = new Session(listener, scheduler, evalSize);
+        open.add(s);
+        return s;
     }
 
     /** Frees {@code session}'s place (its socket closed or vanished). */
     public synchronized void close(String address, Session session) {
         session.close();
+        if (!open.remove(session)) return; // freed already (close and error both report a socket's end)
         total.decrementAndGet();
         AtomicInteger mine = perAddress.get(address);
         if (mine != null && mine.decrementAndGet() <= 0) perAddress.remove(address);
     }
 
     public int size() { return total.get(); }
+
+    /** Requests waiting in every open session's queue. */
+    public int queuedRequests() { return open.stream().mapToInt(Session::queuedRequests).sum(); }
 
     public int maxSessions() { return maxSessions; }
 

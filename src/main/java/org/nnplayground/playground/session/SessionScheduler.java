@@ -1,5 +1,7 @@
 package org.nnplayground.playground.session;
 
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -9,19 +11,24 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs sessions on a bounded pool of trainer threads, never on socket threads. A ticker wakes
  * every playing session once per frame interval; a woken session is queued at most once, so the
- * queue is fair (FIFO) and bounded by the number of sessions. Each tick trains for a fair share
- * of the CPU: workers x frame interval / playing sessions, within [{@link #MIN_SLICE_NANOS},
- * {@link #MAX_SLICE_NANOS}].
+ * queue is fair (FIFO) and bounded by the number of sessions. Each turn works for a fair share of
+ * the CPU: workers x frame interval / playing sessions, within [{@link #MIN_SLICE_NANOS},
+ * {@link #MAX_SLICE_NANOS}]; work left over (a step's epochs, a parsed CSV) gets another turn at the
+ * queue's tail. Turns that may be longer than a slice (a CSV to parse, an epoch of a big network)
+ * go through a heavy lane that holds at most workers - 1 threads, so one thread always serves the rest.
  */
 public final class SessionScheduler implements AutoCloseable {
     static final long MIN_SLICE_NANOS = 200_000;
     static final long MAX_SLICE_NANOS = 12_000_000;
+    /** A trainer thread in one turn for longer than this is stuck (/health says so). */
+    public static final long STUCK_NANOS = 2_000_000_000L;
     private static final Logger LOG = Logger.getLogger(SessionScheduler.class.getName());
 
     private final int workers;
@@ -31,10 +38,19 @@ public final class SessionScheduler implements AutoCloseable {
     private volatile double quantum;
     private final ScheduledExecutorService ticker;
     private final Set<Session> playing = ConcurrentHashMap.newKeySet();
+    /** Heavy turns running, and the sessions waiting for the heavy lane (FIFO). */
+    private int heavyRunning;
+    private final Queue<Session> heavyWaiting = new ArrayDeque<>();
+    /** When each trainer thread's current turn began (ns; 0 = idle), for /health. */
+    private final AtomicLongArray turnStarted;
+    private final ThreadLocal<Integer> workerIndex = new ThreadLocal<>();
+    private final AtomicInteger workerCount = new AtomicInteger();
+    private final TurnRecord worstTurns = new TurnRecord();
 
     public SessionScheduler(int workers, int framesPerSecond) {
         this.workers = workers;
         this.frameIntervalNanos = 1_000_000_000L / framesPerSecond;
+        this.turnStarted = new AtomicLongArray(workers);
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), daemon("trainer"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker"));
         ticker.scheduleAtFixedRate(this::tickPlaying, frameIntervalNanos, frameIntervalNanos, TimeUnit.NANOSECONDS);
@@ -66,50 +82,110 @@ public final class SessionScheduler implements AutoCloseable {
     /** Number of sessions currently playing. */
     public int playingCount() { return playing.size(); }
 
+    /** Sessions waiting for a trainer thread (their turns queued). */
+    public int queuedTurns() { return pool.getQueue().size() + heavyWaitingCount(); }
+
+    /** The longest turn of the last minute (ns). */
+    public long worstTurnLastMinute() { return worstTurns.worstOfLastMinute(); }
+
+    /** True if every trainer thread has been in one turn for more than {@link #STUCK_NANOS}. */
+    public boolean allWorkersStuck() {
+        long now = System.nanoTime();
+        for (int i = 0; i < workers; i++) {
+            long started = turnStarted.get(i);
+            if (started == 0 || now - started < STUCK_NANOS) return false;
+        }
+        return true;
+    }
+
+    /** The time slice a turn works for now (ns). */
+    public long slice() {
+        long share = workers * frameIntervalNanos / Math.max(1, playing.size());
+        return Math.max(MIN_SLICE_NANOS, Math.min(MAX_SLICE_NANOS, share));
+    }
+
     private void tickPlaying() {
         for (Session s : playing) wake(s);
     }
 
     private void runTick(Session s) {
+        if (s.isClosed()) {
+            s.wakes.set(0);
+            return;
+        }
         int seen = s.wakes.get();
+        long slice = slice();
+        boolean heavy = workers > 1 && s.expectsLongTurn(slice);
+        if (mustWait(s)) {
+            s.wakes.set(1);
+            submit(s); // back to the end of the queue: its turn goes to the others
+            return;
+        }
+        if (heavy && !enterHeavyLane(s)) return; // queued for the lane; it resubmits
+        int me = worker();
+        long took = 0;
+        turnStarted.set(me, System.nanoTime());
         try {
-            if (mustWait(s)) {
-                s.wakes.set(1);
-                submit(s); // back to the end of the queue: its turn goes to the others
-                return;
-            }
-            long took = s.tick(slice(), frameIntervalNanos);
+            took = s.tick(slice, frameIntervalNanos);
             quantum = quantum == 0 ? took : 0.99 * quantum + 0.01 * took;
-            if (contended()) s.spend(took, quantum);
+            s.spend(took);
+            worstTurns.record(took);
         } catch (Throwable t) {
             // one broken session must not take the pool down with it
             LOG.log(Level.WARNING, "session tick failed", t);
             s.close();
+        } finally {
+            turnStarted.set(me, 0);
+            if (heavy) leaveHeavyLane();
         }
-        if (!s.wakes.compareAndSet(seen, 0) || s.hasRequests()) {
+        if (!s.wakes.compareAndSet(seen, 0) || s.wantsTurn()) {
             s.wakes.set(1);
             submit(s);
         }
     }
 
     /**
-     * Deficit round robin, so a heavy network slows itself and not its neighbours: while others
-     * wait in the queue, each turn of a playing session adds one quantum (a bit more than the
-     * average turn's cost) to its budget and its real cost is taken off; a session in debt gives its turn away. A
-     * network three times as costly as the average gets about a third of the turns. Without
-     * contention nobody waits.
+     * Deficit round robin, so a heavy network or a CSV flood slows itself and not its neighbours:
+     * each turn adds one quantum (a bit more than the average turn's cost) to the session's budget
+     * and its real cost, whatever the work, is taken off. While others wait in the queue, a session
+     * in debt gives its turn away. A session three times as costly as the average gets about a
+     * third of the turns. Without contention nobody waits.
      */
     private boolean mustWait(Session s) {
-        if (!contended() || !s.isBusy() || s.hasRequests()) return false;
         // a quarter above the average turn, so ordinary sessions never drift into debt
-        return !s.earn(1.25 * quantum);
+        boolean inCredit = s.earn(1.25 * quantum);
+        return contended() && !inCredit;
     }
+
+    private synchronized boolean enterHeavyLane(Session s) {
+        if (heavyRunning < workers - 1) {
+            heavyRunning++;
+            return true;
+        }
+        heavyWaiting.add(s);
+        return false;
+    }
+
+    private void leaveHeavyLane() {
+        Session next;
+        synchronized (this) {
+            heavyRunning--;
+            next = heavyWaiting.poll();
+        }
+        if (next != null) submit(next); // its wake count is still held: no one else queues it
+    }
+
+    private synchronized int heavyWaitingCount() { return heavyWaiting.size(); }
 
     private boolean contended() { return !pool.getQueue().isEmpty(); }
 
-    private long slice() {
-        long share = workers * frameIntervalNanos / Math.max(1, playing.size());
-        return Math.max(MIN_SLICE_NANOS, Math.min(MAX_SLICE_NANOS, share));
+    private int worker() {
+        Integer i = workerIndex.get();
+        if (i == null) {
+            i = workerCount.getAndIncrement() % workers;
+            workerIndex.set(i);
+        }
+        return i;
     }
 
     @Override

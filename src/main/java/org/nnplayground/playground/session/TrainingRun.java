@@ -16,8 +16,14 @@ import org.nnplayground.playground.nn.Trainer;
 import org.nnplayground.playground.nn.TrainingConfig;
 import org.nnplayground.playground.nn.TrainingData;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+import org.nnplayground.playground.link.LinkKey;
+import org.nnplayground.playground.link.LinkLimits;
 
 /**
  * One configured run, built the way TF Playground builds it: seed the random stream with the
@@ -36,9 +42,17 @@ public final class TrainingRun {
     private final TrainingConfig config;
     private final TrainingData train;
     private final TrainingData test;
+    /** What fitting the settings to the data changed (e.g. a ratio above TF's 90 % on TF's data). */
+    private final List<String> warnings;
+    /** The plane the heatmaps show, and (3+ columns) the training means the other columns are held at. */
+    private final GridPlane plane;
+    private final double[] held;
     private Trainer trainer;
 
-    private TrainingRun(PlaygroundSettings settings, DataSet uploaded, TfRandom random, Split split) {
+    private TrainingRun(PlaygroundSettings requested, DataSet uploaded, TfRandom random, Split split) {
+        List<String> fitted = new ArrayList<>();
+        PlaygroundSettings settings = withSlice(requested, split.source(), fitted);
+        this.warnings = List.copyOf(fitted);
         this.settings = settings;
         this.uploaded = uploaded;
         this.random = random;
@@ -59,21 +73,123 @@ public final class TrainingRun {
         }
         this.train = encode(split.train());
         this.test = encode(split.test());
+        this.plane = planeOf(settings, uploaded, split);
+        this.held = data.isPlanar() ? null : means(split.train().isEmpty() ? data.samples() : split.train(), data.numInputs());
         this.trainer = newTrainer();
     }
 
     /** Builds a run from a link's settings; {@code uploaded} (nullable) replaces the generated data. */
-    public static TrainingRun create(PlaygroundSettings settings, DataSet uploaded) {
+    public static TrainingRun create(PlaygroundSettings requested, DataSet uploaded) {
+        List<String> fitted = new ArrayList<>();
+        PlaygroundSettings settings = withTfRatio(requested, uploaded, fitted);
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
         Split split = DataSets.split(data, settings.percTrainData(), random);
-        return new TrainingRun(settings, uploaded, random, settings.standardize() ? Standardizer.standardize(split) : split);
+        if (settings.standardize()) split = Standardizer.standardize(split);
+        TrainingRun run = new TrainingRun(settings, uploaded, random, split);
+        if (fitted.isEmpty()) return run;
+        fitted.addAll(run.warnings);
+        return run.withWarnings(fitted);
     }
 
     /** A run on a ready split (drawn data: every point in training), weights from the link's seed. */
     static TrainingRun fromSplit(PlaygroundSettings settings, Split split) {
         return new TrainingRun(settings, split.source(), TfRandom.seeded(settings.seed()), split);
+    }
+
+    /**
+     * Like {@link #create} but never refuses: when the settings cannot make a run (a combination the
+     * data does not allow, a network too big for the data), the changed keys go back to their
+     * defaults one at a time, ours first, until one can; {@code warnings} names each such key. A
+     * link must never leave the page without a network.
+     */
+    public static TrainingRun createForgiving(PlaygroundSettings settings, DataSet uploaded, Consumer<String> warnings) {
+        try {
+            return create(settings, uploaded);
+        } catch (IllegalArgumentException refused) {
+            List<LinkKey> changed = new ArrayList<>(settings.changedKeys());
+            Collections.reverse(changed);
+            for (LinkKey key : changed) {
+                try {
+                    TrainingRun run = create(settings.withDefault(key), uploaded);
+                    warnings.accept(key.key() + "=" + settings.text(key) + " cannot be used here (" + refused.getMessage()
+                            + "); using the default" + (key.shows() == null ? "" : " (" + key.shows() + ")"));
+                    return run;
+                } catch (IllegalArgumentException stillRefused) {
+                    // try the next key
+                }
+            }
+            warnings.accept(refused.getMessage() + "; using TF Playground's defaults");
+            return create(PlaygroundSettings.defaults(settings.seed()), uploaded);
+        }
+    }
+
+    /** TF's own data sets keep its 10..90 % ratio; tables and CSVs may train on all points. */
+    private static PlaygroundSettings withTfRatio(PlaygroundSettings s, DataSet uploaded, List<String> warnings) {
+        boolean tfData = uploaded == null && s.datasetInUse().isTensorFlowPlayground();
+        if (!tfData || s.percTrainData() <= LinkLimits.MAX_PERC_TRAIN_DATA_TF) return s;
+        warnings.add("percTrainData " + s.percTrainData() + " is for tables and your own data; TF Playground's data sets keep 10 to "
+                + LinkLimits.MAX_PERC_TRAIN_DATA_TF + ", so using " + LinkLimits.MAX_PERC_TRAIN_DATA_TF);
+        return s.with(LinkKey.PERC_TRAIN_DATA, String.valueOf(LinkLimits.MAX_PERC_TRAIN_DATA_TF));
+    }
+
+    /** Slice columns that the data does not have go back to the default (first and second) with a warning. */
+    private static PlaygroundSettings withSlice(PlaygroundSettings s, DataSet data, List<String> warnings) {
+        PlaygroundSettings out = s;
+        for (LinkKey key : List.of(LinkKey.SLICE_X, LinkKey.SLICE_Y)) {
+            String column = out.text(key);
+            if (column == null) continue;
+            if (data.isPlanar() || !data.inputNames().contains(column)) {
+                warnings.add(key.key() + ": " + (data.isPlanar() ? "this data has only two inputs, so there is no slice to choose"
+                        : "no input column '" + column + "' (columns: " + String.join(", ", data.inputNames()) + ")")
+                        + "; using the default");
+                out = out.withDefault(key);
+            }
+        }
+        return out;
+    }
+
+    private static GridPlane planeOf(PlaygroundSettings s, DataSet uploaded, Split split) {
+        DataSet data = split.source();
+        if (data.isPlanar()) {
+            if (uploaded == null && s.datasetInUse().isTensorFlowPlayground()) return GridPlane.tensorFlow();
+            if (DrawnData.NAME.equals(data.name())) return GridPlane.tensorFlow(); // drawn on TF's -6..6 map
+            return GridPlane.fit(data.samples(), 0, 1, uploaded == null ? "X₁" : data.inputNames().get(0),
+                    uploaded == null ? "X₂" : data.inputNames().get(1));
+        }
+        List<String> names = data.inputNames();
+        int x = s.sliceX() == null ? 0 : names.indexOf(s.sliceX());
+        int y = s.sliceY() == null ? (x == 1 ? 0 : 1) : names.indexOf(s.sliceY());
+        if (y == x) y = x == 0 ? 1 : 0;      // the same column twice is no plane: take the next one up
+        return GridPlane.fit(data.samples(), x, y, names.get(x), names.get(y));
+    }
+
+    private static double[] means(List<Sample> samples, int columns) {
+        double[] sum = new double[columns];
+        for (Sample s : samples) for (int k = 0; k < columns; k++) sum[k] += s.inputs()[k];
+        for (int k = 0; k < columns; k++) sum[k] = samples.isEmpty() ? 0 : sum[k] / samples.size();
+        return sum;
+    }
+
+    /** The inputs of every cell of an n x n heatmap grid over {@link #plane()}. */
+    public DMatrixRMaj gridInputs(int n) {
+        return held == null ? GridInputs.shared(features, n, plane) : GridInputs.slice(plane, held, n);
+    }
+
+    /** The plane the heatmaps show. */
+    public GridPlane plane() { return plane; }
+
+    /** What fitting the settings to the data changed, as sentences for the student. */
+    public List<String> warnings() { return warnings; }
+
+    /** The same run showing another slice (sliceX, sliceY): same data, network and training. */
+    public TrainingRun withSlice(PlaygroundSettings next) {
+        return new TrainingRun(this, next, null);
+    }
+
+    private TrainingRun withWarnings(List<String> all) {
+        return new TrainingRun(this, settings, all);
     }
 
     /** Same data and random stream, a new network for {@code next} (TF's reset after a model change). */
@@ -90,11 +206,15 @@ public final class TrainingRun {
 
     /** The same run under settings that change neither data nor model (display keys, rates). */
     public TrainingRun withSettingsOnly(PlaygroundSettings next) {
-        return new TrainingRun(this, next);
+        return new TrainingRun(this, next, List.of());
     }
 
-    private TrainingRun(TrainingRun same, PlaygroundSettings settings) {
-        this.settings = settings;
+    private TrainingRun(TrainingRun same, PlaygroundSettings requested, List<String> warnings) {
+        List<String> fitted = new ArrayList<>();
+        this.settings = withSlice(requested, same.split.source(), fitted);
+        this.warnings = warnings != null ? List.copyOf(warnings) : List.copyOf(fitted);
+        this.plane = planeOf(settings, same.uploaded, same.split);
+        this.held = same.held;
         this.uploaded = same.uploaded;
         this.random = same.random;
         this.split = same.split;
@@ -153,6 +273,15 @@ public final class TrainingRun {
             targets[i] = OutputDecoder.target(s.label(), source.numClasses(), spec.outputs(), spec.outputActivation());
         }
         return new TrainingData(inputs, targets, labels, source.numClasses());
+    }
+
+    /** Draws taken from the seeded stream so far (a saved run records where it stood). */
+    long randomDraws() { return random.draws(); }
+
+    /** Moves the seeded stream on to {@code draws} draws, as it stood when the run was saved. */
+    void skipRandomTo(long draws) {
+        if (draws < random.draws()) throw new IllegalArgumentException("the saved random stream position is before this run's start");
+        while (random.draws() < draws) random.random();
     }
 
     public PlaygroundSettings settings() { return settings; }

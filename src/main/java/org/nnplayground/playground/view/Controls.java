@@ -5,9 +5,13 @@ import static j2html.TagCreator.*;
 import j2html.tags.specialized.DivTag;
 import j2html.tags.specialized.InputTag;
 import j2html.tags.specialized.SelectTag;
-import java.util.List;
+import org.nnplayground.playground.link.Control;
+import org.nnplayground.playground.link.LinkKey;
 
-/** Small builders for labelled controls; each container carries its link key for {@code <key>_hide}. */
+/**
+ * Labelled controls rendered from the LinkKey table (label, options, range, what they show first);
+ * each container carries its link key for {@code <key>_hide}.
+ */
 final class Controls {
     private Controls() {}
 
@@ -16,28 +20,30 @@ final class Controls {
         return div().withClasses(cssClass, "ui-" + key).attr("data-key", key);
     }
 
-    /** A labelled select whose options are TF's values. */
-    static DivTag select(String key, String id, String label, List<Choice> choices, String selected) {
-        SelectTag select = j2html.TagCreator.select().withId(id).attr("data-key", key);
-        for (Choice c : choices) {
-            select.with(option(c.label()).withValue(c.value()).withCondSelected(c.value().equals(selected)));
+    /** The key's menu, its options and labels from the table. */
+    static DivTag select(LinkKey key, String id) {
+        SelectTag select = j2html.TagCreator.select().withId(id).attr("data-key", key.key());
+        for (Control.Option o : key.control().options()) {
+            select.with(option(o.label()).withValue(o.value()).withCondSelected(o.value().equals(key.shows())));
         }
-        return hideable(key, "control").with(label(label).attr("for", id), div(select).withClass("select"));
+        return hideable(key.key(), "control").with(label(key.label()).attr("for", id), div(select).withClass("select"));
     }
 
-    /** A labelled range slider whose label shows its value. */
-    static DivTag slider(String key, String id, String label, int min, int max, int step, int value, String unit) {
-        InputTag input = input().withType("range").withId(id).attr("data-key", key)
-                .attr("min", min).attr("max", max).attr("step", step).withValue(String.valueOf(value));
-        return hideable(key, "control slider").with(
-                label(text(label + ": "), span(String.valueOf(value)).withClass("value").attr("data-unit", unit)
+    /** The key's range slider (minimum from its codec, top and step from its control); the label shows the value. */
+    static DivTag slider(LinkKey key, String id, String unit) {
+        Object min = key.allowed().get("min");
+        InputTag input = input().withType("range").withId(id).attr("data-key", key.key())
+                .attr("min", min).attr("max", key.control().max()).attr("step", key.control().step())
+                .withValue(key.shows());
+        return hideable(key.key(), "control slider").with(
+                label(text(key.label() + ": "), span(key.shows()).withClass("value").attr("data-unit", unit)
                         .attr("data-value-of", id), text(unit)).attr("for", id),
                 input);
     }
 
-    /** A checkbox with its label. */
-    static DivTag checkbox(String key, String id, String label) {
-        return hideable(key, "control checkbox").with(
-                label(input().withType("checkbox").withId(id).attr("data-key", key), span(label)).attr("for", id));
+    /** The key's checkbox with its label. */
+    static DivTag checkbox(LinkKey key, String id) {
+        return hideable(key.key(), "control checkbox").with(
+                label(input().withType("checkbox").withId(id).attr("data-key", key.key()), span(key.label())).attr("for", id));
     }
 }

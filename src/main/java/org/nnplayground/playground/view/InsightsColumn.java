@@ -58,20 +58,15 @@ public final class InsightsColumn {
                 div().withId("best-epoch-marker").attr("hidden", "hidden"));
     }
 
+    /** The extras' controls come from the LinkKey table (labels, options), like the page's own. */
     private static DomContent extras() {
         return div().withId("course-settings").withClass("course-row").with(
                 h5("Training extras"),
-                label(input().withType("checkbox").withId("standardize").attr("data-key", LinkKey.STANDARDIZE.key()),
-                        text(" Standardize inputs")),
-                label(text("Learning-rate schedule "), select(option("none").withValue("none"), option("step").withValue("step"),
-                        option("exponential").withValue("exp")).withId("lrSchedule").attr("data-key", LinkKey.LR_SCHEDULE.key())),
-                label(text("× "), input().withType("number").withId("lrDecay").attr("data-key", LinkKey.LR_DECAY.key())
-                        .attr("min", "0.01").attr("max", "1").attr("step", "0.05").attr("placeholder", "0.5")),
-                label(text("every "), input().withType("number").withId("lrPeriod").attr("data-key", LinkKey.LR_PERIOD.key())
-                        .attr("min", "1").attr("placeholder", "100"), text(" epochs")),
-                label(text("Early stopping after "), input().withType("number").withId("earlyStop")
-                        .attr("data-key", LinkKey.EARLY_STOP.key()).attr("min", "0").attr("placeholder", "off"),
-                        text(" epochs without progress")));
+                Controls.checkbox(LinkKey.STANDARDIZE, "standardize"),
+                Controls.select(LinkKey.LR_SCHEDULE, "lrSchedule"),
+                Controls.select(LinkKey.LR_DECAY, "lrDecay"),
+                Controls.select(LinkKey.LR_PERIOD, "lrPeriod"),
+                Controls.select(LinkKey.EARLY_STOP, "earlyStop"));
     }
 
     private static DomContent draw() {

@@ -19,13 +19,14 @@ final class NetworkColumn {
                                 button("−").withId("remove-layers").withClass("mini-button")
                                         .attr("title", "Remove the last hidden layer"),
                                 h4(span("2").withId("num-layers"), span(" hidden layers").withId("layers-label")))),
-                div().withId("network").with(
-                        rawHtml("<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\"></svg>"),
-                        div().withId("network-nodes"),
-                        div().withId("hovercard").withClass("hovercard").attr("hidden", "hidden").with(
-                                span().withClass("hovercard-label"),
-                                input().withType("number").withClass("hovercard-input").attr("step", "any"),
-                                span("click to edit").withClass("hovercard-hint"))),
+                div().withId("network-scroll").with(
+                    div().withId("network").with(
+                            rawHtml("<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\"></svg>"),
+                            div().withId("network-nodes"),
+                            div().withId("hovercard").withClass("hovercard").attr("hidden", "hidden").with(
+                                    span().withClass("hovercard-label"),
+                                    input().withType("number").withClass("hovercard-input").attr("step", "any"),
+                                    span("click to edit").withClass("hovercard-hint")))),
                 div().withId("model-summary").with(
                         h4(text("Model "), span().withId("parameter-count").withClass("muted")),
                         table().withId("summary-table")));

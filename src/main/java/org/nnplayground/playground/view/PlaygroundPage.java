@@ -22,15 +22,17 @@ public final class PlaygroundPage {
                         header().withId("app-header").with(
                                 h1(text("Neural network "), b("playground")),
                                 p("Tinker with a neural network: it trains on the server and streams every frame here.")
-                                        .withClass("tagline"),
+                                        .withClasses("tagline", "explain"),
                                 span("connecting…").withId("connection").withClass("connection")),
                         TopBar.render(),
+                        div().withId("toasts").attr("aria-live", "polite"),
                         main().withId("main-part").with(
                                 DataColumn.render(),
                                 NetworkColumn.render(),
                                 OutputColumn.render()),
                         InsightsColumn.render(),
-                        div().withId("toasts").attr("aria-live", "polite"),
+                        Classroom.render(),
+                        script(rawHtml(LinkTableJson.JSON)).withType("application/json").withId("link-table"),
                         script().withType("module").withSrc("/web/js/main.js"))
         ).attr("lang", "en"));
     }

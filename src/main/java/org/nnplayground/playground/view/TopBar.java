@@ -5,6 +5,7 @@ import static org.nnplayground.playground.view.Controls.hideable;
 import static org.nnplayground.playground.view.Controls.select;
 
 import j2html.tags.specialized.DivTag;
+import org.nnplayground.playground.link.LinkKey;
 
 /** The top bar: reset, play/pause, step, epoch counter and the training settings, then ours. */
 final class TopBar {
@@ -25,24 +26,18 @@ final class TopBar {
                                                 .attr("title", "Step one epoch (→)"))),
                         div().withClass("control epoch").with(
                                 label("Epoch"), span("000,000").withId("iter-number").withClass("value")),
-                        select("learningRate", "learningRate", "Learning rate", ControlOptions.LEARNING_RATES, "0.03"),
-                        select("activation", "activations", "Activation", ControlOptions.ACTIVATIONS, "tanh"),
-                        select("regularization", "regularizations", "Regularization",
-                                ControlOptions.REGULARIZATIONS, "none"),
-                        select("regularizationRate", "regularRate", "Regularization rate",
-                                ControlOptions.REGULARIZATION_RATES, "0"),
-                        select("problem", "problem", "Problem type", ControlOptions.PROBLEMS, "classification")),
+                        select(LinkKey.LEARNING_RATE, "learningRate"),
+                        select(LinkKey.ACTIVATION, "activations"),
+                        select(LinkKey.REGULARIZATION, "regularizations"),
+                        select(LinkKey.REGULARIZATION_RATE, "regularRate"),
+                        select(LinkKey.PROBLEM, "problem")),
                 div().withClass("container more").with(
                         span("More").withClass("more-title").attr("title", "Settings beyond TF Playground"),
-                        select("optimizer", "optimizer", "Optimizer", ControlOptions.OPTIMIZERS, "sgd"),
-                        select("loss", "loss", "Loss", ControlOptions.LOSSES, "square"),
-                        select("output", "output", "Output activation", ControlOptions.OUTPUTS, "auto"),
-                        select("dropout", "dropout", "Dropout", ControlOptions.DROPOUTS, "0"),
-                        select("init", "init", "Initial weights", ControlOptions.INITS, "tf"),
-                        div().withClass("control").with(
-                                label("Epochs per frame").attr("for", "speed"),
-                                div(j2html.TagCreator.select(each(ControlOptions.SPEEDS, c ->
-                                        option(c.label()).withValue(c.value()).withCondSelected(c.value().equals("1"))))
-                                        .withId("speed")).withClass("select"))));
+                        select(LinkKey.OPTIMIZER, "optimizer"),
+                        select(LinkKey.LOSS, "loss"),
+                        select(LinkKey.OUTPUT, "output"),
+                        select(LinkKey.DROPOUT, "dropout"),
+                        select(LinkKey.INIT, "init"),
+                        select(LinkKey.SPEED, "speed")));
     }
 }

@@ -24,6 +24,9 @@ import org.nnplayground.playground.session.Session;
         @JsonSubTypes.Type(value = ClientMessage.RemovePoint.class, name = "removePoint"),
         @JsonSubTypes.Type(value = ClientMessage.Sweep.class, name = "sweep"),
         @JsonSubTypes.Type(value = ClientMessage.CancelSweep.class, name = "cancelSweep"),
+        @JsonSubTypes.Type(value = ClientMessage.Ack.class, name = "ack"),
+        @JsonSubTypes.Type(value = ClientMessage.Save.class, name = "save"),
+        @JsonSubTypes.Type(value = ClientMessage.LoadRun.class, name = "loadRun"),
 })
 public sealed interface ClientMessage {
 
@@ -98,6 +101,11 @@ public sealed interface ClientMessage {
         public void applyTo(Session s) { s.selectNode(node); }
     }
 
+    /** The page decoded one binary frame (flow control: see Connection); handled by the socket, not the session. */
+    record Ack() implements ClientMessage {
+        public void applyTo(Session s) {}
+    }
+
     /** Epochs per frame; 0 = as fast as possible. */
     record Speed(int epochsPerFrame) implements ClientMessage {
         public void applyTo(Session s) { s.speed(epochsPerFrame); }
@@ -137,5 +145,28 @@ public sealed interface ClientMessage {
     /** Stops the running sweep. */
     record CancelSweep() implements ClientMessage {
         public void applyTo(Session s) { s.cancelBackground(); }
+    }
+
+    /**
+     * Messages that go through the run store (web/SavedRuns) before or after the session:
+     * SocketEndpoint hands them to {@link #applyTo(Connection, SavedRuns)} instead.
+     */
+    sealed interface RunRequest extends ClientMessage {
+        void applyTo(Connection c, SavedRuns runs);
+
+        @Override
+        default void applyTo(Session s) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is handled with the run store");
+        }
+    }
+
+    /** Save the run as it stands; answers {@code saved} with its short link. */
+    record Save() implements RunRequest {
+        public void applyTo(Connection c, SavedRuns runs) { runs.save(c); }
+    }
+
+    /** Open a saved run by its id (from {@code /r/{id}}): paused at the saved epoch. */
+    record LoadRun(String run) implements RunRequest {
+        public void applyTo(Connection c, SavedRuns runs) { runs.load(c, required(run, "run")); }
     }
 }

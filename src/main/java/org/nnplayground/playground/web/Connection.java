@@ -12,18 +12,27 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One WebSocket and its session: sends the session's output, at most {@link #MAX_FRAMES_IN_FLIGHT}
- * binary frames not yet written by Jetty at a time (the session then waits and sends its newest state).
+ * One WebSocket and its session: sends the session's output. Flow control does not trust the
+ * kernel's send buffer (which takes megabytes from a client that stopped reading): the page
+ * acknowledges every frame it has decoded ({@code ack}), and at most {@link #MAX_FRAMES_UNACKED}
+ * frames may be unacknowledged; until then the session neither trains nor sends.
  */
 final class Connection implements SessionListener {
-    static final int MAX_FRAMES_IN_FLIGHT = 2;
+    static final int MAX_FRAMES_UNACKED = 2;
+    /** Text messages Jetty may hold for a client that does not read before it is closed (bounded memory). */
+    static final int MAX_TEXTS_IN_FLIGHT = 256;
+    static final int POLICY_VIOLATION = 1008;
 
     private final org.eclipse.jetty.websocket.api.Session socket;
     private final ObjectWriter json;
     private final String address;
     private final RateLimiter limiter;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger unacked = new AtomicInteger();
+    private final AtomicInteger textsInFlight = new AtomicInteger();
+    /** When the client last took a frame (acknowledged one), or when the first frame went out (ns). */
+    private volatile long lastTakenNanos = System.nanoTime();
     private volatile Session session;
+    private volatile long lastRateErrorNanos = System.nanoTime() - 2_000_000_000L;
 
     Connection(org.eclipse.jetty.websocket.api.Session socket, ObjectWriter json, String address, RateLimiter limiter) {
         this.socket = socket;
@@ -45,15 +54,20 @@ final class Connection implements SessionListener {
 
     @Override
     public void frame(ByteBuffer frame) {
-        inFlight.incrementAndGet();
-        socket.sendBinary(frame, Callback.from(this::frameWritten, failure -> frameWritten()));
+        if (unacked.getAndIncrement() == 0) lastTakenNanos = System.nanoTime();
+        socket.sendBinary(frame, Callback.NOOP);
     }
 
-    private void frameWritten() {
-        inFlight.decrementAndGet();
+    /** The client decoded a frame; an acknowledgement for a frame never sent is ignored. */
+    void ack() {
+        if (unacked.getAndUpdate(n -> Math.max(0, n - 1)) == 0) return;
+        lastTakenNanos = System.nanoTime();
         Session s = session;
         if (s != null) s.frameSent();
     }
+
+    /** How long (ns) frames have waited for the client without it taking one; 0 if it owes none. */
+    long stalledNanos() { return unacked.get() == 0 ? 0 : System.nanoTime() - lastTakenNanos; }
 
     @Override
     public void status(SessionState state, String message) { send(new ServerMessage.Status(state.key(), message)); }
@@ -73,7 +87,15 @@ final class Connection implements SessionListener {
     }
 
     @Override
-    public boolean canSendFrame() { return socket.isOpen() && inFlight.get() < MAX_FRAMES_IN_FLIGHT; }
+    public boolean canSendFrame() { return socket.isOpen() && unacked.get() < MAX_FRAMES_UNACKED; }
+
+    /** The "too many messages" error, at most once a second (a flood must not flood back). */
+    void sendRateLimited(String message) {
+        long now = System.nanoTime();
+        if (now - lastRateErrorNanos < 1_000_000_000L) return;
+        lastRateErrorNanos = now;
+        send(new ServerMessage.Error(message, null));
+    }
 
     void close(int code, String reason) {
         if (socket.isOpen()) socket.close(code, reason, Callback.NOOP);
@@ -82,10 +104,14 @@ final class Connection implements SessionListener {
     /** Sends one text message; a closed socket drops it (its session is being freed). */
     void send(ServerMessage m) {
         if (!socket.isOpen()) return;
+        if (textsInFlight.incrementAndGet() > MAX_TEXTS_IN_FLIGHT) {
+            close(POLICY_VIOLATION, "not reading its messages");
+            return;
+        }
         try {
-            socket.sendText(json.writeValueAsString(m), Callback.NOOP);
+            socket.sendText(json.writeValueAsString(m), Callback.from(textsInFlight::decrementAndGet, failure -> textsInFlight.decrementAndGet()));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + m.getClass().getSimpleName(), e);
+            throw new IllegalStateException("cannot encode a " + m.getClass().getSimpleName() + " message", e);
         }
     }
 }

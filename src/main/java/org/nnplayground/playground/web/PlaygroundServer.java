@@ -23,14 +23,21 @@ public final class PlaygroundServer implements AutoCloseable {
     private final SessionScheduler scheduler;
     private final SessionRegistry registry;
     private final SocketEndpoint sockets;
+    private final SavedRuns runs;
     private final long startedAt = System.currentTimeMillis();
+    private final java.util.concurrent.ScheduledExecutorService reaper;
+    private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
 
     private PlaygroundServer(ServerConfig config) {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         scheduler = new SessionScheduler(config.workers(), config.framesPerSecond());
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
-        sockets = new SocketEndpoint(registry, config, mapper);
+        runs = new SavedRuns(config.store());
+        sockets = new SocketEndpoint(registry, config, mapper, runs);
+        OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
+        SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -46,6 +53,11 @@ public final class PlaygroundServer implements AutoCloseable {
                 ws.setMaxTextMessageSize(4L * config.maxCsvBytes());
                 ws.setIdleTimeout(config.idleTimeout());
             });
+            cfg.jetty.modifyServletContextHandler(context -> {
+                httpSessions = context.getSessionHandler();
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
                 if (server.getHandler() != null) {
@@ -54,11 +66,27 @@ public final class PlaygroundServer implements AutoCloseable {
                     server.setHandler(graceful);
                 }
             });
+            cfg.routes.before(headers::apply);
+            cfg.routes.wsBeforeUpgrade("/ws", ctx -> {
+                if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
+                    throw new io.javalin.http.ForbiddenResponse("this page's origin may not open playground sessions");
+                }
+            });
             cfg.routes.get("/", ctx -> ctx.html(page));
-            cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result(mapper.writeValueAsString(health(config))));
+            cfg.routes.get("/health", ctx -> {
+                Map<String, Object> h = health(config);
+                ctx.status("ok".equals(h.get("status")) ? 200 : 503).contentType("application/json").result(mapper.writeValueAsString(h));
+            });
             cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
+            RunRoutes.add(cfg.routes, runs, mapper, page);
         });
+        reaper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stall-reaper");
+            t.setDaemon(true);
+            return t;
+        });
+        reaper.scheduleWithFixedDelay(sockets::reapStalled, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static String json(ObjectMapper mapper, Object value) {
@@ -84,20 +112,37 @@ public final class PlaygroundServer implements AutoCloseable {
 
     /** Closes every socket properly, stops Jetty gracefully and the trainer threads. */
     public void stop() {
+        reaper.shutdownNow();
         sockets.closeAll();
         app.stop();
         scheduler.close();
+        runs.close();
     }
 
     @Override
     public void close() { stop(); }
 
+    /** HTTP sessions Jetty holds (none: the playground keeps no HTTP state; see NoHttpSession). */
+    public long httpSessions() {
+        return httpSessions != null && httpSessions.getSessionCache() instanceof org.eclipse.jetty.session.DefaultSessionCache cache ? cache.getSessionsCurrent() : 0;
+    }
+
+    /**
+     * "ok" only when a new session would be served: below the session limit, and not every
+     * trainer thread stuck in one turn (a load balancer can rely on it); else 503 and why.
+     */
     private Map<String, Object> health(ServerConfig config) {
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("status", "ok");
+        boolean full = registry.size() >= config.maxSessions();
+        boolean stuck = scheduler.allWorkersStuck();
+        h.put("status", full ? "full" : stuck ? "stuck" : "ok");
         h.put("sessions", registry.size());
         h.put("maxSessions", config.maxSessions());
         h.put("playing", scheduler.playingCount());
+        h.put("queuedTurns", scheduler.queuedTurns());
+        h.put("queuedRequests", registry.queuedRequests());
+        h.put("sliceMs", scheduler.slice() / 1e6);
+        h.put("worstTurnMs", scheduler.worstTurnLastMinute() / 1e6);
         h.put("uptimeSeconds", (System.currentTimeMillis() - startedAt) / 1000);
         h.put("version", PlaygroundServer.class.getPackage().getImplementationVersion());
         return h;

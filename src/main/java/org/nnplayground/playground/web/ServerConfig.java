@@ -1,5 +1,8 @@
 package org.nnplayground.playground.web;
 
+import org.nnplayground.playground.store.StoreSettings;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -9,32 +12,52 @@ import java.util.Map;
  */
 public record ServerConfig(String host, int port, int maxSessions, int maxSessionsPerAddress, int framesPerSecond,
                            int workers, int gridEvalSize, int maxMessageBytes, int maxCsvBytes,
-                           int messagesPerSecond, Duration idleTimeout) {
+                           int messagesPerSecond, Duration idleTimeout,
+                           java.util.List<String> allowedOrigins, String frameAncestors, Duration stallTimeout,
+                           StoreSettings store) {
 
     /** Settings documented in README.md: flag name, environment name, default. */
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", 8080, 400, 100, 60, Runtime.getRuntime().availableProcessors(),
-                50, 16 * 1024, 2 * 1024 * 1024 + 4096, 50, Duration.ofMinutes(30));
+                50, 16 * 1024, 2 * 1024 * 1024 + 4096, 50, Duration.ofMinutes(30),
+                java.util.List.of(), "'self'", Duration.ofSeconds(60), StoreSettings.defaults());
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout);
+                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store);
     }
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout);
+                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store);
     }
 
     public ServerConfig withLimits(int sessions, int perAddress, int msgsPerSecond) {
         return new ServerConfig(host, port, sessions, perAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, msgsPerSecond, idleTimeout);
+                maxMessageBytes, maxCsvBytes, msgsPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store);
     }
 
     public ServerConfig withIdleTimeout(Duration d) {
         return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, d);
+                maxMessageBytes, maxCsvBytes, messagesPerSecond, d, allowedOrigins, frameAncestors, stallTimeout, store);
+    }
+
+    /** Origins (besides the page's own) whose pages may open /ws, e.g. an LMS that embeds the playground; "*" = any. */
+    public ServerConfig withAllowedOrigins(java.util.List<String> origins) {
+        return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
+                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, origins, frameAncestors, stallTimeout, store);
+    }
+
+    public ServerConfig withStallTimeout(Duration d) {
+        return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
+                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, d, store);
+    }
+
+    /** Saved runs elsewhere (tests: a temporary data directory). */
+    public ServerConfig withStore(StoreSettings s) {
+        return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
+                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, s);
     }
 
     /** Reads flags ({@code --name value}) over environment variables over defaults. */
@@ -52,9 +75,35 @@ public record ServerConfig(String host, int port, int maxSessions, int maxSessio
                 s.integer("max-message-bytes", d.maxMessageBytes, 1024, 1 << 20),
                 d.maxCsvBytes,
                 s.integer("messages-per-second", d.messagesPerSecond, 1, 10_000),
-                Duration.ofSeconds(s.integer("idle-timeout-seconds", (int) d.idleTimeout.toSeconds(), 5, 86_400)));
+                Duration.ofSeconds(s.integer("idle-timeout-seconds", (int) d.idleTimeout.toSeconds(), 5, 86_400)),
+                origins(s.text("allowed-origins", "")),
+                s.text("frame-ancestors", d.frameAncestors),
+                Duration.ofSeconds(s.integer("stall-timeout-seconds", (int) d.stallTimeout.toSeconds(), 5, 86_400)),
+                storeFrom(s, d.store));
         s.rejectUnknown();
         if (c.gridEvalSize % 10 != 0) throw new IllegalArgumentException("--grid-eval-size must be a multiple of 10");
+        if (!c.frameAncestors.matches("[\\w\\s'*:/.\\-]+")) throw new IllegalArgumentException("--frame-ancestors takes CSP sources, e.g. 'self' https://lms.example.edu");
         return c;
+    }
+
+    /** A comma-separated list of origins ("https://lms.example.edu,https://other.org"), or "*". */
+    private static java.util.List<String> origins(String list) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String o : list.split(",")) {
+            String t = o.trim();
+            if (t.isEmpty()) continue;
+            if (!t.equals("*") && !t.matches("https?://[^/\\s]+")) {
+                throw new IllegalArgumentException("--allowed-origins takes origins like https://lms.example.edu (got '" + t + "')");
+            }
+            out.add(t.toLowerCase(java.util.Locale.ROOT));
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** Saved runs' settings: --data-dir, --database-url, --retention-days, --saves-per-minute. */
+    private static StoreSettings storeFrom(ConfigSource s, StoreSettings d) {
+        return new StoreSettings(Path.of(s.text("data-dir", d.dataDir().toString())), s.text("database-url", d.databaseUrl()),
+                s.integer("retention-days", d.retentionDays(), 0, 36_500), s.integer("saves-per-minute", d.savesPerMinute(), 1, 10_000),
+                d.maxRunBytes());
     }
 }

@@ -14,6 +14,7 @@ import org.nnplayground.playground.session.SessionDescription;
         @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
         @JsonSubTypes.Type(value = ServerMessage.Insights.class, name = "insights"),
         @JsonSubTypes.Type(value = ServerMessage.Sweep.class, name = "sweep"),
+        @JsonSubTypes.Type(value = ServerMessage.Saved.class, name = "saved"),
 })
 public sealed interface ServerMessage {
 
@@ -34,4 +35,6 @@ public sealed interface ServerMessage {
 
     /** A sweep's progress or table, its fields inline. */
     record Sweep(@JsonUnwrapped org.nnplayground.playground.sweep.SweepReport report) implements ServerMessage {}
+    /** A run was saved: its id, its short link ({@code /r/{id}}) and the epoch it was saved at. */
+    record Saved(String id, String url, int epoch) implements ServerMessage {}
 }

@@ -1,37 +1,49 @@
 package org.nnplayground.playground.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionRegistry;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The WebSocket endpoint: one session per socket. Parses and checks each message (size, rate,
- * type, values), hands it to the session and answers errors; never trains on the socket thread.
+ * shape, type, values), hands it to the session and answers errors in the protocol's words; never
+ * trains on the socket thread. Pings keep healthy sockets alive through proxies; sockets whose
+ * client stopped taking frames while playing are closed ({@link #reapStalled()}).
  */
 final class SocketEndpoint {
+    private static final Logger LOG = Logger.getLogger(SocketEndpoint.class.getName());
     private static final int TRY_AGAIN_LATER = 1013;
+    private static final long PING_SECONDS = 15;
 
     private final SessionRegistry registry;
     private final ServerConfig config;
     private final ObjectMapper mapper;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final SavedRuns runs;
 
-    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper) {
+    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
         this.registry = registry;
         this.config = config;
         this.mapper = mapper;
+        this.runs = runs;
     }
 
     void configure(WsConfig ws) {
@@ -51,6 +63,7 @@ final class SocketEndpoint {
         try {
             c.attach(registry.open(c.address(), c));
             connections.put(ctx.sessionId(), c);
+            ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
         } catch (SessionRegistry.LimitException full) {
             c.send(new ServerMessage.Error(full.getMessage(), null));
             ctx.closeSession(TRY_AGAIN_LATER, "server busy");
@@ -60,9 +73,20 @@ final class SocketEndpoint {
     private void message(WsMessageContext ctx) {
         Connection c = connections.get(ctx.sessionId());
         if (c == null) return;
-        String text = ctx.message();
-        if (!c.limiter().tryAcquire()) {
-            c.send(new ServerMessage.Error("too many messages: at most " + config.messagesPerSecond() + " per second", null));
+        try {
+            handle(c, ctx.message());
+        } catch (RuntimeException e) {
+            // one bad message must never close the socket with Java internals
+            LOG.log(Level.WARNING, "message failed", e);
+            c.send(new ServerMessage.Error("the server could not handle this message", null));
+        }
+    }
+
+    private void handle(Connection c, String text) {
+        // acknowledgements come once per frame, so they are not counted against the message rate
+        boolean maybeAck = text.length() < 64 && text.contains("ack");
+        if (!maybeAck && !c.limiter().tryAcquire()) {
+            c.sendRateLimited("too many messages: at most " + config.messagesPerSecond() + " per second");
             return;
         }
         if (text.length() > config.maxCsvBytes()) {
@@ -71,15 +95,17 @@ final class SocketEndpoint {
         }
         ClientMessage m;
         try {
-            m = mapper.readValue(text, ClientMessage.class);
-        } catch (InvalidTypeIdException e) {
-            c.send(new ServerMessage.Error("unknown or missing message type" + typeOf(e), null));
+            m = parse(text);
+        } catch (IllegalArgumentException e) {
+            c.send(new ServerMessage.Error(e.getMessage(), null));
             return;
-        } catch (MismatchedInputException e) {
-            c.send(new ServerMessage.Error("malformed message: " + e.getOriginalMessage(), null));
+        }
+        if (m instanceof ClientMessage.Ack) {
+            c.ack();
             return;
-        } catch (JsonProcessingException e) {
-            c.send(new ServerMessage.Error("malformed JSON: " + e.getOriginalMessage(), null));
+        }
+        if (maybeAck && !c.limiter().tryAcquire()) {
+            c.sendRateLimited("too many messages: at most " + config.messagesPerSecond() + " per second");
             return;
         }
         if (!(m instanceof ClientMessage.LoadCsv) && text.length() > config.maxMessageBytes()) {
@@ -87,10 +113,47 @@ final class SocketEndpoint {
             return;
         }
         try {
-            m.applyTo(c.session());
+            if (m instanceof ClientMessage.RunRequest r) r.applyTo(c, runs);
+            else m.applyTo(c.session());
         } catch (IllegalArgumentException e) {
             c.send(new ServerMessage.Error(e.getMessage(), null));
         }
+    }
+
+    /** A JSON object with a known {@code type}, or an IllegalArgumentException that says what is wrong in the protocol's words. */
+    private ClientMessage parse(String text) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON" + where(e));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException("a message must be a JSON object with a 'type' field, e.g. {\"type\":\"play\"}");
+        }
+        JsonNode type = tree.get("type");
+        if (type == null || !type.isTextual()) throw new IllegalArgumentException("missing message type: add a 'type' field, e.g. \"type\":\"play\"");
+        try {
+            return mapper.treeToValue(tree, ClientMessage.class);
+        } catch (InvalidTypeIdException e) {
+            throw new IllegalArgumentException("unknown message type '" + type.asText() + "'");
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException("malformed '" + type.asText() + "' message: " + fieldOf(e) + " has the wrong kind of value");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed '" + type.asText() + "' message");
+        }
+    }
+
+    /** The offending field's name (its path), never a Java type. */
+    private static String fieldOf(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "a field" : "field '" + path + "'";
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private void closed(WsCloseContext ctx) { release(ctx.sessionId()); }
@@ -101,13 +164,27 @@ final class SocketEndpoint {
         if (c != null && c.session() != null) registry.close(c.address(), c.session());
     }
 
+    /**
+     * Closes the sockets of clients that have not taken a frame for the stall timeout while their
+     * session plays or steps: their slot is freed for someone else. Called every few seconds.
+     */
+    void reapStalled() {
+        long limit = config.stallTimeout().toNanos();
+        for (Connection c : connections.values()) {
+            Session s = c.session();
+            boolean working = s != null && (s.isStepping() || s.state() == org.nnplayground.playground.session.SessionState.PLAYING);
+            if (working && c.stalledNanos() > limit) {
+                c.close(Connection.POLICY_VIOLATION, "no frame taken for " + config.stallTimeout().toSeconds() + " s");
+            }
+        }
+    }
+
+    /** Open sockets. */
+    int open() { return connections.size(); }
+
     /** Closes every socket with "going away" (server stopping); sessions are freed by the close events. */
     void closeAll() {
         for (Connection c : connections.values()) c.close(1001, "server stopping");
-    }
-
-    private static String typeOf(InvalidTypeIdException e) {
-        return e.getTypeId() == null ? "" : " '" + e.getTypeId() + "'";
     }
 
     private static String addressOf(WsContext ctx) {

@@ -41,18 +41,22 @@ public final class LoadBench {
 
         Student(boolean reads) { this.reads = reads; }
 
+        /** One text message at a time (the JDK's WebSocket allows a single send in progress). */
+        synchronized void send(String text) { socket.sendText(text, true).join(); }
+
         @Override
         public void onOpen(WebSocket ws) { ws.request(reads ? Long.MAX_VALUE : 1); }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            // the frame's history count (u16 at byte 42) says how many epochs it covers
-            if (!inMessage && data.remaining() >= 44) {
-                epochs.addAndGet(Short.toUnsignedInt(data.order(java.nio.ByteOrder.LITTLE_ENDIAN).getShort(data.position() + 42)));
+            // the frame's history count (u32 at byte 42, docs/protocol.md) says how many epochs it covers
+            if (!inMessage && data.remaining() >= 46) {
+                epochs.addAndGet(data.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(data.position() + 42));
             }
             inMessage = !last;
             bytes.addAndGet(data.remaining());
             if (last) {
+                send("{\"type\":\"ack\"}"); // the page acknowledges every frame (flow control)
                 long now = System.nanoTime();
                 long sent = changeSentAt;
                 if (sent != 0) {
@@ -81,8 +85,8 @@ public final class LoadBench {
             Student s = new Student(i < sessions);
             s.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, s).join();
             String link = i < c2Count ? C2 : C1;
-            s.socket.sendText("{\"type\":\"load\",\"link\":\"" + link + "\"}", true).join();
-            s.socket.sendText("{\"type\":\"play\"}", true).join();
+            s.send("{\"type\":\"load\",\"link\":\"" + link + "\"}");
+            s.send("{\"type\":\"play\"}");
             students.add(s);
         }
         Thread.sleep(3000); // warm-up
@@ -98,7 +102,7 @@ public final class LoadBench {
         while (System.nanoTime() < end) {
             Student s = students.get(probe++ % sessions);
             s.changeSentAt = System.nanoTime();
-            s.socket.sendText("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"" + (probe % 2 == 0 ? "0.03" : "0.01") + "\"}", true);
+            s.send("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"" + (probe % 2 == 0 ? "0.03" : "0.01") + "\"}");
             Thread.sleep(100);
         }
         students.forEach(s -> s.measuring = false);

@@ -118,7 +118,7 @@ class PlaygroundLinkTest {
     @ParameterizedTest
     @CsvSource({
         "noise, 80, 50", "noise, -5, 0",
-        "percTrainData, 5, 10", "percTrainData, 95, 90",
+        "percTrainData, 5, 10", "percTrainData, 105, 100",
         "dropout, 0.95, 0.9", "dropout, -0.1, 0",
         "batchSize, 0, 1", "batchSize, 20000, 10000",
         "learningRate, 0, 0.00001", "learningRate, -1, 0.00001", "learningRate, 11, 10",
@@ -150,16 +150,44 @@ class PlaygroundLinkTest {
         "learningRate, NaN", "networkShape, '4,a'", "networkShape, '4,,2'", "networkShape, '1,1,1,1,1,1,1,1,1,1,1'",
         "showTestData, yes", "x, 1", "dropout, half", "showTestData_hide, maybe"
     })
-    void valuesThatCannotBeUnderstoodAreRefusedNamingTheKey(String key, String value) {
-        LinkException e = assertThrows(LinkException.class, () -> parse(H1 + "&" + key + "=" + value));
+    void aLinkValueThatCannotBeUnderstoodFallsBackToTheDefaultWithAWarningNamingTheKey(String key, String value) {
+        LinkResult r = parse("seed=0.5&regularizationRate=0.3&" + key + "=" + value);
+        LinkResult clean = parse("seed=0.5&regularizationRate=0.3");
+        // the refused key is at its default; the rest of the link applies
+        assertEquals(clean.settings(), r.settings());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith(key + ": "), r.warnings().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"activation, banana", "learningRate, abc", "networkShape, '1,1,1,1,1,1,1,1,1,1,1'", "showTestData, yes"})
+    void aChangeThatCannotBeUnderstoodIsRefusedNamingTheKey(String key, String value) {
+        LinkException e = assertThrows(LinkException.class, () -> parse(H1).settings().with(key, value));
         assertEquals(key, e.key());
         assertTrue(e.getMessage().startsWith(key + ": "), e.getMessage());
     }
 
     @Test
-    void refusalOfAnEnumListsTheAllowedValues() {
-        LinkException e = assertThrows(LinkException.class, () -> parse("activation=banana"));
-        assertEquals("activation: unknown value 'banana' (allowed: relu, tanh, sigmoid, linear, step)", e.getMessage());
+    void refusalOfAnEnumListsTheAllowedValuesAndTheDefaultUsed() {
+        LinkResult r = parse("activation=banana&learningRate=0.1");
+        assertEquals(List.of("activation: unknown value 'banana' (allowed: relu, tanh, sigmoid, linear, step); using the default (tanh)"),
+                r.warnings());
+        assertEquals(0.1, r.settings().learningRate());
+        assertEquals(Activation.TANH, r.settings().activation());
+    }
+
+    @Test
+    void aHiddenFeatureIsNoInputEvenWhenOn() {
+        PlaygroundSettings hidden = settings("x=true&y=true&xSquared=true&x_hide=true&xSquared_hide=true");
+        assertEquals(List.of(Feature.Y), hidden.features());
+        assertTrue(hidden.tfExact());
+    }
+
+    @Test
+    void speedAndSliceAreNeutralForTfExactness() {
+        assertTrue(settings(H1 + "&speed=10&sliceX=a").tfExact());
+        assertEquals(10, settings("speed=10").speed());
+        assertEquals(1, settings("").speed());
     }
 
     @Test

@@ -7,15 +7,18 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /** A decoded binary frame (docs/protocol.md), for tests and the load benchmark. */
-record Frame(int mode, int epoch, double lossTrain, double lossTest, double metricTrain, double metricTest,
+record Frame(int version, int mode, int epoch, double lossTrain, double lossTest, double metricTrain, double metricTest,
              int firstHistoryEpoch, float[] historyTrain, float[] historyTest, int selectedNode, float[] weights,
-             int gridSize, int thumbSize, int thumbCount, byte[] grids, int bytes) {
+             int gridSize, int codedSize, int thumbSize, int thumbCount, byte[] grids, int bytes) {
+    /** The frame format this decoder reads (docs/protocol.md). */
+    static final int VERSION = 2;
+
 
     static Frame decode(ByteBuffer raw) {
         int bytes = raw.remaining();
         ByteBuffer b = raw.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         int version = b.get();
-        if (version != 1) throw new IllegalStateException("unknown frame version " + version);
+        if (version != VERSION) throw new IllegalStateException("unknown frame version " + version);
         int mode = b.get();
         int epoch = b.getInt();
         double lossTrain = b.getDouble();
@@ -23,24 +26,25 @@ record Frame(int mode, int epoch, double lossTrain, double lossTest, double metr
         double metricTrain = b.getDouble();
         double metricTest = b.getDouble();
         int first = b.getInt();
-        int count = Short.toUnsignedInt(b.getShort());
+        int count = b.getInt();
         float[] ht = new float[count];
         float[] hv = new float[count];
         for (int i = 0; i < count; i++) {
             ht[i] = b.getFloat();
             hv[i] = b.getFloat();
         }
-        int selected = Short.toUnsignedInt(b.getShort());
-        float[] weights = new float[Short.toUnsignedInt(b.getShort())];
+        int selected = b.getInt();
+        float[] weights = new float[b.getInt()];
         for (int i = 0; i < weights.length; i++) weights[i] = b.getFloat();
-        int grid = Short.toUnsignedInt(b.getShort());
-        int coded = Short.toUnsignedInt(b.getShort());
-        int thumb = Short.toUnsignedInt(b.getShort());
-        int thumbs = Short.toUnsignedInt(b.getShort());
+        int grid = b.getInt();
+        int coded = b.getInt();
+        int thumb = b.getInt();
+        int thumbs = b.getInt();
         byte[] compressed = new byte[b.getInt()];
         b.get(compressed);
-        return new Frame(mode, epoch, lossTrain, lossTest, metricTrain, metricTest, first, ht, hv, selected, weights,
-                grid, thumb, thumbs, decodeGrids(inflate(compressed), grid, coded, thumb, thumbs, mode), bytes);
+        if (b.hasRemaining()) throw new IllegalStateException(b.remaining() + " bytes after the frame's end");
+        return new Frame(version, mode, epoch, lossTrain, lossTest, metricTrain, metricTest, first, ht, hv, selected, weights,
+                grid, coded, thumb, thumbs, decodeGrids(inflate(compressed), grid, coded, thumb, thumbs, mode), bytes);
     }
 
     /** The big grid's value at (row, col) in [-1, 1] (scalar mode). */

@@ -25,15 +25,24 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private WebSocket socket;
+    /** Acknowledge each frame as the page does (flow control); false: a client that stops taking frames. */
+    volatile boolean acks = true;
 
     static WsClient connect(int port) {
+        return connect(port, null);
+    }
+
+    /** Connects as a page from {@code origin} would (null: no Origin header, as non-browser clients). */
+    static WsClient connect(int port, String origin) {
         WsClient c = new WsClient();
-        c.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c).join();
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) b.header("Origin", origin);
+        c.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c).join();
         return c;
     }
 
-    void send(String json) { socket.sendText(json, true).join(); }
+    /** Sends one text message (one at a time: the JDK's WebSocket allows a single send in progress). */
+    synchronized void send(String json) { socket.sendText(json, true).join(); }
 
     /** The next text message of {@code type} (others are skipped), or fails after 10 s. */
     JsonNode next(String type) throws InterruptedException {
@@ -86,6 +95,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         if (last) {
             frames.add(Frame.decode(ByteBuffer.wrap(binary.toByteArray())));
             binary.reset();
+            if (acks) send("{\"type\":\"ack\"}");
         }
         ws.request(1);
         return null;

@@ -1,0 +1,138 @@
+package org.nnplayground.playground.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Files;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The store over JDBC, for H2 (embedded, the default) and PostgreSQL alike: a handful of plain SQL
+ * statements through a small HikariCP pool. Plain JDBC rather than Jdbi because there is one table
+ * and four statements: a mapping layer would be more code to read than it saves. The pool gives
+ * short connection timeouts, so a database that is down answers an error within seconds instead of
+ * hanging a request. Flyway applies {@code db/migration} at start.
+ */
+public final class JdbcRunStore implements RunStore {
+    private static final long CONNECT_TIMEOUT_MS = 3000;
+
+    private final HikariDataSource pool;
+
+    private JdbcRunStore(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Connects (creating the data directory for H2) and migrates the schema. */
+    public static JdbcRunStore open(StoreSettings settings) {
+        StoreSettings.Connection c = settings.jdbc();
+        if (c.isH2()) {
+            try {
+                Files.createDirectories(settings.dataDir());
+            } catch (IOException e) {
+                throw new StoreException("cannot create the data directory " + settings.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(c.url());
+        if (c.user() != null) config.setUsername(c.user());
+        if (c.password() != null) config.setPassword(c.password());
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+        config.setValidationTimeout(1000);
+        config.setInitializationFailTimeout(-1); // start even when the database is down: saving then answers an error
+        config.setPoolName("runs");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot prepare the run database (" + describe(c.url()) + "): " + rootMessage(e), e);
+        }
+        return new JdbcRunStore(pool);
+    }
+
+    @Override
+    public void save(StoredRun run) {
+        String sql = "INSERT INTO runs (id, link, epoch, size_bytes, created_at, opened_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (Connection con = pool.getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
+            Timestamp now = Timestamp.from(run.createdAt());
+            st.setString(1, run.id());
+            st.setString(2, run.link());
+            st.setInt(3, run.epoch());
+            st.setInt(4, run.snapshot().length);
+            st.setTimestamp(5, now);
+            st.setTimestamp(6, now);
+            st.setBytes(7, run.snapshot());
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("save the run", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredRun> open(String id) {
+        try (Connection con = pool.getConnection()) {
+            StoredRun found = null;
+            try (PreparedStatement st = con.prepareStatement("SELECT link, epoch, created_at, snapshot FROM runs WHERE id = ?")) {
+                st.setString(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) found = new StoredRun(id, rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getBytes(4));
+                }
+            }
+            if (found == null) return Optional.empty();
+            try (PreparedStatement st = con.prepareStatement("UPDATE runs SET opened_at = ? WHERE id = ?")) {
+                st.setTimestamp(1, Timestamp.from(Instant.now()));
+                st.setString(2, id);
+                st.executeUpdate();
+            }
+            return Optional.of(found);
+        } catch (SQLException e) {
+            throw failure("load the run", e);
+        }
+    }
+
+    @Override
+    public int deleteNotOpenedSince(Instant cutoff) {
+        try (Connection con = pool.getConnection(); PreparedStatement st = con.prepareStatement("DELETE FROM runs WHERE opened_at < ?")) {
+            st.setTimestamp(1, Timestamp.from(cutoff));
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("delete old runs", e);
+        }
+    }
+
+    @Override
+    public void close() { pool.close(); }
+
+    private static StoreException failure(String what, SQLException e) {
+        String m = rootMessage(e);
+        String lower = m.toLowerCase(java.util.Locale.ROOT);
+        String why;
+        if (lower.contains("no space") || lower.contains("disk full") || lower.contains("disk is full")) why = "the server's disk is full";
+        else if (e.getSQLState() != null && e.getSQLState().startsWith("08") || lower.contains("connection is not available")
+                || lower.contains("connection refused") || lower.contains("timed out")) why = "the database is not reachable";
+        else why = "the database refused it (" + m + ")";
+        return new StoreException("could not " + what + ": " + why + "; training goes on, try saving again later", e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The URL without credentials, for messages. */
+    private static String describe(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+}

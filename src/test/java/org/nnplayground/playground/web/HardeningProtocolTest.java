@@ -1,0 +1,346 @@
+package org.nnplayground.playground.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A hostile class over real sockets: odd messages, heavy work, floods, stalled readers, foreign pages. */
+class HardeningProtocolTest {
+    /** 200x200 hidden on 450 samples, batch 1: about 50 ms an epoch, longer than any slice. */
+    static final String HEAVY = "networkShape=200,200&batchSize=1&percTrainData=90&seed=0.1";
+    static final String C1 = "activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&networkShape=4,2&seed=0.12345&percTrainData=50";
+    private static PlaygroundServer server;
+
+    @BeforeAll
+    static void start() {
+        server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStallTimeout(Duration.ofSeconds(2)));
+    }
+
+    @AfterAll
+    static void stop() { server.stop(); }
+
+    private static WsClient loaded(String link) throws InterruptedException {
+        WsClient c = WsClient.connect(server.port());
+        c.send("{\"type\":\"load\",\"link\":\"" + link + "\"}");
+        c.next("session");
+        c.frameAt(0);
+        return c;
+    }
+
+    @Test
+    void oddMessagesGetAnErrorInProtocolWordsAndTheSessionLives() throws Exception {
+        try (WsClient c = loaded(C1)) {
+            String[] odd = {"null", "[]", "[1,2]", "42", "\"play\"", "true", "{}", "{\"type\":5}", "{\"type\":null}",
+                "{\"type\":\"step\",\"epochs\":\"many\"}", "{\"type\":\"step\",\"epochs\":[1]}", "{\"type\":\"set\",\"key\":{},\"value\":\"1\"}",
+                "{\"type\":\"load\",\"settings\":[1]}", "{\"type\":\"setWeight\",\"layer\":\"a\"}", "{\"type\":\"play\"} trailing", ""};
+            for (String message : odd) {
+                c.send(message);
+                String error = c.next(m -> m.path("type").asText().equals("error"), "error for " + message).get("message").asText();
+                assertTrue(error.length() > 5, message + " -> " + error);
+                for (String internal : new String[] {"java.", "`", "Exception", "LinkedHashMap", "Integer", "String[]", "deserialize"}) {
+                    assertFalse(error.contains(internal), message + " -> " + error);
+                }
+            }
+            c.send("{\"type\":\"step\"}");
+            assertEquals(1, c.frameAt(1).epoch());
+            assertFalse(c.closed.isDone(), "the socket stays open");
+        }
+    }
+
+    @Test
+    void speedOneTrainsExactlyOneEpochPerFrame() throws Exception {
+        try (WsClient c = loaded(C1)) {
+            c.send("{\"type\":\"play\"}");
+            List<Frame> frames = new ArrayList<>();
+            for (int i = 0; i < 40; i++) frames.add(c.nextFrame(f -> true, "frame"));
+            c.send("{\"type\":\"pause\"}");
+            for (int i = 1; i < frames.size(); i++) {
+                Frame f = frames.get(i);
+                assertEquals(1, f.historyTrain().length, "epochs in frame " + i);
+                assertEquals(frames.get(i - 1).epoch() + 1, f.epoch(), "consecutive epochs");
+            }
+        }
+    }
+
+    @Test
+    void aHeavyStepDoesNotFreezeThePlayersAndPauseOrLoadCancelsIt() throws Exception {
+        List<WsClient> players = new ArrayList<>();
+        try (WsClient heavy1 = loaded(HEAVY); WsClient heavy2 = loaded(HEAVY)) {
+            for (int i = 0; i < 5; i++) {
+                WsClient p = loaded(C1);
+                p.send("{\"type\":\"play\"}");
+                players.add(p);
+            }
+            heavy1.send("{\"type\":\"step\",\"epochs\":1000}");
+            heavy2.send("{\"type\":\"step\",\"epochs\":1000}");
+            Thread.sleep(500);
+            players.forEach(p -> p.frames.clear());
+            long t0 = System.nanoTime();
+            Thread.sleep(3000);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            for (WsClient p : players) {
+                // 60 frames/s when alone; a heavy neighbour may cost some, never everything
+                assertTrue(p.frames.size() / seconds > 15, "player frame rate " + p.frames.size() / seconds);
+            }
+            // the steps run, a slice at a time, and show progress
+            Frame progress = heavy1.nextFrame(f -> f.epoch() > 0, "heavy progress");
+            assertTrue(progress.epoch() < 1000, "still stepping");
+            heavy1.send("{\"type\":\"pause\"}");
+            heavy1.next(m -> m.path("state").asText().equals("paused"), "paused");
+            Frame stopped = lastFrameWithin(heavy1, 1500);
+            Thread.sleep(1000);
+            heavy1.frames.clear();
+            heavy1.send("{\"type\":\"step\"}");
+            assertEquals(stopped.epoch() + 1, heavy1.nextFrame(f -> true, "one more step").epoch(), "pause dropped the rest of the step");
+            heavy2.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            heavy2.next(m -> m.path("type").asText().equals("session") && m.path("parameterCount").asInt() == 25, "new session");
+            heavy2.frameAt(0);
+        } finally {
+            players.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void closingDuringAHeavyStepFreesTheCpuAtOnce() throws Exception {
+        WsClient a = loaded(HEAVY);
+        WsClient b = loaded(HEAVY);
+        a.send("{\"type\":\"step\",\"epochs\":1000}");
+        b.send("{\"type\":\"step\",\"epochs\":1000}");
+        a.nextFrame(f -> f.epoch() > 2, "a steps");
+        a.abort();
+        b.close();
+        Thread.sleep(300); // one epoch (about 50 ms) at most, plus the close handshake
+        long cpu = trainerCpuNanos();
+        Thread.sleep(1000);
+        long used = trainerCpuNanos() - cpu;
+        assertTrue(used < 150_000_000L, "trainer threads used " + used / 1e6 + " ms of CPU in the second after the close");
+        long t0 = System.nanoTime();
+        try (WsClient next = loaded(C1)) {
+            next.send("{\"type\":\"step\"}");
+            next.frameAt(1);
+        }
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "the next session got its turns at once");
+    }
+
+    @Test
+    void theQueueIsBoundedAndTheNewestBuildAndSettingWin() throws Exception {
+        String csv = bigCsv();
+        try (WsClient c = loaded(C1)) {
+            // a big CSV parses for a while: what arrives meanwhile waits in the queue
+            c.send("{\"type\":\"loadCsv\",\"name\":\"a.csv\",\"content\":\"" + csv + "\"}");
+            for (String lr : new String[] {"0.1", "0.3", "0.01"}) c.send("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"" + lr + "\"}");
+            for (int i = 0; i < 40; i++) c.send("{\"type\":\"selectNode\",\"node\":null}");
+            JsonNode refused = c.next(m -> m.path("type").asText().equals("error") && m.path("message").asText().contains("waiting"), "queue full");
+            assertEquals("selectNode", refused.get("request").asText());
+            JsonNode link = c.next("link");
+            assertTrue(link.get("hash").asText().contains("learningRate=0.01"), link.toString());
+            Thread.sleep(500);
+            assertTrue(c.texts.stream().noneMatch(m -> m.path("type").asText().equals("link")), "one link: the newest set per key won");
+            // builds: a newer load replaces the waiting one
+            c.send("{\"type\":\"loadCsv\",\"name\":\"b.csv\",\"content\":\"" + csv + "\"}");
+            c.send("{\"type\":\"loadCsv\",\"name\":\"c.csv\",\"content\":\"" + csv + "\"}");
+            c.send("{\"type\":\"load\",\"link\":\"" + C1 + "&seed=0.777\"}");
+            JsonNode last = c.next(m -> m.path("type").asText().equals("session") && m.path("link").asText().contains("0.777"), "the newest load");
+            assertTrue(last.get("parameterCount").asInt() == 25);
+            c.texts.clear();
+            Thread.sleep(1000);
+            assertTrue(c.texts.stream().noneMatch(m -> m.path("type").asText().equals("session")), "nothing built after the newest load");
+        }
+    }
+
+    @Test
+    void aClientThatStopsTakingFramesGetsNoEpochsAndIsReaped() throws Exception {
+        try (WsClient healthy = loaded(C1); WsClient stalled = loaded(C1)) {
+            healthy.send("{\"type\":\"play\"}");
+            stalled.acks = false;
+            stalled.send("{\"type\":\"play\"}");
+            Thread.sleep(1000);
+            // it owes one acknowledgement for epoch 0; one more frame, then nothing
+            assertTrue(stalled.frames.size() <= 2, stalled.frames.size() + " frames to a client that does not acknowledge");
+            assertEquals(1, stalled.closed.get(6, TimeUnit.SECONDS) == 1008 ? 1 : 0, "closed as stalled");
+            assertFalse(healthy.closed.isDone(), "the healthy player stays");
+            assertTrue(healthy.frames.size() > 30);
+        }
+    }
+
+    @Test
+    void aClientThatCatchesUpContinuesWhereItStopped() throws Exception {
+        try (WsClient c = loaded(C1)) {
+            c.acks = false;
+            c.send("{\"type\":\"play\"}");
+            Thread.sleep(700);
+            int last = c.frames.stream().mapToInt(Frame::epoch).max().orElse(0);
+            c.acks = true;
+            c.send("{\"type\":\"ack\"}");
+            c.send("{\"type\":\"ack\"}");
+            Frame next = c.nextFrame(f -> f.epoch() > last, "after catching up");
+            assertEquals(last + 1, next.epoch(), "no epoch was trained while the client did not read");
+        }
+    }
+
+    @Test
+    void foreignOriginsAreRefusedAndListedOnesAccepted() throws Exception {
+        String own = "http://127.0.0.1:" + server.port();
+        try (WsClient same = WsClient.connect(server.port(), own)) {
+            same.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            same.next("session");
+        }
+        CompletionException refused = assertThrows(CompletionException.class, () -> WsClient.connect(server.port(), "https://evil.example"));
+        assertEquals(403, ((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+        try (PlaygroundServer open = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
+                .withAllowedOrigins(List.of("https://lms.example.edu")));
+             WsClient lms = WsClient.connect(open.port(), "https://lms.example.edu")) {
+            lms.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            lms.next("session");
+            assertThrows(CompletionException.class, () -> WsClient.connect(open.port(), "https://evil.example"));
+        }
+    }
+
+    @Test
+    void everyHttpAnswerCarriesTheSecurityHeaders() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : new String[] {"/", "/web/js/main.js", "/web/js/protocol.js", "/health", "/api/datasets"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), path);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'self'"), path + ": " + csp);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+            assertTrue(r.headers().firstValue("Set-Cookie").isEmpty(), path + " sets a cookie");
+            if (path.equals("/")) {
+                // no inline script: every <script> loads a file
+                assertFalse(r.body().matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), "inline script on the page");
+            }
+        }
+    }
+
+    @Test
+    void connectingCreatesNoHttpSession() throws Exception {
+        long before = server.httpSessions();
+        assertTrue(before >= 0, "Jetty's session count is readable");
+        for (int i = 0; i < 50; i++) {
+            WsClient c = WsClient.connect(server.port());
+            c.close();
+        }
+        String upgrade = rawUpgrade(server.port());
+        assertTrue(upgrade.startsWith("HTTP/1.1 101"), upgrade);
+        assertFalse(upgrade.toLowerCase().contains("set-cookie"), upgrade);
+        assertEquals(before, server.httpSessions(), "HTTP sessions after 51 connects");
+    }
+
+    @Test
+    void aNetworkNearTheParameterLimitRoundTripsThroughAFrame() throws Exception {
+        String big = "networkShape=100,100,100,100,100,100,100,100,100,100&seed=0.25&percTrainData=10&batchSize=10";
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"" + big + "\"}");
+            int params = c.next("session").get("parameterCount").asInt();
+            assertTrue(params > 90_000, params + " parameters");
+            Frame f = c.frameAt(0);
+            assertEquals(params, f.weights().length);
+            // the last bias (the output's) travels last
+            c.send("{\"type\":\"setBias\",\"layer\":11,\"node\":0,\"value\":0.625}");
+            Frame edited = c.nextFrame(x -> x.weights()[params - 1] == 0.625f, "edited output bias");
+            assertEquals(100, edited.gridSize());
+        }
+    }
+
+    @Test
+    void healthSaysNoWhenFull() throws Exception {
+        try (PlaygroundServer small = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withLimits(1, 1, 50))) {
+            JsonNode ok = health(small, 200);
+            assertEquals("ok", ok.get("status").asText());
+            assertTrue(ok.has("worstTurnMs") && ok.has("queuedTurns") && ok.has("playing"), ok.toString());
+            try (WsClient only = WsClient.connect(small.port())) {
+                only.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+                only.next("session");
+                JsonNode full = health(small, 503);
+                assertEquals("full", full.get("status").asText());
+                assertEquals(1, full.get("sessions").asInt());
+            }
+        }
+    }
+
+    private static JsonNode health(PlaygroundServer s, int status) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, r.statusCode(), r.body());
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    /** The upgrade response's status line and headers, read from a plain socket. */
+    private static String rawUpgrade(int port) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = s.getInputStream();
+            StringBuilder b = new StringBuilder();
+            while (!b.toString().endsWith("\r\n\r\n")) {
+                int ch = in.read();
+                if (ch < 0) break;
+                b.append((char) ch);
+            }
+            return b.toString();
+        }
+    }
+
+    private static Frame lastFrameWithin(WsClient c, long millis) throws InterruptedException {
+        Frame last = null;
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            Frame f = c.frames.poll(50, TimeUnit.MILLISECONDS);
+            if (f != null) last = f;
+        }
+        if (last == null) throw new AssertionError("no frame");
+        return last;
+    }
+
+    /** CPU time of the scheduler's trainer threads (this JVM runs the server). */
+    private static long trainerCpuNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("trainer-")) sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+        }
+        return sum;
+    }
+
+    /** A CSV near the 2 MiB limit, JSON-escaped: 10,000 rows x 32 features and a label. */
+    static String bigCsv() {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < 32; c++) b.append('f').append(c).append(',');
+        b.append("label\\n");
+        java.util.Random r = new java.util.Random(7);
+        for (int row = 0; row < 10_000; row++) {
+            for (int c = 0; c < 32; c++) b.append(r.nextInt(900) / 100.0).append(',');
+            b.append(r.nextBoolean() ? "cat" : "dog").append("\\n");
+        }
+        return b.toString();
+    }
+}
