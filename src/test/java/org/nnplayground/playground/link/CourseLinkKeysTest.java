@@ -42,7 +42,12 @@ class CourseLinkKeysTest {
         assertEquals(1.0, r.settings().lrSchedule().decay());
         assertEquals(0, r.settings().earlyStop());
         assertEquals(2, r.warnings().size(), r.warnings().toString());
-        LinkException e = assertThrows(LinkException.class, () -> PlaygroundLink.parse(TF + "&lrSchedule=cosine", new Random(1)));
+        // a link never fails: a value that makes no sense falls back to the default, with a warning naming the key
+        LinkResult odd = PlaygroundLink.parse(TF + "&lrSchedule=cosine", new Random(1));
+        assertEquals(LearningRateSchedule.Kind.NONE, odd.settings().lrSchedule().kind());
+        assertTrue(odd.warnings().stream().anyMatch(w -> w.contains("lrSchedule")), odd.warnings().toString());
+        // a change by hand is refused in plain words
+        LinkException e = assertThrows(LinkException.class, () -> odd.settings().change("lrSchedule", "cosine"));
         assertTrue(e.getMessage().contains("lrSchedule"), e.getMessage());
     }
 }
