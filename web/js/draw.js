@@ -4,7 +4,7 @@
 import { tap } from './tap.js';
 
 const $ = id => document.getElementById(id);
-const EXTENT = 6; // the map spans -6..6 on both axes (protocol.md)
+const EXTENT = 6; // TF Playground's map spans -6..6; drawn points must lie within it
 
 /** Wires the draw panel to the map and the socket. */
 export function installDraw(socket) {
@@ -13,6 +13,7 @@ export function installDraw(socket) {
   if (!toggle || !map) return;
   let drawing = false;
   let problem = 'classification';
+  let plane = { min: -EXTENT, max: EXTENT, yMin: -EXTENT, yMax: EXTENT };
   toggle.addEventListener('click', () => {
     drawing = !drawing;
     map.classList.toggle('drawing', drawing);
@@ -20,8 +21,9 @@ export function installDraw(socket) {
   });
   const at = event => {
     const r = map.getBoundingClientRect();
-    const x = -EXTENT + 2 * EXTENT * (event.clientX - r.left) / r.width;
-    const y = EXTENT - 2 * EXTENT * (event.clientY - r.top) / r.height;
+    // the map shows the session's plane (grid min/max across, yMin/yMax up)
+    const x = plane.min + (plane.max - plane.min) * (event.clientX - r.left) / r.width;
+    const y = plane.yMax - (plane.yMax - plane.yMin) * (event.clientY - r.top) / r.height;
     return { x: clamp(x), y: clamp(y) };
   };
   map.addEventListener('click', event => {
@@ -48,6 +50,10 @@ export function installDraw(socket) {
     onMessage: message => {
       if (message.type !== 'session') return;
       problem = message.problem;
+      const g = message.grid ?? {};
+      if (Number.isFinite(g.min) && Number.isFinite(g.max)) {
+        plane = { min: g.min, max: g.max, yMin: g.yMin ?? g.min, yMax: g.yMax ?? g.max };
+      }
       const n = (message.train?.length ?? 0) + (message.test?.length ?? 0);
       $('draw-count').textContent = `${n} point${n === 1 ? '' : 's'}`;
     },

@@ -125,7 +125,14 @@ function showGradients(g) {
   const x = i => pad + (n <= 1 ? 0.5 : i / (n - 1)) * (w - 2 * pad);
   const y = v => h - pad - (Math.log10(Math.max(v, lo)) - lLo) / (lHi - lLo) * (h - 2 * pad);
   c.strokeStyle = '#eee';
-  for (let d = lLo; d <= lHi; d++) { const yy = y(10 ** d); c.beginPath(); c.moveTo(0, yy); c.lineTo(w, yy); c.stroke(); }
+  c.fillStyle = '#999';
+  c.font = `${9 * (window.devicePixelRatio || 1)}px sans-serif`;
+  const labelEvery = Math.max(1, Math.ceil((lHi - lLo) / 6));
+  for (let d = lLo; d <= lHi; d++) {
+    const yy = y(10 ** d);
+    c.beginPath(); c.moveTo(0, yy); c.lineTo(w, yy); c.stroke();
+    if ((d - lLo) % labelEvery === 0) c.fillText(`1e${d}`, 2, Math.max(10, yy - 2));
+  }
   c.lineWidth = 1.5 * (window.devicePixelRatio || 1);
   g.layers.forEach((s, l) => {
     c.strokeStyle = LAYER_COLOURS[l % LAYER_COLOURS.length];

@@ -105,17 +105,20 @@ export function installLesson(socket) {
     const g = c.getContext('2d');
     g.clearRect(0, 0, size, size);
     if (!active()) return;
-    const px = x => (x + EXTENT) / (2 * EXTENT) * size, py = y => (EXTENT - y) / (2 * EXTENT) * size;
+    // the map shows the session's plane (protocol.md: grid min/max across, yMin/yMax up)
+    const g0 = session.grid ?? {};
+    const xMin = g0.min ?? -EXTENT, xMax = g0.max ?? EXTENT, yMin = g0.yMin ?? xMin, yMax = g0.yMax ?? xMax;
+    const px = x => (x - xMin) / (xMax - xMin) * size, py = y => (yMax - y) / (yMax - yMin) * size;
     g.lineWidth = 2 * ratio;
     rows.slice(0, 2).forEach(([a, b, bias], node) => {
       g.strokeStyle = LINE_COLOURS[node];
       g.beginPath();
       if (Math.abs(b) > 1e-9) {
-        g.moveTo(px(-EXTENT), py((-bias - a * -EXTENT) / b));
-        g.lineTo(px(EXTENT), py((-bias - a * EXTENT) / b));
+        g.moveTo(px(xMin), py((-bias - a * xMin) / b));
+        g.lineTo(px(xMax), py((-bias - a * xMax) / b));
       } else if (Math.abs(a) > 1e-9) {
-        g.moveTo(px(-bias / a), py(-EXTENT));
-        g.lineTo(px(-bias / a), py(EXTENT));
+        g.moveTo(px(-bias / a), py(yMin));
+        g.lineTo(px(-bias / a), py(yMax));
       }
       g.stroke();
     });

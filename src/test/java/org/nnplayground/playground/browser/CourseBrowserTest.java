@@ -113,6 +113,7 @@ class CourseBrowserTest extends BrowserTest {
         assertEquals("6", ((WebElement) browser.byId("lesson-w-0-0")).getAttribute("value"));
         assertEquals("-15", browser.byId("lesson-w-1-2").getAttribute("value"));
         browser.screenshot("course-5-alien-lesson");
+        shoot("course-5-alien-map", "heatmap");
         shoot("course-5-alien-panel", "lesson");
     }
 
@@ -145,6 +146,18 @@ class CourseBrowserTest extends BrowserTest {
         pick.click();
         browser.waitUntil(d -> browser.hash().equals("#" + link) ? true : null);
         browser.waitUntil(d -> "0.3".equals(new Select(browser.byId("learningRate")).getFirstSelectedOption().getAttribute("value")) ? true : null);
+    }
+
+    @Test
+    void earlyStoppingMarksTheBestEpochOnTheLossChart() throws IOException {
+        browser.open(C1.replace("learningRate=0.03", "learningRate=3") + "&earlyStop=5");
+        assertEquals("5", new Select(browser.byId("earlyStop")).getFirstSelectedOption().getAttribute("value"));
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(Duration.ofSeconds(30), d -> browser.byId("best-epoch-marker").isDisplayed() ? true : null);
+        browser.waitUntil(Duration.ofSeconds(30), d -> browser.text("best-epoch-text").startsWith("Early stopping: best epoch") ? true : null);
+        WebElement marker = browser.byId("best-epoch-marker");
+        assertEquals("linechart", marker.findElement(By.xpath("..")).getAttribute("id"));
+        shoot("course-7-early-stop", "output-column");
     }
 
     @Test
