@@ -5,7 +5,6 @@ import java.util.List;
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.data.Problem;
 import org.nnplayground.playground.data.Sample;
-import org.nnplayground.playground.data.Split;
 
 /**
  * The student's own points (draw mode): a data set named "drawn" on the plane, all of it training
@@ -51,12 +50,11 @@ final class DrawnData {
 
     int size() { return points.size(); }
 
-    /** The drawing as a split with every point in training and none in test. */
-    Split split() {
+    /** The drawing as a data set (TrainingRun puts every drawn point in training). */
+    DataSet dataSet() {
         boolean classes = problem == Problem.CLASSIFICATION;
-        DataSet data = new DataSet(NAME, List.copyOf(points), problem, classes ? 2 : 0, List.of("x1", "x2"),
+        return new DataSet(NAME, List.copyOf(points), problem, classes ? 2 : 0, List.of("x1", "x2"),
                 classes ? List.of("-1", "1") : List.of());
-        return new Split(data, List.copyOf(points), List.of());
     }
 
     private static void check(double v, String name) {

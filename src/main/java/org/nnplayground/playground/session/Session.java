@@ -421,7 +421,7 @@ public final class Session {
     private void trainOnDrawing() {
         stopStepping();
         Network weights = run.network().copy();
-        TrainingRun next = TrainingRun.fromSplit(run.settings(), drawn.split());
+        TrainingRun next = TrainingRun.create(run.settings(), drawn.dataSet());
         if (next.spec().equals(run.spec())) next.network().copyFrom(weights);
         next.trainer().refreshStats();
         rebuild(next, List.of());

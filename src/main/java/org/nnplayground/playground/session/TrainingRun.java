@@ -85,17 +85,14 @@ public final class TrainingRun {
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
-        Split split = DataSets.split(data, settings.percTrainData(), random);
+        // drawn points all train (each one the student drew should shape the boundary), also when a saved run comes back
+        Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? new Split(data, List.copyOf(data.samples()), List.of())
+                : DataSets.split(data, settings.percTrainData(), random);
         if (settings.standardize()) split = Standardizer.standardize(split);
         TrainingRun run = new TrainingRun(settings, uploaded, random, split);
         if (fitted.isEmpty()) return run;
         fitted.addAll(run.warnings);
         return run.withWarnings(fitted);
-    }
-
-    /** A run on a ready split (drawn data: every point in training), weights from the link's seed. */
-    static TrainingRun fromSplit(PlaygroundSettings settings, Split split) {
-        return new TrainingRun(settings, split.source(), TfRandom.seeded(settings.seed()), split);
     }
 
     /**

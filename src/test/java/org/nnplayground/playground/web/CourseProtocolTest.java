@@ -132,6 +132,35 @@ class CourseProtocolTest {
         }
     }
 
+    @Test
+    void aDrawnDataSetIsKeptBySavedRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String id;
+        Frame saved;
+        try (PlaygroundServer a = SavedRunProtocolTest.start(dir); WsClient c = WsClient.connect(a.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            c.next("session");
+            double[][] points = {{2, 2, 1}, {-2, -2, -1}, {2, -2, 1}, {-2, 2, -1}};
+            for (double[] p : points) {
+                c.send("{\"type\":\"drawPoint\",\"x\":" + p[0] + ",\"y\":" + p[1] + ",\"label\":" + p[2] + "}");
+            }
+            c.next(m -> m.path("type").asText().equals("session") && m.get("train").size() == 4, "4 drawn points");
+            c.send("{\"type\":\"pause\"}");
+            c.next(m -> m.path("type").asText().equals("status") && m.path("state").asText().equals("paused"), "paused");
+            c.send("{\"type\":\"step\",\"epochs\":5}");
+            saved = c.nextFrame(f -> f.historyTrain().length > 0 && f.epoch() >= 5, "stepped");
+            c.send("{\"type\":\"save\"}");
+            id = c.next("saved").get("id").asText();
+        }
+        try (PlaygroundServer b = SavedRunProtocolTest.start(dir); WsClient c = WsClient.connect(b.port())) {
+            c.send("{\"type\":\"loadRun\",\"run\":\"" + id + "\"}");
+            JsonNode s = c.next("session");
+            assertEquals(4, s.get("train").size(), "every drawn point is still training data");
+            assertEquals(0, s.get("test").size());
+            Frame restored = c.frameAt(saved.epoch());
+            assertEquals(saved.lossTrain(), restored.lossTrain(), 0.0);
+        }
+    }
+
     private static JsonNode awaitDone(WsClient c) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
