@@ -52,7 +52,10 @@ public final class Sweep {
         double work = 0;
         for (Map<String, String> values : grid) {
             PlaygroundSettings settings = base;
-            for (Map.Entry<String, String> e : values.entrySet()) settings = settings.with(e.getKey(), linkValue(e.getKey(), e.getValue()));
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                if (!SweepPlan.isShapeAxis(e.getKey())) settings = settings.with(e.getKey(), linkValue(e.getKey(), e.getValue()));
+            }
+            settings = withShapeAxes(settings, base, values);
             for (int s = 1; s <= plan.seeds(); s++) {
                 String seed = s == 1 ? base.seed() : base.seed() + "_" + s;
                 PlaygroundSettings seeded = settings.withSeed(seed);
@@ -63,6 +66,32 @@ public final class Sweep {
         if (work > MAX_WORK) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "this sweep is too big: about %.1e weight updates, at most %.0e; use fewer epochs, values or neurons", work, MAX_WORK));
+        }
+    }
+
+    /**
+     * hiddenLayers=n and neurons=k become networkShape k,k,...(n times); the one not varied keeps the
+     * student's: their number of layers, or the width of their first layer (4 with none).
+     */
+    private static PlaygroundSettings withShapeAxes(PlaygroundSettings settings, PlaygroundSettings base, Map<String, String> values) {
+        String layers = values.get(SweepPlan.HIDDEN_LAYERS);
+        String neurons = values.get(SweepPlan.NEURONS);
+        if (layers == null && neurons == null) return settings;
+        int[] shape = base.networkShape();
+        int n = layers == null ? shape.length : wholeNumber(SweepPlan.HIDDEN_LAYERS, layers, 0);
+        int k = neurons == null ? (shape.length > 0 ? shape[0] : 4) : wholeNumber(SweepPlan.NEURONS, neurons, 1);
+        int[] next = new int[n];
+        java.util.Arrays.fill(next, k);
+        return settings.withNetworkShape(next);
+    }
+
+    private static int wholeNumber(String key, String text, int min) {
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v < min) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " takes whole numbers from " + min + " (got '" + text + "')");
         }
     }
 

@@ -18,6 +18,9 @@ public record SweepPlan(List<Axis> axes, int epochs, int seeds, double target) {
     public static final int MAX_RUNS = 64;
     public static final int MAX_EPOCHS = 5000;
     public static final double DEFAULT_TARGET = 0.9;
+    /** Not link keys: the number of hidden layers, and the neurons in each (they rewrite networkShape). */
+    public static final String HIDDEN_LAYERS = "hiddenLayers";
+    public static final String NEURONS = "neurons";
 
     /** One varied setting: a link key and the values it takes. */
     public record Axis(String key, List<String> values) {}
@@ -27,8 +30,10 @@ public record SweepPlan(List<Axis> axes, int epochs, int seeds, double target) {
         if (axes.size() > MAX_AXES) throw new IllegalArgumentException("a sweep varies at most " + MAX_AXES + " settings (got " + axes.size() + ")");
         List<String> seen = new ArrayList<>();
         for (Axis a : axes) {
-            LinkKey key = LinkKey.find(a.key()).orElseThrow(() -> new IllegalArgumentException("cannot vary '" + a.key() + "': no such setting"));
-            if (key == LinkKey.SEED) throw new IllegalArgumentException("vary the seed with the number of seeds, not as a setting");
+            if (!isShapeAxis(a.key())) {
+                LinkKey key = LinkKey.find(a.key()).orElseThrow(() -> new IllegalArgumentException("cannot vary '" + a.key() + "': no such setting"));
+                if (key == LinkKey.SEED) throw new IllegalArgumentException("vary the seed with the number of seeds, not as a setting");
+            }
             if (seen.contains(a.key())) throw new IllegalArgumentException("'" + a.key() + "' is varied twice");
             seen.add(a.key());
             if (a.values().isEmpty()) throw new IllegalArgumentException("give '" + a.key() + "' at least one value");
@@ -36,6 +41,10 @@ public record SweepPlan(List<Axis> axes, int epochs, int seeds, double target) {
         }
         if (epochs < 1 || epochs > MAX_EPOCHS) throw new IllegalArgumentException("a sweep trains 1 to " + MAX_EPOCHS + " epochs per run (got " + epochs + ")");
         if (seeds < 1 || seeds > MAX_SEEDS) throw new IllegalArgumentException("a sweep uses 1 to " + MAX_SEEDS + " seeds (got " + seeds + ")");
+        boolean shape = axes.stream().anyMatch(a -> a.key().equals(LinkKey.NETWORK_SHAPE.key()));
+        if (shape && axes.stream().anyMatch(a -> isShapeAxis(a.key()))) {
+            throw new IllegalArgumentException("vary either networkShape or hiddenLayers/neurons, not both");
+        }
         if (!(target > 0 && target <= 1)) throw new IllegalArgumentException("the target must be an accuracy or R^2 in (0, 1] (got " + target + ")");
         if (runs(axes, seeds) > MAX_RUNS) {
             StringBuilder sizes = new StringBuilder();
@@ -60,6 +69,9 @@ public record SweepPlan(List<Axis> axes, int epochs, int seeds, double target) {
         axes.forEach((k, vs) -> list.add(new Axis(k, vs)));
         return new SweepPlan(list, epochs, seeds, target);
     }
+
+    /** True for hiddenLayers and neurons, which a sweep turns into a networkShape. */
+    static boolean isShapeAxis(String key) { return key.equals(HIDDEN_LAYERS) || key.equals(NEURONS); }
 
     /** Number of trainings: the product of the value counts times the seeds. */
     public int runs() { return runs(axes, seeds); }

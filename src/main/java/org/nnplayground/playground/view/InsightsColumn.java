@@ -6,6 +6,7 @@ import j2html.tags.DomContent;
 import j2html.tags.specialized.SectionTag;
 import java.util.List;
 import org.nnplayground.playground.link.LinkKey;
+import org.nnplayground.playground.sweep.SweepPlan;
 
 /**
  * The course panels under the playground (issue 12): what is happening inside the training
@@ -19,7 +20,9 @@ public final class InsightsColumn {
     /** Settings a sweep may vary, with their labels (link keys; values are typed as in links). */
     static final List<String[]> SWEEP_KEYS = List.of(
             new String[] {LinkKey.LEARNING_RATE.key(), "Learning rate", "0.003, 0.01, 0.03"},
-            new String[] {LinkKey.NETWORK_SHAPE.key(), "Hidden layers (4:4 = two layers of 4)", "4:4, 2:8, 8"},
+            new String[] {LinkKey.NETWORK_SHAPE.key(), "Network shape (4:4 = two layers of 4)", "4:4, 2:8, 8"},
+            new String[] {SweepPlan.HIDDEN_LAYERS, "Number of hidden layers", "1, 2, 3"},
+            new String[] {SweepPlan.NEURONS, "Neurons per hidden layer", "2, 4, 8"},
             new String[] {LinkKey.BATCH_SIZE.key(), "Batch size", "1, 10, 30"},
             new String[] {LinkKey.ACTIVATION.key(), "Activation", "relu, tanh, sigmoid"},
             new String[] {LinkKey.REGULARIZATION_RATE.key(), "Regularization rate", "0, 0.001, 0.01"},

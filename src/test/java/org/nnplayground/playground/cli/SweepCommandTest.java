@@ -75,6 +75,23 @@ class SweepCommandTest {
     }
 
     @Test
+    void hiddenLayersAndNeuronsBecomeTheNetworkShape() throws Exception {
+        String[] rows = run(true, BASE, "--vary", "hiddenLayers=1,2", "--vary", "neurons=3,5", "--epochs", "2", "--jsonl");
+        Set<String> shapes = new HashSet<>();
+        for (String line : rows) {
+            JsonNode row = JSON.readTree(line);
+            String link = row.get("link").asText();
+            shapes.add(link.replaceAll(".*networkShape=([0-9,]*).*", "$1"));
+        }
+        assertEquals(Set.of("3", "5", "3,3", "5,5"), shapes);
+        String[] layersOnly = run(true, BASE, "--vary", "hiddenLayers=0,3", "--epochs", "1", "--jsonl");
+        assertTrue(layersOnly[1].contains("networkShape=4,4,4"), "the student's width (4) repeated: " + layersOnly[1]);
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> run(true, BASE, "--vary", "networkShape=4", "--vary", "neurons=2,3"));
+        assertTrue(both.getMessage().contains("either"), both.getMessage());
+    }
+
+    @Test
     void earlyStopIsReportedInTheRow() throws Exception {
         String[] rows = run(true, BASE + "&earlyStop=3", "--vary", "learningRate=3", "--epochs", "300", "--jsonl");
         JsonNode row = JSON.readTree(rows[0]);
