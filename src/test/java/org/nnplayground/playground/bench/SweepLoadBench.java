@@ -26,6 +26,10 @@ public final class SweepLoadBench {
     static final class Sweeper implements WebSocket.Listener {
         final AtomicInteger finished = new AtomicInteger();
         private final StringBuilder text = new StringBuilder();
+        WebSocket socket;
+
+        /** One text message at a time (the JDK's WebSocket allows a single send in progress). */
+        synchronized void send(String message) { socket.sendText(message, true).join(); }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -35,7 +39,7 @@ public final class SweepLoadBench {
                 text.setLength(0);
                 if (m.contains("\"type\":\"sweep\"") && m.contains("\"state\":\"done\"")) {
                     finished.incrementAndGet();
-                    ws.sendText(SWEEP, true);
+                    send(SWEEP);
                 }
             }
             ws.request(1);
@@ -44,6 +48,7 @@ public final class SweepLoadBench {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, java.nio.ByteBuffer data, boolean last) {
+            if (last) send("{\"type\":\"ack\"}"); // as the page does (flow control)
             ws.request(1);
             return null;
         }
@@ -60,8 +65,8 @@ public final class SweepLoadBench {
         for (int i = 0; i < players; i++) {
             LoadBench.Student s = new LoadBench.Student(true);
             s.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, s).join();
-            s.socket.sendText("{\"type\":\"load\",\"link\":\"" + LoadBench.C1 + "\"}", true).join();
-            s.socket.sendText("{\"type\":\"play\"}", true).join();
+            s.send("{\"type\":\"load\",\"link\":\"" + LoadBench.C1 + "\"}");
+            s.send("{\"type\":\"play\"}");
             students.add(s);
         }
         List<Sweeper> sweeping = new ArrayList<>();
@@ -69,8 +74,9 @@ public final class SweepLoadBench {
         for (int i = 0; i < sweepers; i++) {
             Sweeper w = new Sweeper();
             WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, w).join();
-            ws.sendText("{\"type\":\"load\",\"link\":\"" + LoadBench.C1 + "\"}", true).join();
-            ws.sendText(SWEEP, true).join();
+            w.socket = ws;
+            w.send("{\"type\":\"load\",\"link\":\"" + LoadBench.C1 + "\"}");
+            w.send(SWEEP);
             sweeping.add(w);
             sockets.add(ws);
         }
