@@ -97,6 +97,7 @@ function receive(message) {
       if (message.request === 'selectNode') break;
       readouts.toast(message.message, 'error');
       break;
+    case 'insights': case 'sweep': break; // the course modules take these (installed through tap.js)
     default:
       console.warn('unknown message', message);
   }
