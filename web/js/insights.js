@@ -101,6 +101,10 @@ function showPredictions(report) {
     c.fillStyle = colour;
     for (const [a, p] of points) { c.beginPath(); c.arc(x(a), y(p), 2 * (window.devicePixelRatio || 1), 0, 2 * Math.PI); c.fill(); }
   };
+  c.fillStyle = '#999';
+  c.font = `${9 * (window.devicePixelRatio || 1)}px sans-serif`;
+  c.fillText(`predicted ↑ (${lo.toPrecision(2)} to ${hi.toPrecision(2)})`, pad, pad + 8);
+  c.fillText('actual →', w - pad - c.measureText('actual →').width, h - pad - 2);
   dot(report.predTrain, 'rgba(8, 119, 189, 0.45)');
   if (report.predTest) dot(report.predTest, 'rgba(245, 147, 34, 0.8)');
   const r2 = v => v == null ? '–' : v.toFixed(3);
