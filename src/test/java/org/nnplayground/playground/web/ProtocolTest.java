@@ -176,9 +176,29 @@ class ProtocolTest {
             c.send("{\"type\":\"loadCsv\",\"name\":\"t.csv\",\"content\":\"a,b,c,label\\n1,2,3,cat\\n2,1,0,dog\\n0,0,1,cat\\n3,1,2,dog\\n\"}");
             JsonNode session = c.next(m -> m.path("type").asText().equals("session") && m.path("inputs").size() == 3, "3-input session");
             assertEquals("(None, 4)", session.get("summary").get(0).get("outputShape").asText());
+            assertEquals("a", session.get("grid").get("xName").asText());
+            assertEquals("b", session.get("grid").get("yName").asText());
             c.send("{\"type\":\"step\"}");
             Frame f = c.frameAt(1);
-            assertEquals(100, f.gridSize(), "3+ columns are drawn as a 2-D slice");
+            assertEquals(100, f.gridSize());
+            // another slice: a new description for the same run, and the next frame shows it
+            c.send("{\"type\":\"set\",\"key\":\"sliceY\",\"value\":\"c\"}");
+            JsonNode slice = c.next(m -> m.path("type").asText().equals("session") && m.path("grid").path("yName").asText().equals("c"), "slice session");
+            assertTrue(slice.get("link").asText().contains("sliceY=c"), slice.toString());
+        }
+    }
+
+    @Test
+    void aLoadWithRefusedValuesStillBuildsASessionAndNamesTheKeys() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"activation=softplus&networkShape=1,1,1,1,1,1,1,1,1,1,1,1&learningRate=0.3&seed=0.5\"}");
+            JsonNode session = c.next("session");
+            assertEquals("tanh", session.get("hiddenActivation").asText());
+            assertTrue(session.get("link").asText().contains("learningRate=0.3"), session.toString());
+            String warnings = session.get("warnings").toString();
+            assertTrue(warnings.contains("activation: ") && warnings.contains("networkShape: "), warnings);
+            c.send("{\"type\":\"play\"}");
+            c.next(m -> m.path("type").asText().equals("status") && m.path("state").asText().equals("playing"), "playing");
         }
     }
 
