@@ -82,6 +82,14 @@ final class Connection implements SessionListener {
     public void error(String message, String request) { send(new ServerMessage.Error(message, request)); }
 
     @Override
+    public void insights(org.nnplayground.playground.session.InsightsReport report) { send(new ServerMessage.Insights(report)); }
+
+    @Override
+    public void background(Object report) {
+        if (report instanceof org.nnplayground.playground.sweep.SweepReport r) send(new ServerMessage.Sweep(r));
+    }
+
+    @Override
     public boolean canSendFrame() { return socket.isOpen() && unacked.get() < MAX_FRAMES_UNACKED; }
 
     /** The "too many messages" error, at most once a second (a flood must not flood back). */
