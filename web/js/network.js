@@ -1,5 +1,5 @@
-// The network drawing: feature nodes, hidden neurons and output nodes as small heatmaps (canvases),
-// links as SVG curves whose width and colour show the weight. Hover cards edit weights and biases.
+// The network drawing: feature nodes, hidden neurons and output nodes as small heatmaps, links as
+// curves on a canvas whose width and colour show the weight. Hover cards edit weights and biases.
 
 import { Heatmap, FEATURE_FUNCTIONS, gridOf, colorOf, shadeOf, SHADE_CSS } from './heatmap.js';
 import { FEATURE_KEYS, labelOf } from './state.js';
@@ -404,7 +404,10 @@ export class NetworkView {
   moveCard(event) {
     if (!this.card.input.hidden) return;
     const box = this.root.getBoundingClientRect();
-    this.card.style.left = `${event.clientX - box.left + 12}px`;
+    // the card stays inside the network's column (near the right edge it opens to the left)
+    const width = this.card.offsetWidth || 160;
+    const left = event.clientX - box.left + 12;
+    this.card.style.left = `${left + width > box.width ? Math.max(0, event.clientX - box.left - width - 12) : left}px`;
     this.card.style.top = `${event.clientY - box.top + 12}px`;
   }
 
