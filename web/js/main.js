@@ -10,9 +10,11 @@ import { LineChart } from './linechart.js';
 import { DatasetPicker } from './datasets.js';
 import * as readouts from './readouts.js';
 import { FrameStats } from './stats.js';
+import { Room } from './room.js';
 import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
 import { PlateauHint } from './hints.js';
 import { bindExamples } from './examples.js';
+import { SaveRun } from './saverun.js';
 
 const $ = id => document.getElementById(id);
 const state = new LinkState();
@@ -33,11 +35,15 @@ const MAX_QUEUED = 3;
 let lastFrame = null;
 const display = { showTestData: false, discretize: false };
 
-const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+const room = new Room({
+  appendHistory: (first, train, test) => { chart.append(first, train, test); chart.draw(); },
+  toast: (text, kind) => readouts.toast(text, kind), currentLink: () => state.hash, send: m => socket.send(m),
+});
+const url = room.socketUrl() ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 const socket = new PlaygroundSocket(url, {
-  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); socket.send(msg.load(state.hash)); },
+  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); if (!room.greet(socket)) socket.send(saveRun.openingMessage() ?? msg.load(state.hash)); },
   onClose: () => { readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
-  onMessage: receive,
+  onMessage: message => { if (!room.receive(message)) receive(message); },
   onFrame: frame => {
     stats.received(frame, chart.epochs);
     chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);
@@ -57,6 +63,7 @@ function send(message) {
 }
 
 function receive(message) {
+  if (saveRun.receive(message)) return;
   switch (message.type) {
     case 'session': {
       const sliceOnly = onlySliceChanged(session, message);
@@ -189,6 +196,7 @@ const network = new NetworkView($('network'), {
   refused: message => readouts.toast(message, 'warning'),
 });
 const pickers = new DatasetPicker((key, value) => set(key, value));
+const saveRun = new SaveRun(message => socket.send(message));
 
 bindControls(state, {
   set,

@@ -20,7 +20,8 @@ public final class Cli {
         return List.of(
                 new TrainCommand(out, err),
                 new SummaryCommand(out, err),
-                new BenchCommand(out, err));
+                new BenchCommand(out, err),
+                new ExportCommand(out, err));
     }
 
     /**

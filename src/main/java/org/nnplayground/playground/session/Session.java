@@ -62,6 +62,13 @@ public final class Session {
     /** A frame is owed (read by socket threads to decide on a wake-up). */
     private volatile boolean dirty;
     private long lastFrameNanos;
+    // Class mode (issue 10): read-only observers, the dashboard's summary, the last description.
+    private final List<SessionListener> viewers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile SessionSummary summary = SessionSummary.EMPTY;
+    private volatile long lastActivityMillis = System.currentTimeMillis();
+    private SessionDescription description;
+    /** Runs built so far (loads and rebuilding settings): tells a summary's run from the one before. */
+    private long builds;
     /** How long this session's last turn took (ns): a long one makes the next go through the heavy lane. */
     private volatile long lastTurnNanos;
 
@@ -172,7 +179,9 @@ public final class Session {
                 case SLICE -> {
                     run = run.withSlice(next);
                     frames = new FrameBuilder(run, evalSize);
-                    listener.description(SessionDescription.of(run, run.warnings()));
+                    description = SessionDescription.of(run, run.warnings());
+                    listener.description(description);
+                    for (SessionListener v : viewers) v.description(description);
                     dirty = true;
                 }
                 case NEW_DATA -> rebuild(run.withData(next.withSeed(run.nextSeed())), changed.warnings());
@@ -267,6 +276,36 @@ public final class Session {
 
     public SessionState state() { return state; }
 
+    /** The latest compact summary (for a class dashboard; never blocks the session). */
+    public SessionSummary summary() { return summary; }
+
+    /**
+     * Adds a read-only observer (a teacher opening this run): it gets the description, status and
+     * frames like the owner, but only when it can take them (its own in-flight bound: latest wins),
+     * so a slow viewer never slows the session.
+     */
+    public void addViewer(SessionListener viewer) {
+        viewers.add(viewer);
+        request("watch", () -> {
+            if (run == null) return;
+            viewer.description(description);
+            viewer.status(state, null);
+            dirty = true;
+        });
+    }
+
+    public void removeViewer(SessionListener viewer) { viewers.remove(viewer); }
+
+    /** Sends the description, status and a frame again (a student's new socket after a reload). */
+    public void refresh() {
+        request("refresh", () -> {
+            if (run == null) return;
+            listener.description(description);
+            listener.status(state, null);
+            dirty = true;
+        });
+    }
+
     boolean isPlaying() { return state == SessionState.PLAYING && !closed; }
 
     /**
@@ -354,11 +393,23 @@ public final class Session {
     private void sendFrame(long now) {
         EpochStats stats = run.trainer().lastStats();
         int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
-        listener.frame(frames.build(run.network(), stats, history, selected));
+        java.nio.ByteBuffer frame = frames.build(run.network(), stats, history, selected);
+        publishSummary(stats);
+        for (SessionListener v : viewers) if (v.canSendFrame()) v.frame(frame.duplicate());
+        listener.frame(frame);
         history.clear();
         dirty = false;
         epochsThisFrame = 0;
         lastFrameNanos = now;
+    }
+
+    private void publishSummary(EpochStats stats) {
+        SessionSummary last = summary;
+        summary = new SessionSummary(last.version() + 1, builds, stats.epoch(), stats.train().loss(),
+                stats.test() == null ? Double.NaN : stats.test().loss(), FrameBuilder.quality(stats.train()),
+                stats.test() == null ? Double.NaN : FrameBuilder.quality(stats.test()), state,
+                description == null ? "classification" : description.problem(), run.spec().parameterCount(),
+                run.settings(), lastActivityMillis, frames.outputThumbs(), frames.outputThumbCount());
     }
 
     private void request(String name, Runnable action) {
@@ -368,6 +419,7 @@ public final class Session {
     /** Queues a request (refused with an error if the queue is full) and wakes the session. */
     private void request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
         if (closed) return;
+        if (!name.equals("watch") && !name.equals("refresh")) lastActivityMillis = System.currentTimeMillis();
         String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, guarded(name, action)));
         if (refused != null) {
             listener.error(refused, name);
@@ -402,8 +454,11 @@ public final class Session {
         frames = new FrameBuilder(next, evalSize);
         selectedNode = -1;
         SessionDescription description = SessionDescription.of(next, warnings);
+        this.description = description;
+        builds++;
         nodes = description.nodes();
         listener.description(description);
+        for (SessionListener v : viewers) v.description(description);
         restart();
     }
 
@@ -428,7 +483,11 @@ public final class Session {
     private void setState(SessionState next, String message) {
         boolean changed = next != state || message != null;
         state = next;
-        if (changed || next == SessionState.PAUSED) listener.status(next, message);
+        if (changed || next == SessionState.PAUSED) {
+            listener.status(next, message);
+            for (SessionListener v : viewers) v.status(next, message);
+        }
+        if (run != null && changed) publishSummary(run.trainer().lastStats());
         scheduler.playing(this, next == SessionState.PLAYING);
     }
 

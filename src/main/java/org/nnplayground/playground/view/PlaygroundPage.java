@@ -24,7 +24,9 @@ public final class PlaygroundPage {
                                 p("Tinker with a neural network: it trains on the server and streams every frame here.")
                                         .withClasses("tagline", "explain"),
                                 span("connecting…").withId("connection").withClass("connection")),
+                        RoomPanel.render(),
                         TopBar.render(),
+                        SaveRunSection.render(),
                         div().withId("toasts").attr("aria-live", "polite"),
                         main().withId("main-part").with(
                                 DataColumn.render(),

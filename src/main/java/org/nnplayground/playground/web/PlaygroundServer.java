@@ -23,6 +23,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final SessionScheduler scheduler;
     private final SessionRegistry registry;
     private final SocketEndpoint sockets;
+    private final RoomRoutes roomRoutes;
     private final SavedRuns runs;
     private final long startedAt = System.currentTimeMillis();
     private final java.util.concurrent.ScheduledExecutorService reaper;
@@ -38,6 +39,7 @@ public final class PlaygroundServer implements AutoCloseable {
         sockets = new SocketEndpoint(registry, config, mapper, runs);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
+        roomRoutes = new RoomRoutes(registry, config, mapper, runs);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -79,6 +81,7 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
+            roomRoutes.register(cfg, origins);
             RunRoutes.add(cfg.routes, runs, mapper, page);
         });
         reaper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -114,7 +117,9 @@ public final class PlaygroundServer implements AutoCloseable {
     public void stop() {
         reaper.shutdownNow();
         sockets.closeAll();
+        roomRoutes.closeSockets();
         app.stop();
+        roomRoutes.close();
         scheduler.close();
         runs.close();
     }
