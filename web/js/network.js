@@ -118,7 +118,11 @@ export class NetworkView {
     const featureX = planar ? FEATURE_X : Math.max(FEATURE_X, Math.min(150, 14 + longest * 6.5));
     const outputX = width - 24;
     const columnX = c => c === 0 ? featureX : featureX + (outputX - featureX) * c / (hiddenCount + 1);
-    const rowY = (i, count) => HEADER + (tallest - count) * row / 2 + i * row + row / 2;
+    // columns are centred on the tallest one, but a network taller than its scroll box centres its
+    // shorter columns in the visible part, so the features and the output show without scrolling
+    const visible = Math.max(300, (this.scroller?.clientHeight || maxHeight) - HEADER);
+    const rowY = (i, count) => HEADER + Math.min((tallest - count) * row / 2, Math.max(0, (visible - count * row) / 2))
+      + i * row + row / 2;
     const thumbSize = session.grid?.thumbSize || 10;
 
     // Node positions per layer, in frame order; layer 0 holds the active inputs.
