@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * training epochs per second and the time to evaluate a 100x100 grid with every node's output.
  * Each figure is the median of 5 timed rounds after a warm-up; the whole run takes about S seconds.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Measures this machine on TF Playground's four reference networks, to size",
                 "a server for a class:",
                 "  C1  circle, inputs x1 x2, hidden 4,2, tanh, batch 10 (TF's default page)",
