@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code train '<link>' [--epochs N] [--csv FILE] [--label COLUMN] [--jsonl]}: trains headless and prints each epoch. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Train a link's network headless and print a Keras-like line per epoch (the model summary first).",
                 "Link values that cannot be used fall back to their defaults with a warning on stderr."})
 public final class TrainCommand implements Callable<Integer> {

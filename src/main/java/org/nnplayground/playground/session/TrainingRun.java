@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.simple.SimpleMatrix;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkLimits;
 
@@ -167,11 +168,13 @@ public final class TrainingRun {
         return GridPlane.fit(data.samples(), x, y, names.get(x), names.get(y));
     }
 
+    /** Each input column's mean over {@code samples} (once per run: SimpleMatrix reads best here). */
     private static double[] means(List<Sample> samples, int columns) {
-        double[] sum = new double[columns];
-        for (Sample s : samples) for (int k = 0; k < columns; k++) sum[k] += s.inputs()[k];
-        for (int k = 0; k < columns; k++) sum[k] = samples.isEmpty() ? 0 : sum[k] / samples.size();
-        return sum;
+        if (samples.isEmpty()) return new double[columns];
+        double[][] rows = samples.stream().map(Sample::inputs).toArray(double[][]::new);
+        // means = 1^T X / n
+        SimpleMatrix x = new SimpleMatrix(rows);
+        return SimpleMatrix.ones(1, samples.size()).mult(x).divide(samples.size()).getDDRM().data.clone();
     }
 
     /** The inputs of every cell of an n x n heatmap grid over {@link #plane()}. */
