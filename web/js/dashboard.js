@@ -85,7 +85,8 @@ function roster(m) {
   $('student-count').textContent = String(m.students);
   // the current exercise fills the link box unless the teacher is editing it (typed or focused)
   const box = $('exercise-link');
-  if (m.exercise && document.activeElement !== box && (box.value === '' || box.value === box.dataset.filled)) {
+  const untouched = box.dataset.filled === undefined ? box.value === '' : box.value === box.dataset.filled;
+  if (m.exercise && document.activeElement !== box && untouched) {
     box.value = box.dataset.filled = `${location.origin}/#${m.exercise}`;
   }
   $('open-exercise').href = m.exercise ? `/#${m.exercise}` : '/';

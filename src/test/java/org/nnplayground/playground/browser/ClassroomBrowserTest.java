@@ -238,5 +238,20 @@ class ClassroomBrowserTest {
         teacher.waitUntil(d -> teacher.byId("watch-name").getText().startsWith("Student"));
         assertTrue((Boolean) teacher.js("return document.body.classList.contains('read-only')"));
         teacher.screenshot("class-6-teacher-watches-a-run");
+
+        // a locked button's keyboard shortcut is off too: space no longer plays, the right arrow still steps
+        teacher.driver().switchTo().window(tabs);
+        teacher.byId("exercise-link").clear();
+        teacher.byId("exercise-link").sendKeys("dataset=gauss&networkShape=2&seed=0.4&playButton_hide=true");
+        teacher.byId("push-exercise").click();
+        bob.waitUntil(d -> bob.js("return location.hash").toString().contains("dataset=gauss") && !bob.byId("play-pause-button").isDisplayed());
+        bob.waitForFrame();
+        int before = bob.epoch();
+        new org.openqa.selenium.interactions.Actions(bob.driver()).sendKeys(org.openqa.selenium.Keys.SPACE).perform();
+        Thread.sleep(700);
+        assertFalse(bob.playing(), "space does not play when the play button is locked");
+        assertEquals(before, bob.epoch());
+        new org.openqa.selenium.interactions.Actions(bob.driver()).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).perform();
+        bob.waitUntil(d -> bob.epoch() == before + 1);
     }
 }
