@@ -14,6 +14,7 @@ import { Room } from './room.js';
 import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
 import { PlateauHint } from './hints.js';
 import { bindExamples } from './examples.js';
+import { SaveRun } from './saverun.js';
 
 const $ = id => document.getElementById(id);
 const state = new LinkState();
@@ -25,7 +26,9 @@ let session = null;
 let csvName = null;          // the uploaded file while its data is in use
 let playing = false;
 let frozen = false;          // pause clicked: nothing more is drawn until the server confirms
-let latestFrame = null;      // the newest frame received (shown when a pause is confirmed)
+let latestFrame = null;      // the newest frame received (shown when a pause is confirmed at once)
+let pausedAt = 0;
+const PAUSE_SHOWS_LAST_MS = 80;
 const plateau = new PlateauHint();
 const queue = [];            // decoded frames waiting for an animation frame (at most MAX_QUEUED)
 const MAX_QUEUED = 3;
@@ -38,7 +41,7 @@ const room = new Room({
 });
 const url = room.socketUrl() ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 const socket = new PlaygroundSocket(url, {
-  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); if (!room.greet(socket)) socket.send(msg.load(state.hash)); },
+  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); if (!room.greet(socket)) socket.send(saveRun.openingMessage() ?? msg.load(state.hash)); },
   onClose: () => { readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
   onMessage: message => { if (!room.receive(message)) receive(message); },
   onFrame: frame => {
@@ -60,6 +63,7 @@ function send(message) {
 }
 
 function receive(message) {
+  if (saveRun.receive(message)) return;
   switch (message.type) {
     case 'session': {
       const sliceOnly = onlySliceChanged(session, message);
@@ -85,7 +89,12 @@ function receive(message) {
       break;
     case 'status':
       playing = message.state === 'playing';
-      if (!playing && frozen) { frozen = false; if (latestFrame) { queue.length = 0; queue.push(latestFrame); requestAnimationFrame(render); } }
+      if (!playing && frozen) {
+        // the server's last frame is shown if it comes at once; later, the view stays where the
+        // click stopped it (its epochs are in the chart) until the next step or reset
+        frozen = false;
+        if (latestFrame && performance.now() - pausedAt <= PAUSE_SHOWS_LAST_MS) { queue.length = 0; queue.push(latestFrame); requestAnimationFrame(render); }
+      }
       showPlaying(playing);
       readouts.showStatus(message);
       break;
@@ -187,6 +196,7 @@ const network = new NetworkView($('network'), {
   refused: message => readouts.toast(message, 'warning'),
 });
 const pickers = new DatasetPicker((key, value) => set(key, value));
+const saveRun = new SaveRun(message => socket.send(message));
 
 bindControls(state, {
   set,
@@ -194,6 +204,7 @@ bindControls(state, {
   pause: () => {
     // stop drawing at once; the server's confirmation (status paused) shows its final frame
     frozen = playing;
+    pausedAt = performance.now();
     queue.length = 0;
     playing = false;
     showPlaying(false);

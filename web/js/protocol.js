@@ -13,7 +13,7 @@ export const setWeight = (layer, to, from, value) => ({ type: 'setWeight', layer
 export const setBias = (layer, node, value) => ({ type: 'setBias', layer, node, value });
 export const selectNode = node => ({ type: 'selectNode', node });
 export const speed = epochsPerFrame => ({ type: 'speed', epochsPerFrame });
-/** Sent after each binary frame is handled: the server keeps at most 2 frames unacknowledged. */
+/** Sent for each binary frame received: the server keeps at most 3 frames unacknowledged. */
 export const ack = () => ({ type: 'ack' });
 
 /** Grid modes of a frame. */

@@ -38,12 +38,12 @@ export class PlaygroundSocket {
       // Keep text and frames in arrival order: frames decode asynchronously.
       this.decoding = this.decoding.then(() => this.handlers.onMessage?.(JSON.parse(data)));
     } else {
+      // acknowledge each frame as it arrives: the server keeps at most 3 unacknowledged (flow control)
+      this.send(ack());
       const decoded = decodeFrame(data);
-      // acknowledge each frame once handled: the server sends the next only then (flow control)
       this.decoding = this.decoding.then(() => decoded)
         .then(frame => this.handlers.onFrame?.(frame))
-        .catch(error => console.error('bad frame', error))
-        .finally(() => this.send(ack()));
+        .catch(error => console.error('bad frame', error));
     }
   }
 }

@@ -1,6 +1,6 @@
 // The browser's frame decoder (web/js/protocol.js) on the golden frame file: it must read the
 // values golden.json records (the Java encoder and test decoder are held to the same file by
-// GoldenFrameTest, which runs this with `node --test src/test/js/`).
+// GoldenFrameTest, which runs this with `node --test src/test/js/frame-golden.test.mjs`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

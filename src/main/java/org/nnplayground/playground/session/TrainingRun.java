@@ -17,6 +17,8 @@ import org.nnplayground.playground.nn.TrainingData;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import org.nnplayground.playground.link.SettingEffect;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -100,8 +102,11 @@ public final class TrainingRun {
         try {
             return create(settings, uploaded);
         } catch (IllegalArgumentException refused) {
+            // the model before the data (a network too big for the data loses its shape, not the data),
+            // our keys before TF's
             List<LinkKey> changed = new ArrayList<>(settings.changedKeys());
             Collections.reverse(changed);
+            changed.sort(Comparator.comparing(k -> k.effect() != SettingEffect.NEW_NETWORK));
             for (LinkKey key : changed) {
                 try {
                     TrainingRun run = create(settings.withDefault(key), uploaded);

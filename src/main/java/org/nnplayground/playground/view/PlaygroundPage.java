@@ -26,6 +26,7 @@ public final class PlaygroundPage {
                                 span("connecting…").withId("connection").withClass("connection")),
                         RoomPanel.render(),
                         TopBar.render(),
+                        SaveRunSection.render(),
                         div().withId("toasts").attr("aria-live", "polite"),
                         main().withId("main-part").with(
                                 DataColumn.render(),

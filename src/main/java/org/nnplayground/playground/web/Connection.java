@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One WebSocket and its session: sends the session's output. Flow control does not trust the
  * kernel's send buffer (which takes megabytes from a client that stopped reading): the page
- * acknowledges every frame it has decoded ({@code ack}), and at most {@link #MAX_FRAMES_UNACKED}
- * frames may be unacknowledged; until then the session neither trains nor sends.
+ * acknowledges every frame it receives ({@code ack}), and at most {@link #MAX_FRAMES_UNACKED}
+ * frames may be unacknowledged; beyond that the session neither trains nor sends until an ack comes.
  */
 final class Connection implements SessionListener {
-    static final int MAX_FRAMES_UNACKED = 2;
+    static final int MAX_FRAMES_UNACKED = 3;
     /** Text messages Jetty may hold for a client that does not read before it is closed (bounded memory). */
     static final int MAX_TEXTS_IN_FLIGHT = 256;
     static final int POLICY_VIOLATION = 1008;

@@ -147,12 +147,12 @@ public final class LoadBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
     }
 
-    private static long cpuTicks(long pid) throws Exception {
+    static long cpuTicks(long pid) throws Exception {
         String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll(".*\\) ", "").split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
-    private static long rssKb(long pid) throws Exception {
+    static long rssKb(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }

@@ -147,6 +147,30 @@ class SavedRunProtocolTest {
     }
 
     @Test
+    void aRunLargerThanTheLimitIsRefusedInPlainWords() throws Exception {
+        StoreSettings tiny = new StoreSettings(dir, null, 90, 10, 2000);
+        try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStore(tiny));
+             WsClient c = WsClient.connect(s.port())) {
+            load(c, "dataset=spiral&networkShape=64,64&seed=0.1", null);
+            c.send("{\"type\":\"save\"}");
+            JsonNode error = c.next("error");
+            assertEquals("save", error.get("request").asText());
+            assertTrue(error.get("message").asText().startsWith("this run is too large to save ("), error.toString());
+        }
+    }
+
+    @Test
+    void aHeadlessSaveThatWouldTrainTooLongIsRefused() throws Exception {
+        try (PlaygroundServer s = start(dir)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/runs"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"link\":\"dataset=spiral&networkShape=128,128\",\"epochs\":1000}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode());
+            assertTrue(r.body().contains("too much training for one request"), r.body());
+        }
+    }
+
+    @Test
     void aDatabaseThatIsDownAnswersAnErrorAndTrainingGoesOn() throws Exception {
         StoreSettings down = new StoreSettings(dir, "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", 90, 10, StoreSettings.DEFAULT_MAX_RUN_BYTES);
         try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStore(down));

@@ -1,0 +1,213 @@
+package org.nnplayground.playground.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The "hostile class" benchmark (not a test): N honest C1 students play while attackers do
+ * everything at once: heavy steps on the biggest network the limits allow, CSV floods, odd
+ * messages, 20 players that stop reading, connect/load/close churn. Reports the honest frame
+ * rate before, during and after the attack, /health answers, the worst turn and the server's RSS.
+ *
+ * Usage: HostileBench PORT SERVER_PID HONEST SECONDS
+ */
+public final class HostileBench {
+    static final String HEAVY = "networkShape=200,200&batchSize=1&percTrainData=90&seed=0.1";
+    private static final AtomicBoolean attacking = new AtomicBoolean();
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        long pid = Long.parseLong(args[1]);
+        int honest = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        HttpClient http = HttpClient.newHttpClient();
+        URI ws = URI.create("ws://127.0.0.1:" + port + "/ws");
+        URI health = URI.create("http://127.0.0.1:" + port + "/health");
+
+        List<LoadBench.Student> students = new ArrayList<>();
+        for (int i = 0; i < honest; i++) {
+            LoadBench.Student s = new LoadBench.Student(true);
+            s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
+            s.send("{\"type\":\"load\",\"link\":\"" + LoadBench.C1 + "\"}");
+            s.send("{\"type\":\"play\"}");
+            students.add(s);
+        }
+        Thread.sleep(3000);
+        double[] baseline = measure(students, seconds);
+        long rssBase = LoadBench.rssKb(pid);
+
+        // the attack
+        attacking.set(true);
+        List<Thread> attackers = new ArrayList<>();
+        List<WebSocket> attackSockets = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong csvSent = new AtomicLong();
+        AtomicLong churned = new AtomicLong();
+        for (int i = 0; i < 2; i++) attackers.add(loop("heavy-" + i, () -> heavyStepper(http, ws, attackSockets)));
+        for (int i = 0; i < 3; i++) attackers.add(loop("csv-" + i, () -> csvFlooder(http, ws, attackSockets, csvSent)));
+        attackers.add(loop("odd", () -> oddMessages(http, ws, attackSockets)));
+        attackers.add(loop("churn", () -> churn(http, ws, churned)));
+        for (int i = 0; i < 20; i++) {
+            LoadBench.Student stalled = new LoadBench.Student(false);
+            stalled.socket = http.newWebSocketBuilder().buildAsync(ws, stalled).join();
+            stalled.send("{\"type\":\"load\",\"link\":\"" + LoadBench.C1 + "\"}");
+            stalled.send("{\"type\":\"play\"}");
+            attackSockets.add(stalled.socket);
+        }
+        AtomicInteger healthFailures = new AtomicInteger();
+        AtomicInteger healthChecks = new AtomicInteger();
+        AtomicLong worstTurnMs = new AtomicLong();
+        AtomicLong rssMax = new AtomicLong();
+        Thread watcher = loop("health", () -> {
+            while (attacking.get()) {
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    healthChecks.incrementAndGet();
+                    if (r.statusCode() != 200 || !r.body().contains("\"status\":\"ok\"")) healthFailures.incrementAndGet();
+                    String w = r.body().replaceAll(".*\"worstTurnMs\":([0-9.]+).*", "$1");
+                    worstTurnMs.accumulateAndGet((long) Double.parseDouble(w), Math::max);
+                } catch (Exception e) {
+                    healthChecks.incrementAndGet();
+                    healthFailures.incrementAndGet();
+                }
+                rssMax.accumulateAndGet(LoadBench.rssKb(pid), Math::max);
+                Thread.sleep(250);
+            }
+        });
+        attackers.forEach(Thread::start);
+        watcher.start();
+        Thread.sleep(3000);
+        long cpu0 = LoadBench.cpuTicks(pid);
+        long t0 = System.nanoTime();
+        double[] underAttack = measure(students, seconds);
+        double cpu = (LoadBench.cpuTicks(pid) - cpu0) / 100.0 / ((System.nanoTime() - t0) / 1e9);
+        attacking.set(false);
+        for (Thread t : attackers) t.join(5000);
+        watcher.join(5000);
+        synchronized (attackSockets) { attackSockets.forEach(WebSocket::abort); }
+        Thread.sleep(3000);
+        double[] after = measure(students, seconds);
+        long rssAfter = LoadBench.rssKb(pid);
+
+        System.out.printf(Locale.ROOT, "honest C1 students: %d, %d s per phase%n", honest, seconds);
+        report("before the attack", baseline, baseline);
+        report("under attack     ", underAttack, baseline);
+        report("after the attack ", after, baseline);
+        System.out.printf(Locale.ROOT, "/health: %d of %d checks not ok; worst turn of the last minute (max seen): %d ms%n",
+                healthFailures.get(), healthChecks.get(), worstTurnMs.get());
+        System.out.printf(Locale.ROOT, "server CPU under attack: %.2f cores; RSS: %d MiB before, max %d MiB under attack, %d MiB after%n",
+                cpu, rssBase / 1024, rssMax.get() / 1024, rssAfter / 1024);
+        System.out.printf(Locale.ROOT, "attack volume: %d CSVs of 1.6 MB sent, %d connect/load/close cycles%n", csvSent.get(), churned.get());
+        for (LoadBench.Student s : students) s.socket.abort();
+    }
+
+    private static void report(String phase, double[] fps, double[] baseline) {
+        double median = fps[fps.length / 2];
+        double baseMedian = baseline[baseline.length / 2];
+        System.out.printf(Locale.ROOT, "%s frames/s per student: median %.1f (%.0f%% of baseline), min %.1f (%.0f%%), max %.1f%n",
+                phase, median, 100 * median / baseMedian, fps[0], 100 * fps[0] / baseMedian, fps[fps.length - 1]);
+    }
+
+    /** Frames per second of each student over {@code seconds}, sorted. */
+    private static double[] measure(List<LoadBench.Student> students, int seconds) throws InterruptedException {
+        students.forEach(s -> { synchronized (s.arrivals) { s.arrivals.clear(); } s.measuring = true; });
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        students.forEach(s -> s.measuring = false);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        double[] fps = new double[students.size()];
+        for (int i = 0; i < fps.length; i++) synchronized (students.get(i).arrivals) { fps[i] = students.get(i).arrivals.size() / elapsed; }
+        Arrays.sort(fps);
+        return fps;
+    }
+
+    /** Loads the heaviest network and keeps asking for 1000-epoch steps. */
+    private static void heavyStepper(HttpClient http, URI ws, List<WebSocket> sockets) throws Exception {
+        LoadBench.Student s = new LoadBench.Student(true);
+        s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
+        sockets.add(s.socket);
+        s.send("{\"type\":\"load\",\"link\":\"" + HEAVY + "\"}");
+        while (attacking.get()) {
+            s.send("{\"type\":\"step\",\"epochs\":1000}");
+            Thread.sleep(500);
+        }
+    }
+
+    /** Sends a 1.6 MB CSV ten times a second (each replaces the one still waiting). */
+    private static void csvFlooder(HttpClient http, URI ws, List<WebSocket> sockets, AtomicLong sent) throws Exception {
+        String message = "{\"type\":\"loadCsv\",\"name\":\"flood.csv\",\"content\":\"" + csv() + "\"}";
+        LoadBench.Student s = new LoadBench.Student(true);
+        s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
+        sockets.add(s.socket);
+        while (attacking.get()) {
+            s.send(message);
+            sent.incrementAndGet();
+            Thread.sleep(100);
+        }
+    }
+
+    /** Odd messages as fast as the rate limit lets through, and then some. */
+    private static void oddMessages(HttpClient http, URI ws, List<WebSocket> sockets) throws Exception {
+        LoadBench.Student s = new LoadBench.Student(true);
+        s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
+        sockets.add(s.socket);
+        String[] odd = {"null", "[]", "42", "\"play\"", "{\"type\":\"dance\"}", "{\"type\":\"step\",\"epochs\":\"x\"}", "{not json"};
+        for (int i = 0; attacking.get(); i++) {
+            s.send(odd[i % odd.length]);
+            Thread.sleep(10);
+        }
+    }
+
+    /** Connects, loads a network, closes: as fast as it goes, one at a time. */
+    private static void churn(HttpClient http, URI ws, AtomicLong cycles) throws Exception {
+        for (int i = 0; attacking.get(); i++) {
+            LoadBench.Student s = new LoadBench.Student(true);
+            s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
+            s.send("{\"type\":\"load\",\"link\":\"" + (i % 2 == 0 ? HEAVY : LoadBench.C1) + "\"}");
+            s.send("{\"type\":\"play\"}");
+            Thread.sleep(20);
+            if (i % 2 == 0) s.socket.abort();
+            else s.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            cycles.incrementAndGet();
+        }
+    }
+
+    /** 10,000 rows x 32 features and a label, JSON-escaped (about 1.6 MB). */
+    private static String csv() {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < 32; c++) b.append('f').append(c).append(',');
+        b.append("label\\n");
+        java.util.Random r = new java.util.Random(7);
+        for (int row = 0; row < 10_000; row++) {
+            for (int c = 0; c < 32; c++) b.append(r.nextInt(900) / 100.0).append(',');
+            b.append(r.nextBoolean() ? "cat" : "dog").append("\\n");
+        }
+        return b.toString();
+    }
+
+    interface Body { void run() throws Exception; }
+
+    private static Thread loop(String name, Body body) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Exception e) {
+                if (attacking.get()) System.err.println(name + ": " + e);
+            }
+        }, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
