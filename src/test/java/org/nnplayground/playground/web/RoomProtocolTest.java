@@ -138,10 +138,16 @@ class RoomProtocolTest {
                     + "&learningRate_hide=true&activation_hide=true&playButton_hide=true";
             t.send("{\"type\":\"pushExercise\",\"link\":\"" + exercise + "\"}");
             t.next("done");
-            JsonNode pushed = ann.socket().next("exercise");
+            // the page hears of the exercise (its locks) and gets the rebuilt session, in either order
+            java.util.Map<String, JsonNode> got = new java.util.HashMap<>();
+            while (got.size() < 2) {
+                JsonNode m = ann.socket().next(x -> x.path("type").asText().matches("exercise|session"), "exercise and session");
+                got.put(m.get("type").asText(), m);
+            }
+            JsonNode pushed = got.get("exercise");
             assertTrue(pushed.get("locked").toString().contains("learningRate"));
             assertTrue(pushed.get("locked").toString().contains("play"));
-            JsonNode rebuilt = ann.socket().next("session");
+            JsonNode rebuilt = got.get("session");
             assertTrue(rebuilt.get("link").asText().contains("dataset=circle"));
             assertEquals(List.of(2, 4, 2, 1), toInts(rebuilt.get("layers")));
 
