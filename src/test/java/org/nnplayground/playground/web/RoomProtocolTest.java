@@ -259,6 +259,12 @@ class RoomProtocolTest {
                 assertEquals("Ada", back.get("name").asText());
                 again.send("{\"type\":\"step\"}");
                 assertEquals(13, again.frameAt(13).epoch());
+                // the same student in a second tab: the first one stands by, the run goes on in the second
+                try (WsClient second = resume(a.token())) {
+                    assertEquals("elsewhere", again.next("roomClosed").get("reason").asText());
+                    second.send("{\"type\":\"step\"}");
+                    assertEquals(14, second.frameAt(14).epoch());
+                }
             }
             // a token that is not one is refused, nothing else happens
             try (WsClient stranger = WsClient.connectTo(server.port(), "/ws/room")) {
