@@ -270,5 +270,15 @@ class ClassroomBrowserTest {
         assertEquals(before, bob.epoch());
         new org.openqa.selenium.interactions.Actions(bob.driver()).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).perform();
         bob.waitUntil(d -> bob.epoch() == before + 1);
+
+        // the teacher's own playground in another tab: pushing it is one click
+        teacher.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        teacher.driver().get(base() + "#dataset=spiral&networkShape=6,6&activation=tanh&seed=0.2&discretize_hide=true");
+        teacher.waitForFrame();
+        teacher.waitUntil(d -> teacher.byId("push-current").isDisplayed());
+        assertTrue(teacher.byId("push-current").getText().contains(code));
+        teacher.byId("push-current").click();
+        for (Browser s : students) s.waitUntil(d -> s.js("return location.hash").toString().contains("dataset=spiral"));
+        teacher.screenshot("class-8-teacher-pushes-a-playground");
     }
 }
