@@ -63,8 +63,11 @@ public sealed interface ServerMessage {
     /** Which run is on the projector; {@code you}: it is this student's. */
     record Spotlight(String studentId, boolean you) implements ServerMessage {}
 
-    /** The student is no longer in the class (closed, or removed): why. */
-    record RoomClosed(String message) implements ServerMessage {}
+    /**
+     * The socket's place in the class ended: why, and {@code reason}: closed, removed, left, or
+     * elsewhere (the student opened the class in another tab: their place is there now).
+     */
+    record RoomClosed(String message, String reason) implements ServerMessage {}
 
     /** A teacher's socket was accepted for this room. */
     record Teaching(String code, int students) implements ServerMessage {}
