@@ -62,8 +62,11 @@ public final class Session {
     /** A frame is owed (read by socket threads to decide on a wake-up). */
     private volatile boolean dirty;
     private long lastFrameNanos;
-    /** How long this session's last turn took (ns): a long one makes the next go through the heavy lane. */
-    private volatile long lastTurnNanos;
+    /** CPU time of this session's last turn (ns): a long one makes the next go through the heavy lane. */
+    private volatile long lastTurnCpuNanos;
+    /** A turn that used more CPU than this is heavy (two of the longest slices). */
+    static final long HEAVY_TURN_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
         this.listener = listener;
@@ -276,6 +279,7 @@ public final class Session {
     long tick(long sliceNanos, long frameIntervalNanos) {
         long start = System.nanoTime();
         if (closed) return 0;
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         RequestQueue.Request r;
         while (!closed && (r = requests.poll()) != null) {
             r.action().run();
@@ -284,8 +288,9 @@ public final class Session {
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
         while (!closed && mayTrain() && System.nanoTime() - start < sliceNanos) trainOne();
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
-        lastTurnNanos = System.nanoTime() - start;
-        return lastTurnNanos;
+        // CPU time, not wall time: a turn stretched by other processes or a GC pause is not heavy
+        lastTurnCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
+        return System.nanoTime() - start;
     }
 
     /**
@@ -321,8 +326,8 @@ public final class Session {
         return dirty && state != SessionState.PLAYING; // a frame owed; playing ones wait for the ticker
     }
 
-    /** True if the next turn may take longer than a slice (a CSV to parse, or a network whose epoch is long). */
-    boolean expectsLongTurn(long sliceNanos) { return requests.nextIsHeavy() || lastTurnNanos > 2 * sliceNanos; }
+    /** True if the next turn may take much longer than a slice (a CSV to parse, or a network whose epoch is long). */
+    boolean expectsLongTurn() { return requests.nextIsHeavy() || lastTurnCpuNanos > HEAVY_TURN_NANOS; }
 
     boolean isClosed() { return closed; }
 

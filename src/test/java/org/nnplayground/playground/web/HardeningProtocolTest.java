@@ -95,17 +95,17 @@ class HardeningProtocolTest {
                 p.send("{\"type\":\"play\"}");
                 players.add(p);
             }
+            Thread.sleep(500);
+            double alone = medianFrameRate(players, 2000);
             heavy1.send("{\"type\":\"step\",\"epochs\":1000}");
             heavy2.send("{\"type\":\"step\",\"epochs\":1000}");
-            Thread.sleep(500);
-            players.forEach(p -> p.frames.clear());
-            long t0 = System.nanoTime();
-            Thread.sleep(3000);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            for (WsClient p : players) {
-                // 60 frames/s when alone; a heavy neighbour may cost some, never everything
-                assertTrue(p.frames.size() / seconds > 15, "player frame rate " + p.frames.size() / seconds);
-            }
+            Thread.sleep(300);
+            double beside = medianFrameRate(players, 3000);
+            // compare with the same players just before (the machine is shared): before slicing they
+            // got no frame at all for a minute. On an idle 2-core machine they keep about all their
+            // frames (one trainer thread is always theirs); on a machine overloaded by other
+            // processes the heavy lane's thread takes its OS share, so the bound is loose
+            assertTrue(beside >= 0.3 * alone, "players' median frame rate " + beside + " beside heavy steps, " + alone + " before");
             // the steps run, a slice at a time, and show progress
             Frame progress = heavy1.nextFrame(f -> f.epoch() > 0, "heavy progress");
             assertTrue(progress.epoch() < 1000, "still stepping");
@@ -309,6 +309,16 @@ class HardeningProtocolTest {
             }
             return b.toString();
         }
+    }
+
+    /** The median over {@code clients} of the frames each received per second in the next {@code millis}. */
+    private static double medianFrameRate(List<WsClient> clients, long millis) throws InterruptedException {
+        clients.forEach(c -> c.frames.clear());
+        long t0 = System.nanoTime();
+        Thread.sleep(millis);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double[] fps = clients.stream().mapToDouble(c -> c.frames.size() / seconds).sorted().toArray();
+        return fps[fps.length / 2];
     }
 
     private static Frame lastFrameWithin(WsClient c, long millis) throws InterruptedException {
