@@ -248,10 +248,39 @@ class HardeningProtocolTest {
             WsClient c = WsClient.connect(server.port());
             c.close();
         }
+        assertEquals(before, server.httpSessions(), "HTTP sessions after 50 connects");
         String upgrade = rawUpgrade(server.port());
         assertTrue(upgrade.startsWith("HTTP/1.1 101"), upgrade);
         assertFalse(upgrade.toLowerCase().contains("set-cookie"), upgrade);
-        assertEquals(before, server.httpSessions(), "HTTP sessions after 51 connects");
+    }
+
+    @Test
+    void connectLoadCloseChurnLeavesNoThreadsOrSessionsBehind() throws Exception {
+        for (int i = 0; i < 20; i++) loaded(C1).abort(); // warm up Jetty's and the client's pools
+        awaitOpenSessions(0);
+        int threads = serverThreads();
+        for (int i = 0; i < 300; i++) {
+            WsClient c = WsClient.connect(server.port());
+            c.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            if (i % 2 == 0) c.abort();
+            else c.close();
+        }
+        awaitOpenSessions(0);
+        Thread.sleep(1000);
+        int after = serverThreads();
+        assertTrue(after <= threads + 20, "threads " + threads + " -> " + after + " after 300 connect/load/close cycles");
+        assertEquals(0, server.httpSessions());
+    }
+
+    /** Threads of this JVM except the test clients' (each JDK HttpClient has its own). */
+    private static int serverThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> !t.getName().startsWith("HttpClient-")).count();
+    }
+
+    private static void awaitOpenSessions(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (server.sessions() > expected && System.nanoTime() < deadline) Thread.sleep(50);
+        assertEquals(expected, server.sessions(), "open sessions");
     }
 
     @Test
