@@ -76,7 +76,8 @@ public final class Session {
 
     /** Loads a playground link (TF Playground's or ours): new data, network and weights; paused. */
     public void load(String link) {
-        request("load", RequestQueue.Kind.BUILD, null, false, () -> {
+        // heavy: building the biggest networks takes 20-40 ms, so it does not hold a players' thread
+        request("load", RequestQueue.Kind.BUILD, null, true, () -> {
             stopStepping();
             LinkResult parsed = PlaygroundLink.parse(link, seeds);
             List<String> warnings = new ArrayList<>(parsed.warnings());

@@ -163,6 +163,8 @@ class HardeningProtocolTest {
             // builds: a newer load replaces the waiting one
             c.send("{\"type\":\"loadCsv\",\"name\":\"b.csv\",\"content\":\"" + csv + "\"}");
             c.send("{\"type\":\"loadCsv\",\"name\":\"c.csv\",\"content\":\"" + csv + "\"}");
+            c.send("{\"type\":\"loadCsv\",\"name\":\"d.csv\",\"content\":\"" + csv + "\"}");
+            c.next(m -> m.path("type").asText().equals("error") && m.path("message").asText().contains("one CSV upload a second"), "upload rate");
             c.send("{\"type\":\"load\",\"link\":\"" + C1 + "&seed=0.777\"}");
             JsonNode last = c.next(m -> m.path("type").asText().equals("session") && m.path("link").asText().contains("0.777"), "the newest load");
             assertTrue(last.get("parameterCount").asInt() == 25);
