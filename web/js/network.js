@@ -1,5 +1,5 @@
-// The network drawing: feature nodes, hidden neurons and output nodes as small heatmaps (canvases),
-// links as SVG curves whose width and colour show the weight. Hover cards edit weights and biases.
+// The network drawing: feature nodes, hidden neurons and output nodes as small heatmaps, links as
+// curves on a canvas whose width and colour show the weight. Hover cards edit weights and biases.
 
 import { Heatmap, FEATURE_FUNCTIONS, gridOf, colorOf, shadeOf, SHADE_CSS } from './heatmap.js';
 import { FEATURE_KEYS, labelOf } from './state.js';
@@ -118,7 +118,11 @@ export class NetworkView {
     const featureX = planar ? FEATURE_X : Math.max(FEATURE_X, Math.min(150, 14 + longest * 6.5));
     const outputX = width - 24;
     const columnX = c => c === 0 ? featureX : featureX + (outputX - featureX) * c / (hiddenCount + 1);
-    const rowY = (i, count) => HEADER + (tallest - count) * row / 2 + i * row + row / 2;
+    // columns are centred on the tallest one, but a network taller than its scroll box centres its
+    // shorter columns in the visible part, so the features and the output show without scrolling
+    const visible = Math.max(300, (this.scroller?.clientHeight || maxHeight) - HEADER);
+    const rowY = (i, count) => HEADER + Math.min((tallest - count) * row / 2, Math.max(0, (visible - count * row) / 2))
+      + i * row + row / 2;
     const thumbSize = session.grid?.thumbSize || 10;
 
     // Node positions per layer, in frame order; layer 0 holds the active inputs.
@@ -404,7 +408,10 @@ export class NetworkView {
   moveCard(event) {
     if (!this.card.input.hidden) return;
     const box = this.root.getBoundingClientRect();
-    this.card.style.left = `${event.clientX - box.left + 12}px`;
+    // the card stays inside the network's column (near the right edge it opens to the left)
+    const width = this.card.offsetWidth || 160;
+    const left = event.clientX - box.left + 12;
+    this.card.style.left = `${left + width > box.width ? Math.max(0, event.clientX - box.left - width - 12) : left}px`;
     this.card.style.top = `${event.clientY - box.top + 12}px`;
   }
 

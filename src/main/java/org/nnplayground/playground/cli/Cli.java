@@ -21,7 +21,8 @@ public final class Cli {
                 new TrainCommand(out, err),
                 new SummaryCommand(out, err),
                 new BenchCommand(out, err),
-                new ExportCommand(out, err));
+                new ExportCommand(out, err),
+                new SweepCommand(out, err));
     }
 
     /**
@@ -77,7 +78,16 @@ public final class Cli {
         return root;
     }
 
-    @CommandLine.Command(name = "java -jar playground.jar", mixinStandardHelpOptions = true,
+    /** {@code -V}: the jar's version (its manifest's Implementation-Version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"playground " + (version == null ? "(development build)" : version)};
+        }
+    }
+
+    @CommandLine.Command(name = "java -jar playground.jar", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {"A neural network playground. With no command (or 'serve' and its --port, --host, ... flags,",
                     "see the README) it starts the server; these commands run headless:"})
     static final class Root { }

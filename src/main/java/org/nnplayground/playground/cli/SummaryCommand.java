@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code summary '<link>' [--csv FILE] [--label COLUMN]}: prints the Keras-style model summary. */
-@Command(name = "summary", mixinStandardHelpOptions = true, description = "Print the Keras-style summary of a link's model.")
+@Command(name = "summary", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, description = "Print the Keras-style summary of a link's model.")
 public final class SummaryCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
