@@ -23,8 +23,18 @@ let retryMs = 500;
 
 $('room-code').textContent = code || '······';
 $('join-url').textContent = `${location.host}`;
-$('class-report').href = `/api/rooms/${encodeURIComponent(code)}/report.csv?key=${encodeURIComponent(key ?? '')}`;
-$('class-report').setAttribute('download', `class-${code}.csv`);
+// the report is fetched with the key in a header: never in an address a projector could show
+$('class-report').href = `/api/rooms/${encodeURIComponent(code)}/report.csv`;
+$('class-report').addEventListener('click', async event => {
+  event.preventDefault();
+  const response = await fetch(`/api/rooms/${encodeURIComponent(code)}/report.csv`, { headers: { 'X-Teacher-Key': key ?? '' } });
+  if (!response.ok) { toast((await response.json()).error ?? 'Could not download the report.'); return; }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = `class-${code}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+});
 
 function toast(text, kind = 'error') {
   const box = document.createElement('div');
@@ -85,7 +95,8 @@ function roster(m) {
   $('student-count').textContent = String(m.students);
   // the current exercise fills the link box unless the teacher is editing it (typed or focused)
   const box = $('exercise-link');
-  if (m.exercise && document.activeElement !== box && (box.value === '' || box.value === box.dataset.filled)) {
+  const untouched = box.dataset.filled === undefined ? box.value === '' : box.value === box.dataset.filled;
+  if (m.exercise && document.activeElement !== box && untouched) {
     box.value = box.dataset.filled = `${location.origin}/#${m.exercise}`;
   }
   $('open-exercise').href = m.exercise ? `/#${m.exercise}` : '/';

@@ -10,6 +10,11 @@ import { LineChart } from './linechart.js';
 import { DatasetPicker } from './datasets.js';
 import * as readouts from './readouts.js';
 import { FrameStats } from './stats.js';
+import { installInsights } from './insights.js';
+import { installDraw } from './draw.js';
+import { installLesson } from './lesson.js';
+import { installSweep } from './sweep.js';
+import { installExplanations } from './explain.js';
 import { Room } from './room.js';
 import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
 import { PlateauHint } from './hints.js';
@@ -106,6 +111,7 @@ function receive(message) {
       if (message.request === 'selectNode') break;
       readouts.toast(message.message, 'error');
       break;
+    case 'insights': case 'sweep': break; // the course modules take these (installed through tap.js)
     default:
       console.warn('unknown message', message);
   }
@@ -242,4 +248,9 @@ drawLegend($('legend-canvas'));
 applyLink(state);
 pickers.update(state, null);
 pickers.loadRealPoints();
+installInsights(socket);
+installDraw(socket);
+installLesson(socket);
+installSweep(socket);
+installExplanations(socket);
 socket.connect();

@@ -35,6 +35,7 @@ export class Room {
 
   /** On (re)connect: takes the student's place back, or starts the teacher's view. False: not in a room. */
   greet(socket) {
+    if (this.mode === 'elsewhere') return true;   // connected, but the class is used in another tab
     if (this.mode === 'student') {
       socket.send({ type: 'resume', token: this.membership.token });
       return true;
@@ -77,6 +78,7 @@ export class Room {
         if (message.you) this.hooks.toast('Your run is on the projector.', 'warning');
         return true;
       case 'roomClosed':
+        if (message.reason === 'elsewhere') { this.elsewhere(message.message); return true; }
         this.ended(message.message);
         return true;
       case 'watching':
@@ -164,6 +166,13 @@ export class Room {
     localStorage.removeItem(MEMBERSHIP);
     this.hooks.send({ type: 'leaveRoom' });
     setTimeout(() => restart('/#' + link), 150);
+  }
+
+  /** The student opened the class in another tab: this one stands by (a reload takes the place back). */
+  elsewhere(text) {
+    if (this.mode !== 'student') return;
+    this.mode = 'elsewhere';
+    $('room-notice').textContent = `${text}: reload this page to use it here.`;
   }
 
   /** The class is over for this student (closed, removed, or their place expired): back to their own playground. */

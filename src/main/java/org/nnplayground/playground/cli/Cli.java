@@ -21,7 +21,8 @@ public final class Cli {
                 new TrainCommand(out, err),
                 new SummaryCommand(out, err),
                 new BenchCommand(out, err),
-                new ExportCommand(out, err));
+                new ExportCommand(out, err),
+                new SweepCommand(out, err));
     }
 
     /**

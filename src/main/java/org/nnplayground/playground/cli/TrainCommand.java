@@ -58,13 +58,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (jsonl) {
             out.println(jsonLine(run.trainer().lastStats()));
         } else {
-            out.print(ModelSummary.of(run.spec()).render(run.spec().inputs()));
+            out.print(ModelSummary.of(run.spec(), run.settings().standardize()).render(run.spec().inputs()));
             out.println("link: " + run.settings().toHash() + (run.tfExact() ? "  (TF-exact)" : ""));
         }
         for (int e = 1; e <= epochs; e++) {
             EpochStats stats = run.trainer().trainEpoch();
             out.println(jsonl ? jsonLine(stats) : progressLine(stats, epochs));
             if (stats.diverged()) throw new IllegalStateException("training diverged: " + stats.divergence());
+            if (run.trainer().stoppedEarly()) break;
         }
         out.flush();
         return 0;

@@ -10,5 +10,5 @@ public record RoomLimits(int studentsPerRoom, int maxRooms, Duration grace, int 
     public static final int MAX_NAME_LENGTH = 24;
     public static final int MAX_NOTICE_LENGTH = 200;
 
-    public static RoomLimits defaults() { return new RoomLimits(200, 20, Duration.ofMinutes(5), 10); }
+    public static RoomLimits defaults() { return new RoomLimits(200, 20, Duration.ofMinutes(5), 30); }
 }

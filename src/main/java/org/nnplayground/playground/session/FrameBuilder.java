@@ -185,7 +185,7 @@ final class FrameBuilder {
 
     /** Probabilities (sigmoid, softmax) are shown on the [-1, 1] scale with 0.5 in the middle. */
     private static double display(double v, Activation act) {
-        return act == Activation.SIGMOID || act == Activation.SOFTMAX ? 2 * v - 1 : v;
+        return act == Activation.SIGMOID || act == Activation.SOFTMAX || act == Activation.STEP ? 2 * v - 1 : v;
     }
 
     /** [-1, 1] to 0..255, rounded; out-of-range values clamp, NaN shows as 0 (the middle). */

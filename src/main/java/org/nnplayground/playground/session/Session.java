@@ -69,8 +69,15 @@ public final class Session {
     private SessionDescription description;
     /** Runs built so far (loads and rebuilding settings): tells a summary's run from the one before. */
     private long builds;
-    /** How long this session's last turn took (ns): a long one makes the next go through the heavy lane. */
-    private volatile long lastTurnNanos;
+    /** Issue 12: the course views' feed, a background sweep, the student's drawn points. */
+    private final InsightsFeed insights = new InsightsFeed();
+    private BackgroundWork background;
+    private final DrawnData drawn = new DrawnData();
+    /** CPU time of this session's last turn (ns): a long one makes the next go through the heavy lane. */
+    private volatile long lastTurnCpuNanos;
+    /** A turn that used more CPU than this is heavy (two of the longest slices). */
+    static final long HEAVY_TURN_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
         this.listener = listener;
@@ -80,7 +87,8 @@ public final class Session {
 
     /** Loads a playground link (TF Playground's or ours): new data, network and weights; paused. */
     public void load(String link) {
-        request("load", RequestQueue.Kind.BUILD, null, false, () -> {
+        // heavy: building the biggest networks takes 20-40 ms, so it does not hold a players' thread
+        request("load", RequestQueue.Kind.BUILD, null, true, () -> {
             stopStepping();
             LinkResult parsed = PlaygroundLink.parse(link, seeds);
             List<String> warnings = new ArrayList<>(parsed.warnings());
@@ -169,6 +177,7 @@ public final class Session {
                 case DISPLAY -> run = run.withSettingsOnly(next);
                 case LIVE -> {
                     run = run.withSettingsOnly(next);
+                    TrainingExtras.configure(run.trainer(), next);
                     run.trainer().reconfigure(run.trainer().config()
                             .withLearningRate(next.learningRate())
                             .withRegularization(next.regularization(), next.regularizationRate()));
@@ -254,6 +263,48 @@ public final class Session {
         });
     }
 
+    /** Shows (true) or hides the course views: {@code insights} messages and gradient statistics. */
+    public void insights(boolean on) {
+        request("insights", () -> insights.enable(on, run));
+    }
+
+    /** Adds a drawn point (draw mode): the data becomes "drawn", the weights are kept, and it trains at once. */
+    public void drawPoint(double x, double y, double label) {
+        request("drawPoint", () -> {
+            requireRun();
+            drawn.add(x, y, label, run.settings().problem());
+            trainOnDrawing();
+        });
+    }
+
+    /** Removes the drawn point nearest (x, y). */
+    public void removePoint(double x, double y) {
+        request("removePoint", () -> {
+            requireRun();
+            if (drawn.remove(x, y)) trainOnDrawing();
+        });
+    }
+
+    /**
+     * Runs {@code work} in this session's turns, after its own training and only while the turn's
+     * slice lasts; the ticker wakes the session as if it were playing. A new one replaces the old.
+     */
+    public void runInBackground(BackgroundWork work) {
+        request("sweep", () -> {
+            work.begin(run);
+            background = work;
+            scheduler.playing(this, true);
+        });
+    }
+
+    /** Stops the background work, if any. */
+    public void cancelBackground() {
+        request("cancelSweep", () -> {
+            background = null;
+            scheduler.playing(this, state == SessionState.PLAYING);
+        });
+    }
+
     /** Stops the session for good (its socket closed): a running turn stops at its next piece of work. */
     public void close() {
         closed = true;
@@ -315,6 +366,7 @@ public final class Session {
     long tick(long sliceNanos, long frameIntervalNanos) {
         long start = System.nanoTime();
         if (closed) return 0;
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         RequestQueue.Request r;
         while (!closed && (r = requests.poll()) != null) {
             r.action().run();
@@ -323,8 +375,11 @@ public final class Session {
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
         while (!closed && mayTrain() && System.nanoTime() - start < sliceNanos) trainOne();
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
-        lastTurnNanos = System.nanoTime() - start;
-        return lastTurnNanos;
+        if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
+        runBackground(start, sliceNanos);
+        // CPU time, not wall time: a turn stretched by other processes or a GC pause is not heavy
+        lastTurnCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
+        return System.nanoTime() - start;
     }
 
     /**
@@ -360,8 +415,8 @@ public final class Session {
         return dirty && state != SessionState.PLAYING; // a frame owed; playing ones wait for the ticker
     }
 
-    /** True if the next turn may take longer than a slice (a CSV to parse, or a network whose epoch is long). */
-    boolean expectsLongTurn(long sliceNanos) { return requests.nextIsHeavy() || lastTurnNanos > 2 * sliceNanos; }
+    /** True if the next turn may take much longer than a slice (a CSV to parse, or a network whose epoch is long). */
+    boolean expectsLongTurn() { return requests.nextIsHeavy() || lastTurnCpuNanos > HEAVY_TURN_NANOS; }
 
     boolean isClosed() { return closed; }
 
@@ -380,6 +435,15 @@ public final class Session {
     /** Most CPU time a session may owe the others (ns). */
     static final long MAX_DEBT_NANOS = 1_000_000_000L;
 
+    /** A slice of the background work with what is left of this turn (one piece at least, as epochs are). */
+    private void runBackground(long start, long sliceNanos) {
+        if (closed || background == null || System.nanoTime() - start >= sliceNanos) return;
+        if (!background.runSlice(start + sliceNanos, listener)) {
+            background = null;
+            scheduler.playing(this, state == SessionState.PLAYING);
+        }
+    }
+
     private void trainOne() {
         EpochStats stats = run.trainer().trainEpoch();
         if (pendingEpochs > 0) pendingEpochs--;
@@ -388,6 +452,25 @@ public final class Session {
         runHistory.add(stats);
         dirty = true;
         if (stats.diverged()) setState(SessionState.DIVERGED, stats.divergence());
+        else if (run.trainer().stoppedEarly()) stoppedEarly();
+    }
+
+    private void stoppedEarly() {
+        stopStepping();
+        var stop = run.trainer().earlyStopping();
+        setState(SessionState.PAUSED, "Stopped early: the test loss has not improved for " + stop.patience()
+                + " epochs, so the weights of epoch " + stop.bestEpoch() + " (the best) are back.");
+    }
+
+    /** The drawn points become the data; the network keeps its weights when its shape is unchanged. */
+    private void trainOnDrawing() {
+        stopStepping();
+        Network weights = run.network().copy();
+        TrainingRun next = TrainingRun.create(run.settings(), drawn.dataSet());
+        if (next.spec().equals(run.spec())) next.network().copyFrom(weights);
+        next.trainer().refreshStats();
+        rebuild(next, List.of());
+        if (next.trainer().untrainableReason() == null) setState(SessionState.PLAYING, null);
     }
 
     private void sendFrame(long now) {
@@ -397,6 +480,7 @@ public final class Session {
         publishSummary(stats);
         for (SessionListener v : viewers) if (v.canSendFrame()) v.frame(frame.duplicate());
         listener.frame(frame);
+        insights.changed();
         history.clear();
         dirty = false;
         epochsThisFrame = 0;
@@ -470,6 +554,7 @@ public final class Session {
         epochsThisFrame = 0;
         runHistory.clear();
         runHistory.add(run.trainer().lastStats());
+        insights.attach(run);
         dirty = true;
         setState(SessionState.PAUSED, null);
     }
@@ -488,7 +573,7 @@ public final class Session {
             for (SessionListener v : viewers) v.status(next, message);
         }
         if (run != null && changed) publishSummary(run.trainer().lastStats());
-        scheduler.playing(this, next == SessionState.PLAYING);
+        scheduler.playing(this, next == SessionState.PLAYING || background != null);
     }
 
     private void requireRun() {

@@ -5,6 +5,7 @@ import org.nnplayground.playground.data.DataSets;
 import org.nnplayground.playground.data.Feature;
 import org.nnplayground.playground.data.Sample;
 import org.nnplayground.playground.data.Split;
+import org.nnplayground.playground.data.Standardizer;
 import org.nnplayground.playground.data.TfRandom;
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.link.PlaygroundSettings;
@@ -87,7 +88,11 @@ public final class TrainingRun {
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
-        TrainingRun run = new TrainingRun(settings, uploaded, random, DataSets.split(data, settings.percTrainData(), random));
+        // drawn points all train (each one the student drew should shape the boundary), also when a saved run comes back
+        Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? new Split(data, List.copyOf(data.samples()), List.of())
+                : DataSets.split(data, settings.percTrainData(), random);
+        if (settings.standardize()) split = Standardizer.standardize(split);
+        TrainingRun run = new TrainingRun(settings, uploaded, random, split);
         if (fitted.isEmpty()) return run;
         fitted.addAll(run.warnings);
         return run.withWarnings(fitted);
@@ -152,6 +157,7 @@ public final class TrainingRun {
         DataSet data = split.source();
         if (data.isPlanar()) {
             if (uploaded == null && s.datasetInUse().isTensorFlowPlayground()) return GridPlane.tensorFlow();
+            if (DrawnData.NAME.equals(data.name())) return GridPlane.tensorFlow(); // drawn on TF's -6..6 map
             return GridPlane.fit(data.samples(), 0, 1, uploaded == null ? "X₁" : data.inputNames().get(0),
                     uploaded == null ? "X₂" : data.inputNames().get(1));
         }
@@ -254,7 +260,9 @@ public final class TrainingRun {
 
     private Trainer newTrainer() {
         Network net = Network.create(spec, settings.init(), random::random);
-        return new Trainer(net, config, train, test);
+        Trainer t = new Trainer(net, config, train, test);
+        TrainingExtras.configure(t, settings);
+        return t;
     }
 
     private TrainingData encode(List<Sample> samples) {

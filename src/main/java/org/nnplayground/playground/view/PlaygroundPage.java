@@ -32,6 +32,7 @@ public final class PlaygroundPage {
                                 DataColumn.render(),
                                 NetworkColumn.render(),
                                 OutputColumn.render()),
+                        InsightsColumn.render(),
                         Classroom.render(),
                         script(rawHtml(LinkTableJson.JSON)).withType("application/json").withId("link-table"),
                         script().withType("module").withSrc("/web/js/main.js"))

@@ -19,6 +19,11 @@ import org.nnplayground.playground.session.Session;
         @JsonSubTypes.Type(value = ClientMessage.SetBias.class, name = "setBias"),
         @JsonSubTypes.Type(value = ClientMessage.SelectNode.class, name = "selectNode"),
         @JsonSubTypes.Type(value = ClientMessage.Speed.class, name = "speed"),
+        @JsonSubTypes.Type(value = ClientMessage.Insights.class, name = "insights"),
+        @JsonSubTypes.Type(value = ClientMessage.DrawPoint.class, name = "drawPoint"),
+        @JsonSubTypes.Type(value = ClientMessage.RemovePoint.class, name = "removePoint"),
+        @JsonSubTypes.Type(value = ClientMessage.Sweep.class, name = "sweep"),
+        @JsonSubTypes.Type(value = ClientMessage.CancelSweep.class, name = "cancelSweep"),
         // class rooms, on /ws/room only (docs/protocol.md, "Class rooms")
         @JsonSubTypes.Type(value = ClientMessage.Resume.class, name = "resume"),
         @JsonSubTypes.Type(value = ClientMessage.LeaveRoom.class, name = "leaveRoom"),
@@ -124,6 +129,42 @@ public sealed interface ClientMessage {
     /** Epochs per frame; 0 = as fast as possible. */
     record Speed(int epochsPerFrame) implements ClientMessage {
         public void applyTo(Session s) { s.speed(epochsPerFrame); }
+    }
+
+    /** Shows or hides the course views (confusion matrix, predicted vs actual, gradients). */
+    record Insights(boolean on) implements ClientMessage {
+        public void applyTo(Session s) { s.insights(on); }
+    }
+
+    /** Draw mode: a point at (x, y) with a label (classification: +1 or -1; regression: the value). */
+    record DrawPoint(double x, double y, double label) implements ClientMessage {
+        public void applyTo(Session s) { s.drawPoint(x, y, label); }
+    }
+
+    /** Draw mode: removes the drawn point nearest (x, y). */
+    record RemovePoint(double x, double y) implements ClientMessage {
+        public void applyTo(Session s) { s.removePoint(x, y); }
+    }
+
+    /**
+     * A hyperparameter sweep over the current settings: {@code vary} maps up to 3 link keys to their
+     * values; {@code epochs} per run, {@code seeds} (default 1), {@code target} metric (default 0.9).
+     */
+    record Sweep(java.util.LinkedHashMap<String, java.util.List<String>> vary, Integer epochs, Integer seeds, Double target)
+            implements ClientMessage {
+        public void applyTo(Session s) {
+            if (vary == null || vary.isEmpty()) throw new IllegalArgumentException("sweep needs 'vary': settings and their values");
+            java.util.List<org.nnplayground.playground.sweep.SweepPlan.Axis> axes = new java.util.ArrayList<>();
+            vary.forEach((k, v) -> axes.add(new org.nnplayground.playground.sweep.SweepPlan.Axis(k, v == null ? java.util.List.of() : v)));
+            var plan = new org.nnplayground.playground.sweep.SweepPlan(axes, epochs == null ? 100 : epochs, seeds == null ? 1 : seeds,
+                    target == null ? org.nnplayground.playground.sweep.SweepPlan.DEFAULT_TARGET : target);
+            s.runInBackground(new org.nnplayground.playground.sweep.SweepJob(plan));
+        }
+    }
+
+    /** Stops the running sweep. */
+    record CancelSweep() implements ClientMessage {
+        public void applyTo(Session s) { s.cancelBackground(); }
     }
 
     // ---- class rooms (RoomSocket): not for a session, so applyTo refuses them on /ws

@@ -161,7 +161,7 @@ final class RoomSocket {
             p.member = m;
             c.attach(m.session());
             if (m.replaced() instanceof Connection old && old != c) {
-                old.send(new ServerMessage.RoomClosed("you opened the class in another tab"));
+                old.send(new ServerMessage.RoomClosed("you opened the class in another tab", "elsewhere"));
                 old.close(1000, "opened elsewhere");
             }
             Room room = m.room();
@@ -176,14 +176,14 @@ final class RoomSocket {
             closeSubscription(p);
             p.member.leave();
             p.member = null;
-            c.send(new ServerMessage.RoomClosed("you left the class"));
+            c.send(new ServerMessage.RoomClosed("you left the class", "left"));
         } else if (r instanceof ClientMessage.Teach teach) {
             if (p.member != null || p.teaching != null) throw new IllegalArgumentException("this socket already has a role");
             Room room = rooms.forTeacher(teach.code(), teach.key(), c.address());
             p.teaching = room;
             room.addDashboard(p);
             p.subscription = events.subscribe(room.code(), e -> {
-                if (e instanceof RoomEvent.Closed) c.send(new ServerMessage.RoomClosed("the class is closed"));
+                if (e instanceof RoomEvent.Closed) c.send(new ServerMessage.RoomClosed("the class is closed", "closed"));
             });
             c.send(new ServerMessage.Teaching(room.code(), room.size()));
         } else if (r instanceof ClientMessage.Watch watch) {
@@ -212,10 +212,10 @@ final class RoomSocket {
         else if (e instanceof RoomEvent.Notice n) c.send(new ServerMessage.Notice(n.text()));
         else if (e instanceof RoomEvent.Spotlight s) c.send(new ServerMessage.Spotlight(s.studentId(), studentId.equals(s.studentId())));
         else if (e instanceof RoomEvent.Removed removed && removed.studentId().equals(studentId)) {
-            c.send(new ServerMessage.RoomClosed("the teacher removed you from the class"));
+            c.send(new ServerMessage.RoomClosed("the teacher removed you from the class", "removed"));
             c.close(1000, "removed");
         } else if (e instanceof RoomEvent.Closed) {
-            c.send(new ServerMessage.RoomClosed("the teacher closed the class"));
+            c.send(new ServerMessage.RoomClosed("the teacher closed the class", "closed"));
             c.close(1000, "class closed");
         }
     }

@@ -44,7 +44,7 @@ final class SavedRuns implements AutoCloseable {
         this.io = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(200), daemon("run-store"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("run-retention"));
         if (settings.retentionDays() > 0) {
-            sweeper.scheduleWithFixedDelay(this::sweep, 1, SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
+            sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMinutes(), SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
         }
     }
 
@@ -117,6 +117,7 @@ final class SavedRuns implements AutoCloseable {
         try {
             store = JdbcRunStore.open(settings);
             lastFailure = null;
+            if (settings.retentionDays() > 0) sweeper.execute(this::sweep); // at once, then every 6 hours
             return store;
         } catch (StoreException e) {
             lastFailure = new StoreException("saved runs are unavailable: " + e.getMessage() + "; training goes on", e);
@@ -125,7 +126,11 @@ final class SavedRuns implements AutoCloseable {
         }
     }
 
+    /** Deletes runs not opened for the retention period; a store never used since the start is left closed. */
     private void sweep() {
+        synchronized (this) {
+            if (store == null) return;
+        }
         try {
             int deleted = open().deleteNotOpenedSince(Instant.now().minus(Duration.ofDays(settings.retentionDays())));
             if (deleted > 0) System.out.println("retention: deleted " + deleted + " runs not opened for " + settings.retentionDays() + " days");

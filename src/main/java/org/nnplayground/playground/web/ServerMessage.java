@@ -12,6 +12,8 @@ import org.nnplayground.playground.session.SessionDescription;
         @JsonSubTypes.Type(value = ServerMessage.Status.class, name = "status"),
         @JsonSubTypes.Type(value = ServerMessage.Link.class, name = "link"),
         @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = ServerMessage.Insights.class, name = "insights"),
+        @JsonSubTypes.Type(value = ServerMessage.Sweep.class, name = "sweep"),
         // class rooms (docs/protocol.md, "Class rooms")
         @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
         @JsonSubTypes.Type(value = ServerMessage.Chart.class, name = "chart"),
@@ -39,6 +41,11 @@ public sealed interface ServerMessage {
     /** A refused request: why, and which request type (may be null). */
     record Error(String message, String request) implements ServerMessage {}
 
+    /** The course views' data, its fields inline. */
+    record Insights(@JsonUnwrapped org.nnplayground.playground.session.InsightsReport report) implements ServerMessage {}
+
+    /** A sweep's progress or table, its fields inline. */
+    record Sweep(@JsonUnwrapped org.nnplayground.playground.sweep.SweepReport report) implements ServerMessage {}
     // ---- class rooms
 
     /** A student is in a class: its code, their id and name, the current exercise and what it locks. */
@@ -56,8 +63,11 @@ public sealed interface ServerMessage {
     /** Which run is on the projector; {@code you}: it is this student's. */
     record Spotlight(String studentId, boolean you) implements ServerMessage {}
 
-    /** The student is no longer in the class (closed, or removed): why. */
-    record RoomClosed(String message) implements ServerMessage {}
+    /**
+     * The socket's place in the class ended: why, and {@code reason}: closed, removed, left, or
+     * elsewhere (the student opened the class in another tab: their place is there now).
+     */
+    record RoomClosed(String message, String reason) implements ServerMessage {}
 
     /** A teacher's socket was accepted for this room. */
     record Teaching(String code, int students) implements ServerMessage {}

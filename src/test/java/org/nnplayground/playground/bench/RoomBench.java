@@ -34,17 +34,23 @@ public final class RoomBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ROUNDS = 3;
 
-    /** A student's socket: counts frames (binary messages). */
+    /** A student's socket: counts frames (binary messages) and acknowledges each, as the page does. */
     static final class Student implements WebSocket.Listener {
         final AtomicLong frames = new AtomicLong();
         WebSocket socket;
+
+        /** One text message at a time (the JDK's WebSocket allows a single send in progress). */
+        synchronized void send(String text) { socket.sendText(text, true).join(); }
 
         @Override
         public void onOpen(WebSocket ws) { ws.request(Long.MAX_VALUE); }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            if (last) frames.incrementAndGet();
+            if (last) {
+                frames.incrementAndGet();
+                send("{\"type\":\"ack\"}");
+            }
             return null;
         }
     }
@@ -105,8 +111,8 @@ public final class RoomBench {
             JsonNode joined = post(http, base + "/api/rooms/" + code + "/students", "{\"name\":\"Student " + i + "\"}");
             Student s = new Student();
             s.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(ws, s).join();
-            s.socket.sendText("{\"type\":\"resume\",\"token\":\"" + joined.get("token").asText() + "\"}", true).join();
-            s.socket.sendText("{\"type\":\"play\"}", true).join();
+            s.send("{\"type\":\"resume\",\"token\":\"" + joined.get("token").asText() + "\"}");
+            s.send("{\"type\":\"play\"}");
             students.add(s);
         }
         Thread.sleep(3000); // warm-up

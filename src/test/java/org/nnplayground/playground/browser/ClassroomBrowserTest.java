@@ -238,5 +238,47 @@ class ClassroomBrowserTest {
         teacher.waitUntil(d -> teacher.byId("watch-name").getText().startsWith("Student"));
         assertTrue((Boolean) teacher.js("return document.body.classList.contains('read-only')"));
         teacher.screenshot("class-6-teacher-watches-a-run");
+
+        // the spotlight: that run full screen on the projector, anonymized, and the student is told
+        teacher.driver().switchTo().window(tabs);
+        java.util.Set<String> open = teacher.driver().getWindowHandles();
+        WebElement spotCard = teacher.all(".student-card").get(0);
+        String spotId = spotCard.getAttribute("data-student-id");
+        spotCard.findElement(By.cssSelector(".spotlight-button")).click();
+        teacher.waitUntil(d -> d.getWindowHandles().size() == open.size() + 1);
+        for (String h : teacher.driver().getWindowHandles()) if (!open.contains(h)) teacher.driver().switchTo().window(h);
+        teacher.waitForFrame();
+        teacher.waitUntil(d -> teacher.byId("watch-name").getText().equals("A student’s run"));
+        assertTrue((Boolean) teacher.js("return document.body.classList.contains('spotlight')"));
+        assertFalse(teacher.byId("app-header").isDisplayed(), "full screen: the page header is gone");
+        teacher.screenshot("class-7-spotlight-on-the-projector");
+        Browser spotlit = spotId.equals(annId) ? ann : null;
+        if (spotlit != null) spotlit.waitUntil(d -> spotlit.byId("toasts").getText().contains("projector"));
+        teacher.driver().close();
+
+        // a locked button's keyboard shortcut is off too: space no longer plays, the right arrow still steps
+        teacher.driver().switchTo().window(tabs);
+        teacher.byId("exercise-link").clear();
+        teacher.byId("exercise-link").sendKeys("dataset=gauss&networkShape=2&seed=0.4&playButton_hide=true");
+        teacher.byId("push-exercise").click();
+        bob.waitUntil(d -> bob.js("return location.hash").toString().contains("dataset=gauss") && !bob.byId("play-pause-button").isDisplayed());
+        bob.waitForFrame();
+        int before = bob.epoch();
+        new org.openqa.selenium.interactions.Actions(bob.driver()).sendKeys(org.openqa.selenium.Keys.SPACE).perform();
+        Thread.sleep(700);
+        assertFalse(bob.playing(), "space does not play when the play button is locked");
+        assertEquals(before, bob.epoch());
+        new org.openqa.selenium.interactions.Actions(bob.driver()).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).perform();
+        bob.waitUntil(d -> bob.epoch() == before + 1);
+
+        // the teacher's own playground in another tab: pushing it is one click
+        teacher.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        teacher.driver().get(base() + "#dataset=spiral&networkShape=6,6&activation=tanh&seed=0.2&discretize_hide=true");
+        teacher.waitForFrame();
+        teacher.waitUntil(d -> teacher.byId("push-current").isDisplayed());
+        assertTrue(teacher.byId("push-current").getText().contains(code));
+        teacher.byId("push-current").click();
+        for (Browser s : students) s.waitUntil(d -> s.js("return location.hash").toString().contains("dataset=spiral"));
+        teacher.screenshot("class-8-teacher-pushes-a-playground");
     }
 }

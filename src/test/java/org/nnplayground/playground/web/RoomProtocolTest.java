@@ -138,10 +138,16 @@ class RoomProtocolTest {
                     + "&learningRate_hide=true&activation_hide=true&playButton_hide=true";
             t.send("{\"type\":\"pushExercise\",\"link\":\"" + exercise + "\"}");
             t.next("done");
-            JsonNode pushed = ann.socket().next("exercise");
+            // the page hears of the exercise (its locks) and gets the rebuilt session, in either order
+            java.util.Map<String, JsonNode> got = new java.util.HashMap<>();
+            while (got.size() < 2) {
+                JsonNode m = ann.socket().next(x -> x.path("type").asText().matches("exercise|session"), "exercise and session");
+                got.put(m.get("type").asText(), m);
+            }
+            JsonNode pushed = got.get("exercise");
             assertTrue(pushed.get("locked").toString().contains("learningRate"));
             assertTrue(pushed.get("locked").toString().contains("play"));
-            JsonNode rebuilt = ann.socket().next("session");
+            JsonNode rebuilt = got.get("session");
             assertTrue(rebuilt.get("link").asText().contains("dataset=circle"));
             assertEquals(List.of(2, 4, 2, 1), toInts(rebuilt.get("layers")));
 
@@ -253,6 +259,12 @@ class RoomProtocolTest {
                 assertEquals("Ada", back.get("name").asText());
                 again.send("{\"type\":\"step\"}");
                 assertEquals(13, again.frameAt(13).epoch());
+                // the same student in a second tab: the first one stands by, the run goes on in the second
+                try (WsClient second = resume(a.token())) {
+                    assertEquals("elsewhere", again.next("roomClosed").get("reason").asText());
+                    second.send("{\"type\":\"step\"}");
+                    assertEquals(14, second.frameAt(14).epoch());
+                }
             }
             // a token that is not one is refused, nothing else happens
             try (WsClient stranger = WsClient.connectTo(server.port(), "/ws/room")) {
