@@ -78,7 +78,7 @@ function receive(message) {
       syncLink();
       showAxes(session);
       showSliceMenus(session);
-      if (sliceOnly) { redrawPoints(); break; }        // same run, another slice: the chart goes on
+      if (sliceOnly) { network.reslice(session); redrawPoints(); break; }   // same run, another slice: the chart goes on
       chart.reset();
       plateau.reset();
       network.build(session, state);

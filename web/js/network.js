@@ -72,6 +72,12 @@ export class NetworkView {
     this.render();
   }
 
+  /** The same run showing another slice: the input pictures change, the last frame stays. */
+  reslice(session) {
+    this.session = session;
+    this.render();
+  }
+
   render() {
     const session = this.session;
     if (!session) return;
@@ -137,8 +143,11 @@ export class NetworkView {
       label.textContent = planar ? labelOf(key) : key;
       const image = new Heatmap(document.createElement('canvas'));
       if (planar) image.draw(gridOf(FEATURE_FUNCTIONS[key], thumbSize), thumbSize, false);
+      // 3+ columns: the slice's two columns as gradients across and up, the others flat (held at their mean)
+      else image.draw(gridOf(key === session.grid?.xName ? x => x / 6 : key === session.grid?.yName ? (x, y) => y / 6 : () => 0,
+        thumbSize), thumbSize, false);
       const hidden = this.state?.isHidden(key);        // TF's classroom links: <feature>_hide=true
-      this.features.push({ x: x - size / 2, y: y - size / 2, image: planar && !hidden ? image.canvas : null, active });
+      this.features.push({ x: x - size / 2, y: y - size / 2, image: !hidden ? image.canvas : null, active });
       if (planar) node.addEventListener('click', () => this.handlers.toggleFeature(key, !active));
       node.title = planar ? (active ? 'Click to turn this feature off' : 'Click to turn this feature on') : key;
       if (active) {
