@@ -69,12 +69,15 @@ public final class Session {
     private SessionDescription description;
     /** Runs built so far (loads and rebuilding settings): tells a summary's run from the one before. */
     private long builds;
-    /** How long this session's last turn took (ns): a long one makes the next go through the heavy lane. */
-    private volatile long lastTurnNanos;
     /** Issue 12: the course views' feed, a background sweep, the student's drawn points. */
     private final InsightsFeed insights = new InsightsFeed();
     private BackgroundWork background;
     private final DrawnData drawn = new DrawnData();
+    /** CPU time of this session's last turn (ns): a long one makes the next go through the heavy lane. */
+    private volatile long lastTurnCpuNanos;
+    /** A turn that used more CPU than this is heavy (two of the longest slices). */
+    static final long HEAVY_TURN_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
         this.listener = listener;
@@ -84,7 +87,8 @@ public final class Session {
 
     /** Loads a playground link (TF Playground's or ours): new data, network and weights; paused. */
     public void load(String link) {
-        request("load", RequestQueue.Kind.BUILD, null, false, () -> {
+        // heavy: building the biggest networks takes 20-40 ms, so it does not hold a players' thread
+        request("load", RequestQueue.Kind.BUILD, null, true, () -> {
             stopStepping();
             LinkResult parsed = PlaygroundLink.parse(link, seeds);
             List<String> warnings = new ArrayList<>(parsed.warnings());
@@ -362,6 +366,7 @@ public final class Session {
     long tick(long sliceNanos, long frameIntervalNanos) {
         long start = System.nanoTime();
         if (closed) return 0;
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         RequestQueue.Request r;
         while (!closed && (r = requests.poll()) != null) {
             r.action().run();
@@ -372,8 +377,9 @@ public final class Session {
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
         if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
         runBackground(start, sliceNanos);
-        lastTurnNanos = System.nanoTime() - start;
-        return lastTurnNanos;
+        // CPU time, not wall time: a turn stretched by other processes or a GC pause is not heavy
+        lastTurnCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
+        return System.nanoTime() - start;
     }
 
     /**
@@ -409,8 +415,8 @@ public final class Session {
         return dirty && state != SessionState.PLAYING; // a frame owed; playing ones wait for the ticker
     }
 
-    /** True if the next turn may take longer than a slice (a CSV to parse, or a network whose epoch is long). */
-    boolean expectsLongTurn(long sliceNanos) { return requests.nextIsHeavy() || lastTurnNanos > 2 * sliceNanos; }
+    /** True if the next turn may take much longer than a slice (a CSV to parse, or a network whose epoch is long). */
+    boolean expectsLongTurn() { return requests.nextIsHeavy() || lastTurnCpuNanos > HEAVY_TURN_NANOS; }
 
     boolean isClosed() { return closed; }
 

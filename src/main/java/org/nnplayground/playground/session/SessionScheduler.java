@@ -1,6 +1,8 @@
 package org.nnplayground.playground.session;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,7 +117,7 @@ public final class SessionScheduler implements AutoCloseable {
         }
         int seen = s.wakes.get();
         long slice = slice();
-        boolean heavy = workers > 1 && s.expectsLongTurn(slice);
+        boolean heavy = workers > 1 && s.expectsLongTurn();
         if (mustWait(s)) {
             s.wakes.set(1);
             submit(s); // back to the end of the queue: its turn goes to the others
@@ -166,13 +168,15 @@ public final class SessionScheduler implements AutoCloseable {
         return false;
     }
 
+    /** Frees a place in the lane and lets every waiter try again (those that still find it full queue up again). */
     private void leaveHeavyLane() {
-        Session next;
+        List<Session> waiting;
         synchronized (this) {
             heavyRunning--;
-            next = heavyWaiting.poll();
+            waiting = new ArrayList<>(heavyWaiting);
+            heavyWaiting.clear();
         }
-        if (next != null) submit(next); // its wake count is still held: no one else queues it
+        for (Session next : waiting) submit(next); // their wake counts are still held: no one else queues them
     }
 
     private synchronized int heavyWaitingCount() { return heavyWaiting.size(); }

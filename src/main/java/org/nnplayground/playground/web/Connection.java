@@ -28,6 +28,8 @@ final class Connection implements SessionListener {
     private final String address;
     private final RateLimiter limiter;
     private final AtomicInteger unacked = new AtomicInteger();
+    /** Big messages (CSV uploads) this socket may send: one a second, bursts of two. */
+    private final RateLimiter uploads = new RateLimiter(1);
     private final AtomicInteger textsInFlight = new AtomicInteger();
     /** When the client last took a frame (acknowledged one), or when the first frame went out (ns). */
     private volatile long lastTakenNanos = System.nanoTime();
@@ -51,6 +53,8 @@ final class Connection implements SessionListener {
 
     /** The socket itself (class rooms send dashboard updates with their own flow control). */
     org.eclipse.jetty.websocket.api.Session socket() { return socket; }
+
+    RateLimiter uploads() { return uploads; }
 
     @Override
     public void description(SessionDescription d) { send(new ServerMessage.Session(d)); }

@@ -93,6 +93,11 @@ final class SocketEndpoint {
             c.send(new ServerMessage.Error("message too large (" + text.length() + " bytes)", null));
             return;
         }
+        // a big message (a CSV) costs milliseconds to parse on this socket thread: one a second
+        if (text.length() > config.maxMessageBytes() && !c.uploads().tryAcquire()) {
+            c.send(new ServerMessage.Error("one CSV upload a second at most; wait for the answer to the last one", "loadCsv"));
+            return;
+        }
         ClientMessage m;
         try {
             m = parse(text);

@@ -40,7 +40,8 @@ public final class HostileBench {
         List<LoadBench.Student> students = new ArrayList<>();
         for (int i = 0; i < honest; i++) {
             LoadBench.Student s = new LoadBench.Student(true);
-            s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
+            // a client of its own (its own selector thread): the attackers' traffic must not queue the honest acks
+            s.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, s).join();
             s.send("{\"type\":\"load\",\"link\":\"" + LoadBench.C1 + "\"}");
             s.send("{\"type\":\"play\"}");
             students.add(s);
@@ -55,13 +56,14 @@ public final class HostileBench {
         List<WebSocket> attackSockets = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong csvSent = new AtomicLong();
         AtomicLong churned = new AtomicLong();
-        for (int i = 0; i < 2; i++) attackers.add(loop("heavy-" + i, () -> heavyStepper(http, ws, attackSockets)));
-        for (int i = 0; i < 3; i++) attackers.add(loop("csv-" + i, () -> csvFlooder(http, ws, attackSockets, csvSent)));
-        attackers.add(loop("odd", () -> oddMessages(http, ws, attackSockets)));
-        attackers.add(loop("churn", () -> churn(http, ws, churned)));
+        for (int i = 0; i < 2; i++) attackers.add(loop("heavy-" + i, () -> heavyStepper(HttpClient.newHttpClient(), ws, attackSockets)));
+        for (int i = 0; i < 3; i++) attackers.add(loop("csv-" + i, () -> csvFlooder(HttpClient.newHttpClient(), ws, attackSockets, csvSent)));
+        attackers.add(loop("odd", () -> oddMessages(HttpClient.newHttpClient(), ws, attackSockets)));
+        attackers.add(loop("churn", () -> churn(HttpClient.newHttpClient(), ws, churned)));
+        HttpClient stalledClient = HttpClient.newHttpClient();
         for (int i = 0; i < 20; i++) {
             LoadBench.Student stalled = new LoadBench.Student(false);
-            stalled.socket = http.newWebSocketBuilder().buildAsync(ws, stalled).join();
+            stalled.socket = stalledClient.newWebSocketBuilder().buildAsync(ws, stalled).join();
             stalled.send("{\"type\":\"load\",\"link\":\"" + LoadBench.C1 + "\"}");
             stalled.send("{\"type\":\"play\"}");
             attackSockets.add(stalled.socket);

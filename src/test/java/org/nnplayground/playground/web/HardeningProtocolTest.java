@@ -95,17 +95,17 @@ class HardeningProtocolTest {
                 p.send("{\"type\":\"play\"}");
                 players.add(p);
             }
+            Thread.sleep(500);
+            double alone = medianFrameRate(players, 2000);
             heavy1.send("{\"type\":\"step\",\"epochs\":1000}");
             heavy2.send("{\"type\":\"step\",\"epochs\":1000}");
-            Thread.sleep(500);
-            players.forEach(p -> p.frames.clear());
-            long t0 = System.nanoTime();
-            Thread.sleep(3000);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            for (WsClient p : players) {
-                // 60 frames/s when alone; a heavy neighbour may cost some, never everything
-                assertTrue(p.frames.size() / seconds > 15, "player frame rate " + p.frames.size() / seconds);
-            }
+            Thread.sleep(300);
+            double beside = medianFrameRate(players, 3000);
+            // compare with the same players just before (the machine is shared): before slicing they
+            // got no frame at all for a minute. On an idle 2-core machine they keep about all their
+            // frames (one trainer thread is always theirs); on a machine overloaded by other
+            // processes the heavy lane's thread takes its OS share, so the bound is loose
+            assertTrue(beside >= 0.3 * alone, "players' median frame rate " + beside + " beside heavy steps, " + alone + " before");
             // the steps run, a slice at a time, and show progress
             Frame progress = heavy1.nextFrame(f -> f.epoch() > 0, "heavy progress");
             assertTrue(progress.epoch() < 1000, "still stepping");
@@ -163,6 +163,8 @@ class HardeningProtocolTest {
             // builds: a newer load replaces the waiting one
             c.send("{\"type\":\"loadCsv\",\"name\":\"b.csv\",\"content\":\"" + csv + "\"}");
             c.send("{\"type\":\"loadCsv\",\"name\":\"c.csv\",\"content\":\"" + csv + "\"}");
+            c.send("{\"type\":\"loadCsv\",\"name\":\"d.csv\",\"content\":\"" + csv + "\"}");
+            c.next(m -> m.path("type").asText().equals("error") && m.path("message").asText().contains("one CSV upload a second"), "upload rate");
             c.send("{\"type\":\"load\",\"link\":\"" + C1 + "&seed=0.777\"}");
             JsonNode last = c.next(m -> m.path("type").asText().equals("session") && m.path("link").asText().contains("0.777"), "the newest load");
             assertTrue(last.get("parameterCount").asInt() == 25);
@@ -248,10 +250,39 @@ class HardeningProtocolTest {
             WsClient c = WsClient.connect(server.port());
             c.close();
         }
+        assertEquals(before, server.httpSessions(), "HTTP sessions after 50 connects");
         String upgrade = rawUpgrade(server.port());
         assertTrue(upgrade.startsWith("HTTP/1.1 101"), upgrade);
         assertFalse(upgrade.toLowerCase().contains("set-cookie"), upgrade);
-        assertEquals(before, server.httpSessions(), "HTTP sessions after 51 connects");
+    }
+
+    @Test
+    void connectLoadCloseChurnLeavesNoThreadsOrSessionsBehind() throws Exception {
+        for (int i = 0; i < 20; i++) loaded(C1).abort(); // warm up Jetty's and the client's pools
+        awaitOpenSessions(0);
+        int threads = serverThreads();
+        for (int i = 0; i < 300; i++) {
+            WsClient c = WsClient.connect(server.port());
+            c.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+            if (i % 2 == 0) c.abort();
+            else c.close();
+        }
+        awaitOpenSessions(0);
+        Thread.sleep(1000);
+        int after = serverThreads();
+        assertTrue(after <= threads + 20, "threads " + threads + " -> " + after + " after 300 connect/load/close cycles");
+        assertEquals(0, server.httpSessions());
+    }
+
+    /** Threads of this JVM except the test clients' (each JDK HttpClient has its own). */
+    private static int serverThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> !t.getName().startsWith("HttpClient-")).count();
+    }
+
+    private static void awaitOpenSessions(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (server.sessions() > expected && System.nanoTime() < deadline) Thread.sleep(50);
+        assertEquals(expected, server.sessions(), "open sessions");
     }
 
     @Test
@@ -309,6 +340,16 @@ class HardeningProtocolTest {
             }
             return b.toString();
         }
+    }
+
+    /** The median over {@code clients} of the frames each received per second in the next {@code millis}. */
+    private static double medianFrameRate(List<WsClient> clients, long millis) throws InterruptedException {
+        clients.forEach(c -> c.frames.clear());
+        long t0 = System.nanoTime();
+        Thread.sleep(millis);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double[] fps = clients.stream().mapToDouble(c -> c.frames.size() / seconds).sorted().toArray();
+        return fps[fps.length / 2];
     }
 
     private static Frame lastFrameWithin(WsClient c, long millis) throws InterruptedException {
