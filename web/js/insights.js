@@ -48,6 +48,7 @@ function show(report, frameEpoch) {
 function showConfusion(report) {
   const box = $('confusion-matrix');
   box.replaceChildren();
+  box.dataset.epoch = report.epoch;
   const tables = [['Training', report.confusionTrain], ['Test', report.confusionTest]];
   for (const [label, counts] of tables) {
     if (!counts) continue;

@@ -50,6 +50,9 @@ final class DrawnData {
 
     int size() { return points.size(); }
 
+    /** Forgets the drawing (the student picked a data set). */
+    void clear() { points.clear(); }
+
     /** The drawing as a data set (TrainingRun puts every drawn point in training). */
     DataSet dataSet() {
         boolean classes = problem == Problem.CLASSIFICATION;

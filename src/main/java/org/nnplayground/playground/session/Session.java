@@ -3,6 +3,7 @@ package org.nnplayground.playground.session;
 import org.nnplayground.playground.data.CsvImport;
 import org.nnplayground.playground.data.CsvOptions;
 import org.nnplayground.playground.data.DataSet;
+import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkResult;
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.link.PlaygroundSettings;
@@ -193,7 +194,8 @@ public final class Session {
                     for (SessionListener v : viewers) v.description(description);
                     dirty = true;
                 }
-                case NEW_DATA -> rebuild(run.withData(next.withSeed(run.nextSeed())), changed.warnings());
+                case NEW_DATA -> rebuild(drawingGivesWay(key) ? TrainingRun.create(next.withSeed(run.nextSeed()), null)
+                        : run.withData(next.withSeed(run.nextSeed())), changed.warnings());
                 case NEW_SEED -> rebuild(run.withData(next), changed.warnings());
                 case NEW_NETWORK -> rebuild(run.withModel(next), changed.warnings());
             }
@@ -460,6 +462,14 @@ public final class Session {
         var stop = run.trainer().earlyStopping();
         setState(SessionState.PAUSED, "Stopped early: the test loss has not improved for " + stop.patience()
                 + " epochs, so the weights of epoch " + stop.bestEpoch() + " (the best) are back.");
+    }
+
+    /** Picking a data set (or the problem) ends a drawing: the picked data comes back, the next drawing starts empty. */
+    private boolean drawingGivesWay(String key) {
+        boolean picked = key.equals(LinkKey.DATASET.key()) || key.equals(LinkKey.REG_DATASET.key()) || key.equals(LinkKey.PROBLEM.key());
+        if (!picked || !DrawnData.NAME.equals(run.split().source().name())) return false;
+        drawn.clear();
+        return true;
     }
 
     /** The drawn points become the data; the network keeps its weights when its shape is unchanged. */

@@ -25,15 +25,15 @@ class CourseBrowserTest extends BrowserTest {
     void confusionMatrixUpdatesWhileTrainingAndCountsEveryTestPoint() throws IOException {
         browser.open(C1);
         browser.byId("play-pause-button").click();
-        WebElement test = browser.waitUntil(d -> first("#confusion-matrix table[data-set=test]"));
-        String before = browser.waitUntil(d -> caption("test"));
-        browser.waitUntil(Duration.ofSeconds(20), d -> !caption("test").equals(before) ? true : null);
-        test = browser.waitUntil(d -> first("#confusion-matrix table[data-set=test]"));
-        assertEquals("250", test.getAttribute("data-total"), "test points");
-        long cells = (Long) browser.js("let s = 0; document.querySelectorAll('#confusion-matrix table[data-set=test] td b')"
-                + ".forEach(b => s += Number(b.textContent)); return s;");
-        assertEquals(250, cells, "the counts add up to the test points");
+        browser.waitUntil(d -> first("#confusion-matrix table[data-set=test]"));
+        // the matrix follows training: a later epoch's counts replace the first ones
+        String before = browser.waitUntil(d -> browser.byId("confusion-matrix").getAttribute("data-epoch"));
+        browser.waitUntil(Duration.ofSeconds(20), d -> !before.equals(browser.byId("confusion-matrix").getAttribute("data-epoch")) ? true : null);
         browser.byId("play-pause-button").click();
+        // read the table and its cells in one script: the next report may replace it at any time
+        String counted = (String) browser.js("const t = document.querySelector('#confusion-matrix table[data-set=test]'); let s = 0;"
+                + " t.querySelectorAll('td b').forEach(b => s += Number(b.textContent)); return t.dataset.total + ' ' + s;");
+        assertEquals("250 250", counted, "test points, and the counts add up to them");
         shoot("course-1-confusion", "course");
     }
 
@@ -158,6 +158,23 @@ class CourseBrowserTest extends BrowserTest {
         WebElement marker = browser.byId("best-epoch-marker");
         assertEquals("linechart", marker.findElement(By.xpath("..")).getAttribute("id"));
         shoot("course-7-early-stop", "output-column");
+    }
+
+    @Test
+    void theCoursePanelsFitA1024PixelWideScreen() {
+        org.openqa.selenium.Dimension before = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+            browser.open(C1);
+            browser.js("for (const d of document.querySelectorAll('#course details')) d.open = true;");
+            String wide = (String) browser.js("const w = document.documentElement.clientWidth; const out = [];"
+                    + " for (const e of document.querySelectorAll('#course *')) { const r = e.getBoundingClientRect();"
+                    + "   if (r.right > w + 0.5 && r.width > 0) out.push((e.id || e.className || e.tagName) + ':' + Math.round(r.right)); }"
+                    + " return out.slice(0, 8).join(', ');");
+            assertEquals("", wide, "course elements past the right edge (the playground above is the page's own)");
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
     }
 
     @Test

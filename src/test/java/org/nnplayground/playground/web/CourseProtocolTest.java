@@ -74,6 +74,9 @@ class CourseProtocolTest {
             assertEquals(1, c.next(m -> m.path("type").asText().equals("session") && m.get("train").size() == 1, "removed").get("train").size());
             c.send("{\"type\":\"drawPoint\",\"x\":9,\"y\":0,\"label\":1}");
             assertTrue(c.next("error").get("message").asText().contains("-6..6"));
+            // picking a data set ends the drawing: its generated points come back
+            c.send("{\"type\":\"set\",\"key\":\"dataset\",\"value\":\"xor\"}");
+            assertEquals(250, c.next(m -> m.path("type").asText().equals("session") && m.get("train").size() > 1, "xor").get("train").size());
         }
     }
 
