@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("browser")
 class ClassroomBrowserTest {
     private static PlaygroundServer server;
+    private static Path data;
     private static final List<Browser> browsers = new ArrayList<>();
 
     /** One Chromium with its own profile (its own localStorage: one person's computer). */
@@ -70,7 +71,7 @@ class ClassroomBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path data = Files.createTempDirectory("classroom-data-");
+        data = Files.createTempDirectory("classroom-data-");
         server = PlaygroundServer.start(ServerConfig.defaults().withPort(0).withStore(
                 new org.nnplayground.playground.store.StoreSettings(data, null, 90, 1000,
                         org.nnplayground.playground.store.StoreSettings.DEFAULT_MAX_RUN_BYTES)));
@@ -88,6 +89,14 @@ class ClassroomBrowserTest {
             }
         }
         server.stop();
+        deleteTree(data);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static Browser chromium(int width, int height) throws IOException {

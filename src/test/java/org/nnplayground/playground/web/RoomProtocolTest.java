@@ -34,6 +34,7 @@ class RoomProtocolTest {
 
     /** A server config with small room limits and its own data directory (rooms are stored there). */
     static ServerConfig config(java.nio.file.Path dataDir) {
+        DATA_DIRS.add(dataDir);
         return ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
                 .withStore(new org.nnplayground.playground.store.StoreSettings(dataDir, null, 90, 1000,
                         org.nnplayground.playground.store.StoreSettings.DEFAULT_MAX_RUN_BYTES))
@@ -41,7 +42,18 @@ class RoomProtocolTest {
     }
 
     @AfterAll
-    static void stop() { server.stop(); }
+    static void stop() throws java.io.IOException {
+        server.stop();
+        for (java.nio.file.Path dir : DATA_DIRS) {
+            if (!java.nio.file.Files.exists(dir)) continue; // a restart test uses its directory twice
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Every data directory a test server used (deleted at the end). */
+    private static final List<java.nio.file.Path> DATA_DIRS = new ArrayList<>();
 
     // ---- helpers
 
