@@ -80,7 +80,7 @@ final class RoomSocket {
 
     void configure(WsConfig ws) {
         ws.onConnect(this::connect);
-        ws.onMessage(this::message);
+        ws.onMessage(this::safeMessage);
         ws.onBinaryMessage(ctx -> {
             Peer p = peers.get(ctx.sessionId());
             if (p != null) p.connection.send(new ServerMessage.Error("binary messages are not accepted; send JSON text", null));
@@ -92,6 +92,17 @@ final class RoomSocket {
     private void connect(WsConnectContext ctx) {
         Connection c = new Connection(ctx.session, writer, addressOf(ctx), new RateLimiter(config.messagesPerSecond()));
         peers.put(ctx.sessionId(), new Peer(c));
+    }
+
+    /** One bad message must never close the socket with Java internals (as on /ws). */
+    private void safeMessage(WsMessageContext ctx) {
+        try {
+            message(ctx);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(RoomSocket.class.getName()).log(java.util.logging.Level.WARNING, "room message failed", e);
+            Peer p = peers.get(ctx.sessionId());
+            if (p != null) p.connection.send(new ServerMessage.Error("the server could not handle this message", null));
+        }
     }
 
     private void message(WsMessageContext ctx) {
@@ -114,9 +125,9 @@ final class RoomSocket {
         }
         ClientMessage m;
         try {
-            m = mapper.readValue(text, ClientMessage.class);
-        } catch (JsonProcessingException e) {
-            c.send(new ServerMessage.Error("malformed or unknown message: " + e.getOriginalMessage(), null));
+            m = MessageParser.parse(mapper, text);   // the same words as /ws: never a Java type or a null
+        } catch (IllegalArgumentException e) {
+            c.send(new ServerMessage.Error(e.getMessage(), null));
             return;
         }
         if (!(m instanceof ClientMessage.LoadCsv) && text.length() > config.maxMessageBytes()) {
