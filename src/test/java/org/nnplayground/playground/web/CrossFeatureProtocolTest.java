@@ -56,4 +56,52 @@ class CrossFeatureProtocolTest {
             assertThrows(TimeoutException.class, () -> c.closed.get(300, TimeUnit.MILLISECONDS));
         }
     }
+
+    // ---- rooms over HTTP and the room socket, as the pages use them
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static JsonNode post(String path, String body) throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /** A room's code and teacher key. */
+    private static String[] room() throws Exception {
+        JsonNode made = post("/api/rooms", "");
+        String url = made.get("teacherUrl").asText();
+        return new String[] {made.get("code").asText(), java.net.URLDecoder.decode(url.substring(url.indexOf("#key=") + 5), java.nio.charset.StandardCharsets.UTF_8)};
+    }
+
+    /** Joins and takes the place on the room socket: [studentId, socket]. */
+    private static Object[] student(String code, String name) throws Exception {
+        JsonNode j = post("/api/rooms/" + code + "/students", JSON.writeValueAsString(java.util.Map.of("name", name)));
+        WsClient c = WsClient.connectTo(server.port(), "/ws/room");
+        c.send("{\"type\":\"resume\",\"token\":\"" + j.get("token").asText() + "\"}");
+        c.next("joined");
+        c.next("session");
+        return new Object[] {j.get("studentId").asText(), c};
+    }
+
+    /** The teacher opens a student's run read-only, and the page's socket says on connect that its course views are closed: no error. */
+    @Test
+    void aTeachersReadOnlyViewOpensWithoutAnError() throws Exception {
+        String[] room = room();
+        Object[] pupil = student(room[0], "Ada");
+        try (WsClient s = (WsClient) pupil[1]; WsClient t = WsClient.connectTo(server.port(), "/ws/room")) {
+            t.send("{\"type\":\"teach\",\"code\":\"" + room[0] + "\",\"key\":\"" + room[1] + "\"}");
+            t.next("teaching");
+            t.send("{\"type\":\"watch\",\"studentId\":\"" + pupil[0] + "\"}");
+            t.next("watching");
+            t.send("{\"type\":\"insights\",\"on\":false}");   // what web/js/insights.js sends on every connect
+            t.send("{\"type\":\"play\"}");                      // a real edit: refused
+            JsonNode first = t.next("error");
+            assertEquals("play", first.path("request").asText(), "the first error is the edit's, not the page's greeting: " + first);
+            t.send("{\"type\":\"insights\",\"on\":true}");    // asking for the views is still an edit of the student's session
+            assertEquals("insights", t.next("error").path("request").asText());
+        }
+    }
 }
