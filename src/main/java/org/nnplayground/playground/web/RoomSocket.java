@@ -149,9 +149,9 @@ final class RoomSocket {
             p.connection.ack(); // a viewer's acknowledgement
             return;
         }
-        // every page says on connect that its course views are closed: for a teacher's read-only view
-        // there is nothing to turn off, so that is no error (a toast on opening a student's run)
-        if (p.member == null && p.teaching != null && m instanceof ClientMessage.Insights i && !i.on()) return;
+        // every page tells on connect whether its course views are open: a teacher's read-only view
+        // has none (they would be the student's), so that greeting is no edit and no error toast
+        if (p.member == null && p.teaching != null && m instanceof ClientMessage.Insights) return;
         if (p.member == null) {
             throw new IllegalArgumentException(p.teaching != null ? "this view is read-only" : "join a class first (send 'resume' with your token)");
         }
