@@ -453,8 +453,9 @@ public final class Room {
         return new RoomStore.StudentRecord(s.id, s.token, s.name, s.number, s.lastLink(), s.joinedMillis);
     }
 
+    /** Control and format characters (bidi overrides, zero-width) go: a name cannot flip or hide the dashboard's text. */
     static String cleanName(String name) {
-        String n = name == null ? "" : name.strip().replaceAll("\\p{Cntrl}", "");
+        String n = name == null ? "" : name.replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
         if (n.isEmpty()) throw new RoomException(RoomException.Kind.BAD_REQUEST, "please type your name");
         if (n.codePointCount(0, n.length()) > RoomLimits.MAX_NAME_LENGTH) {
             throw new RoomException(RoomException.Kind.BAD_REQUEST, "names are at most " + RoomLimits.MAX_NAME_LENGTH + " characters");

@@ -47,7 +47,8 @@ final class MessageParser {
         return path.isEmpty() ? "a field" : "field '" + path + "'";
     }
 
-    private static String where(JsonProcessingException e) {
+    /** Where the JSON broke, in plain words (Jackson's own message names its internals). */
+    static String where(JsonProcessingException e) {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 }

@@ -97,9 +97,9 @@ final class RoomRoutes implements AutoCloseable {
             Room room = rooms.forTeacher(ctx.pathParam("code"), key(ctx), ctx.ip());
             ClientMessage m;
             try {
-                m = mapper.readValue(ctx.body(), ClientMessage.class);
-            } catch (JsonProcessingException e) {
-                throw new RoomException(RoomException.Kind.BAD_REQUEST, "malformed or unknown action: " + e.getOriginalMessage());
+                m = MessageParser.parse(mapper, ctx.body());   // the socket's words, never Jackson's
+            } catch (IllegalArgumentException e) {
+                throw new RoomException(RoomException.Kind.BAD_REQUEST, e.getMessage());
             }
             if (!(m instanceof ClientMessage.TeacherRequest action)) {
                 throw new RoomException(RoomException.Kind.BAD_REQUEST, "not a teacher action");
@@ -137,7 +137,7 @@ final class RoomRoutes implements AutoCloseable {
         try {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new RoomException(RoomException.Kind.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage());
+            throw new RoomException(RoomException.Kind.BAD_REQUEST, "not valid JSON" + MessageParser.where(e));
         }
     }
 

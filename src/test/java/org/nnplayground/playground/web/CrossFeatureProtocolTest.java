@@ -74,6 +74,30 @@ class CrossFeatureProtocolTest {
         }
     }
 
+    /** The room routes answer broken JSON in plain words (Jackson's message named its own internals). */
+    @Test
+    void roomRoutesAnswerBrokenJsonInPlainWords() throws Exception {
+        String[] room = room();
+        for (String[] call : new String[][] {{"/api/rooms", "[1,2"}, {"/api/rooms/" + room[0] + "/students", "{\"name\":"},
+                {"/api/rooms/" + room[0] + "/actions", "{\"type\":"}, {"/api/rooms/" + room[0] + "/actions", "null"}}) {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + call[0])).header("X-Teacher-Key", room[1])
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call[1])).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), call[0] + " " + r.body());
+            String error = JSON.readTree(r.body()).path("error").asText();
+            assertFalse(error.isEmpty(), r.body());
+            assertFalse(error.matches("(?s).*(Source|REDACTED|StreamReadFeature|end-of-input|marker|java\\.|`).*"), call[0] + " -> " + error);
+        }
+    }
+
+    /** Bidi overrides and zero-width characters are no part of a name (they could flip or hide the dashboard's text). */
+    @Test
+    void namesLoseFormatCharacters() throws Exception {
+        String[] room = room();
+        JsonNode j = post("/api/rooms/" + room[0] + "/students", "{\"name\":\"\\u202eAda\\u200b Lovelace\\u0000\"}");
+        assertEquals("Ada Lovelace", j.get("name").asText());
+    }
+
     // ---- rooms over HTTP and the room socket, as the pages use them
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
