@@ -62,9 +62,15 @@ public final class Session {
     /** A frame is owed (read by socket threads to decide on a wake-up). */
     private volatile boolean dirty;
     private long lastFrameNanos;
-    /** CPU time of this session's last turn (ns): a long one makes the next go through the heavy lane. */
-    private volatile long lastTurnCpuNanos;
-    /** A turn that used more CPU than this is heavy (two of the longest slices). */
+    private long framesSent;
+    /**
+     * Epochs of this run that used more than {@link #HEAVY_TURN_NANOS} of CPU; from the second on
+     * (the first may be a cold JIT), all its turns go through the heavy lane. A new run starts light.
+     * (Builds are sent there by their request; a frame's work is capped at about 10 ms.)
+     */
+    private volatile int heavyEpochs;
+    private boolean lastTurnWorked;
+    /** An epoch that used more CPU than this is heavy (two of the longest slices). */
     static final long HEAVY_TURN_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -280,17 +286,22 @@ public final class Session {
     long tick(long sliceNanos, long frameIntervalNanos) {
         long start = System.nanoTime();
         if (closed) return 0;
-        long cpuStart = CPU.getCurrentThreadCpuTime();
+        long framesBefore = framesSent;
+        int requestsRun = 0;
+        int epochs = 0;
         RequestQueue.Request r;
         while (!closed && (r = requests.poll()) != null) {
             r.action().run();
+            requestsRun++;
             if (System.nanoTime() - start >= sliceNanos) break;
         }
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
-        while (!closed && mayTrain() && System.nanoTime() - start < sliceNanos) trainOne();
+        while (!closed && mayTrain() && System.nanoTime() - start < sliceNanos) {
+            trainOne();
+            epochs++;
+        }
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
-        // CPU time, not wall time: a turn stretched by other processes or a GC pause is not heavy
-        lastTurnCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
+        lastTurnWorked = requestsRun > 0 || epochs > 0 || framesSent != framesBefore;
         return System.nanoTime() - start;
     }
 
@@ -327,8 +338,14 @@ public final class Session {
         return dirty && state != SessionState.PLAYING; // a frame owed; playing ones wait for the ticker
     }
 
+    /** True if a tick could do anything now: a client that owes acknowledgements is not even woken. */
+    boolean canProgress() { return !closed && (!requests.isEmpty() || listener.canSendFrame()); }
+
+    /** True if the last turn did any work (a request, an epoch or a frame), not just looked. */
+    boolean lastTurnWorked() { return lastTurnWorked; }
+
     /** True if the next turn may take much longer than a slice (a CSV to parse, or a network whose epoch is long). */
-    boolean expectsLongTurn() { return requests.nextIsHeavy() || lastTurnCpuNanos > HEAVY_TURN_NANOS; }
+    boolean expectsLongTurn() { return requests.nextIsHeavy() || heavyEpochs >= 2; }
 
     boolean isClosed() { return closed; }
 
@@ -348,7 +365,11 @@ public final class Session {
     static final long MAX_DEBT_NANOS = 1_000_000_000L;
 
     private void trainOne() {
+        // CPU time, not wall time: an epoch stretched by other processes or a GC pause is not heavy
+        boolean measure = heavyEpochs < 2;
+        long cpu = measure ? CPU.getCurrentThreadCpuTime() : 0;
         EpochStats stats = run.trainer().trainEpoch();
+        if (measure && CPU.getCurrentThreadCpuTime() - cpu > HEAVY_TURN_NANOS) heavyEpochs++;
         if (pendingEpochs > 0) pendingEpochs--;
         epochsThisFrame++;
         history.add(stats);
@@ -365,6 +386,7 @@ public final class Session {
         dirty = false;
         epochsThisFrame = 0;
         lastFrameNanos = now;
+        framesSent++;
     }
 
     private void request(String name, Runnable action) {
@@ -400,6 +422,7 @@ public final class Session {
     private void rebuild(TrainingRun next, List<String> warnings) {
         stopStepping();
         run = next;
+        heavyEpochs = 0;
         epochsPerFrame = next.settings().speed();
         if (!next.warnings().isEmpty()) {
             warnings = new ArrayList<>(warnings);

@@ -107,7 +107,8 @@ public final class SessionScheduler implements AutoCloseable {
     }
 
     private void tickPlaying() {
-        for (Session s : playing) wake(s);
+        // a client that owes its acknowledgements is not woken: it costs nothing until it catches up
+        for (Session s : playing) if (s.canProgress()) wake(s);
     }
 
     private void runTick(Session s) {
@@ -129,8 +130,12 @@ public final class SessionScheduler implements AutoCloseable {
         turnStarted.set(me, System.nanoTime());
         try {
             took = s.tick(slice, frameIntervalNanos);
-            quantum = quantum == 0 ? took : 0.99 * quantum + 0.01 * took;
-            s.spend(took);
+            // turns that only looked (nothing to do yet) would drag the average turn, and so every
+            // session's quantum, towards zero
+            if (s.lastTurnWorked()) {
+                quantum = quantum == 0 ? took : 0.99 * quantum + 0.01 * took;
+                s.spend(took);
+            }
             worstTurns.record(took);
         } catch (Throwable t) {
             // one broken session must not take the pool down with it
