@@ -352,7 +352,7 @@ public final class Session {
     /** Adds a quantum to this session's turn budget (at most one banked); true if it may run now. */
     boolean earn(double quantum) {
         budget = Math.min(quantum, budget + quantum);
-        return budget > 0;
+        return budget >= 0; // only debt waits: before any turn has a cost, everyone may run
     }
 
     /**

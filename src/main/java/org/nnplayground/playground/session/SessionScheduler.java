@@ -36,8 +36,8 @@ public final class SessionScheduler implements AutoCloseable {
     private final int workers;
     private final long frameIntervalNanos;
     private final ThreadPoolExecutor pool;
-    /** Deficit round robin's quantum: the moving average of a turn's cost (ns). */
-    private volatile double quantum;
+    /** Deficit round robin's quantum: the moving average of a working turn's cost (ns); a small guess to start. */
+    private volatile double quantum = MIN_SLICE_NANOS;
     private final ScheduledExecutorService ticker;
     private final Set<Session> playing = ConcurrentHashMap.newKeySet();
     /** Heavy turns running, and the sessions waiting for the heavy lane (FIFO). */
@@ -133,7 +133,7 @@ public final class SessionScheduler implements AutoCloseable {
             // turns that only looked (nothing to do yet) would drag the average turn, and so every
             // session's quantum, towards zero
             if (s.lastTurnWorked()) {
-                quantum = quantum == 0 ? took : 0.99 * quantum + 0.01 * took;
+                quantum = 0.99 * quantum + 0.01 * took;
                 s.spend(took);
             }
             worstTurns.record(took);
