@@ -43,9 +43,15 @@ RUN set -eu; \
 WORKDIR /app
 COPY --from=build /build/playground.jar /app/playground.jar
 
+# Saved runs: the embedded database lives in /data (DATA_DIR), a volume owned by the app user so
+# it survives new images; DATABASE_URL points at PostgreSQL instead.
+RUN mkdir -p /data && chown "${APP_UID}:${APP_UID}" /data
+VOLUME ["/data"]
+
 USER ${APP_UID}:${APP_UID}
 ENV PORT=8080 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    DATA_DIR=/data
 EXPOSE 8080
 
 # No curl in JRE images: plain HTTP/1.0 request through bash's /dev/tcp.

@@ -1,6 +1,6 @@
 // The controls: each input sends its link key; each link from the server sets them back.
 
-import { HIDE_SUFFIX } from './state.js';
+import { HIDE_SUFFIX, LINK_KEYS } from './state.js';
 
 const $ = id => document.getElementById(id);
 
@@ -37,7 +37,7 @@ export function bindControls(state, actions) {
   click('data-regen-button', () => actions.regenerate());
   click('add-layers', () => {
     const shape = state.networkShape();
-    const most = state.maxLayers ?? 10;
+    const most = LINK_KEYS.get('networkShape')?.allowed?.maxLayers ?? 0;     // the server's limit, from the table
     if (shape.length < most) actions.setShape([...shape, 2]);
   });
   click('remove-layers', () => {

@@ -10,9 +10,16 @@ import { LineChart } from './linechart.js';
 import { DatasetPicker } from './datasets.js';
 import * as readouts from './readouts.js';
 import { FrameStats } from './stats.js';
+import { installInsights } from './insights.js';
+import { installDraw } from './draw.js';
+import { installLesson } from './lesson.js';
+import { installSweep } from './sweep.js';
+import { installExplanations } from './explain.js';
+import { Room } from './room.js';
 import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
 import { PlateauHint } from './hints.js';
 import { bindExamples } from './examples.js';
+import { SaveRun } from './saverun.js';
 
 const $ = id => document.getElementById(id);
 const state = new LinkState();
@@ -24,18 +31,24 @@ let session = null;
 let csvName = null;          // the uploaded file while its data is in use
 let playing = false;
 let frozen = false;          // pause clicked: nothing more is drawn until the server confirms
-let latestFrame = null;      // the newest frame received (shown when a pause is confirmed)
+let latestFrame = null;      // the newest frame received (shown when a pause is confirmed at once)
+let pausedAt = 0;
+const PAUSE_SHOWS_LAST_MS = 80;
 const plateau = new PlateauHint();
 const queue = [];            // decoded frames waiting for an animation frame (at most MAX_QUEUED)
 const MAX_QUEUED = 3;
 let lastFrame = null;
 const display = { showTestData: false, discretize: false };
 
-const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+const room = new Room({
+  appendHistory: (first, train, test) => { chart.append(first, train, test); chart.draw(); },
+  toast: (text, kind) => readouts.toast(text, kind), currentLink: () => state.hash, send: m => socket.send(m),
+});
+const url = room.socketUrl() ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 const socket = new PlaygroundSocket(url, {
-  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); socket.send(msg.load(state.hash)); },
+  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); if (!room.greet(socket)) socket.send(saveRun.openingMessage() ?? msg.load(state.hash)); },
   onClose: () => { readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
-  onMessage: receive,
+  onMessage: message => { if (!room.receive(message)) receive(message); },
   onFrame: frame => {
     stats.received(frame, chart.epochs);
     chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);
@@ -55,6 +68,7 @@ function send(message) {
 }
 
 function receive(message) {
+  if (saveRun.receive(message)) return;
   switch (message.type) {
     case 'session': {
       const sliceOnly = onlySliceChanged(session, message);
@@ -64,7 +78,7 @@ function receive(message) {
       syncLink();
       showAxes(session);
       showSliceMenus(session);
-      if (sliceOnly) { redrawPoints(); break; }        // same run, another slice: the chart goes on
+      if (sliceOnly) { network.reslice(session); redrawPoints(); break; }   // same run, another slice: the chart goes on
       chart.reset();
       plateau.reset();
       network.build(session, state);
@@ -80,7 +94,12 @@ function receive(message) {
       break;
     case 'status':
       playing = message.state === 'playing';
-      if (!playing && frozen) { frozen = false; if (latestFrame) { queue.length = 0; queue.push(latestFrame); requestAnimationFrame(render); } }
+      if (!playing && frozen) {
+        // the server's last frame is shown if it comes at once; later, the view stays where the
+        // click stopped it (its epochs are in the chart) until the next step or reset
+        frozen = false;
+        if (latestFrame && performance.now() - pausedAt <= PAUSE_SHOWS_LAST_MS) { queue.length = 0; queue.push(latestFrame); requestAnimationFrame(render); }
+      }
       showPlaying(playing);
       readouts.showStatus(message);
       break;
@@ -92,6 +111,7 @@ function receive(message) {
       if (message.request === 'selectNode') break;
       readouts.toast(message.message, 'error');
       break;
+    case 'insights': case 'sweep': break; // the course modules take these (installed through tap.js)
     default:
       console.warn('unknown message', message);
   }
@@ -182,6 +202,7 @@ const network = new NetworkView($('network'), {
   refused: message => readouts.toast(message, 'warning'),
 });
 const pickers = new DatasetPicker((key, value) => set(key, value));
+const saveRun = new SaveRun(message => socket.send(message));
 
 bindControls(state, {
   set,
@@ -189,6 +210,7 @@ bindControls(state, {
   pause: () => {
     // stop drawing at once; the server's confirmation (status paused) shows its final frame
     frozen = playing;
+    pausedAt = performance.now();
     queue.length = 0;
     playing = false;
     showPlaying(false);
@@ -226,4 +248,9 @@ drawLegend($('legend-canvas'));
 applyLink(state);
 pickers.update(state, null);
 pickers.loadRealPoints();
+installInsights(socket);
+installDraw(socket);
+installLesson(socket);
+installSweep(socket);
+installExplanations(socket);
 socket.connect();

@@ -1,10 +1,9 @@
-// The network drawing: feature nodes, hidden neurons and output nodes as small heatmaps (canvases),
-// links as SVG curves whose width and colour show the weight. Hover cards edit weights and biases.
+// The network drawing: feature nodes, hidden neurons and output nodes as small heatmaps, links as
+// curves on a canvas whose width and colour show the weight. Hover cards edit weights and biases.
 
 import { Heatmap, FEATURE_FUNCTIONS, gridOf, colorOf, shadeOf, SHADE_CSS } from './heatmap.js';
 import { FEATURE_KEYS, labelOf } from './state.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const HEADER = 40;        // room above the columns for each layer's +/- buttons
 const FEATURE_X = 62;     // centre of the features column (labels sit to its left)
 
@@ -15,12 +14,8 @@ function el(tag, className, parent) {
   return e;
 }
 
-function svg(tag, attrs, parent) {
-  const e = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  parent?.appendChild(e);
-  return e;
-}
+/** Above this many links a network is dense: thin links, redrawn at a lower rate. */
+const DENSE_LINKS = 1000;
 
 /** TF: width 1..10 px for |weight| 0..5. */
 function linkWidth(w) { return Math.round((1 + Math.min(5, Math.abs(w)) * 1.8) * 10) / 10; }
@@ -41,6 +36,10 @@ export class NetworkView {
     this.canvas.id = 'network-canvas';
     this.svg.before(this.canvas);
     this.context = this.canvas.getContext('2d');
+    this.thumbCanvas = document.createElement('canvas'); // node pictures, above the links
+    this.thumbCanvas.id = 'network-thumbs';
+    this.svg.before(this.thumbCanvas);
+    this.thumbContext = this.thumbCanvas.getContext('2d');
     this.scratch = new Heatmap(document.createElement('canvas'));
     this.handlers = handlers;
     this.session = null;
@@ -50,6 +49,10 @@ export class NetworkView {
     this.weights = null;
     this.selected = -1;
     this.setUpCard();
+    this.hovered = null;
+    root.addEventListener('mousemove', e => this.hoverAt(e));
+    root.addEventListener('mouseleave', () => { this.hovered = null; this.leaveCard(); });
+    root.addEventListener('click', e => { if (this.hovered && e.target === root) this.editCard(e, this.hovered); });
     this.frameCount = 0;
     this.scroller = root.parentElement;
     // thumbnails outside the visible band are not drawn; scrolling brings them in
@@ -66,6 +69,12 @@ export class NetworkView {
     this.state = state;
     this.frame = null;      // the last session's pictures must not reappear on the new drawing
     this.weights = null;
+    this.render();
+  }
+
+  /** The same run showing another slice: the input pictures change, the last frame stays. */
+  reslice(session) {
+    this.session = session;
     this.render();
   }
 
@@ -103,6 +112,10 @@ export class NetworkView {
     this.canvas.style.width = `${width}px`;
     this.canvas.style.height = `${height}px`;
     this.context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    for (const [k, v] of [['width', this.canvas.width], ['height', this.canvas.height]]) this.thumbCanvas[k] = v;
+    this.thumbCanvas.style.width = this.canvas.style.width;
+    this.thumbCanvas.style.height = this.canvas.style.height;
+    this.thumbContext.setTransform(ratio, 0, 0, ratio, 0, 0);
     this.size = size;
     this.features = [];
 
@@ -111,7 +124,11 @@ export class NetworkView {
     const featureX = planar ? FEATURE_X : Math.max(FEATURE_X, Math.min(150, 14 + longest * 6.5));
     const outputX = width - 24;
     const columnX = c => c === 0 ? featureX : featureX + (outputX - featureX) * c / (hiddenCount + 1);
-    const rowY = (i, count) => HEADER + (tallest - count) * row / 2 + i * row + row / 2;
+    // columns are centred on the tallest one, but a network taller than its scroll box centres its
+    // shorter columns in the visible part, so the features and the output show without scrolling
+    const visible = Math.max(300, (this.scroller?.clientHeight || maxHeight) - HEADER);
+    const rowY = (i, count) => HEADER + Math.min((tallest - count) * row / 2, Math.max(0, (visible - count * row) / 2))
+      + i * row + row / 2;
     const thumbSize = session.grid?.thumbSize || 10;
 
     // Node positions per layer, in frame order; layer 0 holds the active inputs.
@@ -126,8 +143,11 @@ export class NetworkView {
       label.textContent = planar ? labelOf(key) : key;
       const image = new Heatmap(document.createElement('canvas'));
       if (planar) image.draw(gridOf(FEATURE_FUNCTIONS[key], thumbSize), thumbSize, false);
+      // 3+ columns: the slice's two columns as gradients across and up, the others flat (held at their mean)
+      else image.draw(gridOf(key === session.grid?.xName ? x => x / 6 : key === session.grid?.yName ? (x, y) => y / 6 : () => 0,
+        thumbSize), thumbSize, false);
       const hidden = this.state?.isHidden(key);        // TF's classroom links: <feature>_hide=true
-      this.features.push({ x: x - size / 2, y: y - size / 2, image: planar && !hidden ? image.canvas : null, active });
+      this.features.push({ x: x - size / 2, y: y - size / 2, image: !hidden ? image.canvas : null, active });
       if (planar) node.addEventListener('click', () => this.handlers.toggleFeature(key, !active));
       node.title = planar ? (active ? 'Click to turn this feature off' : 'Click to turn this feature on') : key;
       if (active) {
@@ -159,25 +179,21 @@ export class NetworkView {
       }
     }
 
-    // Links, layer by layer, row-major (to, from): the frame's weight order.
-    const hoverGroup = svg('g', { class: 'link-hovers' });
+    // Links, layer by layer, row-major (to, from): the frame's weight order. They are drawn on the
+    // canvas and found under the pointer by arithmetic (linkAt), not by thousands of DOM elements.
+    this.gaps = [];
     for (let l = 1; l < layers.length; l++) {
+      const gapStart = this.links.length;
       for (let to = 0; to < layers[l]; to++) {
         for (let from = 0; from < layers[l - 1]; from++) {
           const a = positions[l - 1][from], b = positions[l][to];
           const x1 = a.x + size / 2, x2 = b.x - size / 2, mx = (x1 + x2) / 2;
-          const d = `M${x1},${a.y} C${mx},${a.y} ${mx},${b.y} ${x2},${b.y}`;
-          const hover = svg('path', { d, class: 'link-hover' }, hoverGroup);
-          const link = { x1, y1: a.y, x2, y2: b.y, mx, layer: l, to, from };
-          hover.addEventListener('mouseenter', e => this.showCard(e, `Weight ${l}: ${from}→${to}`, link));
-          hover.addEventListener('mousemove', e => this.moveCard(e));
-          hover.addEventListener('mouseleave', () => this.leaveCard());
-          hover.addEventListener('click', e => this.editCard(e, link));
-          this.links.push(link);
+          this.links.push({ x1, y1: a.y, x2, y2: b.y, mx, layer: l, to, from });
         }
       }
+      const first = this.links[gapStart];
+      if (first) this.gaps.push({ x1: first.x1, x2: first.x2, start: gapStart, end: this.links.length });
     }
-    this.svg.appendChild(hoverGroup);
     for (const b of this.biases) {
       b.el.addEventListener('mouseenter', e => this.showCard(e, `Bias ${b.layer}: ${b.node}`, b));
       b.el.addEventListener('mouseleave', () => this.leaveCard());
@@ -229,8 +245,6 @@ export class NetworkView {
     for (let i = 0; i < this.biases.length; i++) {
       const b = this.biases[i];
       b.index = weightCount + i;
-      const colour = rgb(w[b.index]);
-      if (colour !== b.colour) { b.el.style.background = colour; b.colour = colour; }
     }
     this.paint(frame);
     if (frame.selectedNode !== this.selected) {
@@ -246,6 +260,11 @@ export class NetworkView {
   paint(frame, everyThumb = false) {
     const c = this.context, size = this.size;
     this.frameCount++;
+    // Drawing work per frame is bounded: a dense network (over 1,000 links) draws thin links and
+    // redraws them every 8th frame (the browser rasterizes every curve again each time); the big
+    // heatmap, figures and chart still follow every frame.
+    const dense = this.links.length > DENSE_LINKS;
+    if (dense && frame && !everyThumb && this.frameCount % 8 !== 1) { this.paintThumbs(frame, false); return; }
     c.clearRect(0, 0, this.canvas.width, this.canvas.height);
     c.lineCap = 'butt';
     const w = frame?.weights;
@@ -253,7 +272,8 @@ export class NetworkView {
     const groups = new Map();
     for (let i = 0; i < this.links.length; i++) {
       const v = w ? w[i] : 0;
-      const key = w && Number.isFinite(v) ? shadeOf(v) * 1000 + Math.round(linkWidth(v) * 10) : -1;
+      const width = dense ? Math.min(1.5, linkWidth(v) / 4) : linkWidth(v);
+      const key = w && Number.isFinite(v) ? shadeOf(v) * 1000 + Math.round(width * 10) : -1;
       let group = groups.get(key);
       if (!group) groups.set(key, group = []);
       group.push(this.links[i]);
@@ -268,6 +288,14 @@ export class NetworkView {
       }
       c.stroke();
     }
+    if (frame) this.paintThumbs(frame, everyThumb);
+    else this.paintFeatures();
+  }
+
+  /** The feature nodes' fixed pictures, on the node layer. */
+  paintFeatures() {
+    const c = this.thumbContext, size = this.size;
+    c.clearRect(0, 0, this.thumbCanvas.width, this.thumbCanvas.height);
     c.imageSmoothingEnabled = true;
     for (const f of this.features) {
       if (!f.image) continue;
@@ -277,49 +305,81 @@ export class NetworkView {
       c.drawImage(f.image, f.x, f.y, size, size);
     }
     c.globalAlpha = 1;
-    if (!frame) return;
+  }
+
+  /**
+   * Node thumbnails on their own layer above the links. Bounded work per frame whatever the size:
+   * only nodes in the column's visible band are drawn, and a network with more than 64 of them
+   * refreshes them every 4th frame (the links and the big heatmap still follow every frame).
+   */
+  paintThumbs(frame, everyThumb) {
     const t = frame.thumbSize, count = t ? Math.min(this.thumbs.length, Math.floor(frame.thumbs.length / (t * t))) : 0;
+    if (count > 64 && !everyThumb && this.frameCount % 4 !== 0) return;
+    const c = this.thumbContext, size = this.size;
+    this.paintFeatures();
+    c.fillStyle = '#fff';
     if (count === 0) {
-      // data with 3+ inputs has no plane to draw: plain boxes, never an older session's pictures
-      c.fillStyle = '#fff';
       for (const node of this.thumbs) c.fillRect(node.x, node.y, size, size);
       return;
     }
-    // Bounded work per frame whatever the size: only thumbnails in the visible band are drawn, and
-    // a network with many of them refreshes them every 4th frame (links and output stay per frame).
-    const many = count > 64;
     const top = this.scroller ? this.scroller.scrollTop - size : -Infinity;
     const bottom = this.scroller ? this.scroller.scrollTop + this.scroller.clientHeight : Infinity;
-    if (many && !everyThumb && this.frameCount % 4 !== 0 && this.thumbCache) {
-      c.drawImage(this.thumbCache, 0, 0, this.canvas.width, this.canvas.height, 0, 0, this.canvas.width / (window.devicePixelRatio || 1),
-        this.canvas.height / (window.devicePixelRatio || 1));
-      return;
-    }
     this.scratch.drawStrip(frame.thumbs, t, count);
     for (let i = 0; i < count; i++) {
       const node = this.thumbs[i];
       if (node.y < top || node.y > bottom) continue;
-      c.fillStyle = '#fff';
       c.fillRect(node.x, node.y, size, size);
       c.drawImage(this.scratch.canvas, i * t, 0, t, t, node.x, node.y, size, size);
     }
-    if (many) this.keepThumbs(count);
+    this.paintBiases(top, bottom);
   }
 
-  /** Keeps the thumbnails just drawn (a transparent layer) for the frames that do not redraw them. */
-  keepThumbs(count) {
-    if (!this.thumbCache || this.thumbCache.width !== this.canvas.width || this.thumbCache.height !== this.canvas.height) {
-      this.thumbCache = document.createElement('canvas');
-      this.thumbCache.width = this.canvas.width;
-      this.thumbCache.height = this.canvas.height;
+  /** Each node's bias as a small coloured square at its lower left (drawn, so no element restyles per frame). */
+  paintBiases(top, bottom) {
+    const c = this.thumbContext, w = this.weights;
+    if (!w) return;
+    for (let i = 0; i < this.biases.length; i++) {
+      const node = this.thumbs[i], b = this.biases[i];
+      if (!node || node.y < top || node.y > bottom || b.index === undefined) continue;
+      c.fillStyle = rgb(w[b.index]);
+      c.fillRect(node.x - 5, node.y + this.size - 2, 7, 7);
     }
-    const k = this.thumbCache.getContext('2d');
-    k.clearRect(0, 0, this.thumbCache.width, this.thumbCache.height);
-    const ratio = window.devicePixelRatio || 1;
-    for (let i = 0; i < count; i++) {
-      const node = this.thumbs[i];
-      const x = Math.round(node.x * ratio), y = Math.round(node.y * ratio), s = Math.ceil(this.size * ratio);
-      k.drawImage(this.canvas, x, y, s, s, x, y, s, s);
+  }
+
+  /**
+   * The link under the pointer, exactly: every link of a gap between two columns shares its end x's
+   * and control x, so the curve parameter t at the pointer's x is the same for all of them (found by
+   * bisection once); each link's y there is y1 + (y2 - y1) * (3t² - 2t³). The nearest within its
+   * drawn half-width (at least 4 px) wins.
+   */
+  linkAt(x, y) {
+    const gap = this.gaps?.find(g => x >= g.x1 && x <= g.x2);
+    if (!gap) return null;
+    const xAt = t => { const u = 1 - t; return u * u * u * gap.x1 + 3 * u * t * (gap.x1 + gap.x2) / 2 + t * t * t * gap.x2; };
+    let lo = 0, hi = 1;
+    for (let i = 0; i < 30; i++) { const mid = (lo + hi) / 2; if (xAt(mid) < x) lo = mid; else hi = mid; }
+    const t = (lo + hi) / 2, blend = 3 * t * t - 2 * t * t * t;
+    let best = null, bestDistance = Infinity;
+    for (let i = gap.start; i < gap.end; i++) {
+      const link = this.links[i];
+      const distance = Math.abs(link.y1 + (link.y2 - link.y1) * blend - y);
+      const reach = Math.max(4, (this.weights ? linkWidth(this.weights[i]) : 1) / 2 + 1);
+      if (distance <= reach && distance < bestDistance) { best = link; bestDistance = distance; }
+    }
+    return best;
+  }
+
+  hoverAt(event) {
+    if (event.target !== this.root) { if (this.hovered) { this.hovered = null; this.leaveCard(); } return; }
+    const box = this.root.getBoundingClientRect();
+    const link = this.linkAt(event.clientX - box.left, event.clientY - box.top);
+    if (link !== this.hovered) {
+      this.hovered = link;
+      this.root.style.cursor = link ? 'pointer' : '';
+      if (link) this.showCard(event, `Weight ${link.layer}: ${link.from}→${link.to}`, link);
+      else this.leaveCard();
+    } else if (link) {
+      this.moveCard(event);
     }
   }
 
@@ -357,7 +417,10 @@ export class NetworkView {
   moveCard(event) {
     if (!this.card.input.hidden) return;
     const box = this.root.getBoundingClientRect();
-    this.card.style.left = `${event.clientX - box.left + 12}px`;
+    // the card stays inside the network's column (near the right edge it opens to the left)
+    const width = this.card.offsetWidth || 160;
+    const left = event.clientX - box.left + 12;
+    this.card.style.left = `${left + width > box.width ? Math.max(0, event.clientX - box.left - width - 12) : left}px`;
     this.card.style.top = `${event.clientY - box.top + 12}px`;
   }
 

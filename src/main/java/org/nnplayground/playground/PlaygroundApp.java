@@ -1,33 +1,19 @@
 package org.nnplayground.playground;
 
-import org.nnplayground.playground.cli.BenchCommand;
-import org.nnplayground.playground.cli.SummaryCommand;
-import org.nnplayground.playground.cli.TrainCommand;
+import org.nnplayground.playground.cli.Cli;
 
 import java.util.Arrays;
 
 /** Entry point: {@code serve} (the default) starts the server; train, summary and bench run headless. */
 public final class PlaygroundApp {
-    private static final String USAGE = """
-            usage: java -jar playground.jar [serve] [--port N] [--host ADDR] ...   start the playground server
-                   java -jar playground.jar train '<link>' [--epochs N] [--csv FILE] [--label COL] [--jsonl]
-                   java -jar playground.jar summary '<link>' [--csv FILE]
-                   java -jar playground.jar bench [--json] [--seconds S]""";
-
     private PlaygroundApp() {}
 
     public static void main(String[] args) {
-        String command = args.length == 0 || args[0].startsWith("--") ? "serve" : args[0];
-        String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
+        boolean serve = args.length == 0 || (args[0].startsWith("--") && !args[0].equals("--help")) || args[0].equals("serve");
         try {
-            switch (command) {
-                case "train" -> TrainCommand.run(rest, System.out, System.err);
-                case "summary" -> SummaryCommand.run(rest, System.out, System.err);
-                case "bench" -> BenchCommand.run(rest, System.out, System.err);
-                case "serve" -> Serve.run(rest);
-                case "help", "-h" -> System.out.println(USAGE);
-                default -> fail("unknown command '" + command + "'\n" + USAGE);
-            }
+            // the server reads its own flags (README, configuration); every other command is picocli's
+            if (serve) Serve.run(args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args);
+            else Cli.run(args, System.out, System.err);
         } catch (IllegalArgumentException | IllegalStateException e) {
             fail("error: " + e.getMessage());
         } catch (Exception e) {

@@ -9,36 +9,66 @@ import org.nnplayground.playground.session.TrainingRun;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code train '<link>' [--epochs N] [--csv FILE] [--label COLUMN] [--jsonl]}: trains headless and prints each epoch. */
-public final class TrainCommand {
-    static final String USAGE = "train '<link or URL>' [--epochs N] [--csv FILE] [--label COLUMN] [--jsonl]";
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"Train a link's network headless and print a Keras-like line per epoch (the model summary first).",
+                "Link values that cannot be used fall back to their defaults with a warning on stderr."})
+public final class TrainCommand implements Callable<Integer> {
     private static final int MAX_EPOCHS = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintStream out;
+    private final PrintStream err;
 
-    private TrainCommand() {}
+    @Parameters(index = "0", paramLabel = "LINK", description = "a playground link: a full URL or the part after '#'")
+    String link;
 
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "epochs to train, 0 to " + MAX_EPOCHS + " (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "your own data: a CSV file, or a bundled example's name (one_circle, three_species, house_prices)")
+    String csv;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "the label column of the CSV (default: the last)")
+    String label;
+
+    @Option(names = "--jsonl", description = "one JSON object per epoch 0..N instead of progress lines")
+    boolean jsonl;
+
+    TrainCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Parses {@code args} and trains. */
     public static void run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        CliArgs a = CliArgs.parse(args, Set.of("jsonl"), Set.of("epochs", "csv", "label"));
-        if (a.positionals().size() != 1) throw new IllegalArgumentException("usage: " + USAGE);
-        int epochs = a.intOption("epochs", 100, 0, MAX_EPOCHS);
-        TrainingRun run = RunLoader.load(a.positionals().get(0), a.get("csv", null), a.get("label", null), err);
+        Cli.run(new TrainCommand(out, err), args, out, err);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (epochs < 0 || epochs > MAX_EPOCHS) throw new IllegalArgumentException("--epochs must be 0 to " + MAX_EPOCHS + " (got " + epochs + ")");
+        TrainingRun run = RunLoader.load(link, csv, label, err);
         String reason = run.trainer().untrainableReason();
         if (reason != null && epochs > 0) throw new IllegalArgumentException("cannot train: " + reason);
-        boolean jsonl = a.has("jsonl");
         if (jsonl) {
             out.println(jsonLine(run.trainer().lastStats()));
         } else {
-            out.print(ModelSummary.of(run.spec()).render(run.spec().inputs()));
+            out.print(ModelSummary.of(run.spec(), run.settings().standardize()).render(run.spec().inputs()));
             out.println("link: " + run.settings().toHash() + (run.tfExact() ? "  (TF-exact)" : ""));
         }
         for (int e = 1; e <= epochs; e++) {
             EpochStats stats = run.trainer().trainEpoch();
             out.println(jsonl ? jsonLine(stats) : progressLine(stats, epochs));
             if (stats.diverged()) throw new IllegalStateException("training diverged: " + stats.divergence());
+            if (run.trainer().stoppedEarly()) break;
         }
         out.flush();
+        return 0;
     }
 
     /** One JSON object; doubles print in Java's shortest round-trip form. */
@@ -59,10 +89,10 @@ public final class TrainCommand {
 
     /** Keras' progress line: "Epoch 3/100 - loss: 0.4831 - accuracy: 0.7720 - val_loss: ...". */
     static String progressLine(EpochStats s, int epochs) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - loss: %.4f", s.epoch(), epochs, s.train().loss()));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - loss: %s", s.epoch(), epochs, number(s.train().loss())));
         quality(b, "", s.train());
         if (s.test() != null) {
-            b.append(String.format(Locale.ROOT, " - val_loss: %.4f", s.test().loss()));
+            b.append(" - val_loss: ").append(number(s.test().loss()));
             quality(b, "val_", s.test());
         }
         return b.toString();
@@ -70,6 +100,13 @@ public final class TrainCommand {
 
     private static void quality(StringBuilder b, String prefix, Metrics m) {
         if (m.accuracy() != null) b.append(String.format(Locale.ROOT, " - %saccuracy: %.4f", prefix, m.accuracy()));
-        if (m.r2() != null) b.append(String.format(Locale.ROOT, " - %sr2: %.4f", prefix, m.r2()));
+        if (m.r2() != null) b.append(" - ").append(prefix).append("r2: ").append(number(m.r2()));
+    }
+
+    /** 4 decimals like Keras; very large or small numbers as 3 significant digits with a power of ten (2.72e+114). */
+    static String number(double v) {
+        double abs = Math.abs(v);
+        if (Double.isFinite(v) && abs != 0 && (abs >= 1e5 || abs < 1e-4)) return String.format(Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 }

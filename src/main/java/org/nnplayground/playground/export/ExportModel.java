@@ -7,6 +7,7 @@ import org.nnplayground.playground.nn.Network;
 import org.nnplayground.playground.nn.NetworkSpec;
 import org.nnplayground.playground.nn.OutputDecoder;
 import org.nnplayground.playground.nn.TrainingConfig;
+import org.nnplayground.playground.nn.WeightInit;
 import org.nnplayground.playground.session.TrainingRun;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.List;
  * @param translatedTanh true when that translation was applied
  */
 public record ExportModel(List<String> inputNames, List<Dense> layers, double dropout, boolean translatedTanh,
-                          int numClasses, TrainingConfig config, boolean planar, List<Feature> features) {
+                          int numClasses, TrainingConfig config, boolean planar, List<Feature> features, WeightInit init) {
 
     /**
      * One Dense layer.
@@ -61,7 +62,7 @@ public record ExportModel(List<String> inputNames, List<Dense> layers, double dr
         }
         List<String> inputNames = data.isPlanar() ? run.features().stream().map(Feature::key).toList() : data.inputNames();
         return new ExportModel(inputNames, List.copyOf(layers), run.trainer().config().dropout(), translate, data.numClasses(),
-                run.trainer().config(), data.isPlanar(), run.features());
+                run.trainer().config(), data.isPlanar(), run.features(), run.settings().init());
     }
 
     /** The label as the exported model's loss expects it: 0/1 or the class index, or the number. */
@@ -72,6 +73,19 @@ public record ExportModel(List<String> inputNames, List<Dense> layers, double dr
         }
         return OutputDecoder.target(label, numClasses, 1, spec.outputActivation())[0];
     }
+
+    /** Keras' name and arguments of the kernel initializer that matches the run's {@code init}. */
+    public String kernelInitializer() {
+        return switch (init) {
+            case TF -> "RandomUniform(-0.5, 0.5)";
+            case ZERO -> "Zeros()";
+            case GLOROT -> "GlorotUniform()";
+            case HE -> "HeUniform()";
+        };
+    }
+
+    /** The biases' start: 0.1 with TF's init, else 0. */
+    public double initialBias() { return init == WeightInit.TF ? 0.1 : 0; }
 
     /** True when the run has test data (validation_data). */
     public boolean hasTest(TrainingRun run) { return !run.split().test().isEmpty(); }

@@ -27,8 +27,13 @@ public final class KerasScript {
         py.append("# Exported by the neural network playground at epoch ").append(run.trainer().epoch()).append(".\n");
         py.append("# Playground link: ").append(run.settings().toHash()).append("\n#\n");
         py.append("# What was translated from the playground to Keras, and why:\n");
-        py.append("# - Initialisation: TF Playground draws every weight uniformly in [-0.5, 0.5] and sets biases to 0.1;\n");
-        py.append("#   the layers below say so (RandomUniform, Constant), though set_weights then loads the trained values.\n");
+        if (m.init() == org.nnplayground.playground.nn.WeightInit.TF) {
+            py.append("# - Initialisation: TF Playground draws every weight uniformly in [-0.5, 0.5] and sets biases to 0.1;\n");
+            py.append("#   the layers below say so (RandomUniform, Constant), though set_weights then loads the trained values.\n");
+        } else {
+            py.append("# - Initialisation: the run started from ").append(m.kernelInitializer())
+                    .append(" weights and zero biases, as the layers below say (set_weights then loads the trained values).\n");
+        }
         if (m.translatedTanh()) {
             py.append("# - Output: the playground's output is tanh on labels -1/+1 with the square loss. Keras users expect\n");
             py.append("#   sigmoid on labels 0/1 with binary cross-entropy. Since (tanh(z) + 1) / 2 = sigmoid(2z), the output\n");
@@ -112,8 +117,8 @@ public final class KerasScript {
         for (int i = 0; i < m.layers().size(); i++) {
             ExportModel.Dense d = m.layers().get(i);
             py.append("    layers.Dense(").append(d.units()).append(", activation=\"").append(d.activation()).append('"');
-            py.append(",\n                 kernel_initializer=keras.initializers.RandomUniform(-0.5, 0.5)");
-            py.append(", bias_initializer=keras.initializers.Constant(0.1)");
+            py.append(",\n                 kernel_initializer=keras.initializers.").append(m.kernelInitializer());
+            py.append(", bias_initializer=keras.initializers.Constant(").append(num(m.initialBias())).append(')');
             if (regularizer != null) py.append(",\n                 kernel_regularizer=").append(regularizer);
             py.append("),\n");
             if (i < m.layers().size() - 1 && m.dropout() > 0) py.append("    layers.Dropout(").append(num(m.dropout())).append("),\n");

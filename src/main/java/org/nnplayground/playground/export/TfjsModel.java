@@ -48,12 +48,10 @@ public final class TfjsModel {
             c.put("units", d.units());
             c.put("activation", d.activation());
             c.put("use_bias", true);
-            ObjectNode kernelInit = c.putObject("kernel_initializer");
-            kernelInit.put("class_name", "RandomUniform");
-            kernelInit.putObject("config").put("minval", -0.5).put("maxval", 0.5).putNull("seed");
+            c.set("kernel_initializer", kernelInitializer(m));
             ObjectNode biasInit = c.putObject("bias_initializer");
             biasInit.put("class_name", "Constant");
-            biasInit.putObject("config").put("value", 0.1);
+            biasInit.putObject("config").put("value", m.initialBias());
             c.set("kernel_regularizer", regularizer(m));
             c.putNull("bias_regularizer");
             c.putNull("activity_regularizer");
@@ -95,6 +93,18 @@ public final class TfjsModel {
             for (double v : d.bias()) b.putFloat((float) v);
         }
         return b.array();
+    }
+
+    /** The run's weight initialisation in TF.js' JSON form. */
+    private static ObjectNode kernelInitializer(ExportModel m) {
+        ObjectNode init = JSON.createObjectNode();
+        switch (m.init()) {
+            case TF -> init.put("class_name", "RandomUniform").putObject("config").put("minval", -0.5).put("maxval", 0.5).putNull("seed");
+            case ZERO -> init.put("class_name", "Zeros").putObject("config");
+            case GLOROT -> init.put("class_name", "GlorotUniform").putObject("config").putNull("seed");
+            case HE -> init.put("class_name", "HeUniform").putObject("config").putNull("seed");
+        }
+        return init;
     }
 
     private static ObjectNode regularizer(ExportModel m) {

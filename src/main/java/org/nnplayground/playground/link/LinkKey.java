@@ -17,6 +17,7 @@ import org.nnplayground.playground.data.DatasetKind;
 import org.nnplayground.playground.data.Feature;
 import org.nnplayground.playground.data.Problem;
 import org.nnplayground.playground.nn.Activation;
+import org.nnplayground.playground.nn.LearningRateSchedule;
 import org.nnplayground.playground.nn.LossKind;
 import org.nnplayground.playground.nn.OptimizerKind;
 import org.nnplayground.playground.nn.Regularization;
@@ -44,7 +45,7 @@ public enum LinkKey {
             .rebuilds(NEW_DATA).label("Which dataset")
             .control(Control.select("circle", "Circle", "xor", "Exclusive or", "gauss", "Gaussian", "spiral", "Spiral",
                     "moons", "Moons", "checkerboard", "Checkerboard", "curve", "Curve", "blobs3", "3 blobs",
-                    "blobs4", "4 blobs", "spiral3", "3 spirals", "alien", "Alien planet", "xor-table", "XOR table"))),
+                    "blobs4", "4 blobs", "spiral3", "3 spirals", "alien", "Alien planet", "alien-nn", "Alien planet 2", "xor-table", "XOR table"))),
     REG_DATASET(row("regDataset", TENSORFLOW, DatasetKind.REG_PLANE, datasets(Problem.REGRESSION))
             .rebuilds(NEW_DATA).label("Which dataset")
             .control(Control.select("reg-plane", "Plane", "reg-gauss", "Multi Gaussian"))),
@@ -113,7 +114,24 @@ public enum LinkKey {
     /** Data with 3+ input columns: the column across the heatmap (default the first). */
     SLICE_X(row("sliceX", OURS, null, new TextCodec()).rebuilds(SLICE).label("Across").neutral()),
     /** ... and the column up the heatmap (default the second); the others are held at their training mean. */
-    SLICE_Y(row("sliceY", OURS, null, new TextCodec()).rebuilds(SLICE).label("Up").neutral());
+    SLICE_Y(row("sliceY", OURS, null, new TextCodec()).rebuilds(SLICE).label("Up").neutral()),
+    /** z-score the raw inputs (fit on the training part); off when absent, and never TF-exact. */
+    STANDARDIZE(row("standardize", OURS, null, new BooleanCodec())
+            .rebuilds(NEW_SEED).label("Standardize inputs").shows("false").control(Control.CHECKBOX)),
+    /** Learning-rate schedule: step (staircase) or exp decay by lrDecay every lrPeriod epochs. */
+    LR_SCHEDULE(row("lrSchedule", OURS, null, ChoiceCodec.all(LearningRateSchedule.Kind::key, LearningRateSchedule.Kind.values()))
+            .rebuilds(LIVE).label("Learning-rate schedule").shows("none")
+            .control(Control.select("none", "None", "step", "Step", "exp", "Exponential"))),
+    LR_DECAY(row("lrDecay", OURS, null, new DecimalCodec(LinkLimits.MIN_LR_DECAY, 1))
+            .rebuilds(LIVE).label("Decay factor").shows("0.5")
+            .control(Control.numbers("0.1", "0.2", "0.3", "0.5", "0.7", "0.9"))),
+    LR_PERIOD(row("lrPeriod", OURS, null, new IntCodec(1, LinkLimits.MAX_LR_PERIOD))
+            .rebuilds(LIVE).label("Decay period (epochs)").shows("100")
+            .control(Control.numbers("10", "20", "50", "100", "200", "500", "1000"))),
+    /** Stop when the test loss has not improved for this many epochs and restore the best weights. */
+    EARLY_STOP(row("earlyStop", OURS, null, new IntCodec(0, LinkLimits.MAX_EARLY_STOP))
+            .rebuilds(LIVE).label("Early stopping (epochs without progress)").shows("0")
+            .control(Control.numbers("0", "5", "10", "20", "50", "100")));
 
     /** TF writes {@code <key>_hide=true} for each control the link hides. */
     public static final String HIDE_SUFFIX = "_hide";

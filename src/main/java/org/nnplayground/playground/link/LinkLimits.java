@@ -37,5 +37,11 @@ public final class LinkLimits {
     public static final double MIN_DROPOUT = 0;
     public static final double MAX_DROPOUT = 0.9;
 
+    /** A schedule's factor per period: 0.01 (a hundredfold drop) to 1 (no decay). */
+    public static final double MIN_LR_DECAY = 0.01;
+    public static final int MAX_LR_PERIOD = 100_000;
+    /** Patience of early stopping, in epochs (0 = off). */
+    public static final int MAX_EARLY_STOP = 10_000;
+
     private LinkLimits() { }
 }

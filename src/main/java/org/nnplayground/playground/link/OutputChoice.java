@@ -9,7 +9,9 @@ public enum OutputChoice {
     TANH("tanh", Activation.TANH),
     SIGMOID("sigmoid", Activation.SIGMOID),
     LINEAR("linear", Activation.LINEAR),
-    SOFTMAX("softmax", Activation.SOFTMAX);
+    SOFTMAX("softmax", Activation.SOFTMAX),
+    /** The perceptron's step (0/1), for hand-set networks such as the book's alien lesson; forward only. */
+    STEP("step", Activation.STEP);
 
     private final String key;
     private final Activation fixed;

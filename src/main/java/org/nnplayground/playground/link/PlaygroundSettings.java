@@ -15,6 +15,7 @@ import org.nnplayground.playground.data.DatasetKind;
 import org.nnplayground.playground.data.Feature;
 import org.nnplayground.playground.data.Problem;
 import org.nnplayground.playground.nn.Activation;
+import org.nnplayground.playground.nn.LearningRateSchedule;
 import org.nnplayground.playground.nn.LossKind;
 import org.nnplayground.playground.nn.OptimizerKind;
 import org.nnplayground.playground.nn.Regularization;
@@ -135,6 +136,18 @@ public final class PlaygroundSettings {
     public WeightInit init() {
         return getOr(LinkKey.INIT, WeightInit.class, initZero() ? WeightInit.ZERO : WeightInit.TF);
     }
+
+    /** Whether the raw inputs are z-scored (off when not given). */
+    public boolean standardize() { return getOr(LinkKey.STANDARDIZE, Boolean.class, false); }
+
+    /** The learning-rate schedule: none unless lrSchedule is given; decay 0.5 and period 100 by default. */
+    public LearningRateSchedule lrSchedule() {
+        return new LearningRateSchedule(getOr(LinkKey.LR_SCHEDULE, LearningRateSchedule.Kind.class, LearningRateSchedule.Kind.NONE),
+                getOr(LinkKey.LR_DECAY, Double.class, 0.5), getOr(LinkKey.LR_PERIOD, Integer.class, 100));
+    }
+
+    /** Early stopping's patience in epochs; 0 (off) when not given. */
+    public int earlyStop() { return getOr(LinkKey.EARLY_STOP, Integer.class, 0); }
 
     /** The data set actually used: dataset for classification, regDataset for regression. */
     public DatasetKind datasetInUse() { return problem() == Problem.CLASSIFICATION ? dataset() : regDataset(); }

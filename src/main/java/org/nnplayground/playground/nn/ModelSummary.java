@@ -11,8 +11,12 @@ public record ModelSummary(List<Row> rows, int totalParameters) {
         public String outputShape() { return "(None, " + units + ")"; }
     }
 
-    public static ModelSummary of(NetworkSpec spec) {
+    public static ModelSummary of(NetworkSpec spec) { return of(spec, false); }
+
+    /** With {@code standardized}, a first row says the inputs are z-scored (Keras' Normalization layer; its figures are not trained). */
+    public static ModelSummary of(NetworkSpec spec, boolean standardized) {
         List<Row> rows = new ArrayList<>();
+        if (standardized) rows.add(new Row("normalization (Normalization)", "z-score", spec.inputs(), 0));
         for (int l = 1; l <= spec.numLayers(); l++) {
             String name = l == spec.numLayers() ? "output (Dense)" : "dense_" + l + " (Dense)";
             rows.add(new Row(name, spec.activation(l).key(), spec.width(l), spec.width(l) * (spec.width(l - 1) + 1)));

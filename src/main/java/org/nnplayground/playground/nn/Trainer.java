@@ -18,6 +18,11 @@ public final class Trainer {
     private UpdateRule rule;
     private int epoch;
     private EpochStats last;
+    /** Optional extras (issue 12); null when off, so they cost nothing then. */
+    private GradientStats gradientStats;
+    private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+    private EarlyStopping earlyStopping;
+    private boolean stoppedEarly;
 
     public Trainer(Network net, TrainingConfig config, TrainingData train, TrainingData test) {
         this.net = net;
@@ -48,7 +53,14 @@ public final class Trainer {
     /** Runs one epoch and returns its figures; a diverged run refuses to go on until reset. */
     public EpochStats trainEpoch() {
         trainEpochOnly();
-        return last = measure();
+        last = measure();
+        stoppedEarly = false;
+        if (earlyStopping != null && !last.diverged() && earlyStopping.observe(last, net)) {
+            earlyStopping.restoreInto(net);
+            last = measure();
+            stoppedEarly = true;
+        }
+        return last;
     }
 
     /** Runs one epoch without computing its figures (benchmarks; {@link #lastStats()} is then stale). */
@@ -59,6 +71,7 @@ public final class Trainer {
         if (config.tfExact()) runTfEpoch();
         else runShuffledEpoch();
         epoch++;
+        if (gradientStats != null) gradientStats.endEpoch(epoch);
     }
 
     private void runTfEpoch() {
@@ -88,7 +101,9 @@ public final class Trainer {
     }
 
     private void update() {
-        rule.apply(net, gradients, config.learningRate(), config.regularization(), config.regularizationRate());
+        if (gradientStats != null) gradientStats.add(gradients);
+        double lr = schedule.rate(config.learningRate(), epoch);
+        rule.apply(net, gradients, lr, config.regularization(), config.regularizationRate());
         gradients.clear();
     }
 
@@ -148,6 +163,36 @@ public final class Trainer {
     public int epoch() { return epoch; }
 
     public Network network() { return net; }
+
+    /** The training samples. */
+    public TrainingData trainData() { return train; }
+
+    /** The test samples (may be empty). */
+    public TrainingData testData() { return test; }
+
+    /** Starts (or, with false, stops) collecting each layer's mean |gradient| per epoch. */
+    public void collectGradients(boolean on) {
+        if (on && gradientStats == null) gradientStats = new GradientStats(net.spec());
+        else if (!on) gradientStats = null;
+    }
+
+    /** The gradient statistics, or null when not collected. */
+    public GradientStats gradientStats() { return gradientStats; }
+
+    /** The learning-rate schedule (CONSTANT: the rate as set). */
+    public void schedule(LearningRateSchedule s) { schedule = s == null ? LearningRateSchedule.CONSTANT : s; }
+
+    /** The learning rate the next update uses. */
+    public double currentLearningRate() { return schedule.rate(config.learningRate(), epoch); }
+
+    /** Stops training when the test loss has not improved for {@code patience} epochs (0 = never). */
+    public void earlyStopping(int patience) { earlyStopping = patience > 0 ? new EarlyStopping(patience) : null; }
+
+    /** The early stopping watch, or null when off. */
+    public EarlyStopping earlyStopping() { return earlyStopping; }
+
+    /** True when the last epoch ended in an early stop (the best weights are back in the network). */
+    public boolean stoppedEarly() { return stoppedEarly; }
 
     public TrainingConfig config() { return config; }
 

@@ -46,6 +46,8 @@ final class FrameBuilder {
     private GridEvaluator thumbEvaluator;
     private byte[] grids;
     private byte[] compressed;
+    /** The output layer's thumbnails of the last frame, before prediction coding (class dashboards). */
+    private byte[] outputThumbs = new byte[0];
 
     FrameBuilder(TrainingRun run, int evalSize) {
         this.run = run;
@@ -94,6 +96,8 @@ final class FrameBuilder {
             gridBytes = planes * plane;
             thumbs = nonInputNodes;
             gridBytes += writeThumbnails(net, gridBytes);
+            int outBytes = spec.width(spec.numLayers()) * THUMB * THUMB;
+            outputThumbs = java.util.Arrays.copyOfRange(grids, gridBytes - outBytes, gridBytes);
             for (int p = 0; p < planes; p++) GridPredictor.encode(grids, p * plane, evalSize);
             for (int t = 0; t < thumbs; t++) GridPredictor.encode(grids, planes * plane + t * THUMB * THUMB, THUMB);
         }
@@ -115,7 +119,12 @@ final class FrameBuilder {
         return b.flip();
     }
 
-    private static double quality(Metrics m) {
+    /** The output layer's 10x10 thumbnails of the last frame built (empty for non-planar data). */
+    byte[] outputThumbs() { return outputThumbs; }
+
+    int outputThumbCount() { return outputThumbs.length / (THUMB * THUMB); }
+
+    static double quality(Metrics m) {
         if (m.accuracy() != null) return m.accuracy();
         return m.r2() != null ? m.r2() : Double.NaN;
     }
@@ -176,7 +185,7 @@ final class FrameBuilder {
 
     /** Probabilities (sigmoid, softmax) are shown on the [-1, 1] scale with 0.5 in the middle. */
     private static double display(double v, Activation act) {
-        return act == Activation.SIGMOID || act == Activation.SOFTMAX ? 2 * v - 1 : v;
+        return act == Activation.SIGMOID || act == Activation.SOFTMAX || act == Activation.STEP ? 2 * v - 1 : v;
     }
 
     /** [-1, 1] to 0..255, rounded; out-of-range values clamp, NaN shows as 0 (the middle). */

@@ -3,6 +3,7 @@ package org.nnplayground.playground.session;
 import org.nnplayground.playground.data.CsvImport;
 import org.nnplayground.playground.data.CsvOptions;
 import org.nnplayground.playground.data.DataSet;
+import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkResult;
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.link.PlaygroundSettings;
@@ -70,6 +71,17 @@ public final class Session {
      */
     private volatile int heavyEpochs;
     private boolean lastTurnWorked;
+    // Class mode (issue 10): read-only observers, the dashboard's summary, the last description.
+    private final List<SessionListener> viewers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile SessionSummary summary = SessionSummary.EMPTY;
+    private volatile long lastActivityMillis = System.currentTimeMillis();
+    private SessionDescription description;
+    /** Runs built so far (loads and rebuilding settings): tells a summary's run from the one before. */
+    private long builds;
+    /** Issue 12: the course views' feed, a background sweep, the student's drawn points. */
+    private final InsightsFeed insights = new InsightsFeed();
+    private BackgroundWork background;
+    private final DrawnData drawn = new DrawnData();
     /** An epoch that used more CPU than this is heavy (two of the longest slices). */
     static final long HEAVY_TURN_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -172,6 +184,7 @@ public final class Session {
                 case DISPLAY -> run = run.withSettingsOnly(next);
                 case LIVE -> {
                     run = run.withSettingsOnly(next);
+                    TrainingExtras.configure(run.trainer(), next);
                     run.trainer().reconfigure(run.trainer().config()
                             .withLearningRate(next.learningRate())
                             .withRegularization(next.regularization(), next.regularizationRate()));
@@ -182,10 +195,13 @@ public final class Session {
                 case SLICE -> {
                     run = run.withSlice(next);
                     frames = new FrameBuilder(run, evalSize);
-                    listener.description(SessionDescription.of(run, run.warnings()));
+                    description = SessionDescription.of(run, run.warnings());
+                    listener.description(description);
+                    for (SessionListener v : viewers) v.description(description);
                     dirty = true;
                 }
-                case NEW_DATA -> rebuild(run.withData(next.withSeed(run.nextSeed())), changed.warnings());
+                case NEW_DATA -> rebuild(drawingGivesWay(key) ? TrainingRun.create(next.withSeed(run.nextSeed()), null)
+                        : run.withData(next.withSeed(run.nextSeed())), changed.warnings());
                 case NEW_SEED -> rebuild(run.withData(next), changed.warnings());
                 case NEW_NETWORK -> rebuild(run.withModel(next), changed.warnings());
             }
@@ -255,6 +271,48 @@ public final class Session {
         });
     }
 
+    /** Shows (true) or hides the course views: {@code insights} messages and gradient statistics. */
+    public void insights(boolean on) {
+        request("insights", () -> insights.enable(on, run));
+    }
+
+    /** Adds a drawn point (draw mode): the data becomes "drawn", the weights are kept, and it trains at once. */
+    public void drawPoint(double x, double y, double label) {
+        request("drawPoint", () -> {
+            requireRun();
+            drawn.add(x, y, label, run.settings().problem());
+            trainOnDrawing();
+        });
+    }
+
+    /** Removes the drawn point nearest (x, y). */
+    public void removePoint(double x, double y) {
+        request("removePoint", () -> {
+            requireRun();
+            if (drawn.remove(x, y)) trainOnDrawing();
+        });
+    }
+
+    /**
+     * Runs {@code work} in this session's turns, after its own training and only while the turn's
+     * slice lasts; the ticker wakes the session as if it were playing. A new one replaces the old.
+     */
+    public void runInBackground(BackgroundWork work) {
+        request("sweep", () -> {
+            work.begin(run);
+            background = work;
+            scheduler.playing(this, true);
+        });
+    }
+
+    /** Stops the background work, if any. */
+    public void cancelBackground() {
+        request("cancelSweep", () -> {
+            background = null;
+            scheduler.playing(this, state == SessionState.PLAYING);
+        });
+    }
+
     /** Stops the session for good (its socket closed): a running turn stops at its next piece of work. */
     public void close() {
         closed = true;
@@ -276,6 +334,36 @@ public final class Session {
     public int queuedRequests() { return requests.size(); }
 
     public SessionState state() { return state; }
+
+    /** The latest compact summary (for a class dashboard; never blocks the session). */
+    public SessionSummary summary() { return summary; }
+
+    /**
+     * Adds a read-only observer (a teacher opening this run): it gets the description, status and
+     * frames like the owner, but only when it can take them (its own in-flight bound: latest wins),
+     * so a slow viewer never slows the session.
+     */
+    public void addViewer(SessionListener viewer) {
+        viewers.add(viewer);
+        request("watch", () -> {
+            if (run == null) return;
+            viewer.description(description);
+            viewer.status(state, null);
+            dirty = true;
+        });
+    }
+
+    public void removeViewer(SessionListener viewer) { viewers.remove(viewer); }
+
+    /** Sends the description, status and a frame again (a student's new socket after a reload). */
+    public void refresh() {
+        request("refresh", () -> {
+            if (run == null) return;
+            listener.description(description);
+            listener.status(state, null);
+            dirty = true;
+        });
+    }
 
     boolean isPlaying() { return state == SessionState.PLAYING && !closed; }
 
@@ -301,7 +389,9 @@ public final class Session {
             epochs++;
         }
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
-        lastTurnWorked = requestsRun > 0 || epochs > 0 || framesSent != framesBefore;
+        if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
+        boolean background = runBackground(start, sliceNanos);
+        lastTurnWorked = requestsRun > 0 || epochs > 0 || framesSent != framesBefore || background;
         return System.nanoTime() - start;
     }
 
@@ -364,6 +454,17 @@ public final class Session {
     /** Most CPU time a session may owe the others (ns). */
     static final long MAX_DEBT_NANOS = 1_000_000_000L;
 
+    /** A slice of the background work with what is left of this turn (one piece at least, as epochs are). */
+    /** Runs a slice of background work if there is time left; true if it did (its cost is then charged). */
+    private boolean runBackground(long start, long sliceNanos) {
+        if (closed || background == null || System.nanoTime() - start >= sliceNanos) return false;
+        if (!background.runSlice(start + sliceNanos, listener)) {
+            background = null;
+            scheduler.playing(this, state == SessionState.PLAYING);
+        }
+        return true;
+    }
+
     private void trainOne() {
         // CPU time, not wall time: an epoch stretched by other processes or a GC pause is not heavy
         boolean measure = heavyEpochs < 2;
@@ -376,17 +477,57 @@ public final class Session {
         runHistory.add(stats);
         dirty = true;
         if (stats.diverged()) setState(SessionState.DIVERGED, stats.divergence());
+        else if (run.trainer().stoppedEarly()) stoppedEarly();
+    }
+
+    private void stoppedEarly() {
+        stopStepping();
+        var stop = run.trainer().earlyStopping();
+        setState(SessionState.PAUSED, "Stopped early: the test loss has not improved for " + stop.patience()
+                + " epochs, so the weights of epoch " + stop.bestEpoch() + " (the best) are back.");
+    }
+
+    /** Picking a data set (or the problem) ends a drawing: the picked data comes back, the next drawing starts empty. */
+    private boolean drawingGivesWay(String key) {
+        boolean picked = key.equals(LinkKey.DATASET.key()) || key.equals(LinkKey.REG_DATASET.key()) || key.equals(LinkKey.PROBLEM.key());
+        if (!picked || !DrawnData.NAME.equals(run.split().source().name())) return false;
+        drawn.clear();
+        return true;
+    }
+
+    /** The drawn points become the data; the network keeps its weights when its shape is unchanged. */
+    private void trainOnDrawing() {
+        stopStepping();
+        Network weights = run.network().copy();
+        TrainingRun next = TrainingRun.create(run.settings(), drawn.dataSet());
+        if (next.spec().equals(run.spec())) next.network().copyFrom(weights);
+        next.trainer().refreshStats();
+        rebuild(next, List.of());
+        if (next.trainer().untrainableReason() == null) setState(SessionState.PLAYING, null);
     }
 
     private void sendFrame(long now) {
         EpochStats stats = run.trainer().lastStats();
         int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
-        listener.frame(frames.build(run.network(), stats, history, selected));
+        java.nio.ByteBuffer frame = frames.build(run.network(), stats, history, selected);
+        publishSummary(stats);
+        for (SessionListener v : viewers) if (v.canSendFrame()) v.frame(frame.duplicate());
+        listener.frame(frame);
+        insights.changed();
         history.clear();
         dirty = false;
         epochsThisFrame = 0;
         lastFrameNanos = now;
         framesSent++;
+    }
+
+    private void publishSummary(EpochStats stats) {
+        SessionSummary last = summary;
+        summary = new SessionSummary(last.version() + 1, builds, stats.epoch(), stats.train().loss(),
+                stats.test() == null ? Double.NaN : stats.test().loss(), FrameBuilder.quality(stats.train()),
+                stats.test() == null ? Double.NaN : FrameBuilder.quality(stats.test()), state,
+                description == null ? "classification" : description.problem(), run.spec().parameterCount(),
+                run.settings(), lastActivityMillis, frames.outputThumbs(), frames.outputThumbCount());
     }
 
     private void request(String name, Runnable action) {
@@ -396,6 +537,7 @@ public final class Session {
     /** Queues a request (refused with an error if the queue is full) and wakes the session. */
     private void request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
         if (closed) return;
+        if (!name.equals("watch") && !name.equals("refresh")) lastActivityMillis = System.currentTimeMillis();
         String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, guarded(name, action)));
         if (refused != null) {
             listener.error(refused, name);
@@ -431,8 +573,11 @@ public final class Session {
         frames = new FrameBuilder(next, evalSize);
         selectedNode = -1;
         SessionDescription description = SessionDescription.of(next, warnings);
+        this.description = description;
+        builds++;
         nodes = description.nodes();
         listener.description(description);
+        for (SessionListener v : viewers) v.description(description);
         restart();
     }
 
@@ -444,6 +589,7 @@ public final class Session {
         epochsThisFrame = 0;
         runHistory.clear();
         runHistory.add(run.trainer().lastStats());
+        insights.attach(run);
         dirty = true;
         setState(SessionState.PAUSED, null);
     }
@@ -457,8 +603,12 @@ public final class Session {
     private void setState(SessionState next, String message) {
         boolean changed = next != state || message != null;
         state = next;
-        if (changed || next == SessionState.PAUSED) listener.status(next, message);
-        scheduler.playing(this, next == SessionState.PLAYING);
+        if (changed || next == SessionState.PAUSED) {
+            listener.status(next, message);
+            for (SessionListener v : viewers) v.status(next, message);
+        }
+        if (run != null && changed) publishSummary(run.trainer().lastStats());
+        scheduler.playing(this, next == SessionState.PLAYING || background != null);
     }
 
     private void requireRun() {

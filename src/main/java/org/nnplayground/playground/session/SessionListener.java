@@ -24,4 +24,10 @@ public interface SessionListener {
 
     /** False while frames already sent have not been written yet (at most a couple in flight). */
     boolean canSendFrame();
+
+    /** The course views' data (only while the page asked for it). */
+    default void insights(InsightsReport report) {}
+
+    /** A report of background work (a sweep's progress or its table). */
+    default void background(Object report) {}
 }

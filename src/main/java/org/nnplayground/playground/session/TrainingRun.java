@@ -5,6 +5,7 @@ import org.nnplayground.playground.data.DataSets;
 import org.nnplayground.playground.data.Feature;
 import org.nnplayground.playground.data.Sample;
 import org.nnplayground.playground.data.Split;
+import org.nnplayground.playground.data.Standardizer;
 import org.nnplayground.playground.data.TfRandom;
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.link.PlaygroundSettings;
@@ -17,10 +18,13 @@ import org.nnplayground.playground.nn.TrainingData;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import org.nnplayground.playground.link.SettingEffect;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.simple.SimpleMatrix;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkLimits;
 
@@ -84,7 +88,11 @@ public final class TrainingRun {
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
-        TrainingRun run = new TrainingRun(settings, uploaded, random, DataSets.split(data, settings.percTrainData(), random));
+        // drawn points all train (each one the student drew should shape the boundary), also when a saved run comes back
+        Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? new Split(data, List.copyOf(data.samples()), List.of())
+                : DataSets.split(data, settings.percTrainData(), random);
+        if (settings.standardize()) split = Standardizer.standardize(split);
+        TrainingRun run = new TrainingRun(settings, uploaded, random, split);
         if (fitted.isEmpty()) return run;
         fitted.addAll(run.warnings);
         return run.withWarnings(fitted);
@@ -100,8 +108,11 @@ public final class TrainingRun {
         try {
             return create(settings, uploaded);
         } catch (IllegalArgumentException refused) {
+            // the model before the data (a network too big for the data loses its shape, not the data),
+            // our keys before TF's
             List<LinkKey> changed = new ArrayList<>(settings.changedKeys());
             Collections.reverse(changed);
+            changed.sort(Comparator.comparing(k -> k.effect() != SettingEffect.NEW_NETWORK));
             for (LinkKey key : changed) {
                 try {
                     TrainingRun run = create(settings.withDefault(key), uploaded);
@@ -146,6 +157,7 @@ public final class TrainingRun {
         DataSet data = split.source();
         if (data.isPlanar()) {
             if (uploaded == null && s.datasetInUse().isTensorFlowPlayground()) return GridPlane.tensorFlow();
+            if (DrawnData.NAME.equals(data.name())) return GridPlane.tensorFlow(); // drawn on TF's -6..6 map
             return GridPlane.fit(data.samples(), 0, 1, uploaded == null ? "X₁" : data.inputNames().get(0),
                     uploaded == null ? "X₂" : data.inputNames().get(1));
         }
@@ -156,11 +168,13 @@ public final class TrainingRun {
         return GridPlane.fit(data.samples(), x, y, names.get(x), names.get(y));
     }
 
+    /** Each input column's mean over {@code samples} (once per run: SimpleMatrix reads best here). */
     private static double[] means(List<Sample> samples, int columns) {
-        double[] sum = new double[columns];
-        for (Sample s : samples) for (int k = 0; k < columns; k++) sum[k] += s.inputs()[k];
-        for (int k = 0; k < columns; k++) sum[k] = samples.isEmpty() ? 0 : sum[k] / samples.size();
-        return sum;
+        if (samples.isEmpty()) return new double[columns];
+        double[][] rows = samples.stream().map(Sample::inputs).toArray(double[][]::new);
+        // means = 1^T X / n
+        SimpleMatrix x = new SimpleMatrix(rows);
+        return SimpleMatrix.ones(1, samples.size()).mult(x).divide(samples.size()).getDDRM().data.clone();
     }
 
     /** The inputs of every cell of an n x n heatmap grid over {@link #plane()}. */
@@ -246,7 +260,9 @@ public final class TrainingRun {
 
     private Trainer newTrainer() {
         Network net = Network.create(spec, settings.init(), random::random);
-        return new Trainer(net, config, train, test);
+        Trainer t = new Trainer(net, config, train, test);
+        TrainingExtras.configure(t, settings);
+        return t;
     }
 
     private TrainingData encode(List<Sample> samples) {

@@ -24,12 +24,15 @@ public final class PlaygroundPage {
                                 p("Tinker with a neural network: it trains on the server and streams every frame here.")
                                         .withClasses("tagline", "explain"),
                                 span("connecting…").withId("connection").withClass("connection")),
+                        RoomPanel.render(),
                         TopBar.render(),
+                        SaveRunSection.render(),
                         div().withId("toasts").attr("aria-live", "polite"),
                         main().withId("main-part").with(
                                 DataColumn.render(),
                                 NetworkColumn.render(),
                                 OutputColumn.render()),
+                        InsightsColumn.render(),
                         Classroom.render(),
                         script(rawHtml(LinkTableJson.JSON)).withType("application/json").withId("link-table"),
                         script().withType("module").withSrc("/web/js/main.js"))

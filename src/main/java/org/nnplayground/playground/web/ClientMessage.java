@@ -19,6 +19,25 @@ import org.nnplayground.playground.session.Session;
         @JsonSubTypes.Type(value = ClientMessage.SetBias.class, name = "setBias"),
         @JsonSubTypes.Type(value = ClientMessage.SelectNode.class, name = "selectNode"),
         @JsonSubTypes.Type(value = ClientMessage.Speed.class, name = "speed"),
+        @JsonSubTypes.Type(value = ClientMessage.Insights.class, name = "insights"),
+        @JsonSubTypes.Type(value = ClientMessage.DrawPoint.class, name = "drawPoint"),
+        @JsonSubTypes.Type(value = ClientMessage.RemovePoint.class, name = "removePoint"),
+        @JsonSubTypes.Type(value = ClientMessage.Sweep.class, name = "sweep"),
+        @JsonSubTypes.Type(value = ClientMessage.CancelSweep.class, name = "cancelSweep"),
+        // class rooms, on /ws/room only (docs/protocol.md, "Class rooms")
+        @JsonSubTypes.Type(value = ClientMessage.Resume.class, name = "resume"),
+        @JsonSubTypes.Type(value = ClientMessage.LeaveRoom.class, name = "leaveRoom"),
+        @JsonSubTypes.Type(value = ClientMessage.Teach.class, name = "teach"),
+        @JsonSubTypes.Type(value = ClientMessage.Watch.class, name = "watch"),
+        @JsonSubTypes.Type(value = ClientMessage.PushExercise.class, name = "pushExercise"),
+        @JsonSubTypes.Type(value = ClientMessage.PauseAll.class, name = "pauseAll"),
+        @JsonSubTypes.Type(value = ClientMessage.ResumeAll.class, name = "resumeAll"),
+        @JsonSubTypes.Type(value = ClientMessage.ResetAll.class, name = "resetAll"),
+        @JsonSubTypes.Type(value = ClientMessage.Notice.class, name = "notice"),
+        @JsonSubTypes.Type(value = ClientMessage.Spotlight.class, name = "spotlight"),
+        @JsonSubTypes.Type(value = ClientMessage.Anonymize.class, name = "anonymize"),
+        @JsonSubTypes.Type(value = ClientMessage.RemoveStudent.class, name = "removeStudent"),
+        @JsonSubTypes.Type(value = ClientMessage.CloseRoom.class, name = "closeRoom"),
         @JsonSubTypes.Type(value = ClientMessage.Ack.class, name = "ack"),
         @JsonSubTypes.Type(value = ClientMessage.Save.class, name = "save"),
         @JsonSubTypes.Type(value = ClientMessage.LoadRun.class, name = "loadRun"),
@@ -37,7 +56,13 @@ public sealed interface ClientMessage {
     record Load(String link, java.util.Map<String, String> settings) implements ClientMessage {
         public void applyTo(Session s) {
             if (link == null && settings == null) throw new IllegalArgumentException("load needs 'link' or 'settings'");
-            s.load(link != null ? link : asLink(settings));
+            s.load(linkText());
+        }
+
+        /** The link, given as text or as settings. */
+        String linkText() {
+            if (link == null && settings == null) throw new IllegalArgumentException("load needs 'link' or 'settings'");
+            return link != null ? link : asLink(settings);
         }
 
         /** The structured form, {"activation": "relu", ...}, is the same link spelled out. */
@@ -104,6 +129,113 @@ public sealed interface ClientMessage {
     /** Epochs per frame; 0 = as fast as possible. */
     record Speed(int epochsPerFrame) implements ClientMessage {
         public void applyTo(Session s) { s.speed(epochsPerFrame); }
+    }
+
+    /** Shows or hides the course views (confusion matrix, predicted vs actual, gradients). */
+    record Insights(boolean on) implements ClientMessage {
+        public void applyTo(Session s) { s.insights(on); }
+    }
+
+    /** Draw mode: a point at (x, y) with a label (classification: +1 or -1; regression: the value). */
+    record DrawPoint(double x, double y, double label) implements ClientMessage {
+        public void applyTo(Session s) { s.drawPoint(x, y, label); }
+    }
+
+    /** Draw mode: removes the drawn point nearest (x, y). */
+    record RemovePoint(double x, double y) implements ClientMessage {
+        public void applyTo(Session s) { s.removePoint(x, y); }
+    }
+
+    /**
+     * A hyperparameter sweep over the current settings: {@code vary} maps up to 3 link keys to their
+     * values; {@code epochs} per run, {@code seeds} (default 1), {@code target} metric (default 0.9).
+     */
+    record Sweep(java.util.LinkedHashMap<String, java.util.List<String>> vary, Integer epochs, Integer seeds, Double target)
+            implements ClientMessage {
+        public void applyTo(Session s) {
+            if (vary == null || vary.isEmpty()) throw new IllegalArgumentException("sweep needs 'vary': settings and their values");
+            java.util.List<org.nnplayground.playground.sweep.SweepPlan.Axis> axes = new java.util.ArrayList<>();
+            vary.forEach((k, v) -> axes.add(new org.nnplayground.playground.sweep.SweepPlan.Axis(k, v == null ? java.util.List.of() : v)));
+            var plan = new org.nnplayground.playground.sweep.SweepPlan(axes, epochs == null ? 100 : epochs, seeds == null ? 1 : seeds,
+                    target == null ? org.nnplayground.playground.sweep.SweepPlan.DEFAULT_TARGET : target);
+            s.runInBackground(new org.nnplayground.playground.sweep.SweepJob(plan));
+        }
+    }
+
+    /** Stops the running sweep. */
+    record CancelSweep() implements ClientMessage {
+        public void applyTo(Session s) { s.cancelBackground(); }
+    }
+
+    // ---- class rooms (RoomSocket): not for a session, so applyTo refuses them on /ws
+
+    /** A class-room message: accepted on /ws/room only. */
+    sealed interface RoomRequest extends ClientMessage {
+        default void applyTo(Session s) {
+            throw new IllegalArgumentException("this message is for a class room: connect to /ws/room");
+        }
+    }
+
+    /** A student's socket takes their place in the class back (the token from joining, kept by the browser). */
+    record Resume(String token) implements RoomRequest {}
+
+    /** The student leaves the class for good. */
+    record LeaveRoom() implements RoomRequest {}
+
+    /** A teacher's socket: the room code and its teacher key; then teacher actions and watching are allowed. */
+    record Teach(String code, String key) implements RoomRequest {}
+
+    /** The teacher watches one student's run, read-only (null: stop). */
+    record Watch(String studentId) implements RoomRequest {}
+
+    /** A teacher action: applied to the room once the teacher key has been checked (socket or HTTP). */
+    sealed interface TeacherRequest extends RoomRequest {
+        void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms);
+    }
+
+    record PushExercise(String link) implements TeacherRequest {
+        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) {
+            room.push(link);
+        }
+    }
+
+    record PauseAll() implements TeacherRequest {
+        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.pauseAll(); }
+    }
+
+    record ResumeAll() implements TeacherRequest {
+        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.resumeAll(); }
+    }
+
+    record ResetAll() implements TeacherRequest {
+        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.resetAll(); }
+    }
+
+    /** A short message to every student. */
+    record Notice(String text) implements TeacherRequest {
+        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.notice(text); }
+    }
+
+    /** One student's run on the projector (null: none). */
+    record Spotlight(String studentId) implements TeacherRequest {
+        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) {
+            room.spotlight(studentId);
+        }
+    }
+
+    /** Names shown as "Student N" everywhere on the dashboard. */
+    record Anonymize(boolean on) implements TeacherRequest {
+        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.anonymize(on); }
+    }
+
+    record RemoveStudent(String studentId) implements TeacherRequest {
+        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) {
+            room.remove(studentId);
+        }
+    }
+
+    record CloseRoom() implements TeacherRequest {
+        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { rooms.close(room); }
     }
 
     /**

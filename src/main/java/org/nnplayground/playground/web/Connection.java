@@ -51,6 +51,9 @@ final class Connection implements SessionListener {
 
     RateLimiter limiter() { return limiter; }
 
+    /** The socket itself (class rooms send dashboard updates with their own flow control). */
+    org.eclipse.jetty.websocket.api.Session socket() { return socket; }
+
     RateLimiter uploads() { return uploads; }
 
     @Override
@@ -81,6 +84,14 @@ final class Connection implements SessionListener {
 
     @Override
     public void error(String message, String request) { send(new ServerMessage.Error(message, request)); }
+
+    @Override
+    public void insights(org.nnplayground.playground.session.InsightsReport report) { send(new ServerMessage.Insights(report)); }
+
+    @Override
+    public void background(Object report) {
+        if (report instanceof org.nnplayground.playground.sweep.SweepReport r) send(new ServerMessage.Sweep(r));
+    }
 
     @Override
     public boolean canSendFrame() { return socket.isOpen() && unacked.get() < MAX_FRAMES_UNACKED; }

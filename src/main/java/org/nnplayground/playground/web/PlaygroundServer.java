@@ -23,6 +23,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final SessionScheduler scheduler;
     private final SessionRegistry registry;
     private final SocketEndpoint sockets;
+    private final RoomRoutes roomRoutes;
     private final SavedRuns runs;
     private final long startedAt = System.currentTimeMillis();
     private final java.util.concurrent.ScheduledExecutorService reaper;
@@ -38,6 +39,7 @@ public final class PlaygroundServer implements AutoCloseable {
         sockets = new SocketEndpoint(registry, config, mapper, runs);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
+        roomRoutes = new RoomRoutes(registry, config, mapper, runs);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -55,7 +57,8 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.jetty.modifyServletContextHandler(context -> {
                 httpSessions = context.getSessionHandler();
-                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws",
+                // every socket (/ws and /ws/room): no Jetty session, no cookie
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws/*",
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
             cfg.jetty.modifyServer(server -> {
@@ -67,7 +70,7 @@ public final class PlaygroundServer implements AutoCloseable {
                 }
             });
             cfg.routes.before(headers::apply);
-            cfg.routes.wsBeforeUpgrade("/ws", ctx -> {
+            cfg.routes.wsBeforeUpgrade("/ws", ctx -> { // the class rooms check /ws/room the same way (RoomRoutes)
                 if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
                     throw new io.javalin.http.ForbiddenResponse("this page's origin may not open playground sessions");
                 }
@@ -79,6 +82,7 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
+            roomRoutes.register(cfg, origins);
             RunRoutes.add(cfg.routes, runs, mapper, page);
         });
         reaper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -114,7 +118,9 @@ public final class PlaygroundServer implements AutoCloseable {
     public void stop() {
         reaper.shutdownNow();
         sockets.closeAll();
+        roomRoutes.closeSockets();
         app.stop();
+        roomRoutes.close();
         scheduler.close();
         runs.close();
     }
@@ -139,6 +145,7 @@ public final class PlaygroundServer implements AutoCloseable {
         h.put("sessions", registry.size());
         h.put("maxSessions", config.maxSessions());
         h.put("playing", scheduler.playingCount());
+        h.put("rooms", roomRoutes.size());
         h.put("queuedTurns", scheduler.queuedTurns());
         h.put("queuedRequests", registry.queuedRequests());
         h.put("sliceMs", scheduler.slice() / 1e6);

@@ -27,8 +27,13 @@ import java.util.Map;
  * Unknown ids answer 404, a store that is down 503, each with a message in plain words.
  */
 final class RunRoutes {
-    /** Most epochs a headless save trains (a few seconds at the largest sizes). */
+    /** Most epochs a headless save trains. */
     static final int MAX_POST_EPOCHS = 1000;
+    /**
+     * Most parameters x training samples x epochs one request may train, about 5 s of one core:
+     * it runs on the request's thread, so it stays short.
+     */
+    static final long MAX_POST_WORK = 2_000_000_000L;
 
     private final SavedRuns runs;
     private final ObjectMapper mapper;
@@ -97,6 +102,12 @@ final class RunRoutes {
                 csv = CsvImport.read(text, new CsvOptions(body.path("label").isTextual() ? body.get("label").asText() : null, "upload.csv"));
             }
             TrainingRun run = TrainingRun.create(PlaygroundLink.parse(body.get("link").asText(), new SecureRandom()).settings(), csv);
+            long work = (long) epochs * run.spec().parameterCount() * run.split().train().size();
+            if (work > MAX_POST_WORK) {
+                throw new IllegalArgumentException("too much training for one request: at most "
+                        + MAX_POST_WORK / ((long) run.spec().parameterCount() * Math.max(1, run.split().train().size()))
+                        + " epochs for this network and data; train in the page and save there");
+            }
             RunHistory history = new RunHistory();
             history.add(run.trainer().lastStats());
             if (epochs > 0 && run.trainer().untrainableReason() != null) throw new IllegalArgumentException("cannot train: " + run.trainer().untrainableReason());

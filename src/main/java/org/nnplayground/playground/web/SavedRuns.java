@@ -19,6 +19,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Saving and loading runs for the web side: limits (saves per address per minute, size), the
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * is down at start or goes away answers plain errors while the playground keeps training.
  */
 final class SavedRuns implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SavedRuns.class.getName());
     private static final long RETRY_NANOS = 5_000_000_000L;
     private static final Duration SWEEP_EVERY = Duration.ofHours(6);
 
@@ -44,7 +47,7 @@ final class SavedRuns implements AutoCloseable {
         this.io = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(200), daemon("run-store"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("run-retention"));
         if (settings.retentionDays() > 0) {
-            sweeper.scheduleWithFixedDelay(this::sweep, 1, SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
+            sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMinutes(), SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
         }
     }
 
@@ -103,7 +106,9 @@ final class SavedRuns implements AutoCloseable {
                 } catch (StoreException | IllegalArgumentException e) {
                     c.send(new ServerMessage.Error(e.getMessage(), request));
                 } catch (RuntimeException e) {
-                    c.send(new ServerMessage.Error("could not " + (request.equals("save") ? "save" : "load") + " the run: " + e, request));
+                    // a bug, not bad input: the log gets the details, the student a plain sentence
+                    LOG.log(Level.WARNING, request + " failed", e);
+                    c.send(new ServerMessage.Error("could not " + (request.equals("save") ? "save" : "open") + " the run: the server ran into an unexpected problem", request));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -117,6 +122,7 @@ final class SavedRuns implements AutoCloseable {
         try {
             store = JdbcRunStore.open(settings);
             lastFailure = null;
+            if (settings.retentionDays() > 0) sweeper.execute(this::sweep); // at once, then every 6 hours
             return store;
         } catch (StoreException e) {
             lastFailure = new StoreException("saved runs are unavailable: " + e.getMessage() + "; training goes on", e);
@@ -125,12 +131,16 @@ final class SavedRuns implements AutoCloseable {
         }
     }
 
+    /** Deletes runs not opened for the retention period; a store never used since the start is left closed. */
     private void sweep() {
+        synchronized (this) {
+            if (store == null) return;
+        }
         try {
             int deleted = open().deleteNotOpenedSince(Instant.now().minus(Duration.ofDays(settings.retentionDays())));
-            if (deleted > 0) System.out.println("retention: deleted " + deleted + " runs not opened for " + settings.retentionDays() + " days");
+            if (deleted > 0) LOG.info("retention: deleted " + deleted + " runs not opened for " + settings.retentionDays() + " days");
         } catch (RuntimeException e) {
-            System.err.println("retention sweep failed: " + e.getMessage());
+            LOG.warning("retention sweep failed: " + e.getMessage());
         }
     }
 

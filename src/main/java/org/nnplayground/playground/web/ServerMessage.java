@@ -12,6 +12,19 @@ import org.nnplayground.playground.session.SessionDescription;
         @JsonSubTypes.Type(value = ServerMessage.Status.class, name = "status"),
         @JsonSubTypes.Type(value = ServerMessage.Link.class, name = "link"),
         @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = ServerMessage.Insights.class, name = "insights"),
+        @JsonSubTypes.Type(value = ServerMessage.Sweep.class, name = "sweep"),
+        // class rooms (docs/protocol.md, "Class rooms")
+        @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
+        @JsonSubTypes.Type(value = ServerMessage.Chart.class, name = "chart"),
+        @JsonSubTypes.Type(value = ServerMessage.Exercise.class, name = "exercise"),
+        @JsonSubTypes.Type(value = ServerMessage.Notice.class, name = "notice"),
+        @JsonSubTypes.Type(value = ServerMessage.Spotlight.class, name = "spotlight"),
+        @JsonSubTypes.Type(value = ServerMessage.RoomClosed.class, name = "roomClosed"),
+        @JsonSubTypes.Type(value = ServerMessage.Teaching.class, name = "teaching"),
+        @JsonSubTypes.Type(value = ServerMessage.Roster.class, name = "roster"),
+        @JsonSubTypes.Type(value = ServerMessage.Watching.class, name = "watching"),
+        @JsonSubTypes.Type(value = ServerMessage.Done.class, name = "done"),
         @JsonSubTypes.Type(value = ServerMessage.Saved.class, name = "saved"),
 })
 public sealed interface ServerMessage {
@@ -27,6 +40,46 @@ public sealed interface ServerMessage {
 
     /** A refused request: why, and which request type (may be null). */
     record Error(String message, String request) implements ServerMessage {}
+
+    /** The course views' data, its fields inline. */
+    record Insights(@JsonUnwrapped org.nnplayground.playground.session.InsightsReport report) implements ServerMessage {}
+
+    /** A sweep's progress or table, its fields inline. */
+    record Sweep(@JsonUnwrapped org.nnplayground.playground.sweep.SweepReport report) implements ServerMessage {}
+    // ---- class rooms
+
+    /** A student is in a class: its code, their id and name, the current exercise and what it locks. */
+    record Joined(String code, String studentId, String name, String exercise, java.util.Set<String> locked) implements ServerMessage {}
+
+    /** The student's loss curve so far, sampled (a reloaded page redraws its chart). */
+    record Chart(int[] epochs, float[] train, float[] test) implements ServerMessage {}
+
+    /** The teacher pushed an exercise (the session is rebuilt on it); {@code locked}: keys and buttons turned off. */
+    record Exercise(String link, java.util.Set<String> locked) implements ServerMessage {}
+
+    /** A message from the teacher. */
+    record Notice(String text) implements ServerMessage {}
+
+    /** Which run is on the projector; {@code you}: it is this student's. */
+    record Spotlight(String studentId, boolean you) implements ServerMessage {}
+
+    /**
+     * The socket's place in the class ended: why, and {@code reason}: closed, removed, left, or
+     * elsewhere (the student opened the class in another tab: their place is there now).
+     */
+    record RoomClosed(String message, String reason) implements ServerMessage {}
+
+    /** A teacher's socket was accepted for this room. */
+    record Teaching(String code, int students) implements ServerMessage {}
+
+    /** A dashboard update (see RosterUpdate), its fields inline. */
+    record Roster(@JsonUnwrapped org.nnplayground.playground.room.RosterUpdate update) implements ServerMessage {}
+
+    /** A read-only view of a student's run begins: their shown name. */
+    record Watching(String studentId, String name) implements ServerMessage {}
+
+    /** A teacher action was applied. */
+    record Done(String request) implements ServerMessage {}
 
     /** A run was saved: its id, its short link ({@code /r/{id}}) and the epoch it was saved at. */
     record Saved(String id, String url, int epoch) implements ServerMessage {}

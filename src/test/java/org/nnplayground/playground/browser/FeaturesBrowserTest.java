@@ -23,7 +23,8 @@ class FeaturesBrowserTest extends BrowserTest {
         assertFalse(browser.byId("learningRate").isDisplayed());
         assertFalse(browser.byId("problem").isDisplayed());
         assertFalse(browser.byId("noise").isDisplayed());
-        assertFalse(browser.driver.findElement(By.cssSelector(".node.feature[data-feature=xSquared]")).isDisplayed());
+        // a hidden feature is no input at all (TF Playground deletes it), so it is not drawn
+        assertEquals(0, browser.all(".node.feature[data-feature=xSquared]").size());
         assertTrue(browser.byId("activations").isDisplayed());
         assertTrue(browser.byId("batchSize").isDisplayed());
         browser.screenshot("5-hidden-controls");

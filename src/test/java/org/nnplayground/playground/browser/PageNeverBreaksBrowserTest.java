@@ -157,6 +157,11 @@ class PageNeverBreaksBrowserTest extends BrowserTest {
             long viewport = (Long) browser.js("return document.documentElement.clientWidth");
             long page = (Long) browser.js("return document.documentElement.scrollWidth");
             assertTrue(page <= viewport, "page " + page + " px in a " + viewport + " px screen");
+            // nothing sticks out either (the network may scroll inside its own column)
+            String wide = (String) browser.js("const w = document.documentElement.clientWidth; return [...document.querySelectorAll("
+                    + "'#top-controls, #top-controls .control, #main-part > section, #network-scroll, #heatmap, #linechart, #classroom, #toasts')]"
+                    + ".filter(e => e.getBoundingClientRect().right > w + 0.5).map(e => e.id || e.className).join(', ')");
+            assertEquals("", wide, "wider than the screen: " + wide);
             boolean inside = (Boolean) browser.js("const r = document.getElementById('heatmap').getBoundingClientRect();"
                     + " return r.left >= 0 && r.right <= document.documentElement.clientWidth && r.width >= 200;");
             assertTrue(inside, "the heatmap is fully visible");
@@ -170,6 +175,19 @@ class PageNeverBreaksBrowserTest extends BrowserTest {
         } finally {
             browser.driver.manage().window().setSize(before);
         }
+    }
+
+    /** Case 9: a plateau far above the starting loss at a high rate gets a hint; huge numbers read well. */
+    @Test
+    void aHighRatePlateauGetsAHint() throws Exception {
+        browser.open("activation=tanh&learningRate=10&dataset=circle&seed=0.5&speed=10");
+        assertTrue(browser.byId("plateau-hint").getAttribute("hidden") != null);
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(Duration.ofSeconds(30), d -> browser.byId("plateau-hint").isDisplayed());
+        browser.byId("play-pause-button").click();
+        assertTrue(browser.text("plateau-hint").contains("learning rate of 10"), browser.text("plateau-hint"));
+        browser.screenshot("9-9-plateau-hint");
+        assertEquals("2.72 × 10¹¹⁴", browser.js("return import('/web/js/readouts.js').then(m => m.formatNumber(2.7171065092165877e+114))"));
     }
 
     /** Case 10: shortcuts never fire inside a focused control; hidden buttons take their shortcuts along. */

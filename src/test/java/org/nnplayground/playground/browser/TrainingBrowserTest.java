@@ -62,16 +62,27 @@ class TrainingBrowserTest extends BrowserTest {
         new Actions(browser.driver).moveToElement(browser.byId("loss-test")).perform();  // leave: output again
         browser.waitUntil(d -> browser.heatmapPixels().equals(output));
 
-        // The link into the output from the first neuron of the last hidden layer.
-        List<WebElement> links = browser.all("#svg .link-hover");
-        WebElement link = links.get(links.size() - 4);
-        new Actions(browser.driver).moveToElement(link).perform();
+        // The link into the output from the first neuron of the last hidden layer: links are drawn on
+        // a canvas, so the pointer goes to the curve's middle (halfway between its two ends).
+        WebElement network = browser.byId("network");
+        @SuppressWarnings("unchecked")
+        List<Number> offset = (List<Number>) browser.js("const hidden = [...document.querySelectorAll('.node.hidden')];"
+                + " const from = hidden[hidden.length - 2].getBoundingClientRect(), to = document.querySelector('.node.output').getBoundingClientRect();"
+                + " const box = document.getElementById('network').getBoundingClientRect();"
+                + " const x = (from.right + to.left) / 2, y = (from.top + from.height / 2 + to.top + to.height / 2) / 2;"
+                + " return [Math.round(x - (box.left + box.width / 2)), Math.round(y - (box.top + box.height / 2))];");
+        new Actions(browser.driver).moveToElement(network, offset.get(0).intValue(), offset.get(1).intValue()).perform();
         WebElement card = browser.byId("hovercard");
         browser.waitUntil(d -> card.isDisplayed() && card.getText().contains("Weight is"));
         browser.screenshot("4-weight-hovercard");
-        new Actions(browser.driver).click(link).perform();
+        new Actions(browser.driver).click().perform();
         WebElement input = card.findElement(By.cssSelector(".hovercard-input"));
         browser.waitUntil(d -> input.isDisplayed());
+        // text is refused, not read as 0
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "abc", Keys.ENTER);
+        browser.waitUntil(d -> browser.all("#toasts .toast").stream().anyMatch(t -> t.getText().contains("Type a number")));
+        assertTrue(input.isDisplayed(), "the card stays open for a number");
+        assertEquals(output, browser.heatmapPixels(), "nothing changed");
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-4", Keys.ENTER);
         browser.waitUntil(Duration.ofSeconds(5), d -> !browser.heatmapPixels().equals(output));
         assertEquals("000,000", browser.text("iter-number"), "editing a weight does not train");

@@ -63,12 +63,12 @@ class ExportProtocolTest {
 
     @Test
     void softmaxWithDropoutOnThreeClasses() throws Exception {
-        check("dataset=spiral3&networkShape=16,8&activation=relu&optimizer=adam&learningRate=0.01&dropout=0.2&seed=0.4", null);
+        check("dataset=spiral3&networkShape=16,8&activation=relu&optimizer=adam&learningRate=0.01&dropout=0.2&seed=0.4&init=he", null);
     }
 
     @Test
     void regression() throws Exception {
-        check("problem=regression&regDataset=reg-gauss&networkShape=5&activation=sigmoid&seed=0.6", null);
+        check("problem=regression&regDataset=reg-gauss&networkShape=5&activation=sigmoid&seed=0.6&init=glorot", null);
     }
 
     @Test

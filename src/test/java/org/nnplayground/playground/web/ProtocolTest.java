@@ -133,7 +133,6 @@ class ProtocolTest {
                 "{\"type\":\"setWeight\",\"layer\":1,\"to\":0,\"from\":0,\"value\":1e400}",
                 "{\"type\":\"speed\",\"epochsPerFrame\":-3}",
                 "{\"type\":\"selectNode\",\"node\":\"nope\"}",
-                "{\"type\":\"load\",\"link\":\"networkShape=1,1,1,1,1,1,1,1,1,1,1,1\"}",
                 "{\"type\":\"loadCsv\",\"name\":\"x.csv\",\"content\":\"a,b,c\\n1,2\\n\"}",
                 "{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"" + "9".repeat(20_000) + "\"}",
             };
@@ -162,14 +161,44 @@ class ProtocolTest {
     }
 
     @Test
-    void csvWithThreeColumnsTrainsWithoutHeatmaps() throws Exception {
+    void aRefusedLinkValueFallsBackToItsDefaultWithAWarning() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"networkShape=1,1,1,1,1,1,1,1,1,1,1,1&activation=relu\"}");
+            JsonNode session = c.next("session");
+            assertTrue(session.get("warnings").toString().contains("networkShape"), session.get("warnings").toString());
+            assertEquals("relu", session.get("hiddenActivation").asText());
+        }
+    }
+
+    @Test
+    void csvWithThreeColumnsTrainsWithASliceHeatmap() throws Exception {
         try (WsClient c = loadH1()) {
             c.send("{\"type\":\"loadCsv\",\"name\":\"t.csv\",\"content\":\"a,b,c,label\\n1,2,3,cat\\n2,1,0,dog\\n0,0,1,cat\\n3,1,2,dog\\n\"}");
             JsonNode session = c.next(m -> m.path("type").asText().equals("session") && m.path("inputs").size() == 3, "3-input session");
             assertEquals("(None, 4)", session.get("summary").get(0).get("outputShape").asText());
+            assertEquals("a", session.get("grid").get("xName").asText());
+            assertEquals("b", session.get("grid").get("yName").asText());
             c.send("{\"type\":\"step\"}");
             Frame f = c.frameAt(1);
-            assertEquals(0, f.gridSize());
+            assertEquals(100, f.gridSize());
+            // another slice: a new description for the same run, and the next frame shows it
+            c.send("{\"type\":\"set\",\"key\":\"sliceY\",\"value\":\"c\"}");
+            JsonNode slice = c.next(m -> m.path("type").asText().equals("session") && m.path("grid").path("yName").asText().equals("c"), "slice session");
+            assertTrue(slice.get("link").asText().contains("sliceY=c"), slice.toString());
+        }
+    }
+
+    @Test
+    void aLoadWithRefusedValuesStillBuildsASessionAndNamesTheKeys() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"activation=softplus&networkShape=1,1,1,1,1,1,1,1,1,1,1,1&learningRate=0.3&seed=0.5\"}");
+            JsonNode session = c.next("session");
+            assertEquals("tanh", session.get("hiddenActivation").asText());
+            assertTrue(session.get("link").asText().contains("learningRate=0.3"), session.toString());
+            String warnings = session.get("warnings").toString();
+            assertTrue(warnings.contains("activation: ") && warnings.contains("networkShape: "), warnings);
+            c.send("{\"type\":\"play\"}");
+            c.next(m -> m.path("type").asText().equals("status") && m.path("state").asText().equals("playing"), "playing");
         }
     }
 

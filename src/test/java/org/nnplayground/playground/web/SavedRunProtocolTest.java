@@ -134,6 +134,40 @@ class SavedRunProtocolTest {
     }
 
     @Test
+    void aStudentInARoomSavesTheirRunTheSameWay() throws Exception {
+        String exercise = "dataset=xor&networkShape=3&seed=0.31";
+        try (PlaygroundServer s = start(dir)) {
+            HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/rooms"))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("exercise", exercise)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, made.statusCode(), made.body());
+            String code = JSON.readTree(made.body()).get("code").asText();
+            HttpResponse<String> joined = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/rooms/" + code + "/students"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, joined.statusCode(), joined.body());
+            String token = JSON.readTree(joined.body()).get("token").asText();
+            String id;
+            Frame saved;
+            try (WsClient c = WsClient.connectTo(s.port(), "/ws/room")) {
+                c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+                c.next("joined");
+                c.frameAt(0);
+                c.send("{\"type\":\"step\",\"epochs\":7}");
+                saved = c.frameAt(7);
+                id = save(c);
+            }
+            JsonNode run = get(s, "/api/runs/" + id);
+            assertEquals(7, run.get("epoch").asInt());
+            assertTrue(run.get("link").asText().contains("seed=0.31"), run.get("link").asText());
+            try (WsClient c = WsClient.connect(s.port())) {
+                c.send("{\"type\":\"loadRun\",\"run\":\"" + id + "\"}");
+                Frame back = c.frameAt(7);
+                assertArrayEquals(saved.weights(), back.weights());
+            }
+        }
+    }
+
+    @Test
     void savesPerAddressAreLimited() throws Exception {
         StoreSettings store = new StoreSettings(dir, null, 90, 2, StoreSettings.DEFAULT_MAX_RUN_BYTES);
         try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStore(store));
@@ -143,6 +177,83 @@ class SavedRunProtocolTest {
             save(c);
             c.send("{\"type\":\"save\"}");
             assertTrue(c.next("error").get("message").asText().startsWith("too many saves: at most 2 a minute"));
+        }
+    }
+
+    @Test
+    void runsNotOpenedForTheRetentionPeriodAreDeleted() throws Exception {
+        String old;
+        String fresh;
+        try (PlaygroundServer s = start(dir)) {
+            old = postRun(s);
+            fresh = postRun(s);
+        }
+        // age the first run: last opened 40 days ago
+        try (java.sql.Connection db = database();
+             java.sql.PreparedStatement st = db.prepareStatement("UPDATE runs SET opened_at = ? WHERE id = ?")) {
+            st.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40))));
+            st.setString(2, old);
+            assertEquals(1, st.executeUpdate());
+        }
+        StoreSettings thirtyDays = new StoreSettings(dir, null, 30, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES);
+        try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStore(thirtyDays))) {
+            assertEquals(fresh, get(s, "/api/runs/" + fresh).get("id").asText()); // first use opens the store and sweeps
+            // watched in the database itself: asking the server for it would count as opening it
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (exists(old) && System.nanoTime() < deadline) Thread.sleep(100);
+            assertTrue(!exists(old), "the run not opened for 40 days is gone");
+            assertTrue(exists(fresh));
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/runs/" + old)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, r.statusCode());
+        }
+    }
+
+    /** The server's H2 database, opened beside it (H2 shares one open database within a JVM). */
+    private java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("playground")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0", "sa", "");
+    }
+
+    private boolean exists(String id) throws java.sql.SQLException {
+        try (java.sql.Connection db = database(); java.sql.PreparedStatement st = db.prepareStatement("SELECT COUNT(*) FROM runs WHERE id = ?")) {
+            st.setString(1, id);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    private static String postRun(PlaygroundServer s) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/runs"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"link\":\"dataset=xor&networkShape=2&seed=0.3\",\"epochs\":2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    @Test
+    void aRunLargerThanTheLimitIsRefusedInPlainWords() throws Exception {
+        StoreSettings tiny = new StoreSettings(dir, null, 90, 10, 2000);
+        try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStore(tiny));
+             WsClient c = WsClient.connect(s.port())) {
+            load(c, "dataset=spiral&networkShape=64,64&seed=0.1", null);
+            c.send("{\"type\":\"save\"}");
+            JsonNode error = c.next("error");
+            assertEquals("save", error.get("request").asText());
+            assertTrue(error.get("message").asText().startsWith("this run is too large to save ("), error.toString());
+        }
+    }
+
+    @Test
+    void aHeadlessSaveThatWouldTrainTooLongIsRefused() throws Exception {
+        try (PlaygroundServer s = start(dir)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/runs"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"link\":\"dataset=spiral&networkShape=128,128\",\"epochs\":1000}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode());
+            assertTrue(r.body().contains("too much training for one request"), r.body());
         }
     }
 

@@ -41,6 +41,14 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return c;
     }
 
+    /** A socket to another endpoint of the server (the class-room socket, {@code /ws/room}). */
+    static WsClient connectTo(int port, String path) {
+        WsClient c = new WsClient();
+        c.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + path), c).join();
+        return c;
+    }
+
     /** Sends one text message (one at a time: the JDK's WebSocket allows a single send in progress). */
     synchronized void send(String json) { socket.sendText(json, true).join(); }
 

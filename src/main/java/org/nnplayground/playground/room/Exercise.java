@@ -1,0 +1,100 @@
+package org.nnplayground.playground.room;
+
+import org.nnplayground.playground.link.LinkKey;
+import org.nnplayground.playground.link.PlaygroundLink;
+import org.nnplayground.playground.link.PlaygroundSettings;
+
+import java.security.SecureRandom;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An exercise the teacher pushed: a playground link. Every control it hides ({@code <key>_hide=true})
+ * is locked for students: its setting keeps the exercise's value, and the buttons it hides
+ * (play, step, reset) refuse their request. Students cannot unhide controls either.
+ */
+public final class Exercise {
+    /** Hidden names that are not link keys: the buttons and the layer count TF Playground can hide. */
+    private static final Map<String, List<String>> HIDDEN_TO_LOCKED = Map.of(
+            "playButton", List.of("play"),
+            "stepButton", List.of("step"),
+            "resetButton", List.of("reset"),
+            "numHiddenLayers", List.of("networkShape"),
+            "dataset", List.of("dataset", "loadCsv"),
+            "regDataset", List.of("regDataset", "loadCsv"));
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final String link;
+    private final PlaygroundSettings settings;
+    private final Set<String> locked;
+
+    private Exercise(String link, PlaygroundSettings settings, Set<String> locked) {
+        this.link = link;
+        this.settings = settings;
+        this.locked = Set.copyOf(locked);
+    }
+
+    /** Parses a link (a full URL or the part after '#'); a bad link is refused with the parser's message. */
+    public static Exercise of(String link) {
+        if (link == null || link.isBlank()) throw new RoomException(RoomException.Kind.BAD_REQUEST, "the exercise needs a playground link");
+        PlaygroundSettings s;
+        try {
+            // a playground forgives a bad value (default + warning); a class exercise must be what the teacher meant
+            var parsed = PlaygroundLink.parse(link, SEEDS);
+            if (!parsed.warnings().isEmpty()) throw new IllegalArgumentException(String.join("; ", parsed.warnings()));
+            s = parsed.settings();
+        } catch (RuntimeException e) {
+            throw new RoomException(RoomException.Kind.BAD_REQUEST, "that exercise link cannot be used: " + e.getMessage());
+        }
+        Set<String> locked = new LinkedHashSet<>();
+        for (String hidden : s.hiddenControls()) locked.addAll(HIDDEN_TO_LOCKED.getOrDefault(hidden, List.of(hidden)));
+        return new Exercise(s.toHash(), s, locked);
+    }
+
+    /** The link (canonical, with its seed), as students load it. */
+    public String link() { return link; }
+
+    /** Locked setting keys and requests (play, step, reset, loadCsv), for the page to turn off. */
+    public Set<String> locked() { return locked; }
+
+    /**
+     * Why a student may not send {@code request} (for {@code set}: with {@code key}), or null when allowed.
+     */
+    public String refusal(String request, String key) {
+        if (request.equals("set") && key != null) {
+            if (key.endsWith(LinkKey.HIDE_SUFFIX) && !locked.isEmpty()) return "the exercise decides which controls are shown";
+            if (locked.contains(key)) return "'" + key + "' is locked by the teacher's exercise";
+            return null;
+        }
+        if (locked.contains(request)) return "'" + request + "' is turned off by the teacher's exercise";
+        return null;
+    }
+
+    /** A student's own link with every locked setting and hidden control put back to the exercise's. */
+    public String enforce(String studentLink) {
+        PlaygroundSettings mine;
+        try {
+            mine = PlaygroundLink.parse(studentLink == null ? "" : studentLink, SEEDS).settings();
+        } catch (RuntimeException e) {
+            return link;
+        }
+        for (String hidden : mine.hiddenControls()) if (!settings.hiddenControls().contains(hidden)) mine = mine.withHidden(hidden, false);
+        for (String hidden : settings.hiddenControls()) mine = mine.withHidden(hidden, true);
+        for (String key : locked) {
+            if (key.equals("networkShape") || isLinkKey(key)) mine = mine.with(key, textOf(key));
+        }
+        return mine.toHash();
+    }
+
+    private String textOf(String key) {
+        for (LinkKey k : LinkKey.values()) if (k.key().equals(key)) return settings.text(k) == null ? "" : settings.text(k);
+        return "";
+    }
+
+    private static boolean isLinkKey(String key) {
+        for (LinkKey k : LinkKey.values()) if (k.key().equals(key)) return true;
+        return false;
+    }
+}

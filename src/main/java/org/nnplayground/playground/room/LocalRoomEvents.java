@@ -1,0 +1,39 @@
+package org.nnplayground.playground.room;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Room events within one server: delivered at once, on the publisher's thread, in subscription order. */
+public final class LocalRoomEvents implements RoomEvents {
+    private static final Logger LOG = Logger.getLogger(LocalRoomEvents.class.getName());
+    private final Map<String, List<Consumer<RoomEvent>>> listeners = new ConcurrentHashMap<>();
+
+    @Override
+    public void publish(String code, RoomEvent event) {
+        for (Consumer<RoomEvent> l : listeners.getOrDefault(code, List.of())) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                // one failing listener must not keep the event from the others
+                LOG.log(Level.WARNING, "room event listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(String code, Consumer<RoomEvent> listener) {
+        listeners.computeIfAbsent(code, c -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> {
+            List<Consumer<RoomEvent>> list = listeners.get(code);
+            if (list != null) {
+                list.remove(listener);
+                if (list.isEmpty()) listeners.remove(code, list);
+            }
+        };
+    }
+}

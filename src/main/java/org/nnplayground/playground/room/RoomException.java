@@ -1,0 +1,20 @@
+package org.nnplayground.playground.room;
+
+/** A refused room request, with a message for people and a kind the web layer maps to a status. */
+public final class RoomException extends RuntimeException {
+    /** Why: the web layer answers 404, 403, 409, 429 or 400. */
+    public enum Kind { NOT_FOUND, FORBIDDEN, FULL, TOO_MANY_TRIES, BAD_REQUEST }
+
+    private final Kind kind;
+
+    public RoomException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() { return kind; }
+
+    static RoomException forbidden() {
+        return new RoomException(Kind.FORBIDDEN, "only the teacher can do that (the teacher key is missing or wrong)");
+    }
+}

@@ -1,0 +1,220 @@
+package org.nnplayground.playground.room;
+
+import org.nnplayground.playground.session.SessionListener;
+import org.nnplayground.playground.session.SessionRegistry;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every room of the server: creating (within the rooms limit), finding by code (wrong codes are
+ * rate limited per address, against guessing), joining and resuming, and the dashboards' ticker.
+ */
+public final class Rooms implements AutoCloseable {
+    /** Dashboard updates per second: every card at least twice a second even when one tick is skipped. */
+    public static final int TICKS_PER_SECOND = 4;
+    /** A room with no dashboard open and no student connected for this long is closed. */
+    static final long IDLE_ROOM_MILLIS = 12L * 3600 * 1000;
+    private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
+
+    private final RoomContext context;
+    private final JoinCodes codes = new JoinCodes();
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Long>> wrongCodes = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker;
+
+    public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits) {
+        this.context = new RoomContext(sessions, events, store, limits);
+        restore();
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "room-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = 1000 / TICKS_PER_SECOND;
+        ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** A new room, on {@code exerciseLink} if given; its teacher key is returned once, here. */
+    public Created create(String exerciseLink) {
+        Exercise exercise = exerciseLink == null || exerciseLink.isBlank() ? null : Exercise.of(exerciseLink);
+        synchronized (rooms) {
+            if (rooms.size() >= context.limits().maxRooms()) {
+                throw new RoomException(RoomException.Kind.FULL, "this server already hosts " + context.limits().maxRooms()
+                        + " classes; close one or try later");
+            }
+            String code;
+            do { code = codes.next(); } while (rooms.containsKey(code));
+            String key = Secrets.token(24);
+            rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
+            return new Created(code, key);
+        }
+    }
+
+    /** The code and the teacher's secret key of a new room. */
+    public record Created(String code, String teacherKey) {}
+
+    /**
+     * The room with this code (typed by a person: case and spaces do not matter). An address that
+     * tries too many wrong codes is refused for a while, right codes included.
+     */
+    public Room find(String typedCode, String address) {
+        Deque<Long> tries = wrongCodes.get(address);
+        long now = System.currentTimeMillis();
+        if (tries != null) {
+            synchronized (tries) {
+                while (!tries.isEmpty() && now - tries.peekFirst() > 60_000) tries.pollFirst();
+                if (tries.size() >= context.limits().wrongCodesPerMinute()) {
+                    throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many wrong class codes from your address; wait a minute");
+                }
+            }
+        }
+        String code = JoinCodes.normalize(typedCode);
+        Room room = code == null ? null : rooms.get(code);
+        if (room == null || room.closed()) {
+            Deque<Long> mine = wrongCodes.computeIfAbsent(address, a -> new ArrayDeque<>());
+            synchronized (mine) { mine.addLast(now); }
+            throw new RoomException(RoomException.Kind.NOT_FOUND, "there is no class with the code '"
+                    + (typedCode == null ? "" : typedCode.strip()) + "'; check it with your teacher");
+        }
+        return room;
+    }
+
+    /** The room for a teacher: unknown codes and wrong keys answer alike (forbidden), so neither leaks. */
+    public Room forTeacher(String typedCode, String key, String address) {
+        Room room;
+        try {
+            room = find(typedCode, address);
+        } catch (RoomException e) {
+            if (e.kind() == RoomException.Kind.NOT_FOUND) throw RoomException.forbidden();
+            throw e;
+        }
+        room.checkTeacher(key);
+        return room;
+    }
+
+    /** Joins a room by code: a name in, a resume token (kept by the browser) and a student id out. */
+    public Joined join(String typedCode, String name, String address) {
+        Room room = find(typedCode, address);
+        Student s = room.join(name, address);
+        String token = s.plainToken;
+        s.plainToken = null;
+        return new Joined(room.code(), s.id, token, s.name);
+    }
+
+    public record Joined(String code, String studentId, String token, String name) {}
+
+    /**
+     * Connects a socket to the student holding {@code token}: their same session (see
+     * {@link Room#attach}). Unknown tokens are refused alike whatever the reason.
+     */
+    public Membership resume(String token, SessionListener socket, String address) {
+        if (token != null) {
+            for (Room room : rooms.values()) {
+                Student s = room.byToken(token);
+                if (s != null) {
+                    SessionListener previous = room.attach(s, socket, address);
+                    return new Membership(room, s, previous);
+                }
+            }
+        }
+        throw new RoomException(RoomException.Kind.NOT_FOUND, "your place in the class has ended (the class was closed or you were removed); join again");
+    }
+
+    /** A connected student: the web layer hands their requests to {@link #session()} within the room's locks. */
+    public static final class Membership {
+        private final Room room;
+        private final Student student;
+        private final SessionListener replaced;
+
+        Membership(Room room, Student student, SessionListener replaced) {
+            this.room = room;
+            this.student = student;
+            this.replaced = replaced;
+        }
+
+        public Room room() { return room; }
+
+        public String studentId() { return student.id; }
+
+        public String name() { return student.name; }
+
+        /** The socket this one replaced (the student's other tab), or null. */
+        public SessionListener replaced() { return replaced; }
+
+        /** The student's session (null after they left or were removed). */
+        public org.nnplayground.playground.session.Session session() { return room.session(student); }
+
+        /** The curve so far, for a reloaded page. */
+        public ChartLog.Points chart() { return room.chart(student); }
+
+        /** Sends the session's description, status and frame to the new socket (after the joined and chart messages). */
+        public void start() { room.refresh(student); }
+
+        /** The socket closed: the session waits for them. */
+        public void detach(SessionListener socket) { room.detach(student, socket); }
+
+        /** The student leaves the class. */
+        public void leave() { room.leave(student); }
+    }
+
+    /** Closes a room (the teacher's key checked by the caller). */
+    public void close(Room room) {
+        rooms.remove(room.code(), room);
+        room.close();
+    }
+
+    public int size() { return rooms.size(); }
+
+    private void tick() {
+        long now = System.currentTimeMillis();
+        for (Room r : rooms.values()) {
+            try {
+                if (r.idleMillis(now) > IDLE_ROOM_MILLIS) {
+                    // a room nobody has opened for half a day is over: its place goes to new classes
+                    close(r);
+                    continue;
+                }
+                r.tick(now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
+            }
+        }
+        // forget old wrong-code records so the map does not grow with every address ever seen
+        if (now % 60_000 < 1000 / TICKS_PER_SECOND) {
+            wrongCodes.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) { return e.getValue().isEmpty() || now - e.getValue().peekLast() > 60_000; }
+            });
+        }
+    }
+
+    /** The server stops: sessions are freed, rooms and rosters stay in the store for the next start. */
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        for (Room r : rooms.values()) {
+            r.saveRoster();
+            r.suspend();
+        }
+        rooms.clear();
+        context.store().close();
+    }
+
+    /** Rooms kept by the store (a restart): their students come back with their tokens. */
+    private void restore() {
+        try {
+            for (RoomStore.RoomRecord r : context.store().rooms()) {
+                rooms.put(r.code(), Room.restore(r, context.store().students(r.code()), context));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read the stored class rooms; starting without them", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.nnplayground.playground.room;
+
+import org.nnplayground.playground.session.Session;
+import org.nnplayground.playground.session.SessionSummary;
+
+/**
+ * One student of a room: a name, a resume token their browser keeps, and a session that outlives
+ * their socket for a grace period. Guarded by the room's lock, except the summary (volatile).
+ */
+final class Student {
+    final String id;
+    /** SHA-256 of the resume token (the token itself lives only in the student's browser). */
+    final String token;
+    /** The token in clear, only between joining and answering the join request. */
+    String plainToken;
+    final String name;
+    /** Join order, 1-based: "Student 3" when names are anonymized. */
+    final int number;
+    final long joinedMillis;
+    final StudentLink link = new StudentLink();
+    final ChartLog chart = new ChartLog();
+    Session session;
+    private SessionSummary last = SessionSummary.EMPTY;
+    String address;
+    /** When the socket went away (0: connected or never joined a socket yet). */
+    long awaySince;
+    /** The session was freed after the grace period: the card stays, marked left. */
+    boolean left;
+    /** Grows on every change of what the card shows besides the summary (away, back, left). */
+    long metaVersion;
+    /** Best test loss for the current exercise, with its parameters and when it was reached. */
+    double bestLossTest = Double.NaN;
+    int bestParameters;
+    int bestEpoch;
+    long bestMillis;
+    /** The last settings of this student's run (for the report and to rebuild after the grace period). */
+    org.nnplayground.playground.link.PlaygroundSettings lastSettings;
+
+    /** The last link of this student's run, or null. */
+    String lastLink() { return lastSettings == null ? null : lastSettings.toHash(); }
+
+    Student(String id, String token, String name, int number, long joinedMillis) {
+        this.id = id;
+        this.token = token;
+        this.name = name;
+        this.number = number;
+        this.joinedMillis = joinedMillis;
+    }
+
+    /** The latest summary; after the session was freed (left), the last one it had. */
+    SessionSummary summary() {
+        Session s = session;
+        if (s != null) last = s.summary();
+        return last;
+    }
+
+    /** What the card shows as the state. */
+    String stateKey(SessionSummary s) {
+        if (left) return "left";
+        if (awaySince != 0 || !link.attached()) return "away";
+        return s.state().key();
+    }
+
+    long cardVersion() { return summary().version() * 1024 + metaVersion; }
+
+    /** Runs of this session before the current exercise arrived: their losses do not count for it. */
+    long buildsBeforeExercise = -1;
+
+    /** A new exercise: the best so far no longer counts, nor any run built before it. */
+    void forgetBest() {
+        buildsBeforeExercise = summary().builds();
+        bestLossTest = Double.NaN;
+        bestParameters = 0;
+        bestEpoch = 0;
+        bestMillis = 0;
+    }
+}

@@ -1,0 +1,186 @@
+package org.nnplayground.playground.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.nnplayground.playground.room.RoomStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Class rooms in the run database (H2 or PostgreSQL, the same settings and migrations as
+ * {@link JdbcRunStore}): a room row and one row per student. Writes replace the row (delete then
+ * insert, in one transaction: portable between the two databases).
+ */
+public final class JdbcRoomStore implements RoomStore {
+    private final HikariDataSource pool;
+
+    private JdbcRoomStore(HikariDataSource pool) { this.pool = pool; }
+
+    /** True when a database is configured or the embedded one already exists (then there may be rooms to restore). */
+    public static boolean exists(StoreSettings settings) {
+        StoreSettings.Connection c = settings.jdbc();
+        return !c.isH2() || Files.exists(settings.dataDir().toAbsolutePath().resolve("playground.mv.db"));
+    }
+
+    /** Connects and migrates (creating the H2 data directory). */
+    public static JdbcRoomStore open(StoreSettings settings) {
+        StoreSettings.Connection c = settings.jdbc();
+        if (c.isH2()) {
+            try {
+                Files.createDirectories(settings.dataDir());
+            } catch (IOException e) {
+                throw new StoreException("cannot create the data directory " + settings.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(c.url());
+        if (c.user() != null) config.setUsername(c.user());
+        if (c.password() != null) config.setPassword(c.password());
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(3000);
+        config.setInitializationFailTimeout(-1);
+        config.setPoolName("rooms");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot prepare the room tables: " + e.getMessage(), e);
+        }
+        return new JdbcRoomStore(pool);
+    }
+
+    @Override
+    public void saveRoom(RoomRecord r) {
+        inTransaction(con -> {
+            // update in place when the row exists (a delete would cascade to the roster)
+            int updated;
+            try (PreparedStatement up = con.prepareStatement("UPDATE rooms SET teacher_key = ?, exercise = ?, anonymized = ? WHERE code = ?")) {
+                up.setString(1, r.teacherKey());
+                up.setString(2, r.exerciseLink());
+                up.setBoolean(3, r.anonymized());
+                up.setString(4, r.code());
+                updated = up.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement in = con.prepareStatement(
+                        "INSERT INTO rooms (code, teacher_key, exercise, anonymized, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    in.setString(1, r.code());
+                    in.setString(2, r.teacherKey());
+                    in.setString(3, r.exerciseLink());
+                    in.setBoolean(4, r.anonymized());
+                    in.setTimestamp(5, Timestamp.from(Instant.ofEpochMilli(r.createdMillis())));
+                    in.executeUpdate();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveStudent(String code, StudentRecord s) {
+        inTransaction(con -> {
+            delete(con, code, s.id());
+            try (PreparedStatement in = con.prepareStatement(
+                    "INSERT INTO room_students (room_code, id, token, name, number, link, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                in.setString(1, code);
+                in.setString(2, s.id());
+                in.setString(3, s.token());
+                in.setString(4, s.name());
+                in.setInt(5, s.number());
+                in.setString(6, s.link());
+                in.setTimestamp(7, Timestamp.from(Instant.ofEpochMilli(s.joinedMillis())));
+                in.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void removeStudent(String code, String studentId) { inTransaction(con -> delete(con, code, studentId)); }
+
+    @Override
+    public void removeRoom(String code) {
+        inTransaction(con -> {
+            try (PreparedStatement st = con.prepareStatement("DELETE FROM room_students WHERE room_code = ?")) {
+                st.setString(1, code);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = con.prepareStatement("DELETE FROM rooms WHERE code = ?")) {
+                st.setString(1, code);
+                st.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<RoomRecord> rooms() {
+        List<RoomRecord> out = new ArrayList<>();
+        try (Connection con = pool.getConnection();
+             PreparedStatement st = con.prepareStatement("SELECT code, teacher_key, exercise, anonymized, created_at FROM rooms ORDER BY created_at");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getTimestamp(5).getTime()));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the class rooms: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<StudentRecord> students(String code) {
+        List<StudentRecord> out = new ArrayList<>();
+        try (Connection con = pool.getConnection();
+             PreparedStatement st = con.prepareStatement(
+                     "SELECT id, token, name, number, link, joined_at FROM room_students WHERE room_code = ? ORDER BY number")) {
+            st.setString(1, code);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StudentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            rs.getTimestamp(6).getTime()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read a class roster: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() { pool.close(); }
+
+    private interface Work { void run(Connection con) throws SQLException; }
+
+    private void inTransaction(Work work) {
+        try (Connection con = pool.getConnection()) {
+            con.setAutoCommit(false);
+            try {
+                work.run(con);
+                con.commit();
+            } catch (SQLException | RuntimeException e) {
+                con.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not store the class room: " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Connection con, String code, String id) throws SQLException {
+        try (PreparedStatement st = con.prepareStatement("DELETE FROM room_students WHERE room_code = ? AND id = ?")) {
+            st.setString(1, code);
+            st.setString(2, id);
+            st.executeUpdate();
+        }
+    }
+}

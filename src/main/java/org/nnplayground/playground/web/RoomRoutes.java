@@ -1,0 +1,155 @@
+package org.nnplayground.playground.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.nnplayground.playground.room.LocalRoomEvents;
+import org.nnplayground.playground.room.BackgroundRoomStore;
+import org.nnplayground.playground.room.RoomStore;
+import org.nnplayground.playground.store.JdbcRoomStore;
+import org.nnplayground.playground.room.Room;
+import org.nnplayground.playground.room.RoomEvents;
+import org.nnplayground.playground.room.RoomException;
+import org.nnplayground.playground.room.Rooms;
+import org.nnplayground.playground.session.SessionRegistry;
+import org.nnplayground.playground.view.DashboardPage;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Class rooms over HTTP (docs/protocol.md, "Class rooms"): create a room, join one, the class
+ * report, teacher actions, the dashboard page, and the room socket. Teacher requests carry the
+ * key in the {@code X-Teacher-Key} header (or {@code key} query parameter for the report link):
+ * wrong or missing, 403 and nothing changes.
+ */
+final class RoomRoutes implements AutoCloseable {
+    static final String KEY_HEADER = "X-Teacher-Key";
+
+    private final Rooms rooms;
+    private final RoomSocket socket;
+    private final ObjectMapper mapper;
+    private final String dashboard = DashboardPage.html();
+
+    RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
+        RoomEvents events = new LocalRoomEvents();
+        // rooms live in the saved-runs database (opened on the first room, restored at start when it exists)
+        RoomStore store = new BackgroundRoomStore(() -> JdbcRoomStore.open(config.store()), JdbcRoomStore.exists(config.store()));
+        this.rooms = new Rooms(sessions, events, store, config.rooms());
+        this.socket = new RoomSocket(rooms, events, config, mapper, runs);
+        this.mapper = mapper;
+    }
+
+    /** Adds the routes; the room socket accepts the same page origins as /ws. */
+    void register(JavalinConfig cfg, OriginPolicy origins) {
+        cfg.routes.wsBeforeUpgrade("/ws/room", ctx -> {
+            if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
+                throw new io.javalin.http.ForbiddenResponse("this page's origin may not open class-room sockets");
+            }
+        });
+        cfg.routes.post("/api/rooms", this::create);
+        cfg.routes.post("/api/rooms/{code}/students", this::join);
+        cfg.routes.get("/api/rooms/{code}/report.csv", this::report);
+        cfg.routes.post("/api/rooms/{code}/actions", this::action);
+        cfg.routes.get("/teach", ctx -> ctx.html(dashboard));
+        cfg.routes.ws("/ws/room", socket::configure);
+    }
+
+    /** {@code POST /api/rooms} {"exercise": link (optional)} -> 201 {code, joinUrl, teacherUrl}. */
+    private void create(Context ctx) {
+        handle(ctx, () -> {
+            JsonNode body = body(ctx);
+            Rooms.Created room = rooms.create(body.path("exercise").isTextual() ? body.get("exercise").asText() : null);
+            String base = ctx.scheme() + "://" + ctx.host();
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("code", room.code());
+            out.put("joinUrl", base + "/?room=" + room.code());
+            out.put("teacherUrl", base + "/teach?room=" + room.code() + "#key=" + URLEncoder.encode(room.teacherKey(), StandardCharsets.UTF_8));
+            ctx.status(201).contentType("application/json").result(mapper.writeValueAsString(out));
+        });
+    }
+
+    /** {@code POST /api/rooms/{code}/students} {"name": ...} -> 201 {code, studentId, token, name}. */
+    private void join(Context ctx) {
+        handle(ctx, () -> {
+            JsonNode body = body(ctx);
+            Rooms.Joined j = rooms.join(ctx.pathParam("code"), body.path("name").asText(""), ctx.ip());
+            ctx.status(201).contentType("application/json").result(mapper.writeValueAsString(j));
+        });
+    }
+
+    /** {@code GET /api/rooms/{code}/report.csv} (teacher key) -> the class report. */
+    private void report(Context ctx) {
+        handle(ctx, () -> {
+            Room room = rooms.forTeacher(ctx.pathParam("code"), key(ctx), ctx.ip());
+            ctx.header("Content-Disposition", "attachment; filename=\"class-" + room.code() + ".csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(room.report());
+        });
+    }
+
+    /** {@code POST /api/rooms/{code}/actions} (teacher key), body: one teacher message, e.g. {"type":"pauseAll"}. */
+    private void action(Context ctx) {
+        handle(ctx, () -> {
+            Room room = rooms.forTeacher(ctx.pathParam("code"), key(ctx), ctx.ip());
+            ClientMessage m;
+            try {
+                m = mapper.readValue(ctx.body(), ClientMessage.class);
+            } catch (JsonProcessingException e) {
+                throw new RoomException(RoomException.Kind.BAD_REQUEST, "malformed or unknown action: " + e.getOriginalMessage());
+            }
+            if (!(m instanceof ClientMessage.TeacherRequest action)) {
+                throw new RoomException(RoomException.Kind.BAD_REQUEST, "not a teacher action");
+            }
+            action.apply(room, rooms);
+            ctx.status(204);
+        });
+    }
+
+    private interface Handler { void run() throws Exception; }
+
+    /** Runs a request; a refusal answers its status and {"error": message}. */
+    private void handle(Context ctx, Handler h) {
+        try {
+            h.run();
+        } catch (RoomException e) {
+            ctx.status(switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case FORBIDDEN -> 403;
+                case FULL -> 409;
+                case TOO_MANY_TRIES -> 429;
+                case BAD_REQUEST -> 400;
+            }).json(Map.of("error", e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            ctx.status(400).json(Map.of("error", e.getMessage()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode body(Context ctx) {
+        String text = ctx.body();
+        if (text.isBlank()) return mapper.createObjectNode();
+        if (text.length() > 16 * 1024) throw new RoomException(RoomException.Kind.BAD_REQUEST, "request too large");
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new RoomException(RoomException.Kind.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String key(Context ctx) {
+        String k = ctx.header(KEY_HEADER);
+        return k != null ? k : ctx.queryParam("key");
+    }
+
+    int size() { return rooms.size(); }
+
+    void closeSockets() { socket.closeAll(); }
+
+    @Override
+    public void close() { rooms.close(); }
+}

@@ -1,0 +1,266 @@
+package org.nnplayground.playground.web;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.nnplayground.playground.room.Dashboard;
+import org.nnplayground.playground.room.Room;
+import org.nnplayground.playground.room.RoomEvent;
+import org.nnplayground.playground.room.RoomEvents;
+import org.nnplayground.playground.room.RoomException;
+import org.nnplayground.playground.room.Rooms;
+import org.nnplayground.playground.room.RosterUpdate;
+import org.nnplayground.playground.session.Session;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The class-room WebSocket ({@code /ws/room}). A socket becomes a student's ({@code resume} with
+ * the token from joining: their own session, which outlives the socket for the grace period) or a
+ * teacher's ({@code teach} with code and key: dashboard updates, teacher actions, read-only
+ * {@code watch} of one run). Anything else is refused with an error; nothing changes.
+ */
+final class RoomSocket {
+    private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
+
+    private final Rooms rooms;
+    private final RoomEvents events;
+    private final ServerConfig config;
+    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final SavedRuns runs;
+
+    RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
+        this.runs = runs;
+        this.rooms = rooms;
+        this.events = events;
+        this.config = config;
+        this.mapper = mapper;
+        this.writer = mapper.writerFor(ServerMessage.class);
+    }
+
+    /** One socket's role: nothing yet, a student (membership), or a teacher (room, dashboard, watched run). */
+    private final class Peer implements Dashboard {
+        final Connection connection;
+        final AtomicBoolean writing = new AtomicBoolean();
+        Rooms.Membership member;
+        AutoCloseable subscription;
+        Room teaching;
+        Session watched;
+
+        Peer(Connection connection) { this.connection = connection; }
+
+        @Override
+        public boolean ready() { return connection.canSendFrame() && !writing.get(); }
+
+        /** Dashboard updates: one in flight at most; the room skips this dashboard while it is written. */
+        @Override
+        public void update(RosterUpdate update) {
+            try {
+                String text = writer.writeValueAsString(new ServerMessage.Roster(update));
+                writing.set(true);
+                connection.socket().sendText(text, Callback.from(() -> writing.set(false), failure -> writing.set(false)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot encode a roster", e);
+            }
+        }
+    }
+
+    void configure(WsConfig ws) {
+        ws.onConnect(this::connect);
+        ws.onMessage(this::message);
+        ws.onBinaryMessage(ctx -> {
+            Peer p = peers.get(ctx.sessionId());
+            if (p != null) p.connection.send(new ServerMessage.Error("binary messages are not accepted; send JSON text", null));
+        });
+        ws.onClose(this::closed);
+        ws.onError(ctx -> release(ctx.sessionId()));
+    }
+
+    private void connect(WsConnectContext ctx) {
+        Connection c = new Connection(ctx.session, writer, addressOf(ctx), new RateLimiter(config.messagesPerSecond()));
+        peers.put(ctx.sessionId(), new Peer(c));
+    }
+
+    private void message(WsMessageContext ctx) {
+        Peer p = peers.get(ctx.sessionId());
+        if (p == null) return;
+        Connection c = p.connection;
+        String text = ctx.message();
+        // acknowledgements come once per frame (flow control, see Connection): not counted against the rate
+        if (text.length() < 64 && text.replace(" ", "").equals("{\"type\":\"ack\"}")) {
+            c.ack();
+            return;
+        }
+        if (!c.limiter().tryAcquire()) {
+            c.send(new ServerMessage.Error("too many messages: at most " + config.messagesPerSecond() + " per second", null));
+            return;
+        }
+        if (text.length() > config.maxCsvBytes()) {
+            c.send(new ServerMessage.Error("message too large (" + text.length() + " bytes)", null));
+            return;
+        }
+        ClientMessage m;
+        try {
+            m = mapper.readValue(text, ClientMessage.class);
+        } catch (JsonProcessingException e) {
+            c.send(new ServerMessage.Error("malformed or unknown message: " + e.getOriginalMessage(), null));
+            return;
+        }
+        if (!(m instanceof ClientMessage.LoadCsv) && text.length() > config.maxMessageBytes()) {
+            c.send(new ServerMessage.Error("message too large (" + text.length() + " bytes, at most " + config.maxMessageBytes() + ")", null));
+            return;
+        }
+        String type = TYPE_NAMES.get(m.getClass());
+        try {
+            if (m instanceof ClientMessage.RoomRequest r) room(p, r);
+            else play(p, m, type);
+        } catch (RoomException | IllegalArgumentException e) {
+            c.send(new ServerMessage.Error(e.getMessage(), type));
+        }
+    }
+
+    /** A playground message: only a student's socket has a session; the exercise's locks apply. */
+    private void play(Peer p, ClientMessage m, String type) {
+        if (m instanceof ClientMessage.Ack) {
+            p.connection.ack(); // a viewer's acknowledgement
+            return;
+        }
+        if (p.member == null) {
+            throw new IllegalArgumentException(p.teaching != null ? "this view is read-only" : "join a class first (send 'resume' with your token)");
+        }
+        Session s = p.member.session();
+        if (s == null) throw new IllegalArgumentException("your session has ended; reload the page");
+        Room room = p.member.room();
+        String refusal = room.refusal(type, m instanceof ClientMessage.Set set ? set.key() : null);
+        if (refusal != null) throw new IllegalArgumentException(refusal);
+        if (m instanceof ClientMessage.Ack) p.connection.ack();
+        else if (m instanceof ClientMessage.Load load) s.load(room.enforce(load.linkText()));
+        else if (m instanceof ClientMessage.LoadRun) throw new IllegalArgumentException("open saved runs outside the class: leave it first");
+        else if (m instanceof ClientMessage.RunRequest r) r.applyTo(p.connection, runs);
+        else m.applyTo(s);
+    }
+
+    private void room(Peer p, ClientMessage.RoomRequest r) {
+        Connection c = p.connection;
+        if (r instanceof ClientMessage.Resume resume) {
+            if (p.member != null || p.teaching != null) throw new IllegalArgumentException("this socket already has a role");
+            Rooms.Membership m = rooms.resume(resume.token(), c, c.address());
+            p.member = m;
+            c.attach(m.session());
+            if (m.replaced() instanceof Connection old && old != c) {
+                old.send(new ServerMessage.RoomClosed("you opened the class in another tab", "elsewhere"));
+                old.close(1000, "opened elsewhere");
+            }
+            Room room = m.room();
+            String id = m.studentId();
+            p.subscription = events.subscribe(room.code(), e -> studentEvent(p, id, e));
+            c.send(new ServerMessage.Joined(room.code(), id, m.name(), room.exerciseLink(), room.locked()));
+            var chart = m.chart();
+            if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
+            m.start();
+        } else if (r instanceof ClientMessage.LeaveRoom) {
+            if (p.member == null) throw new IllegalArgumentException("you are not in a class");
+            closeSubscription(p);
+            p.member.leave();
+            p.member = null;
+            c.send(new ServerMessage.RoomClosed("you left the class", "left"));
+        } else if (r instanceof ClientMessage.Teach teach) {
+            if (p.member != null || p.teaching != null) throw new IllegalArgumentException("this socket already has a role");
+            Room room = rooms.forTeacher(teach.code(), teach.key(), c.address());
+            p.teaching = room;
+            room.addDashboard(p);
+            p.subscription = events.subscribe(room.code(), e -> {
+                if (e instanceof RoomEvent.Closed) c.send(new ServerMessage.RoomClosed("the class is closed", "closed"));
+            });
+            c.send(new ServerMessage.Teaching(room.code(), room.size()));
+        } else if (r instanceof ClientMessage.Watch watch) {
+            if (p.teaching == null) throw new RoomException(RoomException.Kind.FORBIDDEN, "only the teacher can open a student's run");
+            stopWatching(p);
+            if (watch.studentId() == null) return;
+            Session s = p.teaching.watch(watch.studentId());
+            p.watched = s;
+            c.attach(s);
+            c.send(new ServerMessage.Watching(watch.studentId(), p.teaching.displayName(watch.studentId())));
+            var chart = p.teaching.chartOf(watch.studentId());
+            if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
+            s.addViewer(c);
+        } else if (r instanceof ClientMessage.TeacherRequest action) {
+            if (p.teaching == null) throw new RoomException(RoomException.Kind.FORBIDDEN,
+                    "only the teacher can do that (send 'teach' with the teacher key first)");
+            action.apply(p.teaching, rooms);
+            c.send(new ServerMessage.Done(TYPE_NAMES.get(r.getClass())));
+        }
+    }
+
+    /** What a student's page hears of the room. */
+    private void studentEvent(Peer p, String studentId, RoomEvent e) {
+        Connection c = p.connection;
+        if (e instanceof RoomEvent.ExercisePushed pushed) c.send(new ServerMessage.Exercise(pushed.link(), pushed.locked()));
+        else if (e instanceof RoomEvent.Notice n) c.send(new ServerMessage.Notice(n.text()));
+        else if (e instanceof RoomEvent.Spotlight s) c.send(new ServerMessage.Spotlight(s.studentId(), studentId.equals(s.studentId())));
+        else if (e instanceof RoomEvent.Removed removed && removed.studentId().equals(studentId)) {
+            c.send(new ServerMessage.RoomClosed("the teacher removed you from the class", "removed"));
+            c.close(1000, "removed");
+        } else if (e instanceof RoomEvent.Closed) {
+            c.send(new ServerMessage.RoomClosed("the teacher closed the class", "closed"));
+            c.close(1000, "class closed");
+        }
+    }
+
+    private void closed(WsCloseContext ctx) { release(ctx.sessionId()); }
+
+    /** A closed socket: a student's session waits for them; a teacher's dashboard and view end. */
+    private void release(String id) {
+        Peer p = peers.remove(id);
+        if (p == null) return;
+        closeSubscription(p);
+        if (p.member != null) p.member.detach(p.connection);
+        if (p.teaching != null) {
+            p.teaching.removeDashboard(p);
+            stopWatching(p);
+        }
+    }
+
+    private static void stopWatching(Peer p) {
+        if (p.watched != null) p.watched.removeViewer(p.connection);
+        p.watched = null;
+    }
+
+    private static void closeSubscription(Peer p) {
+        try {
+            if (p.subscription != null) p.subscription.close();
+        } catch (Exception ignored) {
+            // closing a local subscription cannot fail
+        }
+        p.subscription = null;
+    }
+
+    /** Closes every room socket (server stopping). */
+    void closeAll() {
+        for (Peer p : peers.values()) p.connection.close(1001, "server stopping");
+    }
+
+    private static Map<Class<?>, String> typeNames() {
+        Map<Class<?>, String> names = new HashMap<>();
+        for (JsonSubTypes.Type t : ClientMessage.class.getAnnotation(JsonSubTypes.class).value()) names.put(t.value(), t.name());
+        return names;
+    }
+
+    private static String addressOf(WsContext ctx) {
+        return ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress inet
+                ? inet.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
+    }
+}

@@ -1,0 +1,293 @@
+package org.nnplayground.playground.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.nnplayground.playground.web.PlaygroundServer;
+import org.nnplayground.playground.web.ServerConfig;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A class in four browsers (separate profiles, like four computers): a teacher hosts from the page,
+ * three students join (by link, by typed code), play; the dashboard shows them live; pause all,
+ * a pushed exercise with locked controls, a reload that keeps the run, anonymized names.
+ */
+@Tag("browser")
+class ClassroomBrowserTest {
+    private static PlaygroundServer server;
+    private static Path data;
+    private static final List<Browser> browsers = new ArrayList<>();
+
+    /** One Chromium with its own profile (its own localStorage: one person's computer). */
+    record Browser(ChromeDriver driver, Path profile) {
+        Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
+
+        WebElement byId(String id) { return driver.findElement(By.id(id)); }
+
+        List<WebElement> all(String css) { return driver.findElements(By.cssSelector(css)); }
+
+        <T> T waitUntil(Function<WebDriver, T> condition) {
+            return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(25))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        }
+
+        void screenshot(String name) throws IOException {
+            Files.createDirectories(BrowserSession.SCREENSHOTS);
+            Files.write(BrowserSession.SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        }
+
+        int epoch() { return Integer.parseInt(byId("iter-number").getText().replace(",", "")); }
+
+        boolean playing() { return byId("play-pause-button").getAttribute("class").contains("playing"); }
+
+        void waitForFrame() { waitUntil(d -> (Boolean) js("return !!window.playgroundStats && window.playgroundStats.framesDrawn > 0")); }
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        data = Files.createTempDirectory("classroom-data-");
+        server = PlaygroundServer.start(ServerConfig.defaults().withPort(0).withStore(
+                new org.nnplayground.playground.store.StoreSettings(data, null, 90, 1000,
+                        org.nnplayground.playground.store.StoreSettings.DEFAULT_MAX_RUN_BYTES)));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        for (Browser b : browsers) {
+            try {
+                b.driver().quit();
+            } finally {
+                try (Stream<Path> files = Files.walk(b.profile())) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        server.stop();
+        deleteTree(data);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static Browser chromium(int width, int height) throws IOException {
+        Path profile = Files.createTempDirectory("playground-class-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        Browser b = new Browser(new ChromeDriver(service, options), profile);
+        browsers.add(b);
+        return b;
+    }
+
+    private static String base() { return "http://localhost:" + server.port() + "/"; }
+
+    /** Card id -> epoch shown on the dashboard. */
+    private static Map<String, Integer> cardEpochs(Browser teacher) {
+        Map<String, Integer> out = new HashMap<>();
+        for (WebElement card : teacher.all(".student-card")) {
+            String text = card.findElement(By.cssSelector(".student-epoch")).getText();
+            out.put(card.getAttribute("data-student-id"), Integer.parseInt(text.replaceAll("\\D", "")));
+        }
+        return out;
+    }
+
+    private static void join(Browser s, String name) {
+        s.byId("student-name").sendKeys(name);
+        s.byId("join-button").click();
+        s.waitUntil(d -> s.byId("room-banner").isDisplayed());
+        s.waitForFrame();
+    }
+
+    @Test
+    void aTeacherAndThreeStudents() throws Exception {
+        Browser teacher = chromium(1280, 900);
+        teacher.driver().get(base() + "#dataset=xor&activation=tanh&networkShape=4,2&learningRate=0.03&seed=0.42");
+        teacher.waitForFrame();
+        teacher.byId("host-class").click();
+        teacher.waitUntil(d -> teacher.byId("dash-connection").getText().equals("live"));
+        String code = teacher.byId("room-code").getText();
+        assertTrue(code.matches("[A-Z0-9]{6}"), code);
+        assertFalse(teacher.driver().getCurrentUrl().contains("key="), "the key leaves the address bar (projector)");
+
+        Browser ann = chromium(1100, 800);
+        ann.driver().get(base() + "?room=" + code);                           // by link
+        ann.waitUntil(d -> ann.byId("room-join").isDisplayed());
+        assertEquals(code, ann.byId("room-code-input").getAttribute("value"));
+        join(ann, "Ann");
+        assertTrue(ann.byId("room-banner").getText().contains(code));
+        assertTrue(ann.byId("iter-number").isDisplayed());
+
+        Browser bob = chromium(1100, 800);
+        bob.driver().get(base());                                             // by typing the code
+        bob.waitForFrame();
+        bob.screenshot("class-0-page-with-class-buttons");
+        bob.byId("join-class").click();
+        bob.byId("room-code-input").sendKeys(code.substring(0, 3).toLowerCase() + " " + code.substring(3));
+        bob.byId("student-name").sendKeys("Bob <b>bold</b>");
+        bob.screenshot("class-0-join-form");
+        bob.byId("student-name").clear();
+        join(bob, "Bob <b>bold</b>");                                         // shown as text, never as HTML
+
+        Browser cy = chromium(1100, 800);
+        cy.driver().get(base() + "?room=" + code);
+        cy.waitUntil(d -> cy.byId("room-join").isDisplayed());
+        join(cy, "Cy");
+        List<Browser> students = List.of(ann, bob, cy);
+        for (Browser s : students) assertTrue(s.js("return location.hash").toString().contains("dataset=xor"), "the host's playground is the exercise");
+
+        for (Browser s : students) s.byId("play-pause-button").click();
+        teacher.waitUntil(d -> teacher.all(".student-card").size() == 3);
+        teacher.waitUntil(d -> cardEpochs(teacher).values().stream().allMatch(e -> e > 0));
+        Map<String, Integer> first = cardEpochs(teacher);
+        Thread.sleep(1500);
+        Map<String, Integer> later = cardEpochs(teacher);
+        for (String id : first.keySet()) assertTrue(later.get(id) > first.get(id), "card " + id + " advances: " + first + " -> " + later);
+        assertTrue(teacher.all(".student-name").stream().anyMatch(e -> e.getText().equals("Bob <b>bold</b>")), "names are text");
+        assertEquals(0, teacher.all(".student-name b").size());
+        teacher.screenshot("class-1-dashboard-live");
+        ann.screenshot("class-2-student-in-room");
+
+        // pause all: every student stops within a second
+        teacher.byId("pause-all").click();
+        long clicked = System.nanoTime();
+        for (Browser s : students) s.waitUntil(d -> !s.playing());
+        double seconds = (System.nanoTime() - clicked) / 1e9;
+        assertTrue(seconds < 1.0, "all paused after " + seconds + " s");
+        Map<String, Integer> stopped = new HashMap<>();
+        for (int i = 0; i < 3; i++) stopped.put("s" + i, students.get(i).epoch());
+        Thread.sleep(700);
+        for (int i = 0; i < 3; i++) assertEquals(stopped.get("s" + i), students.get(i).epoch(), "no more epochs after pause all");
+
+        // a pushed exercise changes every student's controls and hides the locked ones
+        String exercise = base() + "#dataset=circle&activation=relu&learningRate=0.1&networkShape=3&seed=0.7"
+                + "&learningRate_hide=true&activation_hide=true&playButton_hide=false";
+        teacher.byId("exercise-link").clear();
+        teacher.byId("exercise-link").sendKeys(exercise);
+        teacher.byId("push-exercise").click();
+        try {
+            ann.waitUntil(d -> ann.js("return location.hash").toString().contains("dataset=circle"));
+        } catch (RuntimeException e) {
+            teacher.screenshot("class-fail-teacher");
+            ann.screenshot("class-fail-student");
+            throw new AssertionError("push did not arrive; dashboard says: " + teacher.byId("dash-toasts").getText()
+                    + "; student hash " + ann.js("return location.hash"), e);
+        }
+        for (Browser s : students) {
+            s.waitUntil(d -> s.js("return location.hash").toString().contains("dataset=circle"));
+            s.waitUntil(d -> !s.byId("learningRate").isDisplayed() && !s.byId("activations").isDisplayed());
+            assertEquals("0.1", s.byId("learningRate").getAttribute("value"));
+            assertEquals("relu", s.byId("activations").getAttribute("value"));
+            assertTrue(s.byId("batchSize").isDisplayed(), "controls the exercise leaves open stay");
+        }
+        ann.screenshot("class-3-student-after-push");
+
+        // a reload keeps the card and the epoch
+        for (int i = 0; i < 4; i++) ann.byId("next-step-button").click();
+        ann.waitUntil(d -> ann.epoch() == 4);
+        String annId = teacher.waitUntil(d -> teacher.all(".student-card").stream()
+                .filter(c -> c.findElement(By.cssSelector(".student-name")).getText().equals("Ann")).findFirst()
+                .map(c -> c.getAttribute("data-student-id")).orElse(null));
+        ann.driver().navigate().refresh();
+        ann.waitForFrame();
+        ann.waitUntil(d -> ann.byId("room-banner").isDisplayed());
+        ann.waitUntil(d -> ann.epoch() == 4);
+        assertTrue(ann.js("return location.hash").toString().contains("dataset=circle"), "same run after the reload");
+        teacher.waitUntil(d -> cardEpochs(teacher).get(annId) == 4);
+        assertEquals(3, teacher.all(".student-card").size(), "the same card, not a new student");
+        ann.screenshot("class-4-student-after-reload");
+
+        // anonymize hides every name on the dashboard
+        teacher.byId("anonymize").click();
+        teacher.waitUntil(d -> teacher.all(".student-name").stream().allMatch(e -> e.getText().matches("Student \\d")));
+        String page = teacher.driver().getPageSource();
+        assertFalse(page.contains("Ann") || page.contains("Cy") || page.contains("Bob"), "no real name left on the dashboard");
+        teacher.waitUntil(d -> teacher.all("#leaderboard li").size() == 3
+                && teacher.all("#leaderboard li").stream().allMatch(li -> li.getText().contains("13 params")));
+        teacher.screenshot("class-5-dashboard-anonymized");
+
+        // opening a card shows that run, read-only
+        String tabs = teacher.driver().getWindowHandle();
+        teacher.all(".student-card").get(0).click();
+        teacher.waitUntil(d -> d.getWindowHandles().size() == 2);
+        for (String h : teacher.driver().getWindowHandles()) if (!h.equals(tabs)) teacher.driver().switchTo().window(h);
+        teacher.waitForFrame();
+        teacher.waitUntil(d -> teacher.byId("watch-name").getText().startsWith("Student"));
+        assertTrue((Boolean) teacher.js("return document.body.classList.contains('read-only')"));
+        teacher.screenshot("class-6-teacher-watches-a-run");
+
+        // the spotlight: that run full screen on the projector, anonymized, and the student is told
+        teacher.driver().switchTo().window(tabs);
+        java.util.Set<String> open = teacher.driver().getWindowHandles();
+        WebElement spotCard = teacher.all(".student-card").get(0);
+        String spotId = spotCard.getAttribute("data-student-id");
+        spotCard.findElement(By.cssSelector(".spotlight-button")).click();
+        teacher.waitUntil(d -> d.getWindowHandles().size() == open.size() + 1);
+        for (String h : teacher.driver().getWindowHandles()) if (!open.contains(h)) teacher.driver().switchTo().window(h);
+        teacher.waitForFrame();
+        teacher.waitUntil(d -> teacher.byId("watch-name").getText().equals("A student’s run"));
+        assertTrue((Boolean) teacher.js("return document.body.classList.contains('spotlight')"));
+        assertFalse(teacher.byId("app-header").isDisplayed(), "full screen: the page header is gone");
+        teacher.screenshot("class-7-spotlight-on-the-projector");
+        Browser spotlit = spotId.equals(annId) ? ann : null;
+        if (spotlit != null) spotlit.waitUntil(d -> spotlit.byId("toasts").getText().contains("projector"));
+        teacher.driver().close();
+
+        // a locked button's keyboard shortcut is off too: space no longer plays, the right arrow still steps
+        teacher.driver().switchTo().window(tabs);
+        teacher.byId("exercise-link").clear();
+        teacher.byId("exercise-link").sendKeys("dataset=gauss&networkShape=2&seed=0.4&playButton_hide=true");
+        teacher.byId("push-exercise").click();
+        bob.waitUntil(d -> bob.js("return location.hash").toString().contains("dataset=gauss") && !bob.byId("play-pause-button").isDisplayed());
+        bob.waitForFrame();
+        int before = bob.epoch();
+        new org.openqa.selenium.interactions.Actions(bob.driver()).sendKeys(org.openqa.selenium.Keys.SPACE).perform();
+        Thread.sleep(700);
+        assertFalse(bob.playing(), "space does not play when the play button is locked");
+        assertEquals(before, bob.epoch());
+        new org.openqa.selenium.interactions.Actions(bob.driver()).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).perform();
+        bob.waitUntil(d -> bob.epoch() == before + 1);
+
+        // the teacher's own playground in another tab: pushing it is one click
+        teacher.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        teacher.driver().get(base() + "#dataset=spiral&networkShape=6,6&activation=tanh&seed=0.2&discretize_hide=true");
+        teacher.waitForFrame();
+        teacher.waitUntil(d -> teacher.byId("push-current").isDisplayed());
+        assertTrue(teacher.byId("push-current").getText().contains(code));
+        teacher.byId("push-current").click();
+        for (Browser s : students) s.waitUntil(d -> s.js("return location.hash").toString().contains("dataset=spiral"));
+        teacher.screenshot("class-8-teacher-pushes-a-playground");
+    }
+}

@@ -1,0 +1,63 @@
+// Draw mode (issue 12): clicks on the output map add points of the chosen class (shift: the other
+// one; regression: the value), right-clicks remove them; the server trains on them at once.
+
+import { tap } from './tap.js';
+
+const $ = id => document.getElementById(id);
+const EXTENT = 6; // TF Playground's map spans -6..6; drawn points must lie within it
+
+/** Wires the draw panel to the map and the socket. */
+export function installDraw(socket) {
+  const toggle = $('draw-toggle');
+  const map = $('heatmap');
+  if (!toggle || !map) return;
+  let drawing = false;
+  let problem = 'classification';
+  let plane = { min: -EXTENT, max: EXTENT, yMin: -EXTENT, yMax: EXTENT };
+  toggle.addEventListener('click', () => {
+    drawing = !drawing;
+    map.classList.toggle('drawing', drawing);
+    toggle.textContent = drawing ? 'Stop drawing' : 'Start drawing';
+  });
+  const at = event => {
+    const r = map.getBoundingClientRect();
+    // the map shows the session's plane (grid min/max across, yMin/yMax up)
+    const x = plane.min + (plane.max - plane.min) * (event.clientX - r.left) / r.width;
+    const y = plane.yMax - (plane.yMax - plane.yMin) * (event.clientY - r.top) / r.height;
+    return { x: clamp(x), y: clamp(y) };
+  };
+  map.addEventListener('click', event => {
+    if (!drawing) return;
+    event.preventDefault();
+    const { x, y } = at(event);
+    let label;
+    if (problem === 'regression') {
+      const v = Number($('draw-value').value);
+      label = (event.shiftKey ? -1 : 1) * (Number.isFinite(v) ? v : 0.5);
+    } else {
+      const chosen = Number(document.querySelector('input[name=draw-class]:checked')?.value ?? 1);
+      label = event.shiftKey ? -chosen : chosen;
+    }
+    socket.send({ type: 'drawPoint', x, y, label });
+  });
+  map.addEventListener('contextmenu', event => {
+    if (!drawing) return;
+    event.preventDefault();
+    const { x, y } = at(event);
+    socket.send({ type: 'removePoint', x, y });
+  });
+  tap(socket, {
+    onMessage: message => {
+      if (message.type !== 'session') return;
+      problem = message.problem;
+      const g = message.grid ?? {};
+      if (Number.isFinite(g.min) && Number.isFinite(g.max)) {
+        plane = { min: g.min, max: g.max, yMin: g.yMin ?? g.min, yMax: g.yMax ?? g.max };
+      }
+      const n = (message.train?.length ?? 0) + (message.test?.length ?? 0);
+      $('draw-count').textContent = `${n} point${n === 1 ? '' : 's'}`;
+    },
+  });
+}
+
+function clamp(v) { return Math.max(-EXTENT, Math.min(EXTENT, Math.round(v * 100) / 100)); }

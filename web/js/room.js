@@ -1,0 +1,242 @@
+// Class rooms on the playground page: joining (by link or code), the student's banner, resuming
+// after a reload (the token lives in localStorage, never in the address), locks, notices, hosting
+// a class, and the teacher's read-only view of one student's run. main.js wires it in.
+
+const $ = id => document.getElementById(id);
+const MEMBERSHIP = 'playground.room.membership';   // {code, token, studentId, name}
+const HOSTING = 'playground.room.hosting';         // {code, key}: a room this browser hosts
+
+function load(key) {
+  try { return JSON.parse(localStorage.getItem(key) ?? 'null'); } catch { return null; }
+}
+
+export class Room {
+  /** hooks: appendHistory(first, train, test), toast(text, kind), currentLink() */
+  constructor(hooks) {
+    this.hooks = hooks;
+    const params = new URLSearchParams(location.search);
+    this.codeParam = params.get('room');
+    this.watchId = params.get('watch');
+    this.membership = load(MEMBERSHIP);
+    this.hosting = load(HOSTING);
+    this.locked = new Set();
+    this.pendingChart = null;
+    if (this.watchId && this.hosting && this.hosting.code === this.codeParam) this.mode = 'watch';
+    else if (this.membership && (!this.codeParam || normalize(this.codeParam) === this.membership.code)) this.mode = 'student';
+    else this.mode = 'none';
+    this.bindPage(params);
+  }
+
+  /** The socket to use: the room socket when in a class or watching, else null (the playground's own). */
+  socketUrl() {
+    if (this.mode === 'none') return null;
+    return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/room`;
+  }
+
+  /** On (re)connect: takes the student's place back, or starts the teacher's view. False: not in a room. */
+  greet(socket) {
+    if (this.mode === 'elsewhere') return true;   // connected, but the class is used in another tab
+    if (this.mode === 'student') {
+      socket.send({ type: 'resume', token: this.membership.token });
+      return true;
+    }
+    if (this.mode === 'watch') {
+      socket.send({ type: 'teach', code: this.hosting.code, key: this.hosting.key });
+      socket.send({ type: 'watch', studentId: this.watchId });
+      return true;
+    }
+    return false;
+  }
+
+  /** Handles the room's messages; false for the playground's own (main.js handles those). */
+  receive(message) {
+    switch (message.type) {
+      case 'joined':
+        this.showBanner(message);
+        this.setLocked(message.locked);
+        return true;
+      case 'chart':
+        this.pendingChart = message;
+        return true;
+      case 'session':
+        // main.js resets the chart on 'session'; the curve so far is drawn right after it
+        if (this.pendingChart) {
+          const chart = this.pendingChart;
+          this.pendingChart = null;
+          queueMicrotask(() => this.hooks.appendHistory(...expandChart(chart)));
+        }
+        return false;
+      case 'exercise':
+        this.setLocked(message.locked);
+        this.hooks.toast('Your teacher set a new exercise.', 'warning');
+        return true;
+      case 'notice':
+        $('room-notice').textContent = message.text;
+        this.hooks.toast(`From your teacher: ${message.text}`, 'warning');
+        return true;
+      case 'spotlight':
+        if (message.you) this.hooks.toast('Your run is on the projector.', 'warning');
+        return true;
+      case 'roomClosed':
+        if (message.reason === 'elsewhere') { this.elsewhere(message.message); return true; }
+        this.ended(message.message);
+        return true;
+      case 'watching':
+        $('watch-name').textContent = new URLSearchParams(location.search).get('anon') ? 'A student’s run' : message.name;
+        return true;
+      case 'teaching': case 'done': case 'roster':
+        return true;
+      case 'error':
+        if (message.request === 'resume') { this.ended(message.message); return true; }
+        if (this.mode === 'watch' && (message.request === 'teach' || message.request === 'watch')) {
+          $('watch-name').textContent = message.message;
+          return true;
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  // ---- page
+
+  bindPage(params) {
+    document.body.classList.toggle('in-room', this.mode !== 'none');
+    if (this.mode === 'watch') {
+      document.body.classList.add('read-only');
+      document.body.classList.toggle('spotlight', params.get('spotlight') === '1');
+      $('watch-banner').hidden = false;
+      $('watch-name').textContent = 'Opening the run…';
+    }
+    if (this.mode === 'none' && this.codeParam) this.openJoin(this.codeParam);
+    $('join-class').addEventListener('click', () => this.openJoin(''));
+    $('join-cancel').addEventListener('click', () => { $('room-join').hidden = true; });
+    $('join-button').addEventListener('click', () => this.join());
+    for (const id of ['student-name', 'room-code-input']) {
+      $(id).addEventListener('keydown', event => { if (event.key === 'Enter') this.join(); });
+    }
+    $('leave-room').addEventListener('click', () => this.leave());
+    $('host-class').addEventListener('click', () => this.host());
+    if (this.hosting && this.mode === 'none') {
+      const push = $('push-current');
+      push.hidden = false;
+      push.textContent = `Push this playground to class ${this.hosting.code}`;
+      push.addEventListener('click', () => this.pushCurrent());
+    }
+    // a locked button's keyboard shortcut is off too (space: play, right arrow: step)
+    document.addEventListener('keydown', event => {
+      const locked = (event.key === ' ' && this.locked.has('play')) || (event.key === 'ArrowRight' && this.locked.has('step'));
+      if (locked || (this.mode === 'watch' && (event.key === ' ' || event.key === 'ArrowRight'))) {
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      }
+    }, true);
+  }
+
+  openJoin(code) {
+    $('room-join').hidden = false;
+    $('room-code-input').value = code;
+    $('join-error').textContent = '';
+    (code ? $('student-name') : $('room-code-input')).focus();
+  }
+
+  async join() {
+    const code = normalize($('room-code-input').value);
+    const name = $('student-name').value.trim();
+    if (!code) { $('join-error').textContent = 'Type the class code your teacher shows.'; return; }
+    if (!name) { $('join-error').textContent = 'Type your name.'; return; }
+    $('join-button').disabled = true;
+    try {
+      const response = await fetch(`/api/rooms/${encodeURIComponent(code)}/students`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name }),
+      });
+      const body = await response.json();
+      if (!response.ok) { $('join-error').textContent = body.error ?? 'Could not join.'; return; }
+      localStorage.setItem(MEMBERSHIP, JSON.stringify({ code: body.code, token: body.token, studentId: body.studentId, name: body.name }));
+      restart('/');   // the page starts again, in the class
+    } catch (e) {
+      $('join-error').textContent = 'The server cannot be reached; try again.';
+    } finally {
+      $('join-button').disabled = false;
+    }
+  }
+
+  leave() {
+    const link = this.hooks.currentLink();
+    localStorage.removeItem(MEMBERSHIP);
+    this.hooks.send({ type: 'leaveRoom' });
+    setTimeout(() => restart('/#' + link), 150);
+  }
+
+  /** The student opened the class in another tab: this one stands by (a reload takes the place back). */
+  elsewhere(text) {
+    if (this.mode !== 'student') return;
+    this.mode = 'elsewhere';
+    $('room-notice').textContent = `${text}: reload this page to use it here.`;
+  }
+
+  /** The class is over for this student (closed, removed, or their place expired): back to their own playground. */
+  ended(text) {
+    if (this.mode === 'watch') { $('watch-name').textContent = text; return; }
+    if (this.mode !== 'student') return;
+    this.mode = 'none';
+    localStorage.removeItem(MEMBERSHIP);
+    this.hooks.toast(`${text}. You keep playing on your own.`, 'warning');
+    const link = this.hooks.currentLink();
+    setTimeout(() => restart('/#' + link), 2500);
+  }
+
+  async host() {
+    const response = await fetch('/api/rooms', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ exercise: this.hooks.currentLink() }),
+    });
+    const body = await response.json();
+    if (!response.ok) { this.hooks.toast(body.error ?? 'Could not create the class.'); return; }
+    location.assign(body.teacherUrl);
+  }
+
+  async pushCurrent() {
+    const response = await fetch(`/api/rooms/${this.hosting.code}/actions`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Teacher-Key': this.hosting.key },
+      body: JSON.stringify({ type: 'pushExercise', link: this.hooks.currentLink() }),
+    });
+    if (response.ok) this.hooks.toast(`Pushed to every student of class ${this.hosting.code}.`, 'warning');
+    else this.hooks.toast((await response.json()).error ?? 'Could not push.');
+  }
+
+  showBanner(joined) {
+    $('room-banner').hidden = false;
+    $('room-banner-code').textContent = joined.code;
+    $('room-banner-name').textContent = `· ${joined.name}`;
+  }
+
+  setLocked(locked) { this.locked = new Set(locked ?? []); }
+}
+
+/** Loads the page again at {@code url} (a hash-only change would not reload it). */
+function restart(url) {
+  history.replaceState(null, '', url);
+  location.reload();
+}
+
+/** A typed code as the server reads it: upper case, no spaces or dashes. */
+function normalize(code) { return (code ?? '').replace(/[\s-]/g, '').toUpperCase(); }
+
+/** The sampled curve as one value per epoch (linear between samples), for LineChart.append. */
+export function expandChart(chart) {
+  const { epochs, train, test } = chart;
+  if (epochs.length === 0) return [0, new Float32Array(0), new Float32Array(0)];
+  const first = epochs[0], last = epochs[epochs.length - 1];
+  const n = last - first + 1;
+  const a = new Float32Array(n), b = new Float32Array(n);
+  for (let k = 0; k < epochs.length; k++) {
+    const e0 = epochs[k], e1 = k + 1 < epochs.length ? epochs[k + 1] : e0;
+    for (let e = e0; e <= e1; e++) {
+      const t = e1 === e0 ? 0 : (e - e0) / (e1 - e0);
+      a[e - first] = train[k] + ((k + 1 < epochs.length ? train[k + 1] : train[k]) - train[k]) * t;
+      b[e - first] = test[k] + ((k + 1 < epochs.length ? test[k + 1] : test[k]) - test[k]) * t;
+    }
+  }
+  return [first, a, b];
+}
