@@ -71,6 +71,8 @@ public final class Session {
      */
     private volatile int heavyEpochs;
     private boolean lastTurnWorked;
+    /** CPU time of the last turn (ns): what the round robin charges (wall time would also charge other processes and GC pauses). */
+    private long lastTurnCpuNanos;
     // Class mode (issue 10): read-only observers, the dashboard's summary, the last description.
     private final List<SessionListener> viewers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile SessionSummary summary = SessionSummary.EMPTY;
@@ -375,6 +377,7 @@ public final class Session {
         long start = System.nanoTime();
         if (closed) return 0;
         long framesBefore = framesSent;
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         int requestsRun = 0;
         int epochs = 0;
         RequestQueue.Request r;
@@ -392,6 +395,7 @@ public final class Session {
         if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
         boolean background = runBackground(start, sliceNanos);
         lastTurnWorked = requestsRun > 0 || epochs > 0 || framesSent != framesBefore || background;
+        lastTurnCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
         return System.nanoTime() - start;
     }
 
@@ -430,6 +434,9 @@ public final class Session {
 
     /** True if a tick could do anything now: a client that owes acknowledgements is not even woken. */
     boolean canProgress() { return !closed && (!requests.isEmpty() || listener.canSendFrame()); }
+
+    /** CPU time the last turn used (ns). */
+    long lastTurnCpuNanos() { return lastTurnCpuNanos; }
 
     /** True if the last turn did any work (a request, an epoch or a frame), not just looked. */
     boolean lastTurnWorked() { return lastTurnWorked; }

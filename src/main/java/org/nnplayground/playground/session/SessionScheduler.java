@@ -36,7 +36,7 @@ public final class SessionScheduler implements AutoCloseable {
     private final int workers;
     private final long frameIntervalNanos;
     private final ThreadPoolExecutor pool;
-    /** Deficit round robin's quantum: the moving average of a working turn's cost (ns); a small guess to start. */
+    /** Deficit round robin's quantum: the moving average of a working turn's CPU time (ns); a small guess to start. */
     private volatile double quantum = MIN_SLICE_NANOS;
     private final ScheduledExecutorService ticker;
     private final Set<Session> playing = ConcurrentHashMap.newKeySet();
@@ -133,8 +133,11 @@ public final class SessionScheduler implements AutoCloseable {
             // turns that only looked (nothing to do yet) would drag the average turn, and so every
             // session's quantum, towards zero
             if (s.lastTurnWorked()) {
-                quantum = 0.99 * quantum + 0.01 * took;
-                s.spend(took);
+                // charged by CPU time: a turn stretched by other processes or a GC pause costs
+                // the session nothing extra (wall time did, and put innocent sessions deep in debt)
+                long cpu = s.lastTurnCpuNanos();
+                quantum = 0.99 * quantum + 0.01 * cpu;
+                s.spend(cpu);
             }
             worstTurns.record(took);
         } catch (Throwable t) {
