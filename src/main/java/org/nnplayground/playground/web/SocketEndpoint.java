@@ -32,6 +32,8 @@ final class SocketEndpoint {
     private static final Logger LOG = Logger.getLogger(SocketEndpoint.class.getName());
     private static final int TRY_AGAIN_LATER = 1013;
     private static final long PING_SECONDS = 15;
+    /** The acknowledgement as web/js/protocol.js writes it (other spellings are parsed as usual). */
+    private static final String ACK = "{\"type\":\"ack\"}";
 
     private final SessionRegistry registry;
     private final ServerConfig config;
@@ -83,6 +85,10 @@ final class SocketEndpoint {
     }
 
     private void handle(Connection c, String text) {
+        if (text.equals(ACK)) { // the page's exact ack, once per frame: no JSON parsing needed
+            c.ack();
+            return;
+        }
         // acknowledgements come once per frame, so they are not counted against the message rate
         boolean maybeAck = text.length() < 64 && text.contains("ack");
         if (!maybeAck && !c.limiter().tryAcquire()) {
