@@ -150,6 +150,9 @@ final class RoomRoutes implements AutoCloseable {
 
     void closeSockets() { socket.closeAll(); }
 
+    /** Closes room sockets that stopped taking frames (the server's stall reaper calls it every second). */
+    void reapStalled() { socket.reapStalled(); }
+
     @Override
     public void close() { rooms.close(); }
 }
