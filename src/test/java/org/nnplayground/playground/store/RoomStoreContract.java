@@ -125,7 +125,7 @@ abstract class RoomStoreContract {
         RoomStore first = reopen();
         try {
             Rooms before = new Rooms(sessions, new LocalRoomEvents(), first, limits);
-            Rooms.Created made = before.create("dataset=xor&networkShape=2&seed=0.1&learningRate_hide=true");
+            Rooms.Created made = before.create("dataset=xor&networkShape=2&seed=0.1&learningRate_hide=true", "10.0.0.1");
             Rooms.Joined ann = before.join(made.code(), "Ann", "10.0.0.1");
             before.join(made.code(), "Ben", "10.0.0.2");
             before.find(made.code(), "10.0.0.1").anonymize(true);
