@@ -84,7 +84,7 @@ final class RoomSocket {
 
     void configure(WsConfig ws) {
         ws.onConnect(this::connect);
-        ws.onMessage(this::message);
+        ws.onMessage(this::safeMessage);
         ws.onBinaryMessage(ctx -> {
             Peer p = peers.get(ctx.sessionId());
             if (p != null) p.connection.send(new ServerMessage.Error("binary messages are not accepted; send JSON text", null));
@@ -97,6 +97,17 @@ final class RoomSocket {
         Connection c = new Connection(ctx.session, writer, addressOf(ctx), new RateLimiter(config.messagesPerSecond()));
         peers.put(ctx.sessionId(), new Peer(c));
         ctx.enableAutomaticPings(SocketEndpoint.PING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** One bad message must never close the socket with Java internals (as on /ws). */
+    private void safeMessage(WsMessageContext ctx) {
+        try {
+            message(ctx);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(RoomSocket.class.getName()).log(java.util.logging.Level.WARNING, "room message failed", e);
+            Peer p = peers.get(ctx.sessionId());
+            if (p != null) p.connection.send(new ServerMessage.Error("the server could not handle this message", null));
+        }
     }
 
     private void message(WsMessageContext ctx) {
@@ -121,6 +132,9 @@ final class RoomSocket {
 
     /** A playground message: only a student's socket has a session; the exercise's locks apply. */
     private void play(Peer p, ClientMessage m, String type) {
+        // every page tells on connect whether its course views are open: a teacher's read-only view
+        // has none (they would be the student's), so that greeting is no edit and no error toast
+        if (p.member == null && p.teaching != null && m instanceof ClientMessage.Insights) return;
         if (p.member == null) {
             throw new IllegalArgumentException(p.teaching != null ? "this view is read-only" : "join a class first (send 'resume' with your token)");
         }
