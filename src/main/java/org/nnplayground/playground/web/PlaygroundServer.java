@@ -60,6 +60,8 @@ public final class PlaygroundServer implements AutoCloseable {
                 // every socket (/ws and /ws/room): no Jetty session, no cookie
                 context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws/*",
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws/room",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
@@ -91,6 +93,7 @@ public final class PlaygroundServer implements AutoCloseable {
             return t;
         });
         reaper.scheduleWithFixedDelay(sockets::reapStalled, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        reaper.scheduleWithFixedDelay(roomRoutes::reapStalled, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static String json(ObjectMapper mapper, Object value) {

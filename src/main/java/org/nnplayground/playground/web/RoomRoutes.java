@@ -59,11 +59,11 @@ final class RoomRoutes implements AutoCloseable {
         cfg.routes.ws("/ws/room", socket::configure);
     }
 
-    /** {@code POST /api/rooms} {"exercise": link (optional)} -> 201 {code, joinUrl, teacherUrl}. */
+    /** {@code POST /api/rooms} {"exercise": link (optional)} -> 201 {code, joinUrl, teacherUrl}; 429 after --rooms-per-hour from one address. */
     private void create(Context ctx) {
         handle(ctx, () -> {
             JsonNode body = body(ctx);
-            Rooms.Created room = rooms.create(body.path("exercise").isTextual() ? body.get("exercise").asText() : null);
+            Rooms.Created room = rooms.create(body.path("exercise").isTextual() ? body.get("exercise").asText() : null, ctx.ip());
             String base = ctx.scheme() + "://" + ctx.host();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("code", room.code());
@@ -149,6 +149,9 @@ final class RoomRoutes implements AutoCloseable {
     int size() { return rooms.size(); }
 
     void closeSockets() { socket.closeAll(); }
+
+    /** Closes room sockets that stopped taking frames (the server's stall reaper calls it every second). */
+    void reapStalled() { socket.reapStalled(); }
 
     @Override
     public void close() { rooms.close(); }
