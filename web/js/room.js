@@ -22,7 +22,10 @@ export class Room {
     this.locked = new Set();
     this.pendingChart = null;
     if (this.watchId && this.hosting && this.hosting.code === this.codeParam) this.mode = 'watch';
-    else if (this.membership && (!this.codeParam || normalize(this.codeParam) === this.membership.code)) this.mode = 'student';
+    // a saved run's short link (/r/{id}) opens that run on a socket of its own, even for a class
+    // member (the class refuses loadRun): their class session waits, as after closing the tab
+    else if (this.membership && !/^\/r\//.test(location.pathname)
+        && (!this.codeParam || normalize(this.codeParam) === this.membership.code)) this.mode = 'student';
     else this.mode = 'none';
     this.bindPage(params);
   }

@@ -7,7 +7,20 @@ import org.nnplayground.playground.web.ServerConfig;
 final class Serve {
     private Serve() {}
 
+    /** What {@code serve --help} prints: every flag is also an environment variable, all in the README's table. */
+    static final String USAGE = """
+            Usage: java -jar playground.jar [serve] [--port N] [--host ADDRESS] [--data-dir DIR] [--FLAG VALUE ...]
+            Starts the playground server (http://localhost:8080/ by default) and runs until stopped.
+            Each flag can also be given as an environment variable (--max-sessions 300 or MAX_SESSIONS=300;
+            flags win). Every flag, its default and what it is for: README.md, section "Configuration"
+            (sessions and rates, origins and framing, the saved-runs database, class rooms).
+            Other commands: java -jar playground.jar --help""";
+
     static void run(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         ServerConfig config = ServerConfig.from(args, System.getenv());
         PlaygroundServer server = PlaygroundServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));

@@ -57,6 +57,20 @@ final class StudentLink implements SessionListener {
         if (t != null) t.error(message, request);
     }
 
+    /** The course views' data: a room student has them as every student does. */
+    @Override
+    public void insights(org.nnplayground.playground.session.InsightsReport report) {
+        SessionListener t = target;
+        if (t != null) t.insights(report);
+    }
+
+    /** A sweep's progress and table (the student's background work). */
+    @Override
+    public void background(Object report) {
+        SessionListener t = target;
+        if (t != null) t.background(report);
+    }
+
     /** Away: frames go nowhere, so they never hold the session (or a teacher watching it) back. */
     @Override
     public boolean canSendFrame() {

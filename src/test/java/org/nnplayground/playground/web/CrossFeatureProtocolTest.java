@@ -57,6 +57,23 @@ class CrossFeatureProtocolTest {
         }
     }
 
+    /** A student in a class has the course views and sweeps as every student has (the room's link to the socket dropped them). */
+    @Test
+    void aRoomStudentGetsCourseViewsAndSweeps() throws Exception {
+        String[] room = room();
+        Object[] pupil = student(room[0], "Grace");
+        try (WsClient s = (WsClient) pupil[1]) {
+            s.send("{\"type\":\"insights\",\"on\":true}");
+            s.send("{\"type\":\"step\",\"epochs\":3}");
+            JsonNode insights = s.next("insights");
+            assertEquals("classification", insights.path("problem").asText());
+            assertTrue(insights.path("confusionTrain").isArray());
+            s.send("{\"type\":\"sweep\",\"vary\":{\"learningRate\":[\"0.01\",\"0.1\"]},\"epochs\":5}");
+            JsonNode done = s.next(m -> m.path("type").asText().equals("sweep") && m.path("state").asText().equals("done"), "finished sweep");
+            assertEquals(2, done.path("rows").size());
+        }
+    }
+
     // ---- rooms over HTTP and the room socket, as the pages use them
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -1,0 +1,131 @@
+package org.nnplayground.playground.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.nnplayground.playground.store.StoreSettings;
+import org.nnplayground.playground.web.PlaygroundServer;
+import org.nnplayground.playground.web.ServerConfig;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Where the merged features meet in a real browser (class rooms x saved runs x course views):
+ * each test is a bug found by using the merged product as a student or a teacher would.
+ */
+@Tag("browser")
+class CrossFeatureBrowserTest {
+    private static Path dir;
+    private static PlaygroundServer server;
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dir = Files.createTempDirectory("cross-feature-browser");
+        server = PlaygroundServer.start(ServerConfig.defaults().withPort(0)
+                .withStore(new StoreSettings(dir.resolve("data"), null, 90, 100, StoreSettings.DEFAULT_MAX_RUN_BYTES)));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--window-size=1280,900", "--user-data-dir=" + dir.resolve("profile"));
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        try {
+            if (driver != null) driver.quit();
+        } finally {
+            server.stop();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String base() { return "http://localhost:" + server.port(); }
+
+    private static Object js(String script) { return ((JavascriptExecutor) driver).executeScript(script); }
+
+    private static <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(25))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    private static String text(String id) { return driver.findElement(By.id(id)).getText(); }
+
+    private static int epoch() { return Integer.parseInt(text("iter-number").replace(",", "")); }
+
+    private static void screenshot(String name) throws IOException {
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void firstFrame() {
+        waitUntil(d -> (Boolean) js("return !!window.playgroundStats && window.playgroundStats.framesDrawn > 0"));
+    }
+
+    /** A student in a class saves their run, trains on, then opens the short link: they see the saved run, not their class session. */
+    @Test
+    void aClassMemberOpensTheirSavedRunsLink() throws Exception {
+        driver.get(base() + "/health");   // a page of this origin, to create the room from
+        String code = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; fetch('/api/rooms', {method: 'POST', body: ''}).then(r => r.json()).then(j => done(j.code));");
+        driver.get(base() + "/?room=" + code);
+        waitUntil(d -> d.findElement(By.id("student-name")).isDisplayed());
+        driver.findElement(By.id("student-name")).sendKeys("Eve");
+        driver.findElement(By.id("join-button")).click();
+        waitUntil(d -> d.findElement(By.id("room-banner")).isDisplayed());
+        firstFrame();
+        for (int i = 1; i <= 5; i++) {
+            driver.findElement(By.id("next-step-button")).click();
+            String expected = String.format("000,%03d", i);
+            waitUntil(d -> d.findElement(By.id("iter-number")).getText().equals(expected));
+        }
+        driver.findElement(By.id("save-run")).click();
+        waitUntil(d -> d.findElement(By.id("share-link")).isDisplayed());
+        String share = driver.findElement(By.id("share-link")).getAttribute("href");
+        for (int i = 6; i <= 9; i++) {
+            driver.findElement(By.id("next-step-button")).click();
+            String expected = String.format("000,%03d", i);
+            waitUntil(d -> d.findElement(By.id("iter-number")).getText().equals(expected));
+        }
+
+        driver.get(share);
+        firstFrame();
+        waitUntil(d -> epoch() == 5 ? true : null);
+        screenshot("cross-class-member-opens-saved-run");
+        List<?> errors = (List<?>) js("return [...document.querySelectorAll('#toasts .error, #toasts [data-kind=error]')].map(t => t.textContent)");
+        assertTrue(errors.isEmpty(), "no error toast: " + errors);
+        assertEquals(5, epoch(), "the saved run, paused where it was saved");
+
+        // back in the class: their session is still at epoch 9
+        driver.get(base() + "/?room=" + code);
+        firstFrame();
+        waitUntil(d -> epoch() == 9 ? true : null);
+        assertTrue(driver.findElement(By.id("room-banner")).isDisplayed());
+    }
+}
