@@ -18,4 +18,7 @@ trap stop_test_services EXIT
 start_test_postgres
 install_test_tfjs
 
-mvn -B verify "$@"
+# an installed Maven if there is one, else the wrapper (which fetches Maven itself)
+MVN=mvn
+command -v mvn >/dev/null 2>&1 || MVN=./mvnw
+"$MVN" -B verify "$@"

@@ -10,7 +10,7 @@ const COMMON = 'activation=step&output=step&networkShape=2&x=true&y=true&xTimesY
   + '&cosX=false&sinX=false&cosY=false&sinY=false&problem=classification&noise=0&percTrainData=50&showTestData=true'
   + '&discretize=true&regularization=none&regularizationRate=0&batchSize=1&learningRate=0.03&seed=0.5';
 export const LESSONS = {
-  alien: `dataset=alien&${COMMON}`,
+  alien: `dataset=alien-nn&${COMMON}`,
   'xor-table': `dataset=xor-table&${COMMON}`,
 };
 /**
@@ -41,7 +41,7 @@ export function installLesson(socket) {
   }
   $('lesson-solution').addEventListener('click', () => {
     if (!active()) return;
-    const solution = SOLUTIONS[dataset] ?? SOLUTIONS.alien;
+    const solution = SOLUTIONS[dataset === 'alien-nn' ? 'alien' : dataset] ?? SOLUTIONS.alien;
     solution.forEach((row, node) => row.forEach((value, k) => send(node, k, value)));
   });
 

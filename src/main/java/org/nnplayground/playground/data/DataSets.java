@@ -36,17 +36,20 @@ public final class DataSets {
             case BLOBS4 -> (n, noise, rng) -> ExtraGenerators.blobs(4, n, noise, rng);
             case SPIRAL3 -> (n, noise, rng) -> ExtraGenerators.spiralArms(3, n, noise, rng);
             case ALIEN -> (n, noise, rng) -> FixedTables.alien();
+            case ALIEN_NN -> (n, noise, rng) -> FixedTables.alienNn();
             case XOR_TABLE -> (n, noise, rng) -> FixedTables.xorTable();
         };
     }
 
     private static List<String> inputNames(DatasetKind kind) {
-        return kind == DatasetKind.ALIEN ? List.of("aack", "beep") : PLANE;
+        return isAlien(kind) ? List.of("aack", "beep") : PLANE;
     }
+
+    private static boolean isAlien(DatasetKind kind) { return kind == DatasetKind.ALIEN || kind == DatasetKind.ALIEN_NN; }
 
     /** Display names of the classes: index 0 is label -1 for binary data. */
     static List<String> classNames(DatasetKind kind) {
-        if (kind == DatasetKind.ALIEN) return List.of("sad", "happy");
+        if (isAlien(kind)) return List.of("sad", "happy");
         if (kind.problem() == Problem.REGRESSION) return List.of();
         if (kind.numClasses() == 2) return BINARY;
         List<String> names = new ArrayList<>();

@@ -20,6 +20,8 @@ public enum DatasetKind {
     SPIRAL3("spiral3", Problem.CLASSIFICATION, 3, 600),
     /** Grokking ML's alien planet: counts of "aack" and "beep" in 8 sentences, happy (+1) or sad (-1). */
     ALIEN("alien", Problem.CLASSIFICATION, 2, 8),
+    /** Grokking ML's second alien planet (ch. 10): happy only with both words; needs two perceptrons. */
+    ALIEN_NN("alien-nn", Problem.CLASSIFICATION, 2, 8),
     /** The XOR truth table: 4 points. */
     XOR_TABLE("xor-table", Problem.CLASSIFICATION, 2, 4);
 

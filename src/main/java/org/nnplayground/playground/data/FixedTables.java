@@ -13,7 +13,23 @@ public final class FixedTables {
         {1, 0, 0}, {0, 2, 0}, {1, 1, 0}, {1, 2, 0}, {1, 3, 1}, {2, 2, 1}, {2, 3, 1}, {3, 2, 1}
     };
 
+    /**
+     * Grokking Machine Learning, ch. 10, "a more complicated alien planet": the aliens are happy
+     * when a sentence has both words and sad when it has only one; no single line splits them, the
+     * book's two perceptrons 6a + 10b - 15 and 10a + 6b - 15 joined by AND do.
+     */
+    private static final int[][] ALIEN_NN = {
+        {1, 0, 0}, {2, 0, 0}, {0, 1, 0}, {0, 2, 0}, {1, 1, 1}, {2, 1, 1}, {1, 2, 1}, {2, 2, 1}
+    };
+
     private FixedTables() {}
+
+    /** The 8 sentences of the book's neural-network chapter as (aack, beep), happy +1, sad -1. */
+    public static List<Sample> alienNn() {
+        List<Sample> points = new ArrayList<>();
+        for (int[] row : ALIEN_NN) points.add(Sample.of(row[0], row[1], row[2] == 1 ? 1 : -1));
+        return points;
+    }
 
     /** The 8 alien sentences as (aack, beep), happy +1, sad -1. */
     public static List<Sample> alien() {

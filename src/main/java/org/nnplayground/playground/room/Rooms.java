@@ -3,8 +3,6 @@ package org.nnplayground.playground.room;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -27,7 +25,8 @@ public final class Rooms implements AutoCloseable {
     private final RoomContext context;
     private final JoinCodes codes = new JoinCodes();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Long>> wrongCodes = new ConcurrentHashMap<>();
+    private final AddressWindow wrongCodes = new AddressWindow(60_000);
+    private final AddressWindow created = new AddressWindow(3_600_000);
     private final ScheduledExecutorService ticker;
 
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits) {
@@ -42,10 +41,19 @@ public final class Rooms implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** A new room, on {@code exerciseLink} if given; its teacher key is returned once, here. */
-    public Created create(String exerciseLink) {
+    /**
+     * A new room, on {@code exerciseLink} if given, created from {@code address} (at most
+     * {@link RoomLimits#roomsPerHour()} an hour each); its teacher key is returned once, here.
+     */
+    public Created create(String exerciseLink, String address) {
         Exercise exercise = exerciseLink == null || exerciseLink.isBlank() ? null : Exercise.of(exerciseLink);
         synchronized (rooms) {
+            long now = System.currentTimeMillis();
+            int perHour = context.limits().roomsPerHour();
+            if (created.full(address, perHour, now)) {
+                throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "your address has created " + perHour
+                        + " classes in the last hour, the most allowed; reuse one of them or try again later");
+            }
             if (rooms.size() >= context.limits().maxRooms()) {
                 throw new RoomException(RoomException.Kind.FULL, "this server already hosts " + context.limits().maxRooms()
                         + " classes; close one or try later");
@@ -54,6 +62,7 @@ public final class Rooms implements AutoCloseable {
             do { code = codes.next(); } while (rooms.containsKey(code));
             String key = Secrets.token(24);
             rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
+            created.add(address, now);
             return new Created(code, key);
         }
     }
@@ -66,21 +75,14 @@ public final class Rooms implements AutoCloseable {
      * tries too many wrong codes is refused for a while, right codes included.
      */
     public Room find(String typedCode, String address) {
-        Deque<Long> tries = wrongCodes.get(address);
         long now = System.currentTimeMillis();
-        if (tries != null) {
-            synchronized (tries) {
-                while (!tries.isEmpty() && now - tries.peekFirst() > 60_000) tries.pollFirst();
-                if (tries.size() >= context.limits().wrongCodesPerMinute()) {
-                    throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many wrong class codes from your address; wait a minute");
-                }
-            }
+        if (wrongCodes.full(address, context.limits().wrongCodesPerMinute(), now)) {
+            throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many wrong class codes from your address; wait a minute");
         }
         String code = JoinCodes.normalize(typedCode);
         Room room = code == null ? null : rooms.get(code);
         if (room == null || room.closed()) {
-            Deque<Long> mine = wrongCodes.computeIfAbsent(address, a -> new ArrayDeque<>());
-            synchronized (mine) { mine.addLast(now); }
+            wrongCodes.add(address, now);
             throw new RoomException(RoomException.Kind.NOT_FOUND, "there is no class with the code '"
                     + (typedCode == null ? "" : typedCode.strip()) + "'; check it with your teacher");
         }
@@ -187,11 +189,10 @@ public final class Rooms implements AutoCloseable {
                 LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
             }
         }
-        // forget old wrong-code records so the map does not grow with every address ever seen
+        // forget old per-address records so the maps do not grow with every address ever seen
         if (now % 60_000 < 1000 / TICKS_PER_SECOND) {
-            wrongCodes.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) { return e.getValue().isEmpty() || now - e.getValue().peekLast() > 60_000; }
-            });
+            wrongCodes.forgetOld(now);
+            created.forgetOld(now);
         }
     }
 

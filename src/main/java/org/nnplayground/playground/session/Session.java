@@ -63,6 +63,16 @@ public final class Session {
     /** A frame is owed (read by socket threads to decide on a wake-up). */
     private volatile boolean dirty;
     private long lastFrameNanos;
+    private long framesSent;
+    /**
+     * Epochs of this run that used more than {@link #HEAVY_TURN_NANOS} of CPU; from the second on
+     * (the first may be a cold JIT), all its turns go through the heavy lane. A new run starts light.
+     * (Builds are sent there by their request; a frame's work is capped at about 10 ms.)
+     */
+    private volatile int heavyEpochs;
+    private boolean lastTurnWorked;
+    /** CPU time of the last turn (ns): what the round robin charges (wall time would also charge other processes and GC pauses). */
+    private long lastTurnCpuNanos;
     // Class mode (issue 10): read-only observers, the dashboard's summary, the last description.
     private final List<SessionListener> viewers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile SessionSummary summary = SessionSummary.EMPTY;
@@ -74,9 +84,7 @@ public final class Session {
     private final InsightsFeed insights = new InsightsFeed();
     private BackgroundWork background;
     private final DrawnData drawn = new DrawnData();
-    /** CPU time of this session's last turn (ns): a long one makes the next go through the heavy lane. */
-    private volatile long lastTurnCpuNanos;
-    /** A turn that used more CPU than this is heavy (two of the longest slices). */
+    /** An epoch that used more CPU than this is heavy (two of the longest slices). */
     static final long HEAVY_TURN_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -368,18 +376,25 @@ public final class Session {
     long tick(long sliceNanos, long frameIntervalNanos) {
         long start = System.nanoTime();
         if (closed) return 0;
+        long framesBefore = framesSent;
         long cpuStart = CPU.getCurrentThreadCpuTime();
+        int requestsRun = 0;
+        int epochs = 0;
         RequestQueue.Request r;
         while (!closed && (r = requests.poll()) != null) {
             r.action().run();
+            requestsRun++;
             if (System.nanoTime() - start >= sliceNanos) break;
         }
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
-        while (!closed && mayTrain() && System.nanoTime() - start < sliceNanos) trainOne();
+        while (!closed && mayTrain() && System.nanoTime() - start < sliceNanos) {
+            trainOne();
+            epochs++;
+        }
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
         if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
-        runBackground(start, sliceNanos);
-        // CPU time, not wall time: a turn stretched by other processes or a GC pause is not heavy
+        boolean background = runBackground(start, sliceNanos);
+        lastTurnWorked = requestsRun > 0 || epochs > 0 || framesSent != framesBefore || background;
         lastTurnCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
         return System.nanoTime() - start;
     }
@@ -417,15 +432,24 @@ public final class Session {
         return dirty && state != SessionState.PLAYING; // a frame owed; playing ones wait for the ticker
     }
 
+    /** True if a tick could do anything now: a client that owes acknowledgements is not even woken. */
+    boolean canProgress() { return !closed && (!requests.isEmpty() || listener.canSendFrame()); }
+
+    /** CPU time the last turn used (ns). */
+    long lastTurnCpuNanos() { return lastTurnCpuNanos; }
+
+    /** True if the last turn did any work (a request, an epoch or a frame), not just looked. */
+    boolean lastTurnWorked() { return lastTurnWorked; }
+
     /** True if the next turn may take much longer than a slice (a CSV to parse, or a network whose epoch is long). */
-    boolean expectsLongTurn() { return requests.nextIsHeavy() || lastTurnCpuNanos > HEAVY_TURN_NANOS; }
+    boolean expectsLongTurn() { return requests.nextIsHeavy() || heavyEpochs >= 2; }
 
     boolean isClosed() { return closed; }
 
     /** Adds a quantum to this session's turn budget (at most one banked); true if it may run now. */
     boolean earn(double quantum) {
         budget = Math.min(quantum, budget + quantum);
-        return budget > 0;
+        return budget >= 0; // only debt waits: before any turn has a cost, everyone may run
     }
 
     /**
@@ -438,16 +462,22 @@ public final class Session {
     static final long MAX_DEBT_NANOS = 1_000_000_000L;
 
     /** A slice of the background work with what is left of this turn (one piece at least, as epochs are). */
-    private void runBackground(long start, long sliceNanos) {
-        if (closed || background == null || System.nanoTime() - start >= sliceNanos) return;
+    /** Runs a slice of background work if there is time left; true if it did (its cost is then charged). */
+    private boolean runBackground(long start, long sliceNanos) {
+        if (closed || background == null || System.nanoTime() - start >= sliceNanos) return false;
         if (!background.runSlice(start + sliceNanos, listener)) {
             background = null;
             scheduler.playing(this, state == SessionState.PLAYING);
         }
+        return true;
     }
 
     private void trainOne() {
+        // CPU time, not wall time: an epoch stretched by other processes or a GC pause is not heavy
+        boolean measure = heavyEpochs < 2;
+        long cpu = measure ? CPU.getCurrentThreadCpuTime() : 0;
         EpochStats stats = run.trainer().trainEpoch();
+        if (measure && CPU.getCurrentThreadCpuTime() - cpu > HEAVY_TURN_NANOS) heavyEpochs++;
         if (pendingEpochs > 0) pendingEpochs--;
         epochsThisFrame++;
         history.add(stats);
@@ -495,6 +525,7 @@ public final class Session {
         dirty = false;
         epochsThisFrame = 0;
         lastFrameNanos = now;
+        framesSent++;
     }
 
     private void publishSummary(EpochStats stats) {
@@ -540,6 +571,7 @@ public final class Session {
     private void rebuild(TrainingRun next, List<String> warnings) {
         stopStepping();
         run = next;
+        heavyEpochs = 0;
         epochsPerFrame = next.settings().speed();
         if (!next.warnings().isEmpty()) {
             warnings = new ArrayList<>(warnings);

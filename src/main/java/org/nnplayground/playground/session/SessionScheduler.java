@@ -36,8 +36,8 @@ public final class SessionScheduler implements AutoCloseable {
     private final int workers;
     private final long frameIntervalNanos;
     private final ThreadPoolExecutor pool;
-    /** Deficit round robin's quantum: the moving average of a turn's cost (ns). */
-    private volatile double quantum;
+    /** Deficit round robin's quantum: the moving average of a working turn's CPU time (ns); a small guess to start. */
+    private volatile double quantum = MIN_SLICE_NANOS;
     private final ScheduledExecutorService ticker;
     private final Set<Session> playing = ConcurrentHashMap.newKeySet();
     /** Heavy turns running, and the sessions waiting for the heavy lane (FIFO). */
@@ -107,7 +107,8 @@ public final class SessionScheduler implements AutoCloseable {
     }
 
     private void tickPlaying() {
-        for (Session s : playing) wake(s);
+        // a client that owes its acknowledgements is not woken: it costs nothing until it catches up
+        for (Session s : playing) if (s.canProgress()) wake(s);
     }
 
     private void runTick(Session s) {
@@ -129,8 +130,15 @@ public final class SessionScheduler implements AutoCloseable {
         turnStarted.set(me, System.nanoTime());
         try {
             took = s.tick(slice, frameIntervalNanos);
-            quantum = quantum == 0 ? took : 0.99 * quantum + 0.01 * took;
-            s.spend(took);
+            // turns that only looked (nothing to do yet) would drag the average turn, and so every
+            // session's quantum, towards zero
+            if (s.lastTurnWorked()) {
+                // charged by CPU time: a turn stretched by other processes or a GC pause costs
+                // the session nothing extra (wall time did, and put innocent sessions deep in debt)
+                long cpu = s.lastTurnCpuNanos();
+                quantum = 0.99 * quantum + 0.01 * cpu;
+                s.spend(cpu);
+            }
             worstTurns.record(took);
         } catch (Throwable t) {
             // one broken session must not take the pool down with it

@@ -73,6 +73,18 @@ final class Connection implements SessionListener {
         if (s != null) s.frameSent();
     }
 
+    /**
+     * Closes the socket (1008, a plain reason) when its session plays or steps and the client has
+     * taken no frame for {@code limit}: the stalled-socket reaper of /ws and /ws/room.
+     */
+    boolean closeIfStalled(java.time.Duration limit) {
+        Session s = session;
+        boolean working = s != null && (s.isStepping() || s.state() == SessionState.PLAYING);
+        if (!working || stalledNanos() <= limit.toNanos()) return false;
+        close(POLICY_VIOLATION, "no frame taken for " + limit.toSeconds() + " s");
+        return true;
+    }
+
     /** How long (ns) frames have waited for the client without it taking one; 0 if it owes none. */
     long stalledNanos() { return unacked.get() == 0 ? 0 : System.nanoTime() - lastTakenNanos; }
 

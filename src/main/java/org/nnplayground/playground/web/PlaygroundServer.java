@@ -57,7 +57,10 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.jetty.modifyServletContextHandler(context -> {
                 httpSessions = context.getSessionHandler();
-                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws",
+                // every socket (/ws and /ws/room): no Jetty session, no cookie
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws/room",
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
             cfg.jetty.modifyServer(server -> {
@@ -69,7 +72,7 @@ public final class PlaygroundServer implements AutoCloseable {
                 }
             });
             cfg.routes.before(headers::apply);
-            cfg.routes.wsBeforeUpgrade("/ws", ctx -> {
+            cfg.routes.wsBeforeUpgrade("/ws", ctx -> { // the class rooms check /ws/room the same way (RoomRoutes)
                 if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
                     throw new io.javalin.http.ForbiddenResponse("this page's origin may not open playground sessions");
                 }
@@ -90,6 +93,7 @@ public final class PlaygroundServer implements AutoCloseable {
             return t;
         });
         reaper.scheduleWithFixedDelay(sockets::reapStalled, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        reaper.scheduleWithFixedDelay(roomRoutes::reapStalled, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static String json(ObjectMapper mapper, Object value) {

@@ -33,6 +33,7 @@ final class RoomRoutes implements AutoCloseable {
     private final Rooms rooms;
     private final RoomSocket socket;
     private final ObjectMapper mapper;
+    private final MessageGate gate;
     private final String dashboard = DashboardPage.html();
 
     RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
@@ -42,6 +43,7 @@ final class RoomRoutes implements AutoCloseable {
         this.rooms = new Rooms(sessions, events, store, config.rooms());
         this.socket = new RoomSocket(rooms, events, config, mapper, runs);
         this.mapper = mapper;
+        this.gate = new MessageGate(config, mapper);
     }
 
     /** Adds the routes; the room socket accepts the same page origins as /ws. */
@@ -59,11 +61,11 @@ final class RoomRoutes implements AutoCloseable {
         cfg.routes.ws("/ws/room", socket::configure);
     }
 
-    /** {@code POST /api/rooms} {"exercise": link (optional)} -> 201 {code, joinUrl, teacherUrl}. */
+    /** {@code POST /api/rooms} {"exercise": link (optional)} -> 201 {code, joinUrl, teacherUrl}; 429 after --rooms-per-hour from one address. */
     private void create(Context ctx) {
         handle(ctx, () -> {
             JsonNode body = body(ctx);
-            Rooms.Created room = rooms.create(body.path("exercise").isTextual() ? body.get("exercise").asText() : null);
+            Rooms.Created room = rooms.create(body.path("exercise").isTextual() ? body.get("exercise").asText() : null, ctx.ip());
             String base = ctx.scheme() + "://" + ctx.host();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("code", room.code());
@@ -97,7 +99,7 @@ final class RoomRoutes implements AutoCloseable {
             Room room = rooms.forTeacher(ctx.pathParam("code"), key(ctx), ctx.ip());
             ClientMessage m;
             try {
-                m = MessageParser.parse(mapper, ctx.body());   // the socket's words, never Jackson's
+                m = gate.parse(ctx.body());   // the sockets' words, never Jackson's
             } catch (IllegalArgumentException e) {
                 throw new RoomException(RoomException.Kind.BAD_REQUEST, e.getMessage());
             }
@@ -137,7 +139,7 @@ final class RoomRoutes implements AutoCloseable {
         try {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new RoomException(RoomException.Kind.BAD_REQUEST, "not valid JSON" + MessageParser.where(e));
+            throw new RoomException(RoomException.Kind.BAD_REQUEST, "not valid JSON" + MessageGate.where(e));
         }
     }
 
@@ -149,6 +151,9 @@ final class RoomRoutes implements AutoCloseable {
     int size() { return rooms.size(); }
 
     void closeSockets() { socket.closeAll(); }
+
+    /** Closes room sockets that stopped taking frames (the server's stall reaper calls it every second). */
+    void reapStalled() { socket.reapStalled(); }
 
     @Override
     public void close() { rooms.close(); }

@@ -23,7 +23,10 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The class-room WebSocket ({@code /ws/room}). A socket becomes a student's ({@code resume} with
@@ -33,22 +36,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class RoomSocket {
     private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
+    private static final Logger LOG = Logger.getLogger(RoomSocket.class.getName());
 
     private final Rooms rooms;
     private final RoomEvents events;
     private final ServerConfig config;
-    private final ObjectMapper mapper;
     private final ObjectWriter writer;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private final SavedRuns runs;
+    private final MessageGate gate;
 
     RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
         this.runs = runs;
         this.rooms = rooms;
         this.events = events;
         this.config = config;
-        this.mapper = mapper;
         this.writer = mapper.writerFor(ServerMessage.class);
+        this.gate = new MessageGate(config, mapper);
     }
 
     /** One socket's role: nothing yet, a student (membership), or a teacher (room, dashboard, watched run). */
@@ -92,6 +96,7 @@ final class RoomSocket {
     private void connect(WsConnectContext ctx) {
         Connection c = new Connection(ctx.session, writer, addressOf(ctx), new RateLimiter(config.messagesPerSecond()));
         peers.put(ctx.sessionId(), new Peer(c));
+        ctx.enableAutomaticPings(SocketEndpoint.PING_SECONDS, TimeUnit.SECONDS);
     }
 
     /** One bad message must never close the socket with Java internals (as on /ws). */
@@ -109,46 +114,24 @@ final class RoomSocket {
         Peer p = peers.get(ctx.sessionId());
         if (p == null) return;
         Connection c = p.connection;
-        String text = ctx.message();
-        // acknowledgements come once per frame (flow control, see Connection): not counted against the rate
-        if (text.length() < 64 && text.replace(" ", "").equals("{\"type\":\"ack\"}")) {
-            c.ack();
-            return;
-        }
-        if (!c.limiter().tryAcquire()) {
-            c.send(new ServerMessage.Error("too many messages: at most " + config.messagesPerSecond() + " per second", null));
-            return;
-        }
-        if (text.length() > config.maxCsvBytes()) {
-            c.send(new ServerMessage.Error("message too large (" + text.length() + " bytes)", null));
-            return;
-        }
-        ClientMessage m;
-        try {
-            m = MessageParser.parse(mapper, text);   // the same words as /ws: never a Java type or a null
-        } catch (IllegalArgumentException e) {
-            c.send(new ServerMessage.Error(e.getMessage(), null));
-            return;
-        }
-        if (!(m instanceof ClientMessage.LoadCsv) && text.length() > config.maxMessageBytes()) {
-            c.send(new ServerMessage.Error("message too large (" + text.length() + " bytes, at most " + config.maxMessageBytes() + ")", null));
-            return;
-        }
+        // the same rate, size and parsing rules as /ws (acknowledgements are taken there)
+        ClientMessage m = gate.admit(c, ctx.message());
+        if (m == null) return;
         String type = TYPE_NAMES.get(m.getClass());
         try {
             if (m instanceof ClientMessage.RoomRequest r) room(p, r);
             else play(p, m, type);
         } catch (RoomException | IllegalArgumentException e) {
             c.send(new ServerMessage.Error(e.getMessage(), type));
+        } catch (RuntimeException e) {
+            // one bad message must never close the socket with Java internals
+            LOG.log(Level.WARNING, "room message failed", e);
+            c.send(new ServerMessage.Error("the server could not handle this message", type));
         }
     }
 
     /** A playground message: only a student's socket has a session; the exercise's locks apply. */
     private void play(Peer p, ClientMessage m, String type) {
-        if (m instanceof ClientMessage.Ack) {
-            p.connection.ack(); // a viewer's acknowledgement
-            return;
-        }
         // every page tells on connect whether its course views are open: a teacher's read-only view
         // has none (they would be the student's), so that greeting is no edit and no error toast
         if (p.member == null && p.teaching != null && m instanceof ClientMessage.Insights) return;
@@ -160,8 +143,7 @@ final class RoomSocket {
         Room room = p.member.room();
         String refusal = room.refusal(type, m instanceof ClientMessage.Set set ? set.key() : null);
         if (refusal != null) throw new IllegalArgumentException(refusal);
-        if (m instanceof ClientMessage.Ack) p.connection.ack();
-        else if (m instanceof ClientMessage.Load load) s.load(room.enforce(load.linkText()));
+        if (m instanceof ClientMessage.Load load) s.load(room.enforce(load.linkText()));
         else if (m instanceof ClientMessage.LoadRun) throw new IllegalArgumentException("open saved runs outside the class: leave it first");
         else if (m instanceof ClientMessage.RunRequest r) r.applyTo(p.connection, runs);
         else m.applyTo(s);
@@ -260,6 +242,17 @@ final class RoomSocket {
             // closing a local subscription cannot fail
         }
         p.subscription = null;
+    }
+
+    /**
+     * Closes the sockets of students whose page stopped taking frames while their session plays,
+     * as /ws does ({@link Connection#closeIfStalled}); the close detaches them: the session pauses
+     * and waits for them to resume. Called every second.
+     */
+    void reapStalled() {
+        for (Peer p : peers.values()) {
+            if (p.member != null) p.connection.closeIfStalled(config.stallTimeout());
+        }
     }
 
     /** Closes every room socket (server stopping). */

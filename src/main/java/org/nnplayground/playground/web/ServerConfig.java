@@ -92,7 +92,8 @@ public record ServerConfig(String host, int port, int maxSessions, int maxSessio
                         s.integer("max-students-per-room", d.rooms.studentsPerRoom(), 1, 10_000),
                         s.integer("max-rooms", d.rooms.maxRooms(), 0, 10_000),
                         Duration.ofSeconds(s.integer("resume-grace-seconds", (int) d.rooms.grace().toSeconds(), 10, 86_400)),
-                        s.integer("wrong-codes-per-minute", d.rooms.wrongCodesPerMinute(), 1, 1000)));
+                        s.integer("wrong-codes-per-minute", d.rooms.wrongCodesPerMinute(), 1, 1000),
+                        s.integer("rooms-per-hour", d.rooms.roomsPerHour(), 1, 10_000)));
         s.rejectUnknown();
         if (c.gridEvalSize % 10 != 0) throw new IllegalArgumentException("--grid-eval-size must be a multiple of 10");
         if (!c.frameAncestors.matches("[\\w\\s'*:/.\\-]+")) throw new IllegalArgumentException("--frame-ancestors takes CSP sources, e.g. 'self' https://lms.example.edu");

@@ -6,7 +6,6 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
-import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionRegistry;
 
 import java.net.InetSocketAddress;
@@ -26,19 +25,22 @@ import java.util.logging.Logger;
 final class SocketEndpoint {
     private static final Logger LOG = Logger.getLogger(SocketEndpoint.class.getName());
     private static final int TRY_AGAIN_LATER = 1013;
-    private static final long PING_SECONDS = 15;
+    /** Also the class-room socket's ping interval. */
+    static final long PING_SECONDS = 15;
 
     private final SessionRegistry registry;
     private final ServerConfig config;
     private final ObjectMapper mapper;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final SavedRuns runs;
+    private final MessageGate gate;
 
     SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
         this.registry = registry;
         this.config = config;
         this.mapper = mapper;
         this.runs = runs;
+        this.gate = new MessageGate(config, mapper);
     }
 
     void configure(WsConfig ws) {
@@ -78,40 +80,8 @@ final class SocketEndpoint {
     }
 
     private void handle(Connection c, String text) {
-        // acknowledgements come once per frame, so they are not counted against the message rate
-        boolean maybeAck = text.length() < 64 && text.contains("ack");
-        if (!maybeAck && !c.limiter().tryAcquire()) {
-            c.sendRateLimited("too many messages: at most " + config.messagesPerSecond() + " per second");
-            return;
-        }
-        if (text.length() > config.maxCsvBytes()) {
-            c.send(new ServerMessage.Error("message too large (" + text.length() + " bytes)", null));
-            return;
-        }
-        // a big message (a CSV) costs milliseconds to parse on this socket thread: one a second
-        if (text.length() > config.maxMessageBytes() && !c.uploads().tryAcquire()) {
-            c.send(new ServerMessage.Error("one CSV upload a second at most; wait for the answer to the last one", "loadCsv"));
-            return;
-        }
-        ClientMessage m;
-        try {
-            m = parse(text);
-        } catch (IllegalArgumentException e) {
-            c.send(new ServerMessage.Error(e.getMessage(), null));
-            return;
-        }
-        if (m instanceof ClientMessage.Ack) {
-            c.ack();
-            return;
-        }
-        if (maybeAck && !c.limiter().tryAcquire()) {
-            c.sendRateLimited("too many messages: at most " + config.messagesPerSecond() + " per second");
-            return;
-        }
-        if (!(m instanceof ClientMessage.LoadCsv) && text.length() > config.maxMessageBytes()) {
-            c.send(new ServerMessage.Error("message too large (" + text.length() + " bytes, at most " + config.maxMessageBytes() + ")", null));
-            return;
-        }
+        ClientMessage m = gate.admit(c, text);
+        if (m == null) return;
         try {
             if (m instanceof ClientMessage.RunRequest r) r.applyTo(c, runs);
             else m.applyTo(c.session());
@@ -119,9 +89,6 @@ final class SocketEndpoint {
             c.send(new ServerMessage.Error(e.getMessage(), null));
         }
     }
-
-    /** A JSON object with a known {@code type}, or an IllegalArgumentException in the protocol's words. */
-    private ClientMessage parse(String text) { return MessageParser.parse(mapper, text); }
 
     private void closed(WsCloseContext ctx) { release(ctx.sessionId()); }
 
@@ -136,14 +103,7 @@ final class SocketEndpoint {
      * session plays or steps: their slot is freed for someone else. Called every few seconds.
      */
     void reapStalled() {
-        long limit = config.stallTimeout().toNanos();
-        for (Connection c : connections.values()) {
-            Session s = c.session();
-            boolean working = s != null && (s.isStepping() || s.state() == org.nnplayground.playground.session.SessionState.PLAYING);
-            if (working && c.stalledNanos() > limit) {
-                c.close(Connection.POLICY_VIOLATION, "no frame taken for " + config.stallTimeout().toSeconds() + " s");
-            }
-        }
+        for (Connection c : connections.values()) c.closeIfStalled(config.stallTimeout());
     }
 
     /** Open sockets. */

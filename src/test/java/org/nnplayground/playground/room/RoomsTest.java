@@ -28,8 +28,8 @@ class RoomsTest {
     @Test
     void roomsPerServerAndStudentsPerRoomAreLimited() {
         Rooms rooms = rooms(1);
-        Rooms.Created made = rooms.create(null);
-        RoomException full = assertThrows(RoomException.class, () -> rooms.create(null));
+        Rooms.Created made = rooms.create(null, "10.0.0.1");
+        RoomException full = assertThrows(RoomException.class, () -> rooms.create(null, "10.0.0.1"));
         assertEquals(RoomException.Kind.FULL, full.kind());
         rooms.join(made.code(), "A", "1.2.3.4");
         rooms.join(made.code(), "B", "1.2.3.4");
@@ -41,7 +41,7 @@ class RoomsTest {
     @Test
     void keysAndTokensAreCheckedAndOnlyTheirHashesStored() {
         Rooms rooms = rooms(5);
-        Rooms.Created made = rooms.create(null);
+        Rooms.Created made = rooms.create(null, "10.0.0.1");
         Rooms.Joined joined = rooms.join(made.code(), "Ann", "1.2.3.4");
         Room room = rooms.find(made.code(), "1.2.3.4");
         room.checkTeacher(made.teacherKey());
@@ -60,7 +60,7 @@ class RoomsTest {
     @Test
     void aRestartKeepsRoomsRostersAndExercises() {
         Rooms first = rooms(5);
-        Rooms.Created made = first.create("dataset=xor&networkShape=2&seed=0.1&learningRate_hide=true");
+        Rooms.Created made = first.create("dataset=xor&networkShape=2&seed=0.1&learningRate_hide=true", "10.0.0.1");
         Rooms.Joined ann = first.join(made.code(), "Ann", "1.2.3.4");
         first.find(made.code(), "1.2.3.4").anonymize(true);
         first.close();
@@ -79,5 +79,21 @@ class RoomsTest {
         assertEquals(1, sessions.size());
         assertThrows(RoomException.class, () -> second.resume("not-a-token", new StudentLink(), "1.2.3.4"));
         second.close();
+    }
+
+    @Test
+    void roomsCreatedPerAddressPerHourAreLimited() {
+        Rooms rooms = new Rooms(sessions, new LocalRoomEvents(), store, new RoomLimits(2, 50, Duration.ofMinutes(5), 5, 3));
+        for (int i = 0; i < 3; i++) rooms.create(null, "10.0.0.1");
+        RoomException limited = assertThrows(RoomException.class, () -> rooms.create(null, "10.0.0.1"));
+        assertEquals(RoomException.Kind.TOO_MANY_TRIES, limited.kind());
+        assertTrue(limited.getMessage().contains("3 classes in the last hour"), limited.getMessage());
+        assertEquals(3, rooms.size(), "nothing was created");
+        // closing a room does not give the hour's allowance back; another address has its own
+        rooms.close(rooms.find(store.rooms().get(0).code(), "10.0.0.1"));
+        assertThrows(RoomException.class, () -> rooms.create(null, "10.0.0.1"));
+        rooms.create(null, "10.0.0.2");
+        assertEquals(3, rooms.size());
+        rooms.close();
     }
 }

@@ -226,12 +226,16 @@ class ProtocolTest {
     @Test
     void serverRefusesSessionsBeyondItsLimit() throws Exception {
         try (PlaygroundServer small = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withLimits(1, 1, 50));
-             WsClient first = WsClient.connect(small.port());
-             WsClient second = WsClient.connect(small.port())) {
-            assertTrue(second.next("error").get("message").asText().contains("full"));
-            assertEquals(1013, second.closed.get(5, TimeUnit.SECONDS));
+             WsClient first = WsClient.connect(small.port())) {
+            // the first has its session before the second knocks (connect events may otherwise race)
             first.send("{\"type\":\"load\",\"link\":\"seed=1\"}");
             first.next("session");
+            try (WsClient second = WsClient.connect(small.port())) {
+                assertTrue(second.next("error").get("message").asText().contains("full"));
+                assertEquals(1013, second.closed.get(5, TimeUnit.SECONDS));
+            }
+            first.send("{\"type\":\"step\"}");
+            first.frameAt(1);
         }
     }
 

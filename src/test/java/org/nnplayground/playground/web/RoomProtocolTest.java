@@ -38,7 +38,7 @@ class RoomProtocolTest {
         return ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
                 .withStore(new org.nnplayground.playground.store.StoreSettings(dataDir, null, 90, 1000,
                         org.nnplayground.playground.store.StoreSettings.DEFAULT_MAX_RUN_BYTES))
-                .withRooms(new RoomLimits(3, 50, Duration.ofSeconds(30), 10));
+                .withRooms(new RoomLimits(3, 50, Duration.ofSeconds(30), 10, 100));
     }
 
     @AfterAll
@@ -448,6 +448,31 @@ class RoomProtocolTest {
             wrong.send("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"x" + room.key() + "\"}");
             assertTrue(wrong.next("error").get("message").asText().contains("only the teacher"));
             wrong.close();
+        } finally {
+            server.stop();
+            server = shared;
+        }
+    }
+
+    @Test
+    void roomsCreatedPerAddressPerHourAreLimited() throws Exception {
+        assertEquals(10, ServerConfig.defaults().rooms().roomsPerHour());
+        assertEquals(3, ServerConfig.from(new String[] {"--rooms-per-hour", "3"}, java.util.Map.of()).rooms().roomsPerHour());
+        assertEquals(4, ServerConfig.from(new String[0], java.util.Map.of("ROOMS_PER_HOUR", "4")).rooms().roomsPerHour());
+        PlaygroundServer shared = server;
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("rooms-per-hour-");
+        DATA_DIRS.add(data);
+        server = PlaygroundServer.start(config(data).withRooms(new RoomLimits(3, 50, Duration.ofSeconds(30), 10, 2)));
+        try {
+            Made first = room(null);
+            room(null);
+            Reply limited = http("POST", "/api/rooms", "", null);
+            assertEquals(429, limited.status(), limited.text());
+            String error = limited.json().get("error").asText();
+            assertTrue(error.contains("2 classes in the last hour"), error);
+            assertEquals(2, http("GET", "/health", null, null).json().get("rooms").asInt(), "nothing was created");
+            // the rooms already made work as before
+            assertEquals(201, http("POST", "/api/rooms/" + first.code() + "/students", "{\"name\":\"Ada\"}", null).status());
         } finally {
             server.stop();
             server = shared;

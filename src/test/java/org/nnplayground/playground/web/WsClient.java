@@ -22,6 +22,10 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     final BlockingQueue<JsonNode> texts = new LinkedBlockingQueue<>();
     final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** The server's close reason (set before {@link #closed} completes). */
+    volatile String closeReason;
+    /** Pings the server sent (the JDK answers each with a pong). */
+    final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private WebSocket socket;
@@ -43,9 +47,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** A socket to another endpoint of the server (the class-room socket, {@code /ws/room}). */
     static WsClient connectTo(int port, String path) {
+        return connectTo(port, path, null);
+    }
+
+    /** A socket to {@code path}, opened as a page from {@code origin} would (null: no Origin header). */
+    static WsClient connectTo(int port, String path, String origin) {
         WsClient c = new WsClient();
-        c.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + path), c).join();
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) b.header("Origin", origin);
+        c.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + path), c).join();
         return c;
     }
 
@@ -110,7 +120,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
+        pings.incrementAndGet();
+        ws.request(1);
+        return null;
+    }
+
+    @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+        closeReason = reason;
         closed.complete(status);
         return null;
     }
