@@ -13,7 +13,6 @@ export function installDraw(socket) {
   if (!toggle || !map) return;
   let drawing = false;
   let problem = 'classification';
-  let plane = { min: -EXTENT, max: EXTENT, yMin: -EXTENT, yMax: EXTENT };
   toggle.addEventListener('click', () => {
     drawing = !drawing;
     map.classList.toggle('drawing', drawing);
@@ -21,9 +20,11 @@ export function installDraw(socket) {
   });
   const at = event => {
     const r = map.getBoundingClientRect();
-    // the map shows the session's plane (grid min/max across, yMin/yMax up)
-    const x = plane.min + (plane.max - plane.min) * (event.clientX - r.left) / r.width;
-    const y = plane.yMax - (plane.yMax - plane.yMin) * (event.clientY - r.top) / r.height;
+    // Drawn points always live on TF's -6..6 map (the server shows a drawing there, and the first
+    // point replaces a table's or CSV's fitted plane by it), so the click is read on that map: the
+    // point appears where it was clicked, whatever plane the map showed before.
+    const x = -EXTENT + 2 * EXTENT * (event.clientX - r.left) / r.width;
+    const y = EXTENT - 2 * EXTENT * (event.clientY - r.top) / r.height;
     return { x: clamp(x), y: clamp(y) };
   };
   map.addEventListener('click', event => {
@@ -50,10 +51,6 @@ export function installDraw(socket) {
     onMessage: message => {
       if (message.type !== 'session') return;
       problem = message.problem;
-      const g = message.grid ?? {};
-      if (Number.isFinite(g.min) && Number.isFinite(g.max)) {
-        plane = { min: g.min, max: g.max, yMin: g.yMin ?? g.min, yMax: g.yMax ?? g.max };
-      }
       const n = (message.train?.length ?? 0) + (message.test?.length ?? 0);
       $('draw-count').textContent = `${n} point${n === 1 ? '' : 's'}`;
     },

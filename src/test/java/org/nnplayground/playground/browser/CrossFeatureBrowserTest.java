@@ -128,4 +128,34 @@ class CrossFeatureBrowserTest {
         waitUntil(d -> epoch() == 9 ? true : null);
         assertTrue(driver.findElement(By.id("room-banner")).isDisplayed());
     }
+
+    /** Drawing on the XOR table's map (fitted to -0.5..1.5) puts the point where it was clicked on the drawing's -6..6 map. */
+    @Test
+    void aPointDrawnOnATablesMapLandsWhereItWasClicked() throws Exception {
+        // record the server's session messages (the page keeps no copy of the points)
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "const O = window.WebSocket; window.__sessions = [];"
+                + "window.WebSocket = function (...a) { const ws = new O(...a); ws.addEventListener('message', e => {"
+                + " if (typeof e.data === 'string' && e.data.includes('\"session\"')) window.__sessions.push(JSON.parse(e.data)); }); return ws; };"
+                + "window.WebSocket.prototype = O.prototype; Object.assign(window.WebSocket, O);"));
+        driver.get("about:blank");
+        driver.get(base() + "/#dataset=xor-table&percTrainData=100&seed=0.3");
+        firstFrame();
+        js("document.getElementById('draw-panel').open = true");
+        driver.findElement(By.id("draw-toggle")).click();
+        org.openqa.selenium.WebElement map = driver.findElement(By.id("heatmap"));
+        js("document.getElementById('heatmap').scrollIntoView({block: 'center'})");
+        int w = map.getSize().getWidth();
+        int h = map.getSize().getHeight();
+        // 3/4 across, 1/4 down: (3, 3) on -6..6
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(map, w / 4, -h / 4).click().perform();
+        List<?> point = waitUntil(d -> {
+            List<?> train = (List<?>) js("const s = window.__sessions.at(-1); return s && s.train.length === 1 && s.grid.max === 6 ? s.train[0] : null");
+            return train;
+        });
+        double x = ((Number) point.get(0)).doubleValue();
+        double y = ((Number) point.get(1)).doubleValue();
+        screenshot("cross-draw-on-a-table");
+        assertTrue(Math.abs(x - 3) < 0.3 && Math.abs(y - 3) < 0.3, "clicked at (3, 3) of the drawing's map, got (" + x + ", " + y + ")");
+    }
 }
