@@ -158,4 +158,24 @@ class CrossFeatureBrowserTest {
         screenshot("cross-draw-on-a-table");
         assertTrue(Math.abs(x - 3) < 0.3 && Math.abs(y - 3) < 0.3, "clicked at (3, 3) of the drawing's map, got (" + x + ", " + y + ")");
     }
+
+    /** The teacher's dashboard on a phone (390 px): nothing is wider than the screen (it laid out 662 px wide). */
+    @Test
+    void theDashboardFitsAPhone() throws Exception {
+        driver.get(base() + "/health");
+        String teacherUrl = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; fetch('/api/rooms', {method: 'POST', body: ''}).then(r => r.json()).then(j => done(j.teacherUrl));");
+        org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            driver.get(teacherUrl);
+            waitUntil(d -> d.findElement(By.id("room-code")).getText().replace("·", "").length() == 6 ? true : null);
+            long inner = (Long) js("return window.innerWidth");
+            long wide = (Long) js("return document.documentElement.scrollWidth");
+            screenshot("cross-dashboard-phone");
+            assertTrue(wide <= inner, "the dashboard is " + wide + " px wide in a " + inner + " px window");
+        } finally {
+            driver.manage().window().setSize(desktop);
+        }
+    }
 }
