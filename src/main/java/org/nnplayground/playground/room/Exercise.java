@@ -17,13 +17,14 @@ import java.util.Set;
  */
 public final class Exercise {
     /** Hidden names that are not link keys: the buttons and the layer count TF Playground can hide. */
+    // drawing replaces the data and starts training: it is locked with the data set and with play
     private static final Map<String, List<String>> HIDDEN_TO_LOCKED = Map.of(
-            "playButton", List.of("play"),
+            "playButton", List.of("play", "drawPoint", "removePoint"),
             "stepButton", List.of("step"),
             "resetButton", List.of("reset"),
             "numHiddenLayers", List.of("networkShape"),
-            "dataset", List.of("dataset", "loadCsv"),
-            "regDataset", List.of("regDataset", "loadCsv"));
+            "dataset", List.of("dataset", "loadCsv", "drawPoint", "removePoint"),
+            "regDataset", List.of("regDataset", "loadCsv", "drawPoint", "removePoint"));
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final String link;
@@ -56,7 +57,7 @@ public final class Exercise {
     /** The link (canonical, with its seed), as students load it. */
     public String link() { return link; }
 
-    /** Locked setting keys and requests (play, step, reset, loadCsv), for the page to turn off. */
+    /** Locked setting keys and requests (play, step, reset, loadCsv, drawPoint, removePoint), for the page to turn off. */
     public Set<String> locked() { return locked; }
 
     /**

@@ -98,6 +98,27 @@ class CrossFeatureProtocolTest {
         assertEquals("Ada Lovelace", j.get("name").asText());
     }
 
+    /** An exercise that hides the data set (or play) also locks drawing: a drawn point replaced the locked data and started training. */
+    @Test
+    void drawingIsLockedWithTheDataSetAndPlay() throws Exception {
+        String[] room = room();
+        Object[] pupil = student(room[0], "Alan");
+        try (WsClient s = (WsClient) pupil[1]; WsClient t = WsClient.connectTo(server.port(), "/ws/room")) {
+            t.send("{\"type\":\"teach\",\"code\":\"" + room[0] + "\",\"key\":\"" + room[1] + "\"}");
+            t.next("teaching");
+            for (String hidden : new String[] {"dataset_hide=true", "playButton_hide=true"}) {
+                t.send("{\"type\":\"pushExercise\",\"link\":\"dataset=xor&networkShape=3&" + hidden + "\"}");
+                JsonNode exercise = s.next("exercise");
+                assertTrue(exercise.toString().contains("drawPoint"), "the page is told drawing is off: " + exercise);
+                s.send("{\"type\":\"drawPoint\",\"x\":1,\"y\":1,\"label\":1}");
+                JsonNode refused = s.next("error");
+                assertEquals("drawPoint", refused.path("request").asText(), hidden + ": " + refused);
+                s.send("{\"type\":\"removePoint\",\"x\":1,\"y\":1}");
+                assertEquals("removePoint", s.next("error").path("request").asText(), hidden);
+            }
+        }
+    }
+
     // ---- rooms over HTTP and the room socket, as the pages use them
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
