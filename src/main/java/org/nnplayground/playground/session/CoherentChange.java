@@ -12,7 +12,8 @@ import org.nnplayground.playground.nn.LossKind;
 /**
  * Keeps the output layer and the loss a coherent pair when a student changes one of them: softmax
  * goes with cross-entropy, log loss with one sigmoid unit. Picking one switches the other and says
- * so; a pair the data cannot take (square loss on 3 classes) is refused with one plain message.
+ * so; a pair the data cannot take (square loss on 3 classes) is refused with one plain message. New
+ * data that cannot take the chosen pair (log loss, then 4 blobs) puts both back to auto and says so.
  */
 final class CoherentChange {
     private CoherentChange() {}
@@ -35,6 +36,21 @@ final class CoherentChange {
             } else if (output != OutputChoice.SIGMOID && s.isSet(LinkKey.LOSS) && s.loss() == LossKind.LOG_LOSS) {
                 s = s.withDefault(LinkKey.LOSS);
                 notes.add(label(output) + " output: the loss is now square (log loss goes with a sigmoid output).");
+            }
+        } else if (key.equals(LinkKey.DATASET.key()) || key.equals(LinkKey.REG_DATASET.key()) || key.equals(LinkKey.PROBLEM.key())) {
+            // new data with another number of classes: an output/loss pair chosen for the old data
+            // (log loss on 4 blobs, softmax on regression) goes back to auto instead of refusing the data
+            int classes = s.datasetInUse().numClasses();
+            boolean many = classes > 2;
+            boolean output = s.isSet(LinkKey.OUTPUT) && s.output() != OutputChoice.AUTO;
+            boolean loss = s.isSet(LinkKey.LOSS);
+            boolean misfit = many ? (output && s.output() != OutputChoice.SOFTMAX) || (loss && s.loss() != LossKind.CROSS_ENTROPY)
+                    : classes == 0 && ((output && s.output() == OutputChoice.SOFTMAX)
+                            || (loss && (s.loss() == LossKind.CROSS_ENTROPY || s.loss() == LossKind.LOG_LOSS)));
+            if (misfit) {
+                s = s.withDefault(LinkKey.OUTPUT).withDefault(LinkKey.LOSS);
+                notes.add(many ? classes + " classes: the output is back to auto (softmax) and the loss to cross-entropy."
+                        : "Regression: the output is back to auto (linear) and the loss to square.");
             }
         } else if (key.equals(LinkKey.LOSS.key()) && s.isSet(LinkKey.LOSS)) {
             LossKind loss = s.loss();

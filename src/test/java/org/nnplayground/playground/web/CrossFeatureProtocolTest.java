@@ -119,6 +119,28 @@ class CrossFeatureProtocolTest {
         }
     }
 
+    /** Picking data with another number of classes is never refused for the loss the old data used: the pair goes back to auto. */
+    @Test
+    void newDataPutsAnUnfittingOutputAndLossBackToAuto() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"dataset=circle&loss=logloss\"}");
+            assertEquals("logloss", c.next("session").path("loss").asText());
+            c.send("{\"type\":\"set\",\"key\":\"dataset\",\"value\":\"blobs4\"}");
+            JsonNode four = c.next("session");
+            assertEquals(4, four.path("numClasses").asInt(), four.toString());
+            assertEquals("crossentropy", four.path("loss").asText());
+            assertEquals("softmax", four.path("outputActivation").asText());
+
+            c.send("{\"type\":\"load\",\"link\":\"dataset=blobs3&output=softmax&loss=crossentropy\"}");
+            c.next("session");
+            c.send("{\"type\":\"set\",\"key\":\"problem\",\"value\":\"regression\"}");
+            JsonNode regression = c.next("session");
+            assertEquals("regression", regression.path("problem").asText());
+            assertEquals("linear", regression.path("outputActivation").asText());
+            assertEquals("square", regression.path("loss").asText());
+        }
+    }
+
     // ---- rooms over HTTP and the room socket, as the pages use them
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
