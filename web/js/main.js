@@ -43,6 +43,7 @@ const display = { showTestData: false, discretize: false };
 const room = new Room({
   appendHistory: (first, train, test) => { chart.append(first, train, test); chart.draw(); },
   toast: (text, kind) => readouts.toast(text, kind), currentLink: () => state.hash, send: m => socket.send(m),
+  csvInUse: () => csvName,
 });
 const url = room.socketUrl() ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 const socket = new PlaygroundSocket(url, {

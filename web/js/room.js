@@ -11,7 +11,7 @@ function load(key) {
 }
 
 export class Room {
-  /** hooks: appendHistory(first, train, test), toast(text, kind), currentLink() */
+  /** hooks: appendHistory(first, train, test), toast(text, kind), currentLink(), csvInUse() (the CSV's name or null) */
   constructor(hooks) {
     this.hooks = hooks;
     const params = new URLSearchParams(location.search);
@@ -200,6 +200,13 @@ export class Room {
   }
 
   async pushCurrent() {
+    // an exercise is a link: it cannot carry an uploaded CSV, and pushing the link alone would give
+    // every student a built-in data set while this page says "pushed"
+    const csv = this.hooks.csvInUse?.();
+    if (csv) {
+      this.hooks.toast(`Not pushed: a class exercise is a link and cannot carry your CSV (${csv}) yet. Pick a built-in data set to push, or share the CSV with "Save run".`);
+      return;
+    }
     const response = await fetch(`/api/rooms/${this.hosting.code}/actions`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Teacher-Key': this.hosting.key },
       body: JSON.stringify({ type: 'pushExercise', link: this.hooks.currentLink() }),

@@ -92,6 +92,7 @@ class CrossFeatureBrowserTest {
     @Test
     void aClassMemberOpensTheirSavedRunsLink() throws Exception {
         driver.get(base() + "/health");   // a page of this origin, to create the room from
+        js("localStorage.clear()");
         String code = (String) ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[0]; fetch('/api/rooms', {method: 'POST', body: ''}).then(r => r.json()).then(j => done(j.code));");
         driver.get(base() + "/?room=" + code);
@@ -177,5 +178,28 @@ class CrossFeatureBrowserTest {
         } finally {
             driver.manage().window().setSize(desktop);
         }
+    }
+
+    /** A teacher whose playground uses a CSV is told the class cannot get it, instead of "pushed" while students get a built-in data set. */
+    @Test
+    void pushingAPlaygroundWithACsvSaysWhyNot() throws Exception {
+        driver.get(base() + "/health");
+        js("localStorage.clear()");   // no class membership left by another test: this browser is the teacher's
+        driver.get(base() + "/");
+        firstFrame();
+        driver.findElement(By.id("host-class")).click();
+        waitUntil(d -> d.getCurrentUrl().contains("/teach") ? true : null);
+        driver.get(base() + "/");
+        firstFrame();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("example-csv"))).selectByValue("three_species.csv");
+        waitUntil(d -> ((String) js("return document.getElementById('data-column').textContent")).contains("three_species.csv") ? true : null);
+        waitUntil(d -> d.findElement(By.id("push-current")).isDisplayed());
+        driver.findElement(By.id("push-current")).click();
+        String toasts = waitUntil(d -> {
+            String t = (String) js("return document.getElementById('toasts').textContent");
+            return t.contains("CSV") || t.contains("Pushed") ? t : null;
+        });
+        screenshot("cross-push-csv");
+        assertTrue(toasts.contains("cannot carry your CSV") && !toasts.contains("Pushed to every student"), toasts);
     }
 }
