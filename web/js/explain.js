@@ -1,7 +1,8 @@
 // The course's settings and words (issue 12): the training-extras controls follow the link, every
-// control gets its one- or two-sentence tooltip (view/SettingHelp.java), and hideText hides the text.
+// control gets its one- or two-sentence tooltip (the LinkKey table's help), and hideText hides the text.
 
 import { tap } from './tap.js';
+import { LINK_KEYS } from './state.js';
 
 const $ = id => document.getElementById(id);
 const EXTRAS = ['standardize', 'lrSchedule', 'lrDecay', 'lrPeriod', 'earlyStop'];
@@ -41,11 +42,8 @@ export function installExplanations(socket) {
 
 /** Each control whose container carries data-key gets the help text of that key as its tooltip. */
 function applyTooltips() {
-  const source = $('setting-help');
-  if (!source) return;
-  const help = JSON.parse(source.textContent);
   for (const element of document.querySelectorAll('[data-key]')) {
-    const text = help[element.dataset.key];
+    const text = LINK_KEYS.get(element.dataset.key)?.help;
     if (text && !element.title) element.title = text;
   }
 }

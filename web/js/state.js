@@ -4,7 +4,7 @@
 
 const TABLE = JSON.parse(document.getElementById('link-table')?.textContent ?? '{"keys":[],"features":[],"hidable":[]}');
 
-/** The table rows by key: {key, origin, shows, effect, label, control, options, step, sliderMax, allowed}. */
+/** The table rows by key: {key, origin, shows, effect, label, help, control, options, step, sliderMax, allowed}. */
 export const LINK_KEYS = new Map(TABLE.keys.map(row => [row.key, row]));
 export const HIDE_SUFFIX = TABLE.hideSuffix ?? '_hide';
 

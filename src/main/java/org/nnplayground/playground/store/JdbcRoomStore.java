@@ -1,11 +1,8 @@
 package org.nnplayground.playground.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.nnplayground.playground.room.RoomStore;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,35 +26,12 @@ public final class JdbcRoomStore implements RoomStore {
     /** True when a database is configured or the embedded one already exists (then there may be rooms to restore). */
     public static boolean exists(StoreSettings settings) {
         StoreSettings.Connection c = settings.jdbc();
-        return !c.isH2() || Files.exists(settings.dataDir().toAbsolutePath().resolve("playground.mv.db"));
+        return !c.isH2() || Files.exists(settings.h2File());
     }
 
     /** Connects and migrates (creating the H2 data directory). */
     public static JdbcRoomStore open(StoreSettings settings) {
-        StoreSettings.Connection c = settings.jdbc();
-        if (c.isH2()) {
-            try {
-                Files.createDirectories(settings.dataDir());
-            } catch (IOException e) {
-                throw new StoreException("cannot create the data directory " + settings.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
-            }
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(c.url());
-        if (c.user() != null) config.setUsername(c.user());
-        if (c.password() != null) config.setPassword(c.password());
-        config.setMaximumPoolSize(2);
-        config.setMinimumIdle(0);
-        config.setConnectionTimeout(3000);
-        config.setInitializationFailTimeout(-1);
-        config.setPoolName("rooms");
-        HikariDataSource pool = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            pool.close();
-            throw new StoreException("cannot prepare the room tables: " + e.getMessage(), e);
-        }
+        HikariDataSource pool = Database.open(settings, "rooms", 2, "room tables");
         return new JdbcRoomStore(pool);
     }
 

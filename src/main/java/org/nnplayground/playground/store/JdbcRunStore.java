@@ -1,11 +1,7 @@
 package org.nnplayground.playground.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 
-import java.nio.file.Files;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +18,6 @@ import java.util.Optional;
  * hanging a request. Flyway applies {@code db/migration} at start.
  */
 public final class JdbcRunStore implements RunStore {
-    private static final long CONNECT_TIMEOUT_MS = 3000;
-
     private final HikariDataSource pool;
 
     private JdbcRunStore(HikariDataSource pool) {
@@ -32,31 +26,7 @@ public final class JdbcRunStore implements RunStore {
 
     /** Connects (creating the data directory for H2) and migrates the schema. */
     public static JdbcRunStore open(StoreSettings settings) {
-        StoreSettings.Connection c = settings.jdbc();
-        if (c.isH2()) {
-            try {
-                Files.createDirectories(settings.dataDir());
-            } catch (IOException e) {
-                throw new StoreException("cannot create the data directory " + settings.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
-            }
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(c.url());
-        if (c.user() != null) config.setUsername(c.user());
-        if (c.password() != null) config.setPassword(c.password());
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(0);
-        config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
-        config.setValidationTimeout(1000);
-        config.setInitializationFailTimeout(-1); // start even when the database is down: saving then answers an error
-        config.setPoolName("runs");
-        HikariDataSource pool = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            pool.close();
-            throw new StoreException("cannot prepare the run database (" + describe(c.url()) + "): " + rootMessage(e), e);
-        }
+        HikariDataSource pool = Database.open(settings, "runs", 4, "run database");
         return new JdbcRunStore(pool);
     }
 
@@ -114,7 +84,7 @@ public final class JdbcRunStore implements RunStore {
     public void close() { pool.close(); }
 
     private static StoreException failure(String what, SQLException e) {
-        String m = rootMessage(e);
+        String m = Database.rootMessage(e);
         String lower = m.toLowerCase(java.util.Locale.ROOT);
         String why;
         if (lower.contains("no space") || lower.contains("disk full") || lower.contains("disk is full")) why = "the server's disk is full";
@@ -124,15 +94,4 @@ public final class JdbcRunStore implements RunStore {
         return new StoreException("could not " + what + ": " + why + "; training goes on, try saving again later", e);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    /** The URL without credentials, for messages. */
-    private static String describe(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
-    }
 }

@@ -22,12 +22,18 @@ public record StoreSettings(Path dataDir, String databaseUrl, int retentionDays,
         return new StoreSettings(Path.of("data"), null, 90, 10, DEFAULT_MAX_RUN_BYTES);
     }
 
+    /** The embedded database's name: H2 keeps it in {@code <data dir>/playground.mv.db}. */
+    private static final String H2_NAME = "playground";
+
+    /** The embedded database's file (it exists once something was stored). */
+    Path h2File() { return dataDir.toAbsolutePath().resolve(H2_NAME + ".mv.db"); }
+
     /** The JDBC URL, user and password to connect with. */
     Connection jdbc() {
         if (databaseUrl == null || databaseUrl.isBlank()) {
             // PostgreSQL mode so the migrations are the same SQL; WRITE_DELAY=0 writes each commit at
             // once (a killed server loses no saved run)
-            String file = dataDir.toAbsolutePath().resolve("playground").toString();
+            String file = dataDir.toAbsolutePath().resolve(H2_NAME).toString();
             return new Connection("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0", "sa", "");
         }
         if (databaseUrl.startsWith("jdbc:")) return new Connection(databaseUrl, null, null);

@@ -33,7 +33,7 @@ public final class InsightsColumn {
     public static SectionTag render() {
         return section().withId("course").with(
                 link().withRel("stylesheet").withHref("/web/css/course.css"),
-                insights(), extras(), draw(), lesson(), sweep(), explanation(), SettingHelp.json());
+                insights(), extras(), draw(), lesson(), sweep(), explanation());
     }
 
     private static DomContent insights() {

@@ -30,6 +30,7 @@ final class LinkTableJson {
             row.put("shows", k.shows());
             row.put("effect", k.effect().name().toLowerCase());
             row.put("label", k.label());
+            if (k.help() != null) row.put("help", k.help());
             row.put("control", k.control().kind().name().toLowerCase());
             row.put("options", k.control().options());
             if (k.control().step() > 0) {
