@@ -5,7 +5,9 @@ import { HIDE_SUFFIX, LINK_KEYS } from './state.js';
 const $ = id => document.getElementById(id);
 
 /** Every select/range/checkbox that edits one link key (the element carries data-key). */
-function keyedInputs() { return document.querySelectorAll('#top-controls [data-key], #data-column [data-key], #output-column [data-key]'); }
+function keyedInputs() {
+  return document.querySelectorAll('#top-controls [data-key], #data-column [data-key], #output-column [data-key], #course-settings [data-key]');
+}
 
 /** Keyboard shortcuts stay off while any form control or editable text has the focus. */
 function isControl(target) {

@@ -253,5 +253,5 @@ installInsights(socket);
 installDraw(socket);
 installLesson(socket);
 installSweep(socket);
-installExplanations(socket);
+installExplanations();
 socket.connect();
