@@ -1,5 +1,6 @@
 package org.nnplayground.playground.bench;
 
+import org.nnplayground.playground.data.WideCsv;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -157,7 +158,7 @@ public final class HostileBench {
      * only cost this client's JVM, which also hosts the honest students, and Jetty's reads.)
      */
     private static void csvFlooder(HttpClient http, URI ws, List<WebSocket> sockets, AtomicLong sent) throws Exception {
-        String message = "{\"type\":\"loadCsv\",\"name\":\"flood.csv\",\"content\":\"" + csv() + "\"}";
+        String message = "{\"type\":\"loadCsv\",\"name\":\"flood.csv\",\"content\":\"" + WideCsv.jsonEscaped() + "\"}";
         LoadBench.Student s = new LoadBench.Student(true);
         s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
         sockets.add(s.socket);
@@ -192,19 +193,6 @@ public final class HostileBench {
             else s.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
             cycles.incrementAndGet();
         }
-    }
-
-    /** 10,000 rows x 32 features and a label, JSON-escaped (about 1.6 MB). */
-    private static String csv() {
-        StringBuilder b = new StringBuilder();
-        for (int c = 0; c < 32; c++) b.append('f').append(c).append(',');
-        b.append("label\\n");
-        java.util.Random r = new java.util.Random(7);
-        for (int row = 0; row < 10_000; row++) {
-            for (int c = 0; c < 32; c++) b.append(r.nextInt(900) / 100.0).append(',');
-            b.append(r.nextBoolean() ? "cat" : "dog").append("\\n");
-        }
-        return b.toString();
     }
 
     interface Body { void run() throws Exception; }

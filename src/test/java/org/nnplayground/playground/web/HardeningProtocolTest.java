@@ -1,5 +1,6 @@
 package org.nnplayground.playground.web;
 
+import org.nnplayground.playground.data.WideCsv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -148,7 +149,7 @@ class HardeningProtocolTest {
 
     @Test
     void theQueueIsBoundedAndTheNewestBuildAndSettingWin() throws Exception {
-        String csv = bigCsv();
+        String csv = WideCsv.jsonEscaped();
         try (WsClient c = loaded(C1)) {
             // a big CSV parses for a while: what arrives meanwhile waits in the queue
             c.send("{\"type\":\"loadCsv\",\"name\":\"a.csv\",\"content\":\"" + csv + "\"}");
@@ -371,18 +372,5 @@ class HardeningProtocolTest {
             if (t != null && t.getThreadName().startsWith("trainer-")) sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
         }
         return sum;
-    }
-
-    /** A CSV near the 2 MiB limit, JSON-escaped: 10,000 rows x 32 features and a label. */
-    static String bigCsv() {
-        StringBuilder b = new StringBuilder();
-        for (int c = 0; c < 32; c++) b.append('f').append(c).append(',');
-        b.append("label\\n");
-        java.util.Random r = new java.util.Random(7);
-        for (int row = 0; row < 10_000; row++) {
-            for (int c = 0; c < 32; c++) b.append(r.nextInt(900) / 100.0).append(',');
-            b.append(r.nextBoolean() ? "cat" : "dog").append("\\n");
-        }
-        return b.toString();
     }
 }
