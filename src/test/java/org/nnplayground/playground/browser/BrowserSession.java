@@ -39,18 +39,29 @@ final class BrowserSession implements AutoCloseable {
     static BrowserSession start() throws IOException {
         PlaygroundServer server = PlaygroundServer.start(ServerConfig.defaults().withPort(0));
         Path profile = Files.createTempDirectory("playground-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = driverService();
+        ChromeOptions options = headless(profile, 1280, 900);
         try {
             return new BrowserSession(server, new ChromeDriver(service, options), profile);
         } catch (RuntimeException e) {
             server.stop();
             throw e;
         }
+    }
+
+    /** Debian's chromedriver on a free port. */
+    static ChromeDriverService driverService() {
+        return new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+    }
+
+    /** Headless Chromium as every browser test starts it: Debian's binary, its own profile, no background network. */
+    static ChromeOptions headless(Path profile, int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        return options;
     }
 
     String baseUrl() { return "http://localhost:" + server.port() + "/"; }

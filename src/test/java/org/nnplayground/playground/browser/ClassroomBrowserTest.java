@@ -101,12 +101,8 @@ class ClassroomBrowserTest {
 
     private static Browser chromium(int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("playground-class-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        ChromeDriverService service = BrowserSession.driverService();
+        ChromeOptions options = BrowserSession.headless(profile, width, height);
         Browser b = new Browser(new ChromeDriver(service, options), profile);
         browsers.add(b);
         return b;

@@ -44,12 +44,8 @@ class CrossFeatureBrowserTest {
         dir = Files.createTempDirectory("cross-feature-browser");
         server = PlaygroundServer.start(ServerConfig.defaults().withPort(0)
                 .withStore(new StoreSettings(dir.resolve("data"), null, 90, 100, StoreSettings.DEFAULT_MAX_RUN_BYTES)));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--window-size=1280,900", "--user-data-dir=" + dir.resolve("profile"));
+        ChromeDriverService service = BrowserSession.driverService();
+        ChromeOptions options = BrowserSession.headless(dir.resolve("profile"), 1280, 900);
         driver = new ChromeDriver(service, options);
     }
 

@@ -131,12 +131,8 @@ class SaveRunBrowserTest {
 
     private static ChromeDriver chromium(String name, Path downloads) throws IOException {
         Path profile = Files.createTempDirectory(dir, "chromium-" + name);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = BrowserSession.driverService();
+        ChromeOptions options = BrowserSession.headless(profile, 1280, 900);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false, "download.directory_upgrade", true,
                 // five links clicked in a row: allow a page's several downloads without asking
