@@ -54,7 +54,12 @@ const socket = new PlaygroundSocket(url, {
     stats.received(frame, chart.epochs);
     chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);
     latestFrame = frame;
-    if (frozen) return;
+    if (frozen) {
+      // after a pause click only a frame that comes at once is shown: the view stays where the click
+      // stopped it (later epochs are in the chart) until the student does something else
+      if (performance.now() - pausedAt > PAUSE_SHOWS_LAST_MS) return;
+      queue.length = 0;
+    }
     // One frame per animation frame, so frames that arrive together are still each shown; when the
     // page falls behind, the oldest are dropped (their losses are already in the chart).
     if (queue.length === 0) requestAnimationFrame(render);
@@ -65,6 +70,7 @@ const socket = new PlaygroundSocket(url, {
 
 const NOT_CONNECTED = 'Not connected to the server; retrying…';
 function send(message) {
+  if (message.type !== 'pause') frozen = false; // any other request may bring frames to show
   if (!socket.send(message)) readouts.toast(NOT_CONNECTED, 'warning', { sticky: true });
 }
 
@@ -72,6 +78,7 @@ function receive(message) {
   if (saveRun.receive(message)) return;
   switch (message.type) {
     case 'session': {
+      frozen = false; // a new run (a load, a rebuild) is always shown
       const sliceOnly = onlySliceChanged(session, message);
       session = message;
       state.update(message.link);
@@ -95,10 +102,10 @@ function receive(message) {
       break;
     case 'status':
       playing = message.state === 'playing';
-      if (!playing && frozen) {
+      if (playing) frozen = false;
+      else if (frozen) {
         // the server's last frame is shown if it comes at once; later, the view stays where the
         // click stopped it (its epochs are in the chart) until the next step or reset
-        frozen = false;
         if (latestFrame && performance.now() - pausedAt <= PAUSE_SHOWS_LAST_MS) { queue.length = 0; queue.push(latestFrame); requestAnimationFrame(render); }
       }
       showPlaying(playing);
