@@ -1,9 +1,8 @@
 package org.nnplayground.playground.store;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.nnplayground.playground.room.RoomStore;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,20 +18,22 @@ import java.util.List;
  * insert, in one transaction: portable between the two databases).
  */
 public final class JdbcRoomStore implements RoomStore {
-    private final HikariDataSource pool;
+    private final DataSource pool;
+    /** The database this store opened for itself (closed with it), or null when it shares the server's. */
+    private final Database owned;
 
-    private JdbcRoomStore(HikariDataSource pool) { this.pool = pool; }
-
-    /** True when a database is configured or the embedded one already exists (then there may be rooms to restore). */
-    public static boolean exists(StoreSettings settings) {
-        StoreSettings.Connection c = settings.jdbc();
-        return !c.isH2() || Files.exists(settings.h2File());
+    private JdbcRoomStore(DataSource pool, Database owned) {
+        this.pool = pool;
+        this.owned = owned;
     }
 
-    /** Connects and migrates (creating the H2 data directory). */
+    /** Rooms in the server's shared database (opening it if needed; closing this store leaves it open). */
+    public static JdbcRoomStore on(Database database) { return new JdbcRoomStore(database.pool(), null); }
+
+    /** A store with a database of its own (tests): connects, migrates, and closes it with the store. */
     public static JdbcRoomStore open(StoreSettings settings) {
-        HikariDataSource pool = Database.open(settings, "rooms", 2, "room tables");
-        return new JdbcRoomStore(pool);
+        Database db = new Database(settings);
+        return new JdbcRoomStore(db.pool(), db);
     }
 
     @Override
@@ -131,7 +132,9 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public void close() { pool.close(); }
+    public void close() {
+        if (owned != null) owned.close();
+    }
 
     private interface Work { void run(Connection con) throws SQLException; }
 

@@ -1,6 +1,6 @@
 package org.nnplayground.playground.store;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,16 +18,22 @@ import java.util.Optional;
  * hanging a request. Flyway applies {@code db/migration} at start.
  */
 public final class JdbcRunStore implements RunStore {
-    private final HikariDataSource pool;
+    private final DataSource pool;
+    /** The database this store opened for itself (closed with it), or null when it shares the server's. */
+    private final Database owned;
 
-    private JdbcRunStore(HikariDataSource pool) {
+    private JdbcRunStore(DataSource pool, Database owned) {
         this.pool = pool;
+        this.owned = owned;
     }
 
-    /** Connects (creating the data directory for H2) and migrates the schema. */
+    /** Runs in the server's shared database (opening it if needed; closing this store leaves it open). */
+    public static JdbcRunStore on(Database database) { return new JdbcRunStore(database.pool(), null); }
+
+    /** A store with a database of its own (tools and tests): connects, migrates, and closes it with the store. */
     public static JdbcRunStore open(StoreSettings settings) {
-        HikariDataSource pool = Database.open(settings, "runs", 4, "run database");
-        return new JdbcRunStore(pool);
+        Database db = new Database(settings);
+        return new JdbcRunStore(db.pool(), db);
     }
 
     @Override
@@ -81,7 +87,9 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void close() { pool.close(); }
+    public void close() {
+        if (owned != null) owned.close();
+    }
 
     private static StoreException failure(String what, SQLException e) {
         String m = Database.rootMessage(e);

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.nnplayground.playground.session.SessionRegistry;
+import org.nnplayground.playground.store.Database;
 import org.nnplayground.playground.session.SessionScheduler;
 import org.nnplayground.playground.view.PlaygroundPage;
 
@@ -25,6 +26,8 @@ public final class PlaygroundServer implements AutoCloseable {
     private final SocketEndpoint sockets;
     private final RoomRoutes roomRoutes;
     private final SavedRuns runs;
+    /** The one database of runs and rooms (opened on first use). */
+    private final Database database;
     private final long startedAt = System.currentTimeMillis();
     private final java.util.concurrent.ScheduledExecutorService reaper;
     private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
@@ -35,11 +38,12 @@ public final class PlaygroundServer implements AutoCloseable {
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         scheduler = new SessionScheduler(config.workers(), config.framesPerSecond());
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
-        runs = new SavedRuns(config.store());
+        database = new Database(config.store());
+        runs = new SavedRuns(database);
         sockets = new SocketEndpoint(registry, config, mapper, runs);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
-        roomRoutes = new RoomRoutes(registry, config, mapper, runs);
+        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -126,6 +130,7 @@ public final class PlaygroundServer implements AutoCloseable {
         roomRoutes.close();
         scheduler.close();
         runs.close();
+        database.close();
     }
 
     @Override

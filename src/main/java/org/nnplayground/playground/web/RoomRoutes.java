@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import org.nnplayground.playground.room.LocalRoomEvents;
 import org.nnplayground.playground.room.BackgroundRoomStore;
 import org.nnplayground.playground.room.RoomStore;
+import org.nnplayground.playground.store.Database;
 import org.nnplayground.playground.store.JdbcRoomStore;
 import org.nnplayground.playground.room.Room;
 import org.nnplayground.playground.room.RoomEvents;
@@ -36,10 +37,10 @@ final class RoomRoutes implements AutoCloseable {
     private final MessageGate gate;
     private final String dashboard = DashboardPage.html();
 
-    RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
+    RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Database database) {
         RoomEvents events = new LocalRoomEvents();
         // rooms live in the saved-runs database (opened on the first room, restored at start when it exists)
-        RoomStore store = new BackgroundRoomStore(() -> JdbcRoomStore.open(config.store()), JdbcRoomStore.exists(config.store()));
+        RoomStore store = new BackgroundRoomStore(() -> JdbcRoomStore.on(database), database.exists());
         this.rooms = new Rooms(sessions, events, store, config.rooms());
         this.socket = new RoomSocket(rooms, events, config, mapper, runs);
         this.mapper = mapper;

@@ -3,6 +3,7 @@ package org.nnplayground.playground.web;
 import org.nnplayground.playground.session.RunSnapshot;
 import org.nnplayground.playground.session.RunSnapshotCodec;
 import org.nnplayground.playground.session.Session;
+import org.nnplayground.playground.store.Database;
 import org.nnplayground.playground.store.JdbcRunStore;
 import org.nnplayground.playground.store.RunIds;
 import org.nnplayground.playground.store.RunStore;
@@ -30,19 +31,18 @@ import java.util.logging.Logger;
  */
 final class SavedRuns implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SavedRuns.class.getName());
-    private static final long RETRY_NANOS = 5_000_000_000L;
     private static final Duration SWEEP_EVERY = Duration.ofHours(6);
 
+    private final Database database;
     private final StoreSettings settings;
     private final SaveLimiter limiter;
     private final ThreadPoolExecutor io;
     private final ScheduledExecutorService sweeper;
     private RunStore store;
-    private StoreException lastFailure;
-    private long lastFailureNanos;
 
-    SavedRuns(StoreSettings settings) {
-        this.settings = settings;
+    SavedRuns(Database database) {
+        this.database = database;
+        this.settings = database.settings();
         this.limiter = new SaveLimiter(settings.savesPerMinute());
         this.io = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(200), daemon("run-store"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("run-retention"));
@@ -118,16 +118,12 @@ final class SavedRuns implements AutoCloseable {
 
     private synchronized RunStore open() {
         if (store != null) return store;
-        if (lastFailure != null && System.nanoTime() - lastFailureNanos < RETRY_NANOS) throw lastFailure;
         try {
-            store = JdbcRunStore.open(settings);
-            lastFailure = null;
+            store = JdbcRunStore.on(database);
             if (settings.retentionDays() > 0) sweeper.execute(this::sweep); // at once, then every 6 hours
             return store;
         } catch (StoreException e) {
-            lastFailure = new StoreException("saved runs are unavailable: " + e.getMessage() + "; training goes on", e);
-            lastFailureNanos = System.nanoTime();
-            throw lastFailure;
+            throw new StoreException("saved runs are unavailable: " + e.getMessage() + "; training goes on", e);
         }
     }
 

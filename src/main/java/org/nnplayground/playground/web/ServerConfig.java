@@ -4,96 +4,174 @@ import org.nnplayground.playground.store.StoreSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.nnplayground.playground.room.RoomLimits;
 
 /**
  * Every server setting with its default. Each can be given as a flag ({@code --max-sessions 300})
  * or an environment variable ({@code MAX_SESSIONS=300}); flags win.
  */
-public record ServerConfig(String host, int port, int maxSessions, int maxSessionsPerAddress, int framesPerSecond,
-                           int workers, int gridEvalSize, int maxMessageBytes, int maxCsvBytes,
-                           int messagesPerSecond, Duration idleTimeout,
-                           java.util.List<String> allowedOrigins, String frameAncestors, Duration stallTimeout,
+public record ServerConfig(String host,
+                           int port,
+                           int maxSessions,
+                           int maxSessionsPerAddress,
+                           int framesPerSecond,
+                           int workers,
+                           int gridEvalSize,
+                           int maxMessageBytes,
+                           int maxCsvBytes,
+                           int messagesPerSecond,
+                           Duration idleTimeout,
+                           List<String> allowedOrigins,
+                           String frameAncestors,
+                           Duration stallTimeout,
                            StoreSettings store,
-                           org.nnplayground.playground.room.RoomLimits rooms) {
+                           RoomLimits rooms,
+                           ClusterSettings cluster) {
 
     /** Settings documented in README.md: flag name, environment name, default. */
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", 8080, 400, 100, 60, Runtime.getRuntime().availableProcessors(),
-                50, 16 * 1024, 2 * 1024 * 1024 + 4096, 50, Duration.ofMinutes(30),
-                java.util.List.of(), "'self'", Duration.ofSeconds(60), StoreSettings.defaults(),
-                org.nnplayground.playground.room.RoomLimits.defaults());
+        return new Builder().build();
     }
 
-    public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms);
-    }
+    /** A copy to change a few settings of (tests, the command line). */
+    public Builder toBuilder() { return new Builder(this); }
 
-    public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms);
-    }
+    public ServerConfig withPort(int p) { return toBuilder().port(p).build(); }
+
+    public ServerConfig withHost(String h) { return toBuilder().host(h).build(); }
 
     public ServerConfig withLimits(int sessions, int perAddress, int msgsPerSecond) {
-        return new ServerConfig(host, port, sessions, perAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, msgsPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms);
+        return toBuilder().maxSessions(sessions).maxSessionsPerAddress(perAddress).messagesPerSecond(msgsPerSecond).build();
     }
 
-    public ServerConfig withIdleTimeout(Duration d) {
-        return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, d, allowedOrigins, frameAncestors, stallTimeout, store, rooms);
-    }
+    public ServerConfig withIdleTimeout(Duration d) { return toBuilder().idleTimeout(d).build(); }
 
     /** Origins (besides the page's own) whose pages may open /ws, e.g. an LMS that embeds the playground; "*" = any. */
-    public ServerConfig withAllowedOrigins(java.util.List<String> origins) {
-        return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, origins, frameAncestors, stallTimeout, store, rooms);
-    }
+    public ServerConfig withAllowedOrigins(List<String> origins) { return toBuilder().allowedOrigins(origins).build(); }
 
-    public ServerConfig withStallTimeout(Duration d) {
-        return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, d, store, rooms);
-    }
+    public ServerConfig withStallTimeout(Duration d) { return toBuilder().stallTimeout(d).build(); }
 
     /** Saved runs elsewhere (tests: a temporary data directory). */
-    public ServerConfig withStore(StoreSettings s) {
-        return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, s, rooms);
-    }
+    public ServerConfig withStore(StoreSettings s) { return toBuilder().store(s).build(); }
 
     /** Class rooms' limits (students per room, rooms per server, resume grace, wrong codes per minute). */
-    public ServerConfig withRooms(org.nnplayground.playground.room.RoomLimits r) {
-        return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
-                maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, r);
+    public ServerConfig withRooms(RoomLimits r) { return toBuilder().rooms(r).build(); }
+
+    /** Several servers on one database: this replica's name and checkpoint period. */
+    public ServerConfig withCluster(ClusterSettings c) { return toBuilder().cluster(c).build(); }
+
+    /** Every setting, starting from the defaults (the one place they are declared). */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private int maxSessions = 400;
+        private int maxSessionsPerAddress = 100;
+        private int framesPerSecond = 60;
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private int gridEvalSize = 50;
+        private int maxMessageBytes = 16 * 1024;
+        private int maxCsvBytes = 2 * 1024 * 1024 + 4096;
+        private int messagesPerSecond = 50;
+        private Duration idleTimeout = Duration.ofMinutes(30);
+        private List<String> allowedOrigins = List.of();
+        private String frameAncestors = "'self'";
+        private Duration stallTimeout = Duration.ofSeconds(60);
+        private StoreSettings store = StoreSettings.defaults();
+        private RoomLimits rooms = RoomLimits.defaults();
+        private ClusterSettings cluster = ClusterSettings.defaults();
+
+        public Builder() {}
+
+        private Builder(ServerConfig c) {
+            host = c.host;
+            port = c.port;
+            maxSessions = c.maxSessions;
+            maxSessionsPerAddress = c.maxSessionsPerAddress;
+            framesPerSecond = c.framesPerSecond;
+            workers = c.workers;
+            gridEvalSize = c.gridEvalSize;
+            maxMessageBytes = c.maxMessageBytes;
+            maxCsvBytes = c.maxCsvBytes;
+            messagesPerSecond = c.messagesPerSecond;
+            idleTimeout = c.idleTimeout;
+            allowedOrigins = c.allowedOrigins;
+            frameAncestors = c.frameAncestors;
+            stallTimeout = c.stallTimeout;
+            store = c.store;
+            rooms = c.rooms;
+            cluster = c.cluster;
+        }
+
+        public Builder host(String v) { host = v; return this; }
+
+        public Builder port(int v) { port = v; return this; }
+
+        public Builder maxSessions(int v) { maxSessions = v; return this; }
+
+        public Builder maxSessionsPerAddress(int v) { maxSessionsPerAddress = v; return this; }
+
+        public Builder framesPerSecond(int v) { framesPerSecond = v; return this; }
+
+        public Builder workers(int v) { workers = v; return this; }
+
+        public Builder gridEvalSize(int v) { gridEvalSize = v; return this; }
+
+        public Builder maxMessageBytes(int v) { maxMessageBytes = v; return this; }
+
+        public Builder maxCsvBytes(int v) { maxCsvBytes = v; return this; }
+
+        public Builder messagesPerSecond(int v) { messagesPerSecond = v; return this; }
+
+        public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+
+        public Builder allowedOrigins(List<String> v) { allowedOrigins = v; return this; }
+
+        public Builder frameAncestors(String v) { frameAncestors = v; return this; }
+
+        public Builder stallTimeout(Duration v) { stallTimeout = v; return this; }
+
+        public Builder store(StoreSettings v) { store = v; return this; }
+
+        public Builder rooms(RoomLimits v) { rooms = v; return this; }
+
+        public Builder cluster(ClusterSettings v) { cluster = v; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize, maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms, cluster);
+        }
     }
 
     /** Reads flags ({@code --name value}) over environment variables over defaults. */
     public static ServerConfig from(String[] args, Map<String, String> env) {
         ConfigSource s = new ConfigSource(args, env);
         ServerConfig d = defaults();
-        ServerConfig c = new ServerConfig(
-                s.text("host", d.host),
-                s.integer("port", d.port, 0, 65535),
-                s.integer("max-sessions", d.maxSessions, 1, 100_000),
-                s.integer("max-sessions-per-address", d.maxSessionsPerAddress, 1, 100_000),
-                s.integer("fps", d.framesPerSecond, 1, 240),
-                s.integer("workers", d.workers, 1, 1024),
-                s.integer("grid-eval-size", d.gridEvalSize, 10, 100),
-                s.integer("max-message-bytes", d.maxMessageBytes, 1024, 1 << 20),
-                d.maxCsvBytes,
-                s.integer("messages-per-second", d.messagesPerSecond, 1, 10_000),
-                Duration.ofSeconds(s.integer("idle-timeout-seconds", (int) d.idleTimeout.toSeconds(), 5, 86_400)),
-                origins(s.text("allowed-origins", "")),
-                s.text("frame-ancestors", d.frameAncestors),
-                Duration.ofSeconds(s.integer("stall-timeout-seconds", (int) d.stallTimeout.toSeconds(), 5, 86_400)),
-                storeFrom(s, d.store),
-                new org.nnplayground.playground.room.RoomLimits(
+        ServerConfig c = new Builder()
+                .host(s.text("host", d.host))
+                .port(s.integer("port", d.port, 0, 65535))
+                .maxSessions(s.integer("max-sessions", d.maxSessions, 1, 100_000))
+                .maxSessionsPerAddress(s.integer("max-sessions-per-address", d.maxSessionsPerAddress, 1, 100_000))
+                .framesPerSecond(s.integer("fps", d.framesPerSecond, 1, 240))
+                .workers(s.integer("workers", d.workers, 1, 1024))
+                .gridEvalSize(s.integer("grid-eval-size", d.gridEvalSize, 10, 100))
+                .maxMessageBytes(s.integer("max-message-bytes", d.maxMessageBytes, 1024, 1 << 20))
+                .messagesPerSecond(s.integer("messages-per-second", d.messagesPerSecond, 1, 10_000))
+                .idleTimeout(Duration.ofSeconds(s.integer("idle-timeout-seconds", (int) d.idleTimeout.toSeconds(), 5, 86_400)))
+                .allowedOrigins(origins(s.text("allowed-origins", "")))
+                .frameAncestors(s.text("frame-ancestors", d.frameAncestors))
+                .stallTimeout(Duration.ofSeconds(s.integer("stall-timeout-seconds", (int) d.stallTimeout.toSeconds(), 5, 86_400)))
+                .store(storeFrom(s, d.store))
+                .rooms(new RoomLimits(
                         s.integer("max-students-per-room", d.rooms.studentsPerRoom(), 1, 10_000),
                         s.integer("max-rooms", d.rooms.maxRooms(), 0, 10_000),
                         Duration.ofSeconds(s.integer("resume-grace-seconds", (int) d.rooms.grace().toSeconds(), 10, 86_400)),
                         s.integer("wrong-codes-per-minute", d.rooms.wrongCodesPerMinute(), 1, 1000),
-                        s.integer("rooms-per-hour", d.rooms.roomsPerHour(), 1, 10_000)));
+                        s.integer("rooms-per-hour", d.rooms.roomsPerHour(), 1, 10_000)))
+                .cluster(new ClusterSettings(
+                        s.text("replica-id", d.cluster.replicaId()),
+                        Duration.ofSeconds(s.integer("checkpoint-seconds", (int) d.cluster.checkpointEvery().toSeconds(), 1, 3600))))
+                .build();
         s.rejectUnknown();
         if (c.gridEvalSize % 10 != 0) throw new IllegalArgumentException("--grid-eval-size must be a multiple of 10");
         if (!c.frameAncestors.matches("[\\w\\s'*:/.\\-]+")) throw new IllegalArgumentException("--frame-ancestors takes CSP sources, e.g. 'self' https://lms.example.edu");
@@ -101,8 +179,8 @@ public record ServerConfig(String host, int port, int maxSessions, int maxSessio
     }
 
     /** A comma-separated list of origins ("https://lms.example.edu,https://other.org"), or "*". */
-    private static java.util.List<String> origins(String list) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> origins(String list) {
+        List<String> out = new java.util.ArrayList<>();
         for (String o : list.split(",")) {
             String t = o.trim();
             if (t.isEmpty()) continue;
@@ -111,7 +189,7 @@ public record ServerConfig(String host, int port, int maxSessions, int maxSessio
             }
             out.add(t.toLowerCase(java.util.Locale.ROOT));
         }
-        return java.util.List.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** Saved runs' settings: --data-dir, --database-url, --retention-days, --saves-per-minute. */

@@ -1,0 +1,25 @@
+package org.nnplayground.playground.session;
+
+import java.util.Optional;
+
+/**
+ * Where live runs are checkpointed so that another replica can take a student over when theirs
+ * stops (docs/architecture.md, "Several servers"). A key names one run's owner: {@code
+ * student:<id>} for a class-room student, {@code solo:<token hash>} for a playground page.
+ */
+public interface Checkpoints {
+    /** A run as last checkpointed, and when (epoch milliseconds). */
+    record Checkpoint(RunSnapshot snapshot, long savedMillis) {}
+
+    /** Keeps the newest snapshot under {@code key}; may write later, on a thread of its own (a newer save replaces an unwritten one). */
+    void save(String key, RunSnapshot snapshot);
+
+    /** Writes every pending save before returning (the server is stopping). */
+    void flush();
+
+    /** The newest checkpoint under {@code key}, if any. */
+    Optional<Checkpoint> load(String key);
+
+    /** Forgets {@code key} (the student left, the class closed). */
+    void delete(String key);
+}
