@@ -13,8 +13,12 @@ export const setWeight = (layer, to, from, value) => ({ type: 'setWeight', layer
 export const setBias = (layer, node, value) => ({ type: 'setBias', layer, node, value });
 export const selectNode = node => ({ type: 'selectNode', node });
 export const speed = epochsPerFrame => ({ type: 'speed', epochsPerFrame });
-/** Sent for each binary frame received: the server keeps at most 3 frames unacknowledged. */
-export const ack = () => ({ type: 'ack' });
+/** Sent for binary frames received (two at a time): the server keeps at most 3 frames unacknowledged. */
+export const ack = (frames = 1) => (frames === 1 ? { type: 'ack' } : { type: 'ack', frames });
+/** Frames the page acknowledges in one ack while frames keep coming (each ack costs the server a message). */
+export const ACK_EVERY = 2;
+/** A frame left unacknowledged this long (ms) is acknowledged alone (the last frame before a pause). */
+export const ACK_FLUSH_MS = 40;
 
 /** Grid modes of a frame. */
 export const GRID_SCALAR = 0;

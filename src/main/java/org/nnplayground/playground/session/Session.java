@@ -62,7 +62,7 @@ public final class Session {
     private int epochsThisFrame;
     /** A frame is owed (read by socket threads to decide on a wake-up). */
     private volatile boolean dirty;
-    private long lastFrameNanos;
+    private long lastFrameTick = -1; // the scheduler's tick of the last frame: one paced frame a tick
     private long framesSent;
     /**
      * Epochs of this run that used more than {@link #HEAVY_TURN_NANOS} of CPU; from the second on
@@ -373,7 +373,7 @@ public final class Session {
      * One scheduler turn: queued requests, an owed frame, then epochs, each piece started only
      * while the slice lasts (the first request always runs); returns how long it took (ns).
      */
-    long tick(long sliceNanos, long frameIntervalNanos) {
+    long tick(long sliceNanos, long schedulerTick) {
         long start = System.nanoTime();
         if (closed) return 0;
         long framesBefore = framesSent;
@@ -386,12 +386,13 @@ public final class Session {
             requestsRun++;
             if (System.nanoTime() - start >= sliceNanos) break;
         }
-        sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
-        while (!closed && mayTrain() && System.nanoTime() - start < sliceNanos) {
+        sendFrameIfDue(start, sliceNanos, schedulerTick);
+        boolean first = requestsRun == 0 && heavyEpochs == 0; // a light run's first epoch runs even if the frame spent the slice (SessionScheduler)
+        while (!closed && mayTrain() && (first && epochs == 0 || System.nanoTime() - start < sliceNanos)) {
             trainOne();
             epochs++;
         }
-        sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
+        sendFrameIfDue(start, sliceNanos, schedulerTick);
         if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
         boolean background = runBackground(start, sliceNanos);
         lastTurnWorked = requestsRun > 0 || epochs > 0 || framesSent != framesBefore || background;
@@ -411,16 +412,16 @@ public final class Session {
     }
 
     /** Sends the owed frame if the client can take it, the slice is not spent and it is complete and due. */
-    private void sendFrameIfDue(long start, long sliceNanos, long frameIntervalNanos) {
+    private void sendFrameIfDue(long start, long sliceNanos, long schedulerTick) {
         long now = System.nanoTime();
         if (closed || !dirty || run == null || now - start >= sliceNanos || !listener.canSendFrame()) return;
         boolean playing = state == SessionState.PLAYING;
         // while playing, a frame carries exactly epochsPerFrame epochs (speed 1: one epoch per frame)
         boolean complete = !playing || epochsPerFrame == 0 || epochsThisFrame >= epochsPerFrame || history.isFull();
-        // the ticker paces turns at the frame rate; the 3/4 absorbs its jitter so no turn is skipped
+        // one frame per tick: a time rule (since the last frame) lost a session served late in one tick and early in the next a tick
         boolean paced = playing || pendingEpochs > 0;
-        boolean due = !paced || now - lastFrameNanos >= frameIntervalNanos * 3 / 4;
-        if (complete && due) sendFrame(now);
+        boolean due = !paced || schedulerTick > lastFrameTick;
+        if (complete && due) sendFrame(schedulerTick);
     }
 
     /** True if this session has work it can do now (so its turn should come again soon). */
@@ -461,7 +462,6 @@ public final class Session {
     /** Most CPU time a session may owe the others (ns). */
     static final long MAX_DEBT_NANOS = 1_000_000_000L;
 
-    /** A slice of the background work with what is left of this turn (one piece at least, as epochs are). */
     /** Runs a slice of background work if there is time left; true if it did (its cost is then charged). */
     private boolean runBackground(long start, long sliceNanos) {
         if (closed || background == null || System.nanoTime() - start >= sliceNanos) return false;
@@ -513,7 +513,7 @@ public final class Session {
         if (next.trainer().untrainableReason() == null) setState(SessionState.PLAYING, null);
     }
 
-    private void sendFrame(long now) {
+    private void sendFrame(long schedulerTick) {
         EpochStats stats = run.trainer().lastStats();
         int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
         java.nio.ByteBuffer frame = frames.build(run.network(), stats, history, selected);
@@ -524,7 +524,7 @@ public final class Session {
         history.clear();
         dirty = false;
         epochsThisFrame = 0;
-        lastFrameNanos = now;
+        lastFrameTick = schedulerTick;
         framesSent++;
     }
 

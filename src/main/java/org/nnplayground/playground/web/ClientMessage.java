@@ -121,8 +121,20 @@ public sealed interface ClientMessage {
         public void applyTo(Session s) { s.selectNode(node); }
     }
 
-    /** The page decoded one binary frame (flow control: see Connection); handled by the socket, not the session. */
-    record Ack() implements ClientMessage {
+    /**
+     * The page received {@code frames} binary frames (1 when absent; the page acknowledges two at a
+     * time: flow control, see Connection); handled by the socket, not the session.
+     */
+    record Ack(Integer frames) implements ClientMessage {
+        /** How many frames this acknowledges; an IllegalArgumentException outside 1..the window. */
+        int count() {
+            int n = frames == null ? 1 : frames;
+            if (n < 1 || n > Connection.MAX_FRAMES_UNACKED) {
+                throw new IllegalArgumentException("an ack counts 1 to " + Connection.MAX_FRAMES_UNACKED + " frames");
+            }
+            return n;
+        }
+
         public void applyTo(Session s) {}
     }
 
