@@ -3,6 +3,8 @@
 export const load = link => ({ type: 'load', link });
 export const loadCsv = (name, content, label) =>
   label ? { type: 'loadCsv', name, content, label } : { type: 'loadCsv', name, content };
+/** Builds the session on a CSV file uploaded with POST /api/csv (web/js/upload.js). */
+export const loadCsvUpload = (name, upload) => ({ type: 'loadCsv', name, upload });
 export const play = () => ({ type: 'play' });
 export const pause = () => ({ type: 'pause' });
 export const step = (epochs = 1) => ({ type: 'step', epochs });

@@ -1,7 +1,5 @@
 package org.nnplayground.playground.session;
 
-import org.nnplayground.playground.data.CsvImport;
-import org.nnplayground.playground.data.CsvOptions;
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkResult;
@@ -24,7 +22,7 @@ import java.util.logging.Logger;
  * {@link RequestQueue}); everything else (training, frames, state) happens on the scheduler, one
  * turn at a time, so the run needs no locks. All work is sliced: a turn runs requests, then epochs,
  * starting a new piece only while its time slice lasts, and leaves the rest (a step's epochs, a
- * parsed CSV to build) to the next turn; so a new load, a pause or a close takes effect within one
+ * build) to the next turn (CSV files are parsed off the trainer threads); so a new load, a pause or a close takes effect within one
  * piece (at most one epoch, one build or one frame; docs/architecture.md).
  */
 public final class Session {
@@ -105,17 +103,12 @@ public final class Session {
         });
     }
 
-    /** Uses a CSV file as the data set, with the current settings (or TF's defaults). */
-    public void loadCsv(String name, String content, String labelColumn) {
-        // parsed once, in one turn of its own (at most 2 MiB); the run is built in the next turn
+    /** Uses a CSV file's data (parsed off the trainer threads: web/CsvUploads) with the current settings (or TF's defaults). */
+    public void loadData(DataSet data) {
         request("loadCsv", RequestQueue.Kind.BUILD, null, true, () -> {
             stopStepping();
-            DataSet data = CsvImport.read(content, new CsvOptions(labelColumn, name));
-            requests.pushFront(new RequestQueue.Request("loadCsv", RequestQueue.Kind.OTHER, null, true, guarded("loadCsv", () -> {
-                PlaygroundSettings settings = run != null ? run.settings() : PlaygroundLink.defaults(seeds);
-                List<String> warnings = new ArrayList<>();
-                rebuild(TrainingRun.createForgiving(settings, data, warnings::add), warnings);
-            })));
+            List<String> warnings = new ArrayList<>();
+            rebuild(TrainingRun.createForgiving(run != null ? run.settings() : PlaygroundLink.defaults(seeds), data, warnings::add), warnings);
         });
     }
 
@@ -442,7 +435,7 @@ public final class Session {
     /** True if the last turn did any work (a request, an epoch or a frame), not just looked. */
     boolean lastTurnWorked() { return lastTurnWorked; }
 
-    /** True if the next turn may take much longer than a slice (a CSV to parse, or a network whose epoch is long). */
+    /** True if the next turn may take much longer than a slice (a build, or a network whose epoch is long). */
     boolean expectsLongTurn() { return requests.nextIsHeavy() || heavyEpochs >= 2; }
 
     boolean isClosed() { return closed; }
@@ -454,7 +447,7 @@ public final class Session {
     }
 
     /**
-     * Takes a turn's whole cost off the budget, whatever the work (requests, a CSV, epochs, a
+     * Takes a turn's whole cost off the budget, whatever the work (requests, a build, epochs, a
      * frame); the debt is capped at {@link #MAX_DEBT_NANOS} so a JVM pause cannot lock a session out for long.
      */
     void spend(long nanos) { budget = Math.max(-MAX_DEBT_NANOS, budget - nanos); }

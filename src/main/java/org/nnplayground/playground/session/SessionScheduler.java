@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  * every playing session once per frame interval; a woken session is queued at most once, so the
  * queue is fair (FIFO) and bounded by the number of sessions. Each turn works for a fair share of
  * the CPU: workers x frame interval / playing sessions, within [{@link #MIN_SLICE_NANOS},
- * {@link #MAX_SLICE_NANOS}]; work left over (a step's epochs, a parsed CSV) gets another turn at the
- * queue's tail. Turns that may be longer than a slice (a CSV to parse, an epoch of a big network)
+ * {@link #MAX_SLICE_NANOS}]; work left over (a step's epochs, a waiting build) gets another turn at the
+ * queue's tail. Turns that may be longer than a slice (a build, an epoch of a big network)
  * go through a heavy lane that holds at most workers - 1 threads, so one thread always serves the rest.
  * A playing session sends at most one frame per tick; a turn without requests always trains a light
  * run's first epoch even when the owed frame spent the slice (a C1 frame costs about the 0.2 ms slice
@@ -161,7 +161,7 @@ public final class SessionScheduler implements AutoCloseable {
     }
 
     /**
-     * Deficit round robin, so a heavy network or a CSV flood slows itself and not its neighbours:
+     * Deficit round robin, so a heavy network or a flood of builds slows itself and not its neighbours:
      * each turn adds one quantum (a bit more than the average turn's cost) to the session's budget
      * and its real cost, whatever the work, is taken off. While others wait in the queue, a session
      * in debt gives its turn away. A session three times as costly as the average gets about a

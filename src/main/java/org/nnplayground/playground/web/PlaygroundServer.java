@@ -28,6 +28,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final SavedRuns runs;
     /** The one database of runs and rooms (opened on first use). */
     private final Database database;
+    private final CsvUploads uploads;
     private final long startedAt = System.currentTimeMillis();
     private final java.util.concurrent.ScheduledExecutorService reaper;
     private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
@@ -40,10 +41,11 @@ public final class PlaygroundServer implements AutoCloseable {
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
         database = new Database(config.store());
         runs = new SavedRuns(database);
-        sockets = new SocketEndpoint(registry, config, mapper, runs);
+        uploads = new CsvUploads(mapper);
+        sockets = new SocketEndpoint(registry, config, mapper, runs, uploads);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
-        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database);
+        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database, uploads);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -56,7 +58,7 @@ public final class PlaygroundServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             cfg.jetty.modifyWebSocketServletFactory(ws -> {
-                ws.setMaxTextMessageSize(4L * config.maxCsvBytes());
+                ws.setMaxTextMessageSize(config.maxCsvBytes()); // bigger CSV files go over POST /api/csv
                 ws.setIdleTimeout(config.idleTimeout());
             });
             cfg.jetty.modifyServletContextHandler(context -> {
@@ -90,6 +92,7 @@ public final class PlaygroundServer implements AutoCloseable {
             cfg.routes.ws("/ws", sockets::configure);
             roomRoutes.register(cfg, origins);
             RunRoutes.add(cfg.routes, runs, mapper, page);
+            uploads.register(cfg.routes);
         });
         reaper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stall-reaper");
@@ -118,6 +121,9 @@ public final class PlaygroundServer implements AutoCloseable {
     /** The port it listens on (the real one when started on port 0). */
     public int port() { return app.port(); }
 
+    /** The sessions (a test makes their trainer threads busy through them). */
+    SessionRegistry registry() { return registry; }
+
     /** Number of open sessions. */
     public int sessions() { return registry.size(); }
 
@@ -129,6 +135,7 @@ public final class PlaygroundServer implements AutoCloseable {
         app.stop();
         roomRoutes.close();
         scheduler.close();
+        uploads.close();
         runs.close();
         database.close();
     }

@@ -37,12 +37,12 @@ final class RoomRoutes implements AutoCloseable {
     private final MessageGate gate;
     private final String dashboard = DashboardPage.html();
 
-    RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Database database) {
+    RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Database database, CsvUploads uploads) {
         RoomEvents events = new LocalRoomEvents();
         // rooms live in the saved-runs database (opened on the first room, restored at start when it exists)
         RoomStore store = new BackgroundRoomStore(() -> JdbcRoomStore.on(database), database.exists());
         this.rooms = new Rooms(sessions, events, store, config.rooms());
-        this.socket = new RoomSocket(rooms, events, config, mapper, runs);
+        this.socket = new RoomSocket(rooms, events, config, mapper, runs, uploads);
         this.mapper = mapper;
         this.gate = new MessageGate(config, mapper);
     }

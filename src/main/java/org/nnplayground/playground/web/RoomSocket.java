@@ -45,8 +45,10 @@ final class RoomSocket {
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private final SavedRuns runs;
     private final MessageGate gate;
+    private final CsvUploads uploads;
 
-    RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
+    RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs, CsvUploads uploads) {
+        this.uploads = uploads;
         this.runs = runs;
         this.rooms = rooms;
         this.events = events;
@@ -146,6 +148,7 @@ final class RoomSocket {
         if (m instanceof ClientMessage.Load load) s.load(room.enforce(load.linkText()));
         else if (m instanceof ClientMessage.LoadRun) throw new IllegalArgumentException("open saved runs outside the class: leave it first");
         else if (m instanceof ClientMessage.RunRequest r) r.applyTo(p.connection, runs);
+        else if (m instanceof ClientMessage.UploadRequest u) u.applyTo(p.connection, uploads);
         else m.applyTo(s);
     }
 

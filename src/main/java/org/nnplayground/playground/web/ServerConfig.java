@@ -72,7 +72,7 @@ public record ServerConfig(String host,
         private int workers = Runtime.getRuntime().availableProcessors();
         private int gridEvalSize = 50;
         private int maxMessageBytes = 16 * 1024;
-        private int maxCsvBytes = 2 * 1024 * 1024 + 4096;
+        private int maxCsvBytes = 64 * 1024; // the socket's largest text message: a small CSV inline (bigger ones: POST /api/csv)
         private int messagesPerSecond = 50;
         private Duration idleTimeout = Duration.ofMinutes(30);
         private List<String> allowedOrigins = List.of();

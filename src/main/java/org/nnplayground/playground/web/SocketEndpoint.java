@@ -34,13 +34,15 @@ final class SocketEndpoint {
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final SavedRuns runs;
     private final MessageGate gate;
+    private final CsvUploads uploads;
 
-    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
+    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper, SavedRuns runs, CsvUploads uploads) {
         this.registry = registry;
         this.config = config;
         this.mapper = mapper;
         this.runs = runs;
         this.gate = new MessageGate(config, mapper);
+        this.uploads = uploads;
     }
 
     void configure(WsConfig ws) {
@@ -84,6 +86,7 @@ final class SocketEndpoint {
         if (m == null) return;
         try {
             if (m instanceof ClientMessage.RunRequest r) r.applyTo(c, runs);
+            else if (m instanceof ClientMessage.UploadRequest u) u.applyTo(c, uploads);
             else m.applyTo(c.session());
         } catch (IllegalArgumentException e) {
             c.send(new ServerMessage.Error(e.getMessage(), null));
