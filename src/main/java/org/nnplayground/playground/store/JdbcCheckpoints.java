@@ -126,7 +126,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
             Op op = pending.containsKey(key) ? pending.get(key) : key.equals(writingKey) ? writingOp : null;
             if (op != null) return op.snapshot() == null ? Optional.empty() : Optional.of(new Checkpoint(op.snapshot(), op.savedMillis()));
         }
-        String sql = "SELECT saved_at, snapshot FROM checkpoints WHERE key = ?";
+        String sql = "SELECT saved_at, snapshot FROM checkpoints WHERE \"key\" = ?";
         try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
             st.setString(1, key);
             try (ResultSet rs = st.executeQuery()) {
@@ -233,7 +233,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
 
     private void write(String key, Op op) {
         if (op.snapshot() == null) {
-            try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement("DELETE FROM checkpoints WHERE key = ?")) {
+            try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement("DELETE FROM checkpoints WHERE \"key\" = ?")) {
                 st.setString(1, key);
                 st.executeUpdate();
             } catch (SQLException e) {
@@ -246,7 +246,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
         try (Connection con = database.pool().getConnection()) {
             // update, else insert: portable (H2 and PostgreSQL); a concurrent insert of the same key updates again
             if (update(con, key, op.snapshot().epoch(), saved, bytes) == 0) {
-                try (PreparedStatement st = con.prepareStatement("INSERT INTO checkpoints (key, epoch, saved_at, snapshot) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement st = con.prepareStatement("INSERT INTO checkpoints (\"key\", epoch, saved_at, snapshot) VALUES (?, ?, ?, ?)")) {
                     st.setString(1, key);
                     st.setInt(2, op.snapshot().epoch());
                     st.setTimestamp(3, saved);
@@ -263,7 +263,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     }
 
     private static int update(Connection con, String key, int epoch, Timestamp saved, byte[] bytes) throws SQLException {
-        try (PreparedStatement st = con.prepareStatement("UPDATE checkpoints SET epoch = ?, saved_at = ?, snapshot = ? WHERE key = ?")) {
+        try (PreparedStatement st = con.prepareStatement("UPDATE checkpoints SET epoch = ?, saved_at = ?, snapshot = ? WHERE \"key\" = ?")) {
             st.setInt(1, epoch);
             st.setTimestamp(2, saved);
             st.setBytes(3, bytes);
