@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * When one session writes its run to the {@link Checkpoints} (so another replica can take it over):
  * at the end of the session's own turn, when a new run was built or restored (a load, a rebuild, a
- * teacher's push), when it stops playing (a pause), and every {@code every} while the epoch moves
- * (playing or stepping); also on demand ({@link Session#checkpointNow}: a server draining).
+ * teacher's push), when it stops training (a pause, a step's last epoch), every {@code every} while
+ * it trains and the epoch moves, and at most every {@code every / 5} after a setting changed; also on demand ({@link Session#checkpointNow}: a server draining).
  * <p>
  * The capture is a copy of the run's state on the trainer thread (the run is not touched by
  * anyone else during the turn); encoding and the database are the store's own thread's work. The
@@ -21,7 +21,7 @@ public final class CheckpointSchedule {
     private Object lastTrainer;
     private Object lastRun;
     private int lastEpoch = -1;
-    private boolean wasPlaying;
+    private boolean wasTraining;
     private long lastNanos;
     private volatile long captures;
     private volatile long lastCaptureNanos;
@@ -44,11 +44,15 @@ public final class CheckpointSchedule {
     /** How long the last capture took on the trainer thread (ns). */
     public long lastCaptureNanos() { return lastCaptureNanos; }
 
-    /** The end of a turn: a checkpoint if the run is new, has just stopped playing, or trained on for {@code every}. */
-    void afterTurn(TrainingRun run, RunHistory history, boolean playing, long now) {
+    /**
+     * The end of a turn ({@code training}: playing or stepping): a checkpoint if the run is new, has
+     * just stopped training, or trained on for {@code every}. An idle session gets no turns, so
+     * what changes while idle (a setting within a second of the last checkpoint) waits for its next one.
+     */
+    void afterTurn(TrainingRun run, RunHistory history, boolean training, long now) {
         if (run == null) return;
-        boolean stopped = wasPlaying && !playing;
-        wasPlaying = playing;
+        boolean stopped = wasTraining && !training;
+        wasTraining = training;
         boolean rebuilt = run.trainer() != lastTrainer;           // a new network (load, rebuild, restore, push)
         boolean changed = run != lastRun;                          // a setting changed (same network)
         boolean due = run.trainer().epoch() != lastEpoch && now - lastNanos >= everyNanos;

@@ -412,7 +412,7 @@ public final class Session {
         if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
         boolean background = runBackground(start, sliceNanos);
         CheckpointSchedule cp = checkpoints; // issue 13: a few comparisons, a copy when one is due
-        if (cp != null && !closed) cp.afterTurn(run, runHistory, state == SessionState.PLAYING, System.nanoTime());
+        if (cp != null && !closed) cp.afterTurn(run, runHistory, state == SessionState.PLAYING || pendingEpochs > 0, System.nanoTime());
         lastTurnWorked = requestsRun > 0 || epochs > 0 || framesSent != framesBefore || background;
         lastTurnCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
         return System.nanoTime() - start;

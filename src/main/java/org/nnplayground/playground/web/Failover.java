@@ -56,6 +56,9 @@ final class Failover implements AutoCloseable {
 
     boolean draining() { return draining; }
 
+    /** From now on /health answers "draining" and new sockets are refused (the first step of {@link #drain}). */
+    void startDraining() { draining = true; }
+
     /**
      * Makes {@code session} checkpoint itself under {@code key} from now on: the one call a class
      * room needs for a student's session ({@code student:<id>}). Does nothing with checkpoints off.
@@ -131,7 +134,7 @@ final class Failover implements AutoCloseable {
      * the sessions checkpointed.
      */
     int drain(SessionRegistry registry, Duration limit) {
-        draining = true;
+        startDraining();
         if (store == null) return 0;
         long deadline = System.nanoTime() + limit.toNanos();
         List<Session> sessions = registry.sessions().stream().filter(s -> s.checkpointSchedule() != null).toList();

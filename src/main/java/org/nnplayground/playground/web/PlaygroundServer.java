@@ -163,6 +163,9 @@ public final class PlaygroundServer implements AutoCloseable {
         stop();
     }
 
+    /** Resumes, checkpoints of sessions and drain (class rooms track their students' sessions with it). */
+    Failover failover() { return failover; }
+
     /** The checkpoint store, or null when checkpoints are off (tests). */
     org.nnplayground.playground.store.JdbcCheckpoints checkpoints() { return checkpoints; }
 
