@@ -156,8 +156,8 @@ public final class PlaygroundServer implements AutoCloseable {
         stop();
     }
 
-    /** Tests only: the server vanishes as if killed (sockets dropped without a close, nothing written). */
-    void stopAbruptly() {
+    /** Tests only: the server vanishes as if killed (sockets dropped without a close, unwritten checkpoints lost). */
+    public void stopAbruptly() {
         if (checkpoints != null) checkpoints.abandon();
         sockets.dropAll();
         stop();
