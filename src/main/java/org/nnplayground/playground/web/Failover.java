@@ -27,7 +27,6 @@ import java.util.logging.Logger;
  * after its socket dropped, any replica sharing the database resumes its run from the newest
  * checkpoint ({@code resume} -> {@code resumed}); a server stopping for a rolling restart
  * checkpoints every session and writes them out before it closes the sockets ({@link #drain}).
- * Without a checkpoint store (null) tokens are still given, and a resume answers "none".
  */
 final class Failover implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Failover.class.getName());
@@ -46,13 +45,10 @@ final class Failover implements AutoCloseable {
     });
     private volatile boolean draining;
 
-    /** {@code store} may be null: checkpoints are off. */
     Failover(Checkpoints store, Duration every) {
         this.store = store;
         this.every = every;
     }
-
-    boolean enabled() { return store != null; }
 
     boolean draining() { return draining; }
 
@@ -61,11 +57,14 @@ final class Failover implements AutoCloseable {
 
     /**
      * Makes {@code session} checkpoint itself under {@code key} from now on: the one call a class
-     * room needs for a student's session ({@code student:<id>}). Does nothing with checkpoints off.
+     * room needs for a student's session ({@code student:<id>}).
      */
     void track(Session session, String key) {
-        if (store != null) session.checkpointTo(new CheckpointSchedule(store, key, every));
+        session.checkpointTo(new CheckpointSchedule(store, key, every));
     }
+
+    /** The checkpoint store (a class room loads a student's run from it: {@code student:<id>}). */
+    Checkpoints store() { return store; }
 
     /** A new /ws socket: its session checkpoints under a fresh token's hash, which the page is given. */
     void opened(Connection c) {
@@ -84,10 +83,6 @@ final class Failover implements AutoCloseable {
     void resume(Connection c, String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             c.send(new ServerMessage.Error("resume needs the 'token' this server gave the page", "resume"));
-            return;
-        }
-        if (store == null) {
-            c.send(ServerMessage.Resumed.none());
             return;
         }
         String key = SOLO + sha256(token);
@@ -124,7 +119,7 @@ final class Failover implements AutoCloseable {
      */
     void closed(Session session, int status) {
         CheckpointSchedule schedule = session == null ? null : session.checkpointSchedule();
-        if (store == null || schedule == null || draining || (status != 1000 && status != 1001)) return;
+        if (schedule == null || draining || (status != 1000 && status != 1001)) return;
         store.delete(schedule.key());
     }
 
@@ -135,7 +130,6 @@ final class Failover implements AutoCloseable {
      */
     int drain(SessionRegistry registry, Duration limit) {
         startDraining();
-        if (store == null) return 0;
         long deadline = System.nanoTime() + limit.toNanos();
         List<Session> sessions = registry.sessions().stream().filter(s -> s.checkpointSchedule() != null).toList();
         CountDownLatch done = new CountDownLatch(sessions.size());

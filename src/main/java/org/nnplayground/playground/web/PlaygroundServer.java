@@ -31,7 +31,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final long startedAt = System.currentTimeMillis();
     private final java.util.concurrent.ScheduledExecutorService reaper;
     private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
-    /** Issue 13: checkpoints (null when off), resumes and the drain of a rolling restart. */
+    /** Issue 13: checkpoints, resumes and the drain of a rolling restart. */
     private final org.nnplayground.playground.store.JdbcCheckpoints checkpoints;
     private final Failover failover;
     private final ClusterSettings cluster;
@@ -45,7 +45,9 @@ public final class PlaygroundServer implements AutoCloseable {
         database = new Database(config.store());
         runs = new SavedRuns(database);
         cluster = config.cluster();
-        checkpoints = checkpointsOn(database) ? new org.nnplayground.playground.store.JdbcCheckpoints(database, 2 * config.maxSessions()) : null;
+        // on every database: on PostgreSQL a replica may die at any time; on the embedded H2 a single
+        // server restarted resumes its pages' runs too, at no measurable cost (docs/benchmarks.md, "Checkpoints")
+        checkpoints = new org.nnplayground.playground.store.JdbcCheckpoints(database, 2 * config.maxSessions());
         failover = new Failover(checkpoints, cluster.checkpointEvery());
         sockets = new SocketEndpoint(registry, config, mapper, runs, failover);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
@@ -132,12 +134,6 @@ public final class PlaygroundServer implements AutoCloseable {
     /** Number of open sessions. */
     public int sessions() { return registry.size(); }
 
-    /**
-     * Issue 13: with checkpoints, are they on for this database? Always on PostgreSQL (a replica
-     * may die at any time); off on the embedded H2 (docs/architecture.md, "Checkpoints and drain").
-     */
-    static boolean checkpointsOn(Database database) { return database.shared(); }
-
     /** How long a drain may take to checkpoint and write every session (a load balancer's grace is longer). */
     static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(10);
 
@@ -158,7 +154,7 @@ public final class PlaygroundServer implements AutoCloseable {
 
     /** Tests only: the server vanishes as if killed (sockets dropped without a close, unwritten checkpoints lost). */
     public void stopAbruptly() {
-        if (checkpoints != null) checkpoints.abandon();
+        checkpoints.abandon();
         sockets.dropAll();
         stop();
     }
@@ -166,7 +162,7 @@ public final class PlaygroundServer implements AutoCloseable {
     /** Resumes, checkpoints of sessions and drain (class rooms track their students' sessions with it). */
     Failover failover() { return failover; }
 
-    /** The checkpoint store, or null when checkpoints are off (tests). */
+    /** The checkpoint store (tests). */
     org.nnplayground.playground.store.JdbcCheckpoints checkpoints() { return checkpoints; }
 
     /** Closes every socket properly, stops Jetty gracefully and the trainer threads. */
@@ -178,7 +174,7 @@ public final class PlaygroundServer implements AutoCloseable {
         roomRoutes.close();
         scheduler.close();
         failover.close();
-        if (checkpoints != null) checkpoints.close();
+        checkpoints.close();
         runs.close();
         database.close();
     }

@@ -38,13 +38,21 @@ class FailoverProtocolTest {
     Path dir;
 
     @BeforeAll
-    static void needsPostgres() {
-        url = System.getenv("PG_TEST_URL");
+    static void postgres() { url = System.getenv("PG_TEST_URL"); }
+
+    /** Two replicas need a shared database: the tests that start them skip without PG_TEST_URL. */
+    private static void needsPostgres() {
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
     }
 
     private PlaygroundServer start(String replica) {
-        StoreSettings store = new StoreSettings(dir, url, 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES);
+        needsPostgres();
+        return startOn(url, replica);
+    }
+
+    /** A server on {@code databaseUrl} (null: the embedded H2 in this test's folder). */
+    private PlaygroundServer startOn(String databaseUrl, String replica) {
+        StoreSettings store = new StoreSettings(dir, databaseUrl, 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES);
         return PlaygroundServer.start(ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0).store(store)
                 .cluster(new ClusterSettings(replica, Duration.ofSeconds(1))).build());
     }
@@ -164,8 +172,30 @@ class FailoverProtocolTest {
     }
 
     @Test
+    void aSingleServerOnTheEmbeddedDatabaseRestartedResumesItsPagesRuns() throws Exception {
+        String token;
+        int lastSeen;
+        PlaygroundServer a = startOn(null, "single");
+        try (WsClient c = WsClient.connect(a.port())) {
+            token = c.next("resumeToken").get("token").asText();
+            load(c, "dataset=xor&networkShape=5,3&seed=0.6");
+            c.send("{\"type\":\"play\"}");
+            lastSeen = c.nextFrame(f -> f.epoch() >= 30, "training").epoch();
+            a.drain();
+            assertEquals(1012, c.closed.get(10, TimeUnit.SECONDS));
+            for (Frame f; (f = c.frames.poll()) != null; ) lastSeen = Math.max(lastSeen, f.epoch());
+        }
+        try (PlaygroundServer again = startOn(null, "single"); WsClient c = WsClient.connect(again.port())) {
+            c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+            JsonNode resumed = c.next("resumed");
+            assertEquals("checkpoint", resumed.get("from").asText());
+            assertTrue(resumed.get("epoch").asInt() >= lastSeen, resumed + " vs " + lastSeen);
+        }
+    }
+
+    @Test
     void aPageThatClosesItselfLeavesNoCheckpointAndAnUnknownTokenResumesNothing() throws Exception {
-        try (PlaygroundServer a = start("a")) {
+        try (PlaygroundServer a = startOn(null, "a")) {
             String token;
             try (WsClient c = WsClient.connect(a.port())) {
                 token = c.next("resumeToken").get("token").asText();
