@@ -142,14 +142,14 @@ public final class PlaygroundServer implements AutoCloseable {
      * every session is checkpointed and written (at most {@link #DRAIN_LIMIT}), every socket is
      * closed with 1012 so its page reconnects (to another replica), then the server stops.
      */
-    public void drain() {
+    public String drain() {
         long start = System.nanoTime();
         int saved = failover.drain(registry, DRAIN_LIMIT);
         sockets.closeAll(1012, "server restarting; reconnecting");
         roomRoutes.closeSockets(1012, "server restarting; reconnecting");
-        java.util.logging.Logger.getLogger(PlaygroundServer.class.getName()).info(
-                "drained: " + saved + " sessions checkpointed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        String done = "drained: " + saved + " sessions checkpointed in " + (System.nanoTime() - start) / 1_000_000 + " ms";
         stop();
+        return done;
     }
 
     /** Tests only: the server vanishes as if killed (sockets dropped without a close, unwritten checkpoints lost). */
