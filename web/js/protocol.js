@@ -15,6 +15,8 @@ export const setWeight = (layer, to, from, value) => ({ type: 'setWeight', layer
 export const setBias = (layer, node, value) => ({ type: 'setBias', layer, node, value });
 export const selectNode = node => ({ type: 'selectNode', node });
 export const speed = epochsPerFrame => ({ type: 'speed', epochsPerFrame });
+/** The first message after a reconnect: take this tab's run back (the token from resumeToken). */
+export const resume = token => ({ type: 'resume', token });
 /** Sent for binary frames received (two at a time): the server keeps at most 3 frames unacknowledged. */
 export const ack = (frames = 1) => (frames === 1 ? { type: 'ack' } : { type: 'ack', frames });
 /** Frames the page acknowledges in one ack while frames keep coming (each ack costs the server a message). */

@@ -32,6 +32,8 @@ public final class Session {
     public static final int MAX_EPOCHS_PER_FRAME = 1000;
 
     private final SessionListener listener;
+    /** The owner and the read-only viewers: descriptions, states and frames go to both. */
+    private final Audience audience;
     private final SessionScheduler scheduler;
     private final int evalSize;
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
@@ -71,8 +73,7 @@ public final class Session {
     private boolean lastTurnWorked;
     /** CPU time of the last turn (ns): what the round robin charges (wall time would also charge other processes and GC pauses). */
     private long lastTurnCpuNanos;
-    // Class mode (issue 10): read-only observers, the dashboard's summary, the last description.
-    private final List<SessionListener> viewers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // Class mode (issue 10): the dashboard's summary and the last description (for viewers and reloads).
     private volatile SessionSummary summary = SessionSummary.EMPTY;
     private volatile long lastActivityMillis = System.currentTimeMillis();
     private SessionDescription description;
@@ -82,12 +83,14 @@ public final class Session {
     private final InsightsFeed insights = new InsightsFeed();
     private BackgroundWork background;
     private final DrawnData drawn = new DrawnData();
+    private volatile CheckpointSchedule checkpoints;
     /** An epoch that used more CPU than this is heavy (two of the longest slices). */
     static final long HEAVY_TURN_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
         this.listener = listener;
+        this.audience = new Audience(listener);
         this.scheduler = scheduler;
         this.evalSize = evalSize;
     }
@@ -191,8 +194,7 @@ public final class Session {
                     run = run.withSlice(next);
                     frames = new FrameBuilder(run, evalSize);
                     description = SessionDescription.of(run, run.warnings());
-                    listener.description(description);
-                    for (SessionListener v : viewers) v.description(description);
+                    audience.description(description);
                     dirty = true;
                 }
                 case NEW_DATA -> rebuild(drawingGivesWay(key) ? TrainingRun.create(next.withSeed(run.nextSeed()), null)
@@ -264,6 +266,22 @@ public final class Session {
             boolean classification = run.split().source().numClasses() > 0;
             for (int i = 0; i < chart.size(); i++) history.add(chart.stats(i, classification));
         });
+    }
+
+    /** Issue 13: from now on the run checkpoints itself on {@code schedule} (see CheckpointSchedule). */
+    public void checkpointTo(CheckpointSchedule schedule) { checkpoints = schedule; }
+
+    public CheckpointSchedule checkpointSchedule() { return checkpoints; }
+
+    /** A checkpoint on the session's next turn (a server draining), then {@code done} on that turn; false if it cannot be queued. */
+    public boolean checkpointNow(Runnable done) {
+        if (closed) return false;
+        request("checkpoint", () -> {
+            CheckpointSchedule cp = checkpoints;
+            if (cp != null && run != null) cp.capture(run, runHistory, System.nanoTime());
+            done.run();
+        });
+        return true;
     }
 
     /** Shows (true) or hides the course views: {@code insights} messages and gradient statistics. */
@@ -339,7 +357,7 @@ public final class Session {
      * so a slow viewer never slows the session.
      */
     public void addViewer(SessionListener viewer) {
-        viewers.add(viewer);
+        audience.add(viewer);
         request("watch", () -> {
             if (run == null) return;
             viewer.description(description);
@@ -348,7 +366,7 @@ public final class Session {
         });
     }
 
-    public void removeViewer(SessionListener viewer) { viewers.remove(viewer); }
+    public void removeViewer(SessionListener viewer) { audience.remove(viewer); }
 
     /** Sends the description, status and a frame again (a student's new socket after a reload). */
     public void refresh() {
@@ -388,6 +406,8 @@ public final class Session {
         sendFrameIfDue(start, sliceNanos, schedulerTick);
         if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
         boolean background = runBackground(start, sliceNanos);
+        CheckpointSchedule cp = checkpoints; // issue 13: a few comparisons, a copy when one is due
+        if (cp != null && !closed) cp.afterTurn(run, runHistory, state == SessionState.PLAYING || pendingEpochs > 0, System.nanoTime());
         lastTurnWorked = requestsRun > 0 || epochs > 0 || framesSent != framesBefore || background;
         lastTurnCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
         return System.nanoTime() - start;
@@ -511,8 +531,7 @@ public final class Session {
         int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
         java.nio.ByteBuffer frame = frames.build(run.network(), stats, history, selected);
         publishSummary(stats);
-        for (SessionListener v : viewers) if (v.canSendFrame()) v.frame(frame.duplicate());
-        listener.frame(frame);
+        audience.frame(frame);
         insights.changed();
         history.clear();
         dirty = false;
@@ -537,7 +556,7 @@ public final class Session {
     /** Queues a request (refused with an error if the queue is full) and wakes the session. */
     private void request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
         if (closed) return;
-        if (!name.equals("watch") && !name.equals("refresh")) lastActivityMillis = System.currentTimeMillis();
+        if (!name.equals("watch") && !name.equals("refresh") && !name.equals("checkpoint")) lastActivityMillis = System.currentTimeMillis();
         String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, guarded(name, action)));
         if (refused != null) {
             listener.error(refused, name);
@@ -576,8 +595,7 @@ public final class Session {
         this.description = description;
         builds++;
         nodes = description.nodes();
-        listener.description(description);
-        for (SessionListener v : viewers) v.description(description);
+        audience.description(description);
         restart();
     }
 
@@ -604,8 +622,7 @@ public final class Session {
         boolean changed = next != state || message != null;
         state = next;
         if (changed || next == SessionState.PAUSED) {
-            listener.status(next, message);
-            for (SessionListener v : viewers) v.status(next, message);
+            audience.status(next, message);
         }
         if (run != null && changed) publishSummary(run.trainer().lastStats());
         scheduler.playing(this, next == SessionState.PLAYING || background != null);

@@ -115,7 +115,7 @@ public final class HostileBench {
                 healthFailures.get(), healthChecks.get(), worstTurnMs.get());
         System.out.printf(Locale.ROOT, "server CPU under attack: %.2f cores; RSS: %d MiB before, max %d MiB under attack, %d MiB after%n",
                 cpu, rssBase / 1024, rssMax.get() / 1024, rssAfter / 1024);
-        System.out.printf(Locale.ROOT, "attack volume: %d CSVs of 1.6 MB uploaded, %d connect/load/close cycles; this client's CPU over the run: %.2f cores%n",
+        System.out.printf(Locale.ROOT, "attack volume: %d uploads of a 1.6 MB CSV tried, %d connect/load/close cycles; this client's CPU over the run: %.2f cores%n",
                 csvSent.get(), churned.get(), LoadBench.cpuTicks(ProcessHandle.current().pid()) / 100.0 / ((System.nanoTime() - started) / 1e9));
         for (LoadBench.Student s : students) s.socket.abort();
     }
@@ -166,9 +166,15 @@ public final class HostileBench {
         s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
         sockets.add(s.socket);
         for (int round = 0; attacking.get(); round++) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(upload).POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r;
             sent.incrementAndGet();
+            try {
+                r = http.send(HttpRequest.newBuilder(upload).POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException refusedEarly) {
+                // a 429 comes before the body is read and the server closes: this client sees a broken pipe
+                Thread.sleep(500);
+                continue;
+            }
             if (r.statusCode() == 201) s.send("{\"type\":\"loadCsv\",\"upload\":\"" + r.body().replaceAll(".*\"upload\":\"([0-9a-f]+)\".*", "$1") + "\"}");
             if (round % 2 == 0) {
                 try {
