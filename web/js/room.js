@@ -80,6 +80,12 @@ export class Room {
       case 'spotlight':
         if (message.you) this.hooks.toast('Your run is on the projector.', 'warning');
         return true;
+      case 'resumed':
+        // the server this run trained on stopped: another one took it over
+        this.hooks.toast(message.from === 'checkpoint'
+          ? `Your run was moved to another server: it goes on from epoch ${message.epoch} (about ${message.lostSeconds} s of training lost).`
+          : 'Your run was moved to another server: it starts again from your last settings.', 'warning');
+        return true;
       case 'roomClosed':
         if (message.reason === 'elsewhere') { this.elsewhere(message.message); return true; }
         this.ended(message.message);

@@ -42,6 +42,16 @@ public final class Room {
         save();
     }
 
+    /** A new room already in the shared store ({@link RoomStore#createRoom}). */
+    Room(RoomStore.RoomRecord created, Exercise exercise, RoomContext context) {
+        this(created.code(), created.teacherKey(), exercise, false, created.createdMillis(), context);
+    }
+
+    /** The record a new room is created with. */
+    static RoomStore.RoomRecord record(String code, String teacherKeyHash, Exercise exercise) {
+        return new RoomStore.RoomRecord(code, teacherKeyHash, exercise == null ? null : exercise.link(), false, System.currentTimeMillis());
+    }
+
     private Room(String code, String teacherKeyHash, Exercise exercise, boolean anonymized, long createdMillis, RoomContext context) {
         this.code = code;
         this.teacherKeyHash = teacherKeyHash;
@@ -66,20 +76,33 @@ public final class Room {
             }
         }
         Room room = new Room(r.code(), r.teacherKey(), exercise, r.anonymized(), r.createdMillis(), context);
+        room.addStored(roster);
+        return room;
+    }
+
+    /**
+     * Puts stored students on the roster (those not on it yet), "left" until a card or their own
+     * socket says otherwise: after a restart, or a copy of a room another server created.
+     */
+    synchronized void addStored(java.util.List<RoomStore.StudentRecord> roster) {
         for (RoomStore.StudentRecord sr : roster) {
+            if (students.containsKey(sr.id())) continue;
             Student s = new Student(sr.id(), sr.token(), sr.name(), sr.number(), sr.joinedMillis());
             s.left = true;
-            if (sr.link() != null) {
-                try {
-                    s.lastSettings = org.nnplayground.playground.link.PlaygroundLink.parse(sr.link(), new java.security.SecureRandom()).settings();
-                } catch (RuntimeException stale) {
-                    // their last link no longer parses: they get the exercise
-                }
-            }
-            room.students.put(s.id, s);
-            room.joined = Math.max(room.joined, s.number);
+            s.lastSettings = settingsOf(sr.link());
+            students.put(s.id, s);
+            joined = Math.max(joined, s.number);
+            rosterChanged = true;
         }
-        return room;
+    }
+
+    private static org.nnplayground.playground.link.PlaygroundSettings settingsOf(String link) {
+        if (link == null) return null;
+        try {
+            return org.nnplayground.playground.link.PlaygroundLink.parse(link, new java.security.SecureRandom()).settings();
+        } catch (RuntimeException stale) {
+            return null; // their last link no longer parses: they get the exercise
+        }
     }
 
     public String code() { return code; }
@@ -101,22 +124,70 @@ public final class Room {
     // ---- students
 
     /** Adds a student (their session opens now, on the current exercise); they connect with the returned token. */
-    synchronized Student join(String name, String address) {
-        requireOpen();
+    Student join(String name, String address) {
+        if (context.replica().shared()) return joinShared(name, address);
+        synchronized (this) {
+            requireOpen();
+            String clean = cleanName(name);
+            requireRoom();
+            String token = Secrets.token(24);
+            Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, ++joined, System.currentTimeMillis());
+            s.plainToken = token;
+            s.address = address;
+            s.awaySince = System.currentTimeMillis();
+            openSession(s, exercise == null ? "" : exercise.link());
+            students.put(s.id, s);
+            rosterChanged = true;
+            context.store().saveStudent(code, record(s));
+            return s;
+        }
+    }
+
+    /**
+     * Joining a room that spans servers: the shared store gives the number and counts the roster
+     * (outside the room's lock), then every copy hears of the new student.
+     */
+    private Student joinShared(String name, String address) {
         String clean = cleanName(name);
-        if (students.size() >= context.limits().studentsPerRoom()) {
-            throw new RoomException(RoomException.Kind.FULL, "this class is full (" + context.limits().studentsPerRoom() + " students)");
+        synchronized (this) {
+            requireOpen();
+            requireRoom();
         }
         String token = Secrets.token(24);
-        Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, ++joined, System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        String id = Secrets.token(9);
+        String link = exerciseLink();
+        int number = context.store().addStudent(code, new RoomStore.StudentRecord(id, Secrets.hash(token), clean, 0, link, now),
+                context.limits().studentsPerRoom());
+        if (number == 0) throw full();
+        if (number < 0) throw new RoomException(RoomException.Kind.NOT_FOUND, "this class has been closed by the teacher");
+        Student s = new Student(id, Secrets.hash(token), clean, number, now);
         s.plainToken = token;
         s.address = address;
-        s.awaySince = System.currentTimeMillis();
-        openSession(s, exercise == null ? "" : exercise.link());
-        students.put(s.id, s);
-        rosterChanged = true;
-        context.store().saveStudent(code, record(s));
+        s.awaySince = now;
+        s.owner = context.replica().id();
+        synchronized (this) {
+            try {
+                requireOpen();
+                openSession(s, exercise == null ? "" : exercise.link());
+            } catch (RoomException e) {
+                context.store().removeStudent(code, id);
+                throw e;
+            }
+            students.put(s.id, s);
+            joined = Math.max(joined, number);
+            rosterChanged = true;
+        }
+        context.events().publish(code, new RoomEvent.StudentJoined(s.id, s.token, s.name, s.number, s.joinedMillis, link));
         return s;
+    }
+
+    private void requireRoom() {
+        if (students.size() >= context.limits().studentsPerRoom()) throw full();
+    }
+
+    private RoomException full() {
+        return new RoomException(RoomException.Kind.FULL, "this class is full (" + context.limits().studentsPerRoom() + " students)");
     }
 
     /**
@@ -125,18 +196,60 @@ public final class Room {
      * Returns the socket it replaced (another tab of theirs), or null.
      */
     synchronized SessionListener attach(Student s, SessionListener socket, String address) {
-        requireOpen();
-        if (!students.containsKey(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
-        if (s.left) {
-            s.address = address;
-            openSession(s, s.lastLink() == null ? exerciseLink() : s.lastLink());
-            s.left = false;
+        return attach(s, socket, address, null).previous();
+    }
+
+    /** What attaching did: the socket it replaced, and how a session opened here began (null: it was already here). */
+    record Attach(SessionListener previous, Resumed resumed) {}
+
+    /** A student's session opened again on this server: at which epoch, about how many seconds of training were lost, and from what. */
+    public record Resumed(int epoch, long lostSeconds, String from) {}
+
+    /**
+     * {@link #attach(Student, SessionListener, String)} that may take the student over from another
+     * replica (or after a restart): their run goes on from {@code saved}, their checkpoint, if
+     * any; else a fresh run of their last link. The other replicas hear that they are here now.
+     */
+    Attach attach(Student s, SessionListener socket, String address, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
+        Attach done;
+        synchronized (this) {
+            requireOpen();
+            if (!students.containsKey(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
+            Resumed resumed = null;
+            if (s.left || s.session == null) {
+                s.address = address;
+                resumed = reopen(s, saved);
+                s.left = false;
+            }
+            if (context.replica().shared()) s.owner = context.replica().id();
+            SessionListener previous = s.link.attached() ? current(s) : null;
+            s.link.attach(socket);
+            s.awaySince = 0;
+            s.metaVersion++;
+            done = new Attach(previous, context.replica().shared() ? resumed : null);
         }
-        SessionListener previous = s.link.attached() ? current(s) : null;
-        s.link.attach(socket);
-        s.awaySince = 0;
-        s.metaVersion++;
-        return previous;
+        if (context.replica().shared()) context.events().publish(code, new RoomEvent.Attached(s.id, context.replica().id()));
+        return done;
+    }
+
+    /** True when attaching would open a session here (so the caller reads the checkpoint first, outside the lock). */
+    synchronized boolean needsSession(Student s) { return s.left || s.session == null; }
+
+    /** Opens the student's session here: from their checkpoint when there is one, else their last link. */
+    private Resumed reopen(Student s, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
+        long lastHeard = s.remote != null ? s.remoteSeenMillis : 0;
+        String link = s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? exerciseLink() : s.lastLink();
+        if (saved != null) {
+            openSession(s, null);
+            s.session.restore(saved.snapshot());
+            // trained after the checkpoint until their server was last heard of
+            long lost = lastHeard > saved.savedMillis() ? (lastHeard - saved.savedMillis()) / 1000 : 0;
+            return new Resumed(saved.snapshot().epoch(), lost, "checkpoint");
+        }
+        openSession(s, link);
+        int epoch = s.remote != null ? s.remote.epoch() : 0;
+        long lost = s.remote != null && s.remote.epoch() > 0 ? Math.max(0, (lastHeard - s.joinedMillis) / 1000) : 0;
+        return new Resumed(0, epoch == 0 ? 0 : lost, "link");
     }
 
     /** Sends the student's page its session again: description, status and a frame (after the room's own messages). */
@@ -156,9 +269,13 @@ public final class Room {
     }
 
     /** The student left the class for good: their card goes, their session is freed. */
-    synchronized void leave(Student s) {
-        if (students.remove(s.id) == null) return;
-        dropStudent(s);
+    void leave(Student s) {
+        synchronized (this) {
+            if (students.remove(s.id) == null) return;
+            dropStudent(s);
+        }
+        forgetRun(s.id);
+        if (context.replica().shared()) context.events().publish(code, new RoomEvent.StudentLeft(s.id));
     }
 
     /** The student's session, or null when they left. */
@@ -211,12 +328,19 @@ public final class Room {
         publish(new RoomEvent.Spotlight(studentId));
     }
 
-    public synchronized void anonymize(boolean on) {
-        requireOpen();
+    public void anonymize(boolean on) {
+        synchronized (this) {
+            requireOpen();
+            setAnonymized(on);
+        }
+        save();
+        publish(new RoomEvent.Anonymized(on));
+    }
+
+    private void setAnonymized(boolean on) {
         anonymized = on;
         for (Map<String, Long> sent : dashboards.values()) sent.clear();
         rosterChanged = true;
-        save();
     }
 
     public synchronized boolean anonymized() { return anonymized; }
@@ -228,6 +352,7 @@ public final class Room {
             students.remove(s.id);
             dropStudent(s);
         }
+        forgetRun(studentId);
         publish(new RoomEvent.Removed(studentId));
     }
 
@@ -235,6 +360,10 @@ public final class Room {
     public synchronized Session watch(String studentId) {
         requireOpen();
         Student s = student(studentId);
+        if (remote(s)) {
+            throw new RoomException(RoomException.Kind.NOT_FOUND, "that student's run trains on another server of this class: "
+                    + "their card shows their progress, their run can only be opened from that server");
+        }
         if (s.left || s.session == null) throw new RoomException(RoomException.Kind.NOT_FOUND, "that student has left");
         return s.session;
     }
@@ -250,12 +379,22 @@ public final class Room {
 
     /** Closes the room: students are told, sessions freed, the code forgotten. */
     void close() {
+        List<String> ids;
         synchronized (this) {
             if (closed) return;
             closed = true;
+            ids = List.copyOf(students.keySet());
         }
+        context.store().removeRoom(code);
         context.events().publish(code, new RoomEvent.Closed());
+        closeHere();
+        for (String id : ids) forgetRun(id);
+    }
+
+    /** Frees this server's part of a closed room: sessions, dashboards, the subscription. */
+    private void closeHere() {
         synchronized (this) {
+            closed = true;
             for (Student s : students.values()) freeSession(s);
             students.clear();
             dashboards.clear();
@@ -265,13 +404,16 @@ public final class Room {
         } catch (Exception ignored) {
             // a local subscription cannot fail to close
         }
-        context.store().removeRoom(code);
     }
 
     /** The class report (CSV): one row per student. */
     public synchronized String report() {
         List<ClassReport.Row> rows = new ArrayList<>();
         for (Student s : students.values()) {
+            if (remote(s)) {
+                rows.add(remoteRow(s));
+                continue;
+            }
             SessionSummary m = s.summary();
             String link = m.settings() != null ? m.link() : (s.lastLink() == null ? "" : s.lastLink());
             rows.add(new ClassReport.Row(s.name, link, m.epoch(), m.lossTrain(), m.lossTest(),
@@ -284,8 +426,11 @@ public final class Room {
     public synchronized List<Leaderboard.Entry> leaderboard() {
         List<Leaderboard.Entry> entries = new ArrayList<>();
         for (Student s : students.values()) {
-            entries.add(new Leaderboard.Entry(s.id, anonymized ? "Student " + s.number : s.name, s.bestLossTest,
-                    s.bestParameters, s.bestEpoch, s.bestMillis));
+            RoomEvent.RemoteCard r = remote(s) ? s.remote : null;
+            if (remote(s) && r == null) continue;
+            entries.add(r != null
+                    ? new Leaderboard.Entry(s.id, shownName(s), r.bestLossTest(), r.bestParameters(), r.bestEpoch(), r.bestMillis())
+                    : new Leaderboard.Entry(s.id, shownName(s), s.bestLossTest, s.bestParameters, s.bestEpoch, s.bestMillis));
         }
         return Leaderboard.top(entries, Leaderboard.SIZE);
     }
@@ -309,6 +454,14 @@ public final class Room {
         if (!dashboards.isEmpty() || students.values().stream().anyMatch(st -> st.link.attached())) lastUsedMillis = now;
         long graceMillis = context.limits().grace().toMillis();
         for (Student s : students.values()) {
+            if (remote(s)) {
+                boolean stale = s.remote == null || now - s.remoteSeenMillis > REMOTE_STALE_MILLIS;
+                if (stale != s.remoteStale) {
+                    s.remoteStale = stale;
+                    s.metaVersion++;
+                }
+                continue;
+            }
             if (!s.left && s.awaySince != 0 && now - s.awaySince > graceMillis) {
                 freeSession(s);
                 s.left = true;
@@ -343,13 +496,19 @@ public final class Room {
             boolean everything = sent.isEmpty();
             List<Card> cards = new ArrayList<>();
             for (Student s : students.values()) {
-                long version = s.cardVersion();
+                long version = remote(s) ? s.remoteVersion * 1024 + s.metaVersion : s.cardVersion();
                 Long last = sent.put(s.id, version);
                 if (last == null || last != version) cards.add(card(s));
             }
             d.update(new RosterUpdate(everything, code, students.size(), anonymized, spotlight, exerciseLink(), locked(),
                     cards, everything ? List.of() : removed, board));
         }
+    }
+
+    /** True when no student of this room has a session on this server. */
+    synchronized boolean ownsNoSession() {
+        for (Student s : students.values()) if (s.session != null && !s.left) return false;
+        return true;
     }
 
     /** How long nobody has used this room: no dashboard open, no student connected (ms). */
@@ -369,6 +528,7 @@ public final class Room {
     /** Writes every student's last link to the store (the server is stopping). */
     synchronized void saveRoster() {
         for (Student s : students.values()) {
+            if (remote(s)) continue; // their own server keeps their link
             s.summary();
             if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
             context.store().saveStudent(code, record(s));
@@ -386,11 +546,21 @@ public final class Room {
         }
     }
 
-    // ---- events: what every server does with its own students
+    // ---- events: what every server does with its own students and its copy of the room
 
     private void apply(RoomEvent event) {
+        if (event instanceof RoomEvent.Closed) {
+            closeHere();
+            return;
+        }
+        if (event instanceof RoomEvent.ExerciseInStore) {
+            event = storedExercise();
+            if (event == null) return;
+        }
         List<Session> sessions = new ArrayList<>();
         synchronized (this) {
+            if (closed) return;
+            change(event);
             for (Student s : students.values()) if (!s.left && s.session != null) sessions.add(s.session);
         }
         // notices, spotlight, removal and closing are for the pages
@@ -400,12 +570,165 @@ public final class Room {
         else if (event instanceof RoomEvent.ResetAll) sessions.forEach(Session::reset);
     }
 
+    /**
+     * What an event changes in this copy of the room. The server where it happened has made the
+     * change already; each step here is idempotent, so that copy stays the same.
+     */
+    private void change(RoomEvent event) {
+        String me = context.replica().id();
+        if (event instanceof RoomEvent.ExercisePushed e && (exercise == null || !exercise.link().equals(e.link()))) {
+            try {
+                exercise = Exercise.of(e.link());
+            } catch (RoomException bad) {
+                return; // the teacher's server accepted it: a link another version cannot read keeps the old exercise here
+            }
+            for (Student s : students.values()) s.forgetBest();
+            rosterChanged = true;
+        } else if (event instanceof RoomEvent.Spotlight sp) {
+            spotlight = sp.studentId();
+            rosterChanged = true;
+        } else if (event instanceof RoomEvent.Anonymized a && a.on() != anonymized) {
+            setAnonymized(a.on());
+        } else if (event instanceof RoomEvent.Removed r) {
+            Student s = students.remove(r.studentId());
+            if (s != null) dropHere(s);
+        } else if (event instanceof RoomEvent.StudentLeft l) {
+            Student s = students.remove(l.studentId());
+            if (s != null) dropHere(s);
+        } else if (event instanceof RoomEvent.StudentJoined j && !students.containsKey(j.studentId())) {
+            Student s = new Student(j.studentId(), j.token(), j.name(), j.number(), j.joinedMillis());
+            s.left = true;
+            s.lastSettings = settingsOf(j.link());
+            students.put(s.id, s);
+            joined = Math.max(joined, s.number);
+            rosterChanged = true;
+        } else if (event instanceof RoomEvent.Attached a && !a.replica().equals(me)) {
+            Student s = students.get(a.studentId());
+            if (s == null) return;
+            // they reconnected to another server: it holds their run now, this copy only shows their card
+            if (s.session != null && !s.left) freeSession(s);
+            s.link.attach(null);
+            s.left = false;
+            s.owner = a.replica();
+            s.metaVersion++;
+        } else if (event instanceof RoomEvent.Cards c && !c.replica().equals(me)) {
+            long now = System.currentTimeMillis();
+            for (RoomEvent.RemoteCard card : c.cards()) {
+                Student s = students.get(card.id());
+                // a late card from the server a student just left: this one holds their run
+                if (s == null || (s.session != null && !s.left)) continue;
+                s.owner = c.replica();
+                s.remote = card;
+                if (card.link() != null) s.remoteLink = card.link();
+                s.remoteSeenMillis = now;
+                s.remoteVersion++;
+            }
+        }
+    }
+
+    /** A pushed exercise too long for a notification, read from the store (null: the room is gone). */
+    private RoomEvent.ExercisePushed storedExercise() {
+        RoomStore.RoomRecord r = context.store().room(code);
+        if (r == null || r.exerciseLink() == null) return null;
+        Exercise e = Exercise.of(r.exerciseLink());
+        return new RoomEvent.ExercisePushed(e.link(), e.locked());
+    }
+
+    /** A student's session is on another server: their card comes from its summaries. */
+    private boolean remote(Student s) {
+        return s.owner != null && !s.owner.equals(context.replica().id()) && (s.left || s.session == null);
+    }
+
+    /** A remote card older than this shows the student away (their server sends every card every few seconds). */
+    static final long REMOTE_STALE_MILLIS = 6000;
+
+    private String remoteState(Student s) {
+        RoomEvent.RemoteCard r = s.remote;
+        if (r == null) return "away";
+        if (s.remoteStale) return r.state().equals("left") ? "left" : "away";
+        return r.state();
+    }
+
+    private Card remoteCard(Student s) {
+        RoomEvent.RemoteCard r = s.remote;
+        if (r == null) {
+            return new Card(s.id, s.number, shownName(s), 0, Double.NaN, Double.NaN, Double.NaN, "classification", remoteState(s), 0, 0,
+                    new byte[0], 0);
+        }
+        return new Card(s.id, s.number, shownName(s), r.epoch(), r.lossTrain(), r.lossTest(), r.metricTest(), r.problem(),
+                remoteState(s), r.parameters(), r.lastActivityMillis(), r.thumbs(), r.thumbCount());
+    }
+
+    private ClassReport.Row remoteRow(Student s) {
+        RoomEvent.RemoteCard r = s.remote;
+        String link = s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? "" : s.lastLink();
+        if (r == null) return new ClassReport.Row(s.name, link, 0, Double.NaN, Double.NaN, "accuracy", Double.NaN, Double.NaN, remoteState(s));
+        return new ClassReport.Row(s.name, link, r.epoch(), r.lossTrain(), r.lossTest(), r.problem().equals("regression") ? "r2" : "accuracy",
+                r.metricTrain(), r.metricTest(), remoteState(s));
+    }
+
+    private String shownName(Student s) { return anonymized ? "Student " + s.number : s.name; }
+
+    /**
+     * The cards of the students whose sessions this server holds, for the other servers: those
+     * that changed since the last call ({@code all}: every one). Empty when there is nothing to say.
+     */
+    synchronized List<RoomEvent.RemoteCard> ownCards(boolean all) {
+        List<RoomEvent.RemoteCard> out = new ArrayList<>();
+        if (closed) return out;
+        String me = context.replica().id();
+        boolean live = false;
+        for (Student s : students.values()) if (me.equals(s.owner) && s.session != null && !s.left) live = true;
+        for (Student s : students.values()) {
+            if (!me.equals(s.owner)) continue;
+            long version = s.cardVersion();
+            if (!(all && live) && version == s.publishedVersion) continue;
+            SessionSummary m = s.summary();
+            String link = m.settings() != null ? m.link() : s.lastLink();
+            boolean newLink = all || !java.util.Objects.equals(link, s.publishedLink);
+            out.add(new RoomEvent.RemoteCard(s.id, m.epoch(), m.lossTrain(), m.lossTest(), m.metricTrain(), m.metricTest(), m.problem(),
+                    s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), s.bestLossTest,
+                    s.bestParameters, s.bestEpoch, s.bestMillis, newLink ? link : null));
+            s.publishedVersion = version;
+            s.publishedLink = link;
+        }
+        return out;
+    }
+
+    /**
+     * The sessions of this server's students whose run changed since their last checkpoint (a
+     * run exists: something was trained or loaded), each with its checkpoint key.
+     */
+    synchronized Map<String, Session> toCheckpoint() {
+        Map<String, Session> out = new LinkedHashMap<>();
+        for (Student s : students.values()) {
+            if (s.left || s.session == null) continue;
+            SessionSummary m = s.summary();
+            if (m.version() == 0 || m.settings() == null || m.version() == s.checkpointedVersion) continue;
+            s.checkpointedVersion = m.version();
+            out.put(Replica.checkpointKey(s.id), s.session);
+        }
+        return out;
+    }
+
+    /** The student's checkpointed run is of no use any more (they left, were removed, the class closed). */
+    private void forgetRun(String studentId) {
+        var checkpoints = context.replica().checkpoints();
+        if (checkpoints == null) return;
+        try {
+            checkpoints.delete(Replica.checkpointKey(studentId));
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(Room.class.getName()).warning("could not delete a student's checkpoint: " + e.getMessage());
+        }
+    }
+
     private void publish(RoomEvent e) {
         synchronized (this) { requireOpen(); }
         context.events().publish(code, e);
     }
 
     private Card card(Student s) {
+        if (remote(s)) return remoteCard(s);
         SessionSummary m = s.summary();
         return new Card(s.id, s.number, anonymized ? "Student " + s.number : s.name, m.epoch(), m.lossTrain(), m.lossTest(),
                 m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount());
@@ -417,20 +740,26 @@ public final class Room {
         return s;
     }
 
+    /** Opens the student's session and loads {@code link} (null: nothing yet, a checkpoint is restored next). */
     private void openSession(Student s, String link) {
         try {
             s.session = context.sessions().open(s.address, s.link);
         } catch (SessionRegistry.LimitException full) {
             throw new RoomException(RoomException.Kind.FULL, full.getMessage());
         }
-        s.session.load(link == null ? "" : link);
+        if (link != null || !context.replica().shared()) s.session.load(link == null ? "" : link);
     }
 
     private void dropStudent(Student s) {
+        dropHere(s);
+        context.store().removeStudent(code, s.id);
+    }
+
+    /** The student is off this copy's roster: their session here (if any) is freed, their card goes. */
+    private void dropHere(Student s) {
         freeSession(s);
         removedSinceTick.add(s.id);
         if (s.id.equals(spotlight)) spotlight = null;
-        context.store().removeStudent(code, s.id);
     }
 
     private void freeSession(Student s) {

@@ -26,6 +26,35 @@ public interface RoomStore {
 
     List<StudentRecord> students(String code);
 
+    // ---- what servers sharing the store need (docs/architecture.md, "Several servers")
+
+    /** Where a resume token belongs: a room and a student. */
+    record TokenOwner(String code, String studentId) {}
+
+    /** The room with this code, or null. */
+    default RoomRecord room(String code) {
+        for (RoomRecord r : rooms()) if (r.code().equals(code)) return r;
+        return null;
+    }
+
+    /** The room and student whose resume token has this hash, or null. */
+    default TokenOwner byToken(String tokenHash) {
+        for (RoomRecord r : rooms()) {
+            for (StudentRecord s : students(r.code())) if (s.token().equals(tokenHash)) return new TokenOwner(r.code(), s.id());
+        }
+        return null;
+    }
+
+    /** Stores a new room now; false when its code is taken (another server made that room). */
+    boolean createRoom(RoomRecord room);
+
+    /**
+     * Stores a new student now with the room's next join number (the record's number is ignored),
+     * unless the room already has {@code limit} students. Atomic for every server sharing the
+     * store. Returns the number, 0 when the room is full, -1 when it no longer exists.
+     */
+    int addStudent(String code, StudentRecord student, int limit);
+
     /** Releases the store's connections (the server is stopping). */
     default void close() {}
 }

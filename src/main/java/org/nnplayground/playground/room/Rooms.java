@@ -3,6 +3,7 @@ package org.nnplayground.playground.room;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -30,8 +31,17 @@ public final class Rooms implements AutoCloseable {
     private final ScheduledExecutorService ticker;
 
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits) {
-        this.context = new RoomContext(sessions, events, store, limits);
-        restore();
+        this(sessions, events, store, limits, Replica.alone());
+    }
+
+    /**
+     * The rooms of one replica: alone, rooms are restored from the store at start; sharing the
+     * store with other replicas, a room is read from it when first asked for here (a copy that
+     * follows the room's events), and this server sends the others its students' cards.
+     */
+    public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits, Replica replica) {
+        this.context = new RoomContext(sessions, events, store, limits, replica);
+        if (!replica.shared()) restore();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "room-ticker");
             t.setDaemon(true);
@@ -59,9 +69,19 @@ public final class Rooms implements AutoCloseable {
                         + " classes; close one or try later");
             }
             String code;
-            do { code = codes.next(); } while (rooms.containsKey(code));
             String key = Secrets.token(24);
-            rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
+            if (context.replica().shared()) {
+                // the store decides: another server may have made a room with the same code
+                RoomStore.RoomRecord made;
+                do {
+                    do { code = codes.next(); } while (rooms.containsKey(code));
+                    made = Room.record(code, Secrets.hash(key), exercise);
+                } while (!context.store().createRoom(made));
+                rooms.put(code, new Room(made, exercise, context));
+            } else {
+                do { code = codes.next(); } while (rooms.containsKey(code));
+                rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
+            }
             created.add(address, now);
             return new Created(code, key);
         }
@@ -81,6 +101,7 @@ public final class Rooms implements AutoCloseable {
         }
         String code = JoinCodes.normalize(typedCode);
         Room room = code == null ? null : rooms.get(code);
+        if ((room == null || room.closed()) && code != null && context.replica().shared()) room = copy(code);
         if (room == null || room.closed()) {
             wrongCodes.add(address, now);
             throw new RoomException(RoomException.Kind.NOT_FOUND, "there is no class with the code '"
@@ -121,26 +142,84 @@ public final class Rooms implements AutoCloseable {
         if (token != null) {
             for (Room room : rooms.values()) {
                 Student s = room.byToken(token);
-                if (s != null) {
-                    SessionListener previous = room.attach(s, socket, address);
-                    return new Membership(room, s, previous);
-                }
+                if (s != null) return attach(room, s, socket, address);
+            }
+            if (context.replica().shared()) {
+                // a student whose server stopped, or whose page the load balancer sent here
+                RoomStore.TokenOwner owner = lookUp(() -> context.store().byToken(Secrets.hash(token)));
+                Room room = owner == null ? null : copy(owner.code());
+                Student s = room == null ? null : room.byToken(token);
+                if (s != null) return attach(room, s, socket, address);
             }
         }
         throw new RoomException(RoomException.Kind.NOT_FOUND, "your place in the class has ended (the class was closed or you were removed); join again");
     }
+
+    private Membership attach(Room room, Student s, SessionListener socket, String address) {
+        org.nnplayground.playground.session.Checkpoints.Checkpoint saved = null;
+        var checkpoints = context.replica().checkpoints();
+        if (checkpoints != null && room.needsSession(s)) {
+            // read before taking the room's lock: the database may take a moment
+            try {
+                saved = checkpoints.load(Replica.checkpointKey(s.id)).orElse(null);
+            } catch (RuntimeException e) {
+                LOG.warning("could not read a student's checkpoint; they get a fresh run of their last link: " + e.getMessage());
+            }
+        }
+        Room.Attach done = room.attach(s, socket, address, saved);
+        return new Membership(room, s, done.previous(), done.resumed());
+    }
+
+    /**
+     * This server's copy of a room another server made (or made before a restart): read from the
+     * store with its roster, after subscribing to its events so no change in between is missed.
+     * Null when the store has no such room.
+     */
+    private Room copy(String code) {
+        synchronized (rooms) {
+            Room here = rooms.get(code);
+            if (here != null && !here.closed()) return here;
+            if (here != null) rooms.remove(code, here);
+            RoomStore.RoomRecord r = lookUp(() -> context.store().room(code));
+            if (r == null) return null;
+            Room room = Room.restore(r, List.of(), context);
+            room.addStored(lookUp(() -> context.store().students(code)));
+            rooms.put(code, room);
+            return room;
+        }
+    }
+
+    /** A read from the shared store; a database that cannot answer is a refusal in plain words. */
+    private <T> T lookUp(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RoomException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warning("class rooms: the database did not answer: " + e.getMessage());
+            throw new RoomException(RoomException.Kind.FULL, "the class database cannot be reached; try again in a moment");
+        }
+    }
+
+    /** This server's name among the replicas. */
+    public String replica() { return context.replica().id(); }
 
     /** A connected student: the web layer hands their requests to {@link #session()} within the room's locks. */
     public static final class Membership {
         private final Room room;
         private final Student student;
         private final SessionListener replaced;
+        private final Room.Resumed resumed;
 
-        Membership(Room room, Student student, SessionListener replaced) {
+        Membership(Room room, Student student, SessionListener replaced, Room.Resumed resumed) {
             this.room = room;
             this.student = student;
             this.replaced = replaced;
+            this.resumed = resumed;
         }
+
+        /** How the student's session was opened again on this server (another replica had it, or this one restarted), or null. */
+        public Room.Resumed resumed() { return resumed; }
 
         public Room room() { return room; }
 
@@ -177,9 +256,24 @@ public final class Rooms implements AutoCloseable {
 
     private void tick() {
         long now = System.currentTimeMillis();
+        ticks++;
+        boolean shared = context.replica().shared();
         for (Room r : rooms.values()) {
             try {
-                if (r.idleMillis(now) > IDLE_ROOM_MILLIS) {
+                if (r.closed()) {
+                    rooms.remove(r.code(), r); // closed on another server
+                    continue;
+                }
+                if (shared) {
+                    shareCards(r);
+                    if (r.idleMillis(now) > IDLE_COPY_MILLIS && r.ownsNoSession()) {
+                        // nobody uses this copy here: drop it (the room lives on in the store and on other servers)
+                        rooms.remove(r.code(), r);
+                        r.suspend();
+                        continue;
+                    }
+                }
+                if (!shared && r.idleMillis(now) > IDLE_ROOM_MILLIS) {
                     // a room nobody has opened for half a day is over: its place goes to new classes
                     close(r);
                     continue;
@@ -189,10 +283,36 @@ public final class Rooms implements AutoCloseable {
                 LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
             }
         }
+        if (shared) checkpoint(now);
         // forget old per-address records so the maps do not grow with every address ever seen
         if (now % 60_000 < 1000 / TICKS_PER_SECOND) {
             wrongCodes.forgetOld(now);
             created.forgetOld(now);
+        }
+    }
+
+    /** Ticks between two card summaries to the other servers (twice a second), and between two summaries of every card. */
+    static final int SUMMARY_TICKS = TICKS_PER_SECOND / 2;
+    static final int HEARTBEAT_TICKS = TICKS_PER_SECOND * 3;
+    /** A copy of a shared room that nobody has used on this server for this long is dropped here. */
+    static final long IDLE_COPY_MILLIS = 10L * 60 * 1000;
+    private long ticks;
+    private long lastCheckpointMillis;
+
+    /** Sends the other servers the cards of this server's students in room {@code r} (outside the room's lock). */
+    private void shareCards(Room r) {
+        if (ticks % SUMMARY_TICKS != 0) return;
+        List<RoomEvent.RemoteCard> cards = r.ownCards(ticks % HEARTBEAT_TICKS == 0);
+        if (!cards.isEmpty()) context.events().publish(r.code(), new RoomEvent.Cards(context.replica().id(), cards));
+    }
+
+    /** Every few seconds, the runs of this server's room students that changed go to the checkpoint store. */
+    private void checkpoint(long now) {
+        var checkpoints = context.replica().checkpoints();
+        if (checkpoints == null || now - lastCheckpointMillis < context.replica().checkpointEvery().toMillis()) return;
+        lastCheckpointMillis = now;
+        for (Room r : rooms.values()) {
+            r.toCheckpoint().forEach((key, session) -> session.snapshot(snapshot -> checkpoints.save(key, snapshot)));
         }
     }
 
@@ -206,6 +326,13 @@ public final class Rooms implements AutoCloseable {
         }
         rooms.clear();
         context.store().close();
+    }
+
+    /** Stops the ticker and frees every session without writing anything (a test's stand-in for a killed server). */
+    public void abort() {
+        ticker.shutdownNow();
+        for (Room r : rooms.values()) r.suspend();
+        rooms.clear();
     }
 
     /** Rooms kept by the store (a restart): their students come back with their tokens. */

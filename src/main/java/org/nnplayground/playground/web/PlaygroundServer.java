@@ -32,7 +32,10 @@ public final class PlaygroundServer implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService reaper;
     private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
 
-    private PlaygroundServer(ServerConfig config) {
+    private PlaygroundServer(ServerConfig config) { this(config, null); }
+
+    /** {@code checkpoints}: where room students' runs are checkpointed on a shared database (null: none). */
+    private PlaygroundServer(ServerConfig config, org.nnplayground.playground.session.Checkpoints checkpoints) {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
@@ -43,7 +46,7 @@ public final class PlaygroundServer implements AutoCloseable {
         sockets = new SocketEndpoint(registry, config, mapper, runs);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
-        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database);
+        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database, checkpoints);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -113,6 +116,26 @@ public final class PlaygroundServer implements AutoCloseable {
         PlaygroundServer server = new PlaygroundServer(config);
         server.app.start();
         return server;
+    }
+
+    /** Builds and starts a server whose room students' runs are checkpointed to {@code checkpoints} (tests of failover). */
+    public static PlaygroundServer start(ServerConfig config, org.nnplayground.playground.session.Checkpoints checkpoints) {
+        PlaygroundServer server = new PlaygroundServer(config, checkpoints);
+        server.app.start();
+        return server;
+    }
+
+    /**
+     * Stops as abruptly as a test can in-process (a stand-in for SIGKILL): room events and tickers
+     * stop first, nothing is saved or flushed, then the trainers and Jetty go.
+     */
+    public void abort() {
+        reaper.shutdownNow();
+        roomRoutes.abort();
+        scheduler.close();
+        app.stop();
+        runs.close();
+        database.close();
     }
 
     /** The port it listens on (the real one when started on port 0). */

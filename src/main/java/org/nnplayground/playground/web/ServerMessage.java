@@ -26,6 +26,7 @@ import org.nnplayground.playground.session.SessionDescription;
         @JsonSubTypes.Type(value = ServerMessage.Watching.class, name = "watching"),
         @JsonSubTypes.Type(value = ServerMessage.Done.class, name = "done"),
         @JsonSubTypes.Type(value = ServerMessage.Saved.class, name = "saved"),
+        @JsonSubTypes.Type(value = ServerMessage.Resumed.class, name = "resumed"),
 })
 public sealed interface ServerMessage {
 
@@ -83,4 +84,10 @@ public sealed interface ServerMessage {
 
     /** A run was saved: its id, its short link ({@code /r/{id}}) and the epoch it was saved at. */
     record Saved(String id, String url, int epoch) implements ServerMessage {}
+
+    /**
+     * The run was opened again on this server (the one it trained on stopped): at {@code epoch},
+     * about {@code lostSeconds} of training lost, {@code from} "checkpoint" or "link" (a fresh run).
+     */
+    record Resumed(int epoch, long lostSeconds, String from) implements ServerMessage {}
 }
