@@ -626,6 +626,34 @@ public final class Room {
         }
     }
 
+    /**
+     * Catches up with the store after events were missed (the connection that carries them was
+     * lost for a while): the exercise, hidden names, who joined and who is gone.
+     */
+    void resync(RoomStore.RoomRecord stored, List<RoomStore.StudentRecord> roster) {
+        if (stored.exerciseLink() != null && !stored.exerciseLink().equals(exerciseLink())) {
+            try {
+                Exercise e = Exercise.of(stored.exerciseLink());
+                apply(new RoomEvent.ExercisePushed(e.link(), e.locked()));
+            } catch (RoomException stale) {
+                // a link this version cannot read: the copy keeps its exercise
+            }
+        }
+        apply(new RoomEvent.Anonymized(stored.anonymized()));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (RoomStore.StudentRecord r : roster) ids.add(r.id());
+        synchronized (this) {
+            if (closed) return;
+            for (Student s : List.copyOf(students.values())) {
+                if (!ids.contains(s.id)) {
+                    students.remove(s.id);
+                    dropHere(s);
+                }
+            }
+        }
+        addStored(roster);
+    }
+
     /** A pushed exercise too long for a notification, read from the store (null: the room is gone). */
     private RoomEvent.ExercisePushed storedExercise() {
         RoomStore.RoomRecord r = context.store().room(code);

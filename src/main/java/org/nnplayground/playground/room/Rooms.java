@@ -201,6 +201,22 @@ public final class Rooms implements AutoCloseable {
         }
     }
 
+    /**
+     * The events between servers were cut for a while (their connection to the database was
+     * lost): every copy reads its room and roster again; a room that is gone was closed meanwhile.
+     */
+    public void resync() {
+        for (Room r : rooms.values()) {
+            try {
+                RoomStore.RoomRecord stored = context.store().room(r.code());
+                if (stored == null) context.events().publish(r.code(), new RoomEvent.Closed());
+                else r.resync(stored, context.store().students(r.code()));
+            } catch (RuntimeException e) {
+                LOG.warning("class room " + r.code() + " could not catch up with the database: " + e.getMessage());
+            }
+        }
+    }
+
     /** This server's name among the replicas. */
     public String replica() { return context.replica().id(); }
 

@@ -61,6 +61,7 @@ final class RoomRoutes implements AutoCloseable {
             replica = Replica.alone();
         }
         this.rooms = new Rooms(sessions, events, store, config.rooms(), replica);
+        if (events instanceof PgRoomEvents pg) pg.onReconnect(rooms::resync);
         this.socket = new RoomSocket(rooms, events, config, mapper, runs);
         this.mapper = mapper;
         this.gate = new MessageGate(config, mapper);
