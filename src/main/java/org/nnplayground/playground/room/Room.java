@@ -724,15 +724,15 @@ public final class Room {
     }
 
     /**
-     * The sessions of this server's students whose run changed since their last checkpoint (a
-     * run exists: something was trained or loaded), each with its checkpoint key.
+     * The sessions of this server's students whose run changed since their last checkpoint ({@code
+     * all}: every one; a run exists: something was trained or loaded), each with its checkpoint key.
      */
-    synchronized Map<String, Session> toCheckpoint() {
+    synchronized Map<String, Session> toCheckpoint(boolean all) {
         Map<String, Session> out = new LinkedHashMap<>();
         for (Student s : students.values()) {
             if (s.left || s.session == null) continue;
             SessionSummary m = s.summary();
-            if (m.version() == 0 || m.settings() == null || m.version() == s.checkpointedVersion) continue;
+            if (m.version() == 0 || m.settings() == null || (!all && m.version() == s.checkpointedVersion)) continue;
             s.checkpointedVersion = m.version();
             out.put(Replica.checkpointKey(s.id), s.session);
         }

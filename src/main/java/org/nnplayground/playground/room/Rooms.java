@@ -328,7 +328,34 @@ public final class Rooms implements AutoCloseable {
         if (checkpoints == null || now - lastCheckpointMillis < context.replica().checkpointEvery().toMillis()) return;
         lastCheckpointMillis = now;
         for (Room r : rooms.values()) {
-            r.toCheckpoint().forEach((key, session) -> session.snapshot(snapshot -> checkpoints.save(key, snapshot)));
+            r.toCheckpoint(false).forEach((key, session) -> session.snapshot(snapshot -> checkpoints.save(key, snapshot)));
+        }
+    }
+
+    /**
+     * The server stops: every run of this server's room students is checkpointed (waiting a few
+     * seconds at most for their turns), so another replica takes them over where they are.
+     */
+    private void checkpointAll() {
+        var checkpoints = context.replica().checkpoints();
+        if (checkpoints == null) return;
+        Map<String, org.nnplayground.playground.session.Session> all = new java.util.LinkedHashMap<>();
+        for (Room r : rooms.values()) all.putAll(r.toCheckpoint(true));
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(all.size());
+        all.forEach((key, session) -> session.snapshot(snapshot -> {
+            try {
+                checkpoints.save(key, snapshot);
+            } finally {
+                done.countDown();
+            }
+        }));
+        try {
+            if (!done.await(3, TimeUnit.SECONDS)) LOG.warning("stopping: " + done.getCount() + " room run(s) could not be checkpointed in time");
+            checkpoints.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warning("stopping: room checkpoints were not all written: " + e.getMessage());
         }
     }
 
@@ -336,6 +363,7 @@ public final class Rooms implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        if (context.replica().shared()) checkpointAll();
         for (Room r : rooms.values()) {
             r.saveRoster();
             r.suspend();

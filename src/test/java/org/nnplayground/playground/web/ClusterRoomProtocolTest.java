@@ -309,6 +309,29 @@ class ClusterRoomProtocolTest {
     }
 
     @Test
+    void aServerThatStopsCheckpointsItsStudentsWhereTheyAre() throws Exception {
+        PlaygroundServer four = PlaygroundServer.start(config("four"), CHECKPOINTS);
+        Made room = room(one, XOR);
+        try (WsClient t = teacher(one, room)) {
+            Pupil fay = join(four, room, "Fay");
+            fay.socket().send("{\"type\":\"step\",\"epochs\":37}");
+            fay.socket().frameAt(37);
+            card(t, fay.id(), c -> c.get("epoch").asInt() == 37, "Fay at epoch 37");
+            CHECKPOINTS.saved.remove("student:" + fay.id());
+            four.stop();
+            four = null;
+            assertEquals(37, CHECKPOINTS.saved.get("student:" + fay.id()).snapshot().epoch(), "checkpointed on the way out");
+            try (WsClient back = resume(two, fay.token())) {
+                assertEquals(37, back.next("resumed").get("epoch").asInt());
+                back.frameAt(37);
+            }
+        } finally {
+            if (four != null) four.abort();
+            http(one, "POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"closeRoom\"}", room.key());
+        }
+    }
+
+    @Test
     void aStudentWhoConnectsToTheOtherServerMovesThereAndTheFirstLetsGo() throws Exception {
         Made room = room(one, XOR);
         try (WsClient t = teacher(one, room); Pupil eve = join(one, room, "Eve")) {
