@@ -71,6 +71,15 @@ public final class BackgroundRoomStore implements RoomStore {
     public int addStudent(String code, StudentRecord student, int limit) { return now(s -> s.addStudent(code, student, limit)); }
 
     @Override
+    public void touch(java.util.Collection<String> codes, long nowMillis) {
+        List<String> copy = List.copyOf(codes);
+        write(s -> s.touch(copy, nowMillis));
+    }
+
+    @Override
+    public void removeIdle(long beforeMillis, java.util.function.Consumer<String> closed) { write(s -> s.removeIdle(beforeMillis, closed)); }
+
+    @Override
     public RoomRecord room(String code) { return existing ? reader().room(code) : null; }
 
     @Override

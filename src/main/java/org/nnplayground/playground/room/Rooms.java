@@ -299,7 +299,10 @@ public final class Rooms implements AutoCloseable {
                 LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
             }
         }
-        if (shared) checkpoint(now);
+        if (shared) {
+            checkpoint(now);
+            sweepShared(now);
+        }
         // forget old per-address records so the maps do not grow with every address ever seen
         if (now % 60_000 < 1000 / TICKS_PER_SECOND) {
             wrongCodes.forgetOld(now);
@@ -321,6 +324,25 @@ public final class Rooms implements AutoCloseable {
         List<RoomEvent.RemoteCard> cards = r.ownCards(ticks % HEARTBEAT_TICKS == 0);
         if (!cards.isEmpty()) context.events().publish(r.code(), new RoomEvent.Cards(context.replica().id(), cards));
     }
+
+    /**
+     * Rooms spanning servers: once a minute the store hears which rooms are in use here; every ten
+     * minutes, rooms nobody used on any server for {@link #IDLE_ROOM_MILLIS} are closed (each
+     * server's copy hears it).
+     */
+    private void sweepShared(long now) {
+        if (now - lastTouchMillis < 60_000) return;
+        lastTouchMillis = now;
+        List<String> used = new java.util.ArrayList<>();
+        for (Room r : rooms.values()) if (r.idleMillis(now) < 60_000) used.add(r.code());
+        if (!used.isEmpty()) context.store().touch(used, now);
+        if (now - lastSweepMillis < 10 * 60_000) return;
+        lastSweepMillis = now;
+        context.store().removeIdle(now - IDLE_ROOM_MILLIS, code -> context.events().publish(code, new RoomEvent.Closed()));
+    }
+
+    private long lastTouchMillis;
+    private long lastSweepMillis = System.currentTimeMillis();
 
     /** Every few seconds, the runs of this server's room students that changed go to the checkpoint store. */
     private void checkpoint(long now) {

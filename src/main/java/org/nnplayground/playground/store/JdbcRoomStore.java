@@ -201,6 +201,43 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public void touch(java.util.Collection<String> codes, long nowMillis) {
+        inTransaction(con -> {
+            try (PreparedStatement up = con.prepareStatement("UPDATE rooms SET used_at = ? WHERE code = ?")) {
+                for (String code : codes) {
+                    up.setTimestamp(1, Timestamp.from(Instant.ofEpochMilli(nowMillis)));
+                    up.setString(2, code);
+                    up.addBatch();
+                }
+                up.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public void removeIdle(long beforeMillis, java.util.function.Consumer<String> closed) {
+        List<String> gone = new ArrayList<>();
+        inTransaction(con -> {
+            Timestamp before = Timestamp.from(Instant.ofEpochMilli(beforeMillis));
+            try (PreparedStatement st = con.prepareStatement("SELECT code FROM rooms WHERE COALESCE(used_at, created_at) < ?")) {
+                st.setTimestamp(1, before);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) gone.add(rs.getString(1));
+                }
+            }
+            // the same condition again: a room used meanwhile by another server stays
+            try (PreparedStatement del = con.prepareStatement("DELETE FROM rooms WHERE code = ? AND COALESCE(used_at, created_at) < ?")) {
+                for (java.util.Iterator<String> it = gone.iterator(); it.hasNext(); ) {
+                    del.setString(1, it.next());
+                    del.setTimestamp(2, before);
+                    if (del.executeUpdate() == 0) it.remove();
+                }
+            }
+        });
+        gone.forEach(closed);
+    }
+
+    @Override
     public RoomRecord room(String code) {
         try (Connection con = pool.getConnection();
              PreparedStatement st = con.prepareStatement("SELECT code, teacher_key, exercise, anonymized, created_at FROM rooms WHERE code = ?")) {
