@@ -148,6 +148,10 @@ public final class Rooms implements AutoCloseable {
                 // a student whose server stopped, or whose page the load balancer sent here
                 RoomStore.TokenOwner owner = lookUp(() -> context.store().byToken(Secrets.hash(token)));
                 Room room = owner == null ? null : copy(owner.code());
+                if (room != null && room.byToken(token) == null) {
+                    // joined on another server a moment ago: the roster is newer than this copy's events
+                    room.addStored(lookUp(() -> context.store().students(owner.code())));
+                }
                 Student s = room == null ? null : room.byToken(token);
                 if (s != null) return attach(room, s, socket, address);
             }
