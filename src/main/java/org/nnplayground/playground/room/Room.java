@@ -553,10 +553,6 @@ public final class Room {
             closeHere();
             return;
         }
-        if (event instanceof RoomEvent.ExerciseInStore) {
-            event = storedExercise();
-            if (event == null) return;
-        }
         List<Session> sessions = new ArrayList<>();
         synchronized (this) {
             if (closed) return;
@@ -652,14 +648,6 @@ public final class Room {
             }
         }
         addStored(roster);
-    }
-
-    /** A pushed exercise too long for a notification, read from the store (null: the room is gone). */
-    private RoomEvent.ExercisePushed storedExercise() {
-        RoomStore.RoomRecord r = context.store().room(code);
-        if (r == null || r.exerciseLink() == null) return null;
-        Exercise e = Exercise.of(r.exerciseLink());
-        return new RoomEvent.ExercisePushed(e.link(), e.locked());
     }
 
     /** A student's session is on another server: their card comes from its summaries. */

@@ -13,9 +13,6 @@ public sealed interface RoomEvent {
     /** The teacher pushed an exercise: students load it; {@code locked} lists what is turned off. */
     record ExercisePushed(String link, Set<String> locked) implements RoomEvent {}
 
-    /** An exercise too long for a notification was pushed: read it from the store (it was saved before this was sent). */
-    record ExerciseInStore() implements RoomEvent {}
-
     record PauseAll() implements RoomEvent {}
 
     record ResumeAll() implements RoomEvent {}

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Room events as PostgreSQL notification payloads: {@code {"replica","code","event":{"type",...}}}
  * in JSON, each under NOTIFY's 8000-byte limit. A {@link RoomEvent.Cards} summary too big for one
- * notification is split into several; a card too big alone loses its link, then its thumbnails;
- * an exercise too long to send says "read it from the store" instead (docs/protocol.md, "Several servers").
+ * notification is split into several; a card too big alone loses its link, then its thumbnails
+ * (docs/protocol.md, "Several servers").
  */
 public final class RoomEventCodec {
     /** PostgreSQL refuses payloads of 8000 bytes or more; the rest is headroom for the envelope's variations. */
@@ -27,7 +27,6 @@ public final class RoomEventCodec {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = RoomEvent.ExercisePushed.class, name = "exercisePushed"),
-            @JsonSubTypes.Type(value = RoomEvent.ExerciseInStore.class, name = "exerciseInStore"),
             @JsonSubTypes.Type(value = RoomEvent.PauseAll.class, name = "pauseAll"),
             @JsonSubTypes.Type(value = RoomEvent.ResumeAll.class, name = "resumeAll"),
             @JsonSubTypes.Type(value = RoomEvent.ResetAll.class, name = "resetAll"),
@@ -58,8 +57,8 @@ public final class RoomEventCodec {
         if (event instanceof RoomEvent.Cards cards) return encodeCards(replica, code, cards);
         String one = write(new Envelope(replica, code, event));
         if (fits(one)) return List.of(one);
-        if (event instanceof RoomEvent.ExercisePushed) return List.of(write(new Envelope(replica, code, new RoomEvent.ExerciseInStore())));
-        // names and notices are bounded far below the limit: only a link could be this long
+        // names (24), notices (200) and canonical exercise links (one value per link key, about
+        // 1.5 kB at most) are bounded far below the limit: only a bug could get here
         throw new IllegalArgumentException("a room event does not fit a notification (" + bytes(one) + " bytes)");
     }
 

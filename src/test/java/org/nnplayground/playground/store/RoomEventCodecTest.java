@@ -30,7 +30,7 @@ class RoomEventCodecTest {
     void everyEventComesBackEqual() {
         List<RoomEvent> events = List.of(
                 new RoomEvent.ExercisePushed("dataset=xor&seed=0.5", Set.of("play", "learningRate")),
-                new RoomEvent.ExerciseInStore(), new RoomEvent.PauseAll(), new RoomEvent.ResumeAll(), new RoomEvent.ResetAll(),
+                new RoomEvent.PauseAll(), new RoomEvent.ResumeAll(), new RoomEvent.ResetAll(),
                 new RoomEvent.Notice("Stop at epoch 500 \"please\" — merci"), new RoomEvent.Spotlight("abc"), new RoomEvent.Spotlight(null),
                 new RoomEvent.Removed("abc"), new RoomEvent.Closed(), new RoomEvent.Anonymized(true),
                 new RoomEvent.StudentJoined("id1", "f".repeat(64), "Zoë", 7, 1_700_000_000_000L, "dataset=circle"),
@@ -92,10 +92,18 @@ class RoomEventCodecTest {
     }
 
     @Test
-    void anExerciseTooLongIsReadFromTheStore() {
-        String link = "dataset=xor&" + "x=true&".repeat(1500);
-        List<String> p = codec.encode("a", "ACDEFG", new RoomEvent.ExercisePushed(link, Set.of()));
-        assertInstanceOf(RoomEvent.ExerciseInStore.class, codec.decode(p.get(0)).event());
+    void theLongestExerciseFitsOneNotification() {
+        // every setting away from its default, every control hidden: the longest canonical link
+        StringBuilder link = new StringBuilder("dataset=spiral3&networkShape=256,256,256,256,256,256,256,256,256,256&optimizer=adam"
+                + "&loss=crossentropy&output=softmax&dropout=0.5&init=glorot&standardize=true&lrSchedule=exp&lrDecay=0.123456"
+                + "&lrPeriod=12345&earlyStop=999&speed=1000&learningRate=0.003&regularization=L2&regularizationRate=0.003");
+        for (org.nnplayground.playground.link.LinkKey k : org.nnplayground.playground.link.LinkKey.values()) link.append('&').append(k.key()).append("_hide=true");
+        for (String hidden : List.of("playButton", "stepButton", "resetButton", "numHiddenLayers")) link.append('&').append(hidden).append("_hide=true");
+        String canonical = org.nnplayground.playground.room.Exercise.of(link.toString()).link();
+        List<String> p = codec.encode("replica-with-a-long-name-of-sixty-characters-aaaaaaaaaaaaaaa", "ACDEFG",
+                new RoomEvent.ExercisePushed(canonical, org.nnplayground.playground.room.Exercise.of(canonical).locked()));
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).length() < RoomEventCodec.MAX_PAYLOAD_BYTES / 2, p.get(0).length() + " bytes");
     }
 
     @Test
