@@ -411,7 +411,7 @@ public final class Room {
         List<ClassReport.Row> rows = new ArrayList<>();
         for (Student s : students.values()) {
             if (remote(s)) {
-                rows.add(remoteRow(s));
+                rows.add(RemoteCards.row(s));
                 continue;
             }
             SessionSummary m = s.summary();
@@ -426,11 +426,12 @@ public final class Room {
     public synchronized List<Leaderboard.Entry> leaderboard() {
         List<Leaderboard.Entry> entries = new ArrayList<>();
         for (Student s : students.values()) {
-            RoomEvent.RemoteCard r = remote(s) ? s.remote : null;
-            if (remote(s) && r == null) continue;
-            entries.add(r != null
-                    ? new Leaderboard.Entry(s.id, shownName(s), r.bestLossTest(), r.bestParameters(), r.bestEpoch(), r.bestMillis())
-                    : new Leaderboard.Entry(s.id, shownName(s), s.bestLossTest, s.bestParameters, s.bestEpoch, s.bestMillis));
+            if (remote(s)) {
+                Leaderboard.Entry e = RemoteCards.entry(s, shownName(s));
+                if (e != null) entries.add(e);
+            } else {
+                entries.add(new Leaderboard.Entry(s.id, shownName(s), s.bestLossTest, s.bestParameters, s.bestEpoch, s.bestMillis));
+            }
         }
         return Leaderboard.top(entries, Leaderboard.SIZE);
     }
@@ -455,11 +456,7 @@ public final class Room {
         long graceMillis = context.limits().grace().toMillis();
         for (Student s : students.values()) {
             if (remote(s)) {
-                boolean stale = s.remote == null || now - s.remoteSeenMillis > REMOTE_STALE_MILLIS;
-                if (stale != s.remoteStale) {
-                    s.remoteStale = stale;
-                    s.metaVersion++;
-                }
+                RemoteCards.age(s, now);
                 continue;
             }
             if (!s.left && s.awaySince != 0 && now - s.awaySince > graceMillis) {
@@ -496,7 +493,7 @@ public final class Room {
             boolean everything = sent.isEmpty();
             List<Card> cards = new ArrayList<>();
             for (Student s : students.values()) {
-                long version = remote(s) ? s.remoteVersion * 1024 + s.metaVersion : s.cardVersion();
+                long version = remote(s) ? RemoteCards.version(s) : s.cardVersion();
                 Long last = sent.put(s.id, version);
                 if (last == null || last != version) cards.add(card(s));
             }
@@ -612,12 +609,7 @@ public final class Room {
             for (RoomEvent.RemoteCard card : c.cards()) {
                 Student s = students.get(card.id());
                 // a late card from the server a student just left: this one holds their run
-                if (s == null || (s.session != null && !s.left)) continue;
-                s.owner = c.replica();
-                s.remote = card;
-                if (card.link() != null) s.remoteLink = card.link();
-                s.remoteSeenMillis = now;
-                s.remoteVersion++;
+                if (s != null && (s.session == null || s.left)) RemoteCards.heard(s, c.replica(), card, now);
             }
         }
     }
@@ -651,37 +643,7 @@ public final class Room {
     }
 
     /** A student's session is on another server: their card comes from its summaries. */
-    private boolean remote(Student s) {
-        return s.owner != null && !s.owner.equals(context.replica().id()) && (s.left || s.session == null);
-    }
-
-    /** A remote card older than this shows the student away (their server sends every card every few seconds). */
-    static final long REMOTE_STALE_MILLIS = 6000;
-
-    private String remoteState(Student s) {
-        RoomEvent.RemoteCard r = s.remote;
-        if (r == null) return "away";
-        if (s.remoteStale) return r.state().equals("left") ? "left" : "away";
-        return r.state();
-    }
-
-    private Card remoteCard(Student s) {
-        RoomEvent.RemoteCard r = s.remote;
-        if (r == null) {
-            return new Card(s.id, s.number, shownName(s), 0, Double.NaN, Double.NaN, Double.NaN, "classification", remoteState(s), 0, 0,
-                    new byte[0], 0);
-        }
-        return new Card(s.id, s.number, shownName(s), r.epoch(), r.lossTrain(), r.lossTest(), r.metricTest(), r.problem(),
-                remoteState(s), r.parameters(), r.lastActivityMillis(), r.thumbs(), r.thumbCount());
-    }
-
-    private ClassReport.Row remoteRow(Student s) {
-        RoomEvent.RemoteCard r = s.remote;
-        String link = s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? "" : s.lastLink();
-        if (r == null) return new ClassReport.Row(s.name, link, 0, Double.NaN, Double.NaN, "accuracy", Double.NaN, Double.NaN, remoteState(s));
-        return new ClassReport.Row(s.name, link, r.epoch(), r.lossTrain(), r.lossTest(), r.problem().equals("regression") ? "r2" : "accuracy",
-                r.metricTrain(), r.metricTest(), remoteState(s));
-    }
+    private boolean remote(Student s) { return RemoteCards.remote(s, context.replica().id()); }
 
     private String shownName(Student s) { return anonymized ? "Student " + s.number : s.name; }
 
@@ -697,16 +659,8 @@ public final class Room {
         for (Student s : students.values()) if (me.equals(s.owner) && s.session != null && !s.left) live = true;
         for (Student s : students.values()) {
             if (!me.equals(s.owner)) continue;
-            long version = s.cardVersion();
-            if (!(all && live) && version == s.publishedVersion) continue;
-            SessionSummary m = s.summary();
-            String link = m.settings() != null ? m.link() : s.lastLink();
-            boolean newLink = all || !java.util.Objects.equals(link, s.publishedLink);
-            out.add(new RoomEvent.RemoteCard(s.id, m.epoch(), m.lossTrain(), m.lossTest(), m.metricTrain(), m.metricTest(), m.problem(),
-                    s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), s.bestLossTest,
-                    s.bestParameters, s.bestEpoch, s.bestMillis, newLink ? link : null));
-            s.publishedVersion = version;
-            s.publishedLink = link;
+            RoomEvent.RemoteCard card = RemoteCards.summary(s, all && live);
+            if (card != null) out.add(card);
         }
         return out;
     }
@@ -744,7 +698,7 @@ public final class Room {
     }
 
     private Card card(Student s) {
-        if (remote(s)) return remoteCard(s);
+        if (remote(s)) return RemoteCards.card(s, shownName(s));
         SessionSummary m = s.summary();
         return new Card(s.id, s.number, anonymized ? "Student " + s.number : s.name, m.epoch(), m.lossTrain(), m.lossTest(),
                 m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount());
