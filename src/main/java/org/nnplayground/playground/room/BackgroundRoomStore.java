@@ -119,19 +119,19 @@ public final class BackgroundRoomStore implements RoomStore {
                 return w.apply(reader());
             });
         } catch (RejectedExecutionException e) {
-            throw new RoomException(RoomException.Kind.FULL, "the server is busy storing classes; try again in a moment");
+            throw new RoomException(RoomException.Kind.UNAVAILABLE, "the server is busy storing classes; try again in a moment");
         }
         try {
             return f.get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RoomException r) throw r;
             LOG.log(Level.WARNING, "class room store failed", e.getCause());
-            throw new RoomException(RoomException.Kind.FULL, "the class database did not answer; try again in a moment");
+            throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database did not answer; try again in a moment");
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new RoomException(RoomException.Kind.FULL, "the class database did not answer in time; try again in a moment");
+            throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database did not answer in time; try again in a moment");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RoomException(RoomException.Kind.FULL, "the server is stopping");
+            throw new RoomException(RoomException.Kind.UNAVAILABLE, "the server is stopping");
         }
     }
 
@@ -152,7 +152,7 @@ public final class BackgroundRoomStore implements RoomStore {
 
     private RoomStore reader() {
         RoomStore s = open();
-        if (s == null) throw new RoomException(RoomException.Kind.FULL, "the class database cannot be reached; try again in a moment");
+        if (s == null) throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database cannot be reached; try again in a moment");
         return s;
     }
 

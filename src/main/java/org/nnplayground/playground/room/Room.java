@@ -202,8 +202,11 @@ public final class Room {
     /** What attaching did: the socket it replaced, and how a session opened here began (null: it was already here). */
     record Attach(SessionListener previous, Resumed resumed) {}
 
-    /** A student's session opened again on this server: at which epoch, about how many seconds of training were lost, and from what. */
-    public record Resumed(int epoch, long lostSeconds, String from) {}
+    /**
+     * A student's session opened again on this server, and from what: their checkpoint (at {@code
+     * epoch}, taken {@code lostSeconds} ago) or their last link (a fresh run: epoch 0, no seconds).
+     */
+    public record Resumed(int epoch, Integer lostSeconds, String from) {}
 
     /**
      * {@link #attach(Student, SessionListener, String)} that may take the student over from another
@@ -237,19 +240,14 @@ public final class Room {
 
     /** Opens the student's session here: from their checkpoint when there is one, else their last link. */
     private Resumed reopen(Student s, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
-        long lastHeard = s.remote != null ? s.remoteSeenMillis : 0;
-        String link = s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? exerciseLink() : s.lastLink();
         if (saved != null) {
             openSession(s, null);
             s.session.restore(saved.snapshot());
-            // trained after the checkpoint until their server was last heard of
-            long lost = lastHeard > saved.savedMillis() ? (lastHeard - saved.savedMillis()) / 1000 : 0;
-            return new Resumed(saved.snapshot().epoch(), lost, "checkpoint");
+            int ago = (int) Math.max(0, Math.round((System.currentTimeMillis() - saved.savedMillis()) / 1000.0));
+            return new Resumed(saved.snapshot().epoch(), ago, "checkpoint");
         }
-        openSession(s, link);
-        int epoch = s.remote != null ? s.remote.epoch() : 0;
-        long lost = s.remote != null && s.remote.epoch() > 0 ? Math.max(0, (lastHeard - s.joinedMillis) / 1000) : 0;
-        return new Resumed(0, epoch == 0 ? 0 : lost, "link");
+        openSession(s, s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? exerciseLink() : s.lastLink());
+        return new Resumed(0, null, "link");
     }
 
     /** Sends the student's page its session again: description, status and a frame (after the room's own messages). */
@@ -665,22 +663,6 @@ public final class Room {
         return out;
     }
 
-    /**
-     * The sessions of this server's students whose run changed since their last checkpoint ({@code
-     * all}: every one; a run exists: something was trained or loaded), each with its checkpoint key.
-     */
-    synchronized Map<String, Session> toCheckpoint(boolean all) {
-        Map<String, Session> out = new LinkedHashMap<>();
-        for (Student s : students.values()) {
-            if (s.left || s.session == null) continue;
-            SessionSummary m = s.summary();
-            if (m.version() == 0 || m.settings() == null || (!all && m.version() == s.checkpointedVersion)) continue;
-            s.checkpointedVersion = m.version();
-            out.put(Replica.checkpointKey(s.id), s.session);
-        }
-        return out;
-    }
-
     /** The student's checkpointed run is of no use any more (they left, were removed, the class closed). */
     private void forgetRun(String studentId) {
         var checkpoints = context.replica().checkpoints();
@@ -716,6 +698,12 @@ public final class Room {
             s.session = context.sessions().open(s.address, s.link);
         } catch (SessionRegistry.LimitException full) {
             throw new RoomException(RoomException.Kind.FULL, full.getMessage());
+        }
+        var checkpoints = context.replica().checkpoints();
+        if (checkpoints != null) {
+            // the run checkpoints itself from now on, so another replica can take the student over
+            s.session.checkpointTo(new org.nnplayground.playground.session.CheckpointSchedule(checkpoints,
+                    Replica.checkpointKey(s.id), context.replica().checkpointEvery()));
         }
         if (link != null || !context.replica().shared()) s.session.load(link == null ? "" : link);
     }

@@ -201,7 +201,7 @@ public final class Rooms implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             LOG.warning("class rooms: the database did not answer: " + e.getMessage());
-            throw new RoomException(RoomException.Kind.FULL, "the class database cannot be reached; try again in a moment");
+            throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database cannot be reached; try again in a moment");
         }
     }
 
@@ -303,10 +303,7 @@ public final class Rooms implements AutoCloseable {
                 LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
             }
         }
-        if (shared) {
-            checkpoint(now);
-            sweepShared(now);
-        }
+        if (shared) sweepShared(now);
         // forget old per-address records so the maps do not grow with every address ever seen
         if (now % 60_000 < 1000 / TICKS_PER_SECOND) {
             wrongCodes.forgetOld(now);
@@ -320,7 +317,6 @@ public final class Rooms implements AutoCloseable {
     /** A copy of a shared room that nobody has used on this server for this long is dropped here. */
     static final long IDLE_COPY_MILLIS = 10L * 60 * 1000;
     private long ticks;
-    private long lastCheckpointMillis;
 
     /** Sends the other servers the cards of this server's students in room {@code r} (outside the room's lock). */
     private void shareCards(Room r) {
@@ -348,48 +344,10 @@ public final class Rooms implements AutoCloseable {
     private long lastTouchMillis;
     private long lastSweepMillis = System.currentTimeMillis();
 
-    /** Every few seconds, the runs of this server's room students that changed go to the checkpoint store. */
-    private void checkpoint(long now) {
-        var checkpoints = context.replica().checkpoints();
-        if (checkpoints == null || now - lastCheckpointMillis < context.replica().checkpointEvery().toMillis()) return;
-        lastCheckpointMillis = now;
-        for (Room r : rooms.values()) {
-            r.toCheckpoint(false).forEach((key, session) -> session.snapshot(snapshot -> checkpoints.save(key, snapshot)));
-        }
-    }
-
-    /**
-     * The server stops: every run of this server's room students is checkpointed (waiting a few
-     * seconds at most for their turns), so another replica takes them over where they are.
-     */
-    private void checkpointAll() {
-        var checkpoints = context.replica().checkpoints();
-        if (checkpoints == null) return;
-        Map<String, org.nnplayground.playground.session.Session> all = new java.util.LinkedHashMap<>();
-        for (Room r : rooms.values()) all.putAll(r.toCheckpoint(true));
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(all.size());
-        all.forEach((key, session) -> session.snapshot(snapshot -> {
-            try {
-                checkpoints.save(key, snapshot);
-            } finally {
-                done.countDown();
-            }
-        }));
-        try {
-            if (!done.await(3, TimeUnit.SECONDS)) LOG.warning("stopping: " + done.getCount() + " room run(s) could not be checkpointed in time");
-            checkpoints.flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.warning("stopping: room checkpoints were not all written: " + e.getMessage());
-        }
-    }
-
     /** The server stops: sessions are freed, rooms and rosters stay in the store for the next start. */
     @Override
     public void close() {
         ticker.shutdownNow();
-        if (context.replica().shared()) checkpointAll();
         for (Room r : rooms.values()) {
             r.saveRoster();
             r.suspend();

@@ -79,8 +79,6 @@ final class Student {
     /** What this server last sent the others about this student (card version, link). */
     long publishedVersion = -1;
     String publishedLink;
-    /** The summary version at the last checkpoint of their run. */
-    long checkpointedVersion;
 
     /** Runs of this session before the current exercise arrived: their losses do not count for it. */
     long buildsBeforeExercise = -1;

@@ -145,6 +145,7 @@ final class RoomRoutes implements AutoCloseable {
                 case FULL -> 409;
                 case TOO_MANY_TRIES -> 429;
                 case BAD_REQUEST -> 400;
+                case UNAVAILABLE -> 503;
             }).json(Map.of("error", e.getMessage()));
         } catch (IllegalArgumentException e) {
             ctx.status(400).json(Map.of("error", e.getMessage()));
@@ -172,6 +173,9 @@ final class RoomRoutes implements AutoCloseable {
     int size() { return rooms.size(); }
 
     void closeSockets() { socket.closeAll(); }
+
+    /** Closes every room socket with {@code code} and {@code reason} (a draining server). */
+    void closeSockets(int code, String reason) { socket.closeAll(code, reason); }
 
     /** Closes room sockets that stopped taking frames (the server's stall reaper calls it every second). */
     void reapStalled() { socket.reapStalled(); }

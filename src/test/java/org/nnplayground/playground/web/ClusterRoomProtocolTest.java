@@ -39,7 +39,6 @@ class ClusterRoomProtocolTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String XOR = "dataset=xor&activation=tanh&networkShape=3&learningRate=0.03&seed=0.5";
-    private static final MemoryCheckpoints CHECKPOINTS = new MemoryCheckpoints();
     private static final List<Path> DIRS = new ArrayList<>();
     private static PlaygroundServer one;
     private static PlaygroundServer two;
@@ -48,11 +47,11 @@ class ClusterRoomProtocolTest {
     static void start() throws Exception {
         String url = System.getenv("PG_TEST_URL");
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
-        one = PlaygroundServer.start(config("one"), CHECKPOINTS);
-        two = PlaygroundServer.start(config("two"), CHECKPOINTS);
+        one = PlaygroundServer.start(config("one"));
+        two = PlaygroundServer.start(config("two"));
     }
 
-    /** A replica on the test database: its own name, 6 students a room, checkpoints every second. */
+    /** A replica on the test database: its own name, 6 students a room, checkpoints every second (in the same database). */
     static ServerConfig config(String replica) throws java.io.IOException {
         Path dir = Files.createTempDirectory("cluster-rooms-");
         DIRS.add(dir);
@@ -146,6 +145,11 @@ class ClusterRoomProtocolTest {
     static void act(WsClient teacher, String json) throws Exception {
         teacher.send(json);
         teacher.next("done");
+    }
+
+    /** The newest checkpoint of a student's run, as any server reads it (epoch), or -1. */
+    static int checkpointed(String studentId) {
+        return one.checkpoints().load("student:" + studentId).map(c -> c.snapshot().epoch()).orElse(-1);
     }
 
     // ---- tests
@@ -270,24 +274,22 @@ class ClusterRoomProtocolTest {
 
     @Test
     void aStudentWhoseServerDiesGoesOnFromTheCheckpointOnTheOther() throws Exception {
-        PlaygroundServer three = PlaygroundServer.start(config("three"), CHECKPOINTS);
+        PlaygroundServer three = PlaygroundServer.start(config("three"));
         Made room = room(one, XOR);
         try (WsClient t = teacher(one, room)) {
             Pupil dan = join(three, room, "Dan");
             dan.socket().send("{\"type\":\"speed\",\"epochs\":2}");
             dan.socket().send("{\"type\":\"play\"}");
             card(t, dan.id(), c -> c.get("epoch").asInt() > 40 && c.get("state").asText().equals("playing"), "Dan training on three");
-            String key = "student:" + dan.id();
             long deadline = System.currentTimeMillis() + 10_000;
-            while ((!CHECKPOINTS.saved.containsKey(key) || CHECKPOINTS.saved.get(key).snapshot().epoch() < 20)
-                    && System.currentTimeMillis() < deadline) Thread.sleep(100);
-            assertTrue(CHECKPOINTS.saved.containsKey(key), "Dan's run was checkpointed");
+            while (checkpointed(dan.id()) < 20 && System.currentTimeMillis() < deadline) Thread.sleep(100);
+            assertTrue(checkpointed(dan.id()) >= 20, "Dan's run was checkpointed while it trained");
 
-            three.abort();
+            three.stopAbruptly();
             three = null;
             // his card goes away on the teacher's dashboard when his server is silent
             card(t, dan.id(), c -> c.get("state").asText().equals("away"), "Dan away");
-            int saved = CHECKPOINTS.saved.get(key).snapshot().epoch();
+            int saved = checkpointed(dan.id());
 
             try (WsClient back = WsClient.connectTo(two.port(), "/ws/room")) {
                 back.send("{\"type\":\"resume\",\"token\":\"" + dan.token() + "\"}");
@@ -303,30 +305,36 @@ class ClusterRoomProtocolTest {
                 card(t, dan.id(), c -> c.get("epoch").asInt() > saved && c.get("state").asText().equals("playing"), "Dan training on two");
             }
         } finally {
-            if (three != null) three.abort();
+            if (three != null) three.stopAbruptly();
             http(one, "POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"closeRoom\"}", room.key());
         }
     }
 
     @Test
-    void aServerThatStopsCheckpointsItsStudentsWhereTheyAre() throws Exception {
-        PlaygroundServer four = PlaygroundServer.start(config("four"), CHECKPOINTS);
+    void aDrainingServerHandsItsStudentsOverWhereTheyAre() throws Exception {
+        PlaygroundServer four = PlaygroundServer.start(config("four"));
         Made room = room(one, XOR);
         try (WsClient t = teacher(one, room)) {
             Pupil fay = join(four, room, "Fay");
-            fay.socket().send("{\"type\":\"step\",\"epochs\":37}");
-            fay.socket().frameAt(37);
-            card(t, fay.id(), c -> c.get("epoch").asInt() == 37, "Fay at epoch 37");
-            CHECKPOINTS.saved.remove("student:" + fay.id());
-            four.stop();
+            fay.socket().send("{\"type\":\"speed\",\"epochs\":1}");
+            fay.socket().send("{\"type\":\"play\"}");
+            card(t, fay.id(), c -> c.get("epoch").asInt() > 30, "Fay training on four");
+            // a rolling restart (SIGTERM): her run is checkpointed where it stops, her socket told to reconnect
+            four.drain();
             four = null;
-            assertEquals(37, CHECKPOINTS.saved.get("student:" + fay.id()).snapshot().epoch(), "checkpointed on the way out");
+            assertEquals(1012, fay.socket().closed.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            int last = fay.socket().frames.stream().mapToInt(Frame::epoch).max().orElse(0);
+            int saved = checkpointed(fay.id());
+            assertTrue(saved >= last, "checkpointed at " + saved + ", her page had seen " + last);
             try (WsClient back = resume(two, fay.token())) {
-                assertEquals(37, back.next("resumed").get("epoch").asInt());
-                back.frameAt(37);
+                JsonNode resumed = back.next("resumed");
+                assertEquals(saved, resumed.get("epoch").asInt());
+                assertEquals("checkpoint", resumed.get("from").asText());
+                back.frameAt(saved);
+                card(t, fay.id(), c -> c.get("epoch").asInt() == saved && c.get("state").asText().equals("paused"), "Fay on two");
             }
         } finally {
-            if (four != null) four.abort();
+            if (four != null) four.stopAbruptly();
             http(one, "POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"closeRoom\"}", room.key());
         }
     }
