@@ -32,6 +32,8 @@ public final class Room {
     private boolean anonymized;
     private String spotlight;
     private boolean closed;
+    /** This server let go of the room (stopping, or a copy nobody here used); the room itself goes on. */
+    private boolean suspended;
     private int joined;
     private boolean rosterChanged;
     /** Last tick with a dashboard open or a student connected (rooms idle too long are closed). */
@@ -112,7 +114,8 @@ public final class Room {
         if (key == null || !Secrets.same(teacherKeyHash, Secrets.hash(key))) throw RoomException.forbidden();
     }
 
-    public synchronized boolean closed() { return closed; }
+    /** Closed, or set aside on this server (stopping, or an idle copy dropped): a request finds the room anew. */
+    public synchronized boolean closed() { return closed || suspended; }
 
     public synchronized int size() { return students.size(); }
 
@@ -532,6 +535,7 @@ public final class Room {
 
     /** Frees every session without forgetting the room (the server is stopping: the store keeps it). */
     synchronized void suspend() {
+        suspended = true;
         for (Student s : students.values()) freeSession(s);
         dashboards.clear();
         try {
@@ -728,6 +732,7 @@ public final class Room {
     private SessionListener current(Student s) { return s.link.current(); }
 
     private void requireOpen() {
+        if (suspended && !closed) throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class is being reloaded on this server; try again");
         if (closed) throw new RoomException(RoomException.Kind.NOT_FOUND, "this class has been closed by the teacher");
     }
 
