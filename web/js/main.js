@@ -53,7 +53,7 @@ const socket = new PlaygroundSocket(url, {
     if (!room.greet(socket)) socket.send(token ? msg.resume(token) : opening());
   },
   onClose: () => { if (playing) wasPlaying = true; readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
-  onGiveUp: () => readouts.toast(GAVE_UP, 'error', { sticky: true }),
+  onGiveUp: () => { $('connection').textContent = 'not connected'; readouts.toast(GAVE_UP, 'error', { sticky: true }); },
   onMessage: message => { if (!room.receive(message)) receive(message); },
   onFrame: frame => {
     stats.received(frame, chart.epochs);
