@@ -25,6 +25,7 @@ public final class CheckpointSchedule {
     private long lastNanos;
     private volatile long captures;
     private volatile long lastCaptureNanos;
+    private volatile long lastSavedMillis;
 
     /** Checkpoints under {@code key} (e.g. {@code solo:<token hash>}, {@code student:<id>}) every {@code every} while training. */
     public CheckpointSchedule(Checkpoints store, String key, Duration every) {
@@ -40,6 +41,9 @@ public final class CheckpointSchedule {
 
     /** Checkpoints taken so far (tests, health). */
     public long captures() { return captures; }
+
+    /** When this session last saved a checkpoint (epoch ms; 0: never). */
+    public long lastSavedMillis() { return lastSavedMillis; }
 
     /** How long the last capture took on the trainer thread (ns). */
     public long lastCaptureNanos() { return lastCaptureNanos; }
@@ -65,6 +69,7 @@ public final class CheckpointSchedule {
         RunSnapshot snapshot = RunSnapshot.capture(run, history);
         lastCaptureNanos = System.nanoTime() - t;
         store.save(key, snapshot);
+        lastSavedMillis = System.currentTimeMillis(); // after: never earlier than the time the store gives the save
         lastTrainer = run.trainer();
         lastRun = run;
         lastEpoch = run.trainer().epoch();

@@ -38,7 +38,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     private static final long SWEEP_EVERY_MS = Duration.ofHours(1).toMillis();
     private static final long LOG_EVERY_MS = 30_000;
 
-    /** A save (snapshot, when it was captured) or a delete (snapshot null) waiting for the writer. */
+    /** A save (snapshot, when it was captured) or a delete (snapshot null: of a checkpoint saved up to savedMillis) waiting for the writer. */
     private record Op(RunSnapshot snapshot, long savedMillis) {}
 
     private final Database database;
@@ -79,11 +79,20 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     }
 
     @Override
-    public void delete(String key) { enqueue(key, new Op(null, System.currentTimeMillis())); }
+    public void delete(String key) { enqueue(key, new Op(null, Long.MAX_VALUE)); }
+
+    /**
+     * Deletes the checkpoint under {@code key} only if it was saved at or before {@code savedMillis}:
+     * a page that left deletes its own, never a newer one that another session (the same page
+     * resumed elsewhere while its old socket was still timing out) saved since.
+     */
+    public void deleteIfSavedBy(String key, long savedMillis) { enqueue(key, new Op(null, savedMillis)); }
 
     private void enqueue(String key, Op op) {
         synchronized (lock) {
             if (closed) return;
+            Op waiting = pending.get(key);
+            if (op.snapshot() == null && waiting != null && waiting.snapshot() != null && waiting.savedMillis() > op.savedMillis()) return;
             if (!pending.containsKey(key) && pending.size() >= maxPending) {
                 dropped++;
                 logRarely("checkpoints: " + pending.size() + " waiting for the database, dropping new ones (" + dropped + " so far)");
@@ -233,8 +242,11 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
 
     private void write(String key, Op op) {
         if (op.snapshot() == null) {
-            try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement("DELETE FROM checkpoints WHERE \"key\" = ?")) {
+            boolean all = op.savedMillis() == Long.MAX_VALUE;
+            String sql = "DELETE FROM checkpoints WHERE \"key\" = ?" + (all ? "" : " AND saved_at <= ?");
+            try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
                 st.setString(1, key);
+                if (!all) st.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(op.savedMillis())));
                 st.executeUpdate();
             } catch (SQLException e) {
                 throw new StoreException(Database.rootMessage(e), e);

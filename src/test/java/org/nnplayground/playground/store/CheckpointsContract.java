@@ -64,6 +64,27 @@ abstract class CheckpointsContract {
     }
 
     @Test
+    void aConditionalDeleteSparesANewerCheckpoint() throws Exception {
+        String key = key();
+        try (JdbcCheckpoints store = new JdbcCheckpoints(database(), 100)) {
+            store.save(key, runAt(3));
+            store.flush();
+            long oldSessionSaved = System.currentTimeMillis();
+            Thread.sleep(5);
+            store.save(key, runAt(4));                   // the page resumed elsewhere and saved again
+            store.deleteIfSavedBy(key, oldSessionSaved); // its old socket times out: not waiting in memory either
+            store.flush();
+            assertEquals(4, store.load(key).orElseThrow().snapshot().epoch());
+            store.deleteIfSavedBy(key, oldSessionSaved); // now in the database only
+            store.flush();
+            assertEquals(4, store.load(key).orElseThrow().snapshot().epoch());
+            store.deleteIfSavedBy(key, System.currentTimeMillis());
+            store.flush();
+            assertTrue(store.load(key).isEmpty());
+        }
+    }
+
+    @Test
     void savesCoalescePerKeyAndLoadSeesTheUnwrittenOne() {
         String a = key(), b = key();
         RunSnapshot[] snapshots = {runAt(1), runAt(2), runAt(3)};
