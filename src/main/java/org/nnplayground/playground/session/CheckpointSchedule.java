@@ -57,7 +57,7 @@ public final class CheckpointSchedule {
         if (run == null) return;
         boolean stopped = wasTraining && !training;
         wasTraining = training;
-        boolean rebuilt = run.trainer() != lastTrainer;           // a new network (load, rebuild, restore, push)
+        boolean rebuilt = run.trainer() != lastTrainer;           // a new network (load, rebuild, restore, push, reset)
         boolean changed = run != lastRun;                          // a setting changed (same network)
         boolean due = run.trainer().epoch() != lastEpoch && now - lastNanos >= everyNanos;
         if (rebuilt || stopped || due || (changed && now - lastNanos >= everyNanos / 5)) capture(run, history, now);
