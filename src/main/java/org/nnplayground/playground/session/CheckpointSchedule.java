@@ -23,8 +23,6 @@ public final class CheckpointSchedule {
     private int lastEpoch = -1;
     private boolean wasTraining;
     private long lastNanos;
-    private volatile long captures;
-    private volatile long lastCaptureNanos;
     private volatile long lastSavedMillis;
 
     /** Checkpoints under {@code key} (e.g. {@code solo:<token hash>}, {@code student:<id>}) every {@code every} while training. */
@@ -39,14 +37,8 @@ public final class CheckpointSchedule {
     /** From now on the run is saved under {@code next} (a page resumed with its older token keeps its key). */
     public void key(String next) { key = next; }
 
-    /** Checkpoints taken so far (tests, health). */
-    public long captures() { return captures; }
-
     /** When this session last saved a checkpoint (epoch ms; 0: never). */
     public long lastSavedMillis() { return lastSavedMillis; }
-
-    /** How long the last capture took on the trainer thread (ns). */
-    public long lastCaptureNanos() { return lastCaptureNanos; }
 
     /**
      * The end of a turn ({@code training}: playing or stepping): a checkpoint if the run is new, has
@@ -65,15 +57,12 @@ public final class CheckpointSchedule {
 
     /** A checkpoint now (on the session's turn). */
     void capture(TrainingRun run, RunHistory history, long now) {
-        long t = System.nanoTime();
         RunSnapshot snapshot = RunSnapshot.capture(run, history);
-        lastCaptureNanos = System.nanoTime() - t;
         store.save(key, snapshot);
         lastSavedMillis = System.currentTimeMillis(); // after: never earlier than the time the store gives the save
         lastTrainer = run.trainer();
         lastRun = run;
         lastEpoch = run.trainer().epoch();
         lastNanos = now;
-        captures++;
     }
 }

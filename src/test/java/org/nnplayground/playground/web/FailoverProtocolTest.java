@@ -69,6 +69,7 @@ class FailoverProtocolTest {
                 c.frameAt(50);
                 // the step's end is checkpointed; wait for the write, then the server vanishes unannounced
                 awaitWritten(a, 2);
+                assertTrue(health(a).get("checkpoints").get("written").asLong() >= 2, "/health counts them");
                 a.stopAbruptly();
             }
             String resumedId;
