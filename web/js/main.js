@@ -129,7 +129,11 @@ function receive(message) {
       readouts.toast(message.message, 'error');
       break;
     case 'resumed':
-      if (message.from !== 'checkpoint') { wasPlaying = false; socket.send(opening()); break; }   // nothing to resume: as on a first visit
+      if (message.from !== 'checkpoint') {
+        wasPlaying = false;
+        if (room.socketUrl() === null) socket.send(opening());   // a solo page with nothing to resume: as on a first visit
+        break;
+      }
       readouts.toast(resumedNotice(message), 'info', { sticky: true });
       if (wasPlaying) send(msg.play());
       wasPlaying = false;
