@@ -150,6 +150,8 @@ class FailoverProtocolTest {
             assertEquals("draining", JSON.readTree(h.body()).get("status").asText());
             CompletableFuture<?> refused = CompletableFuture.supplyAsync(() -> WsClient.connect(a.port()));
             assertTrue(refused.handle((ok, error) -> error != null).get(10, TimeUnit.SECONDS), "no new socket while draining");
+            CompletableFuture<?> room = CompletableFuture.supplyAsync(() -> WsClient.connectTo(a.port(), "/ws/room"));
+            assertTrue(room.handle((ok, error) -> error != null).get(10, TimeUnit.SECONDS), "no class-room socket either");
 
             a.drain();
             assertEquals(1012, c.closed.get(10, TimeUnit.SECONDS));
