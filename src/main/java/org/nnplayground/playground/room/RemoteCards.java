@@ -19,6 +19,15 @@ final class RemoteCards {
     /** True when {@code s}'s run is on another server than {@code me}: their card comes from its summaries. */
     static boolean remote(Student s, String me) { return s.owner != null && !s.owner.equals(me) && (s.left || s.session == null); }
 
+    /**
+     * True when a card from {@code replica} speaks for the student: it holds their run as far as this
+     * copy knows, or nobody does, or the server that did has been silent too long (this copy may
+     * have missed an {@code attached}). A late card from a server they just left is not.
+     */
+    static boolean speaksFor(Student s, String replica, long now) {
+        return s.owner == null || s.owner.equals(replica) || now - s.remoteSeenMillis > STALE_MILLIS;
+    }
+
     /** A card from {@code replica}, the server holding the student's run now. */
     static void heard(Student s, String replica, RoomEvent.RemoteCard card, long now) {
         s.owner = replica;

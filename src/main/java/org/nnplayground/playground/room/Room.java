@@ -611,7 +611,9 @@ public final class Room {
             for (RoomEvent.RemoteCard card : c.cards()) {
                 Student s = students.get(card.id());
                 // a late card from the server a student just left: this one holds their run
-                if (s != null && (s.session == null || s.left)) RemoteCards.heard(s, c.replica(), card, now);
+                if (s != null && (s.session == null || s.left) && RemoteCards.speaksFor(s, c.replica(), now)) {
+                    RemoteCards.heard(s, c.replica(), card, now);
+                }
             }
         }
     }
