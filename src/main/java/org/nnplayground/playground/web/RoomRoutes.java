@@ -172,6 +172,12 @@ final class RoomRoutes implements AutoCloseable {
 
     int size() { return rooms.size(); }
 
+    /** How room events reach the other servers: "local" (one server alone), "listening", or "reconnecting" (rooms see only this server's students meanwhile). */
+    String eventsState() {
+        if (!(closeEvents instanceof PgRoomEvents pg)) return "local";
+        return pg.listening() ? "listening" : "reconnecting";
+    }
+
     void closeSockets() { socket.closeAll(); }
 
     /** Closes every room socket with {@code code} and {@code reason} (a draining server). */

@@ -246,6 +246,18 @@ class ClusterRoomProtocolTest {
     }
 
     @Test
+    void healthSaysTheRoomEventsAreListening() throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        Reply h = http(one, "GET", "/health", null, null);
+        while (!h.json().path("roomEvents").asText().equals("listening") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            h = http(one, "GET", "/health", null, null);
+        }
+        assertEquals("listening", h.json().path("roomEvents").asText(), h.text());
+        assertEquals("one", h.json().path("replica").asText());
+    }
+
+    @Test
     void joinNumbersAreUniqueAndTheLimitCountsEveryServer() throws Exception {
         Made room = room(two, XOR);
         ExecutorService pool = Executors.newFixedThreadPool(8);
