@@ -47,6 +47,9 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
     private volatile Connection listening;
     private volatile Runnable reconnected = () -> {};
     private long droppedSince;
+    /** Touched by the sender thread only. */
+    private long unsent;
+    private long lastUnsentLog;
 
     public PgRoomEvents(Database database, String replica) {
         this.database = database;
@@ -175,7 +178,13 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
             } catch (InterruptedException stop) {
                 break;
             } catch (SQLException | RuntimeException e) {
-                LOG.warning("room events: " + batch.size() + " event(s) not sent to the other servers: " + Database.rootMessage(e));
+                unsent += batch.size();
+                long now = System.currentTimeMillis();
+                if (now - lastUnsentLog > 30_000) { // a database that is down would otherwise log twice a second
+                    LOG.warning("room events: " + unsent + " event(s) not sent to the other servers: " + Database.rootMessage(e));
+                    lastUnsentLog = now;
+                    unsent = 0;
+                }
             }
             batch.clear();
         }
