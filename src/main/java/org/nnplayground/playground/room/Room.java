@@ -193,15 +193,6 @@ public final class Room {
         return new RoomException(RoomException.Kind.FULL, "this class is full (" + context.limits().studentsPerRoom() + " students)");
     }
 
-    /**
-     * Connects {@code socket} to the student's session (a first connect or a reload): the same
-     * session, weights, epoch and card; after the grace period, a fresh run of their last link.
-     * Returns the socket it replaced (another tab of theirs), or null.
-     */
-    synchronized SessionListener attach(Student s, SessionListener socket, String address) {
-        return attach(s, socket, address, null).previous();
-    }
-
     /** What attaching did: the socket it replaced, and how a session opened here began (null: it was already here). */
     record Attach(SessionListener previous, Resumed resumed) {}
 
@@ -212,9 +203,10 @@ public final class Room {
     public record Resumed(int epoch, Integer lostSeconds, String from) {}
 
     /**
-     * {@link #attach(Student, SessionListener, String)} that may take the student over from another
-     * replica (or after a restart): their run goes on from {@code saved}, their checkpoint, if
-     * any; else a fresh run of their last link. The other replicas hear that they are here now.
+     * Connects {@code socket} to the student's session (a first connect or a reload): the same
+     * session, weights, epoch and card. When it is not here (after the grace period, a restart, or
+     * their run was on another replica) it opens again: from {@code saved}, their checkpoint, if
+     * any, else a fresh run of their last link; the other replicas hear that they are here now.
      */
     Attach attach(Student s, SessionListener socket, String address, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
         Attach done;
