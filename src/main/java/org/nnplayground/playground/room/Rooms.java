@@ -29,6 +29,8 @@ public final class Rooms implements AutoCloseable {
     private final AddressWindow wrongCodes = new AddressWindow(60_000);
     private final AddressWindow created = new AddressWindow(3_600_000);
     private final ScheduledExecutorService ticker;
+    /** With several servers: codes of the rooms created on this one (see {@link #hosted()}); guarded by {@code rooms}. */
+    private final java.util.Set<String> createdHere = new java.util.HashSet<>();
 
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits) {
         this(sessions, events, store, limits, Replica.alone());
@@ -64,7 +66,7 @@ public final class Rooms implements AutoCloseable {
                 throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "your address has created " + perHour
                         + " classes in the last hour, the most allowed; reuse one of them or try again later");
             }
-            if (rooms.size() >= context.limits().maxRooms()) {
+            if (hosted() >= context.limits().maxRooms()) {
                 throw new RoomException(RoomException.Kind.FULL, "this server already hosts " + context.limits().maxRooms()
                         + " classes; close one or try later");
             }
@@ -78,6 +80,7 @@ public final class Rooms implements AutoCloseable {
                     made = Room.record(code, Secrets.hash(key), exercise);
                 } while (!context.store().createRoom(made));
                 rooms.put(code, new Room(made, exercise, context));
+                createdHere.add(code);
             } else {
                 do { code = codes.next(); } while (rooms.containsKey(code));
                 rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
@@ -85,6 +88,17 @@ public final class Rooms implements AutoCloseable {
             created.add(address, now);
             return new Created(code, key);
         }
+    }
+
+    /**
+     * Rooms this server counts against {@link RoomLimits#maxRooms()}: all of them alone; with
+     * several servers the ones created here and still held (copies of other servers' rooms are
+     * bounded by the sessions and dashboards that reach this server, not by this limit).
+     */
+    private int hosted() {
+        if (!context.replica().shared()) return rooms.size();
+        createdHere.removeIf(code -> !rooms.containsKey(code));
+        return createdHere.size();
     }
 
     /** The code and the teacher's secret key of a new room. */
