@@ -79,6 +79,7 @@ public final class Room {
         }
         Room room = new Room(r.code(), r.teacherKey(), exercise, r.anonymized(), r.createdMillis(), context);
         room.addStored(roster);
+        room.storedSpotlight(r.spotlight());
         return room;
     }
 
@@ -94,6 +95,14 @@ public final class Room {
             s.lastSettings = settingsOf(sr.link());
             students.put(s.id, s);
             joined = Math.max(joined, s.number);
+            rosterChanged = true;
+        }
+    }
+
+    /** The stored spotlight, if that student is still on the roster. */
+    synchronized void storedSpotlight(String studentId) {
+        if (studentId != null && students.containsKey(studentId)) {
+            spotlight = studentId;
             rosterChanged = true;
         }
     }
@@ -318,6 +327,7 @@ public final class Room {
             spotlight = studentId;
             rosterChanged = true;
         }
+        save();
         publish(new RoomEvent.Spotlight(studentId));
     }
 
@@ -624,6 +634,7 @@ public final class Room {
             }
         }
         apply(new RoomEvent.Anonymized(stored.anonymized()));
+        apply(new RoomEvent.Spotlight(stored.spotlight()));
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (RoomStore.StudentRecord r : roster) ids.add(r.id());
         synchronized (this) {
@@ -731,8 +742,10 @@ public final class Room {
     }
 
     private void save() {
+        String shown;
+        synchronized (this) { shown = spotlight; }
         context.store().saveRoom(new RoomStore.RoomRecord(code, teacherKeyHash, exercise == null ? null : exercise.link(),
-                anonymized, createdMillis));
+                anonymized, createdMillis, shown));
     }
 
     private RoomStore.StudentRecord record(Student s) {

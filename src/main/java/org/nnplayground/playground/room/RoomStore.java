@@ -8,8 +8,15 @@ import java.util.List;
  * student coming back after a restart gets a fresh run of their last link.
  */
 public interface RoomStore {
-    /** A room as stored: its code, the teacher key's hash, current exercise link (may be null) and creation time. */
-    record RoomRecord(String code, String teacherKey, String exerciseLink, boolean anonymized, long createdMillis) {}
+    /**
+     * A room as stored: its code, the teacher key's hash, current exercise link (may be null),
+     * creation time and the student on the projector (null: none).
+     */
+    record RoomRecord(String code, String teacherKey, String exerciseLink, boolean anonymized, long createdMillis, String spotlight) {
+        public RoomRecord(String code, String teacherKey, String exerciseLink, boolean anonymized, long createdMillis) {
+            this(code, teacherKey, exerciseLink, anonymized, createdMillis, null);
+        }
+    }
 
     /** A student as stored: id, the resume token's hash, name, the last link of their run. */
     record StudentRecord(String id, String token, String name, int number, String link, long joinedMillis) {}

@@ -202,6 +202,7 @@ public final class Rooms implements AutoCloseable {
             if (r == null) return null;
             Room room = Room.restore(r, List.of(), context);
             room.addStored(lookUp(() -> context.store().students(code)));
+            room.storedSpotlight(r.spotlight());
             rooms.put(code, room);
             return room;
         }

@@ -57,22 +57,18 @@ public final class JdbcRoomStore implements RoomStore {
         inTransaction(con -> {
             // update in place when the row exists (a delete would cascade to the roster)
             int updated;
-            try (PreparedStatement up = con.prepareStatement("UPDATE rooms SET teacher_key = ?, exercise = ?, anonymized = ? WHERE code = ?")) {
+            try (PreparedStatement up = con.prepareStatement(
+                    "UPDATE rooms SET teacher_key = ?, exercise = ?, anonymized = ?, spotlight = ? WHERE code = ?")) {
                 up.setString(1, r.teacherKey());
                 up.setString(2, r.exerciseLink());
                 up.setBoolean(3, r.anonymized());
-                up.setString(4, r.code());
+                up.setString(4, r.spotlight());
+                up.setString(5, r.code());
                 updated = up.executeUpdate();
             }
             if (updated == 0) {
-                try (PreparedStatement in = con.prepareStatement(
-                        "INSERT INTO rooms (code, teacher_key, exercise, anonymized, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                    in.setString(1, r.code());
-                    in.setString(2, r.teacherKey());
-                    in.setString(3, r.exerciseLink());
-                    in.setBoolean(4, r.anonymized());
-                    in.setTimestamp(5, Timestamp.from(Instant.ofEpochMilli(r.createdMillis())));
-                    in.executeUpdate();
+                try (PreparedStatement in = con.prepareStatement(INSERT_ROOM)) {
+                    insert(in, r);
                 }
             }
         });
@@ -117,11 +113,9 @@ public final class JdbcRoomStore implements RoomStore {
     public List<RoomRecord> rooms() {
         List<RoomRecord> out = new ArrayList<>();
         try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement("SELECT code, teacher_key, exercise, anonymized, created_at FROM rooms ORDER BY created_at");
+             PreparedStatement st = con.prepareStatement("SELECT " + ROOM_COLUMNS + " FROM rooms ORDER BY created_at");
              ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                out.add(new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getTimestamp(5).getTime()));
-            }
+            while (rs.next()) out.add(roomOf(rs));
         } catch (SQLException e) {
             throw new StoreException("could not read the class rooms: " + e.getMessage(), e);
         }
@@ -150,14 +144,8 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public boolean createRoom(RoomRecord r) {
         try (Connection con = pool.getConnection();
-             PreparedStatement in = con.prepareStatement(
-                     "INSERT INTO rooms (code, teacher_key, exercise, anonymized, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            in.setString(1, r.code());
-            in.setString(2, r.teacherKey());
-            in.setString(3, r.exerciseLink());
-            in.setBoolean(4, r.anonymized());
-            in.setTimestamp(5, Timestamp.from(Instant.ofEpochMilli(r.createdMillis())));
-            in.executeUpdate();
+             PreparedStatement in = con.prepareStatement(INSERT_ROOM)) {
+            insert(in, r);
             return true;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) return false;
@@ -240,10 +228,10 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public RoomRecord room(String code) {
         try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement("SELECT code, teacher_key, exercise, anonymized, created_at FROM rooms WHERE code = ?")) {
+             PreparedStatement st = con.prepareStatement("SELECT " + ROOM_COLUMNS + " FROM rooms WHERE code = ?")) {
             st.setString(1, code);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getTimestamp(5).getTime()) : null;
+                return rs.next() ? roomOf(rs) : null;
             }
         } catch (SQLException e) {
             throw new StoreException("could not read a class room: " + e.getMessage(), e);
@@ -266,6 +254,23 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public void close() {
         if (owned != null) owned.close();
+    }
+
+    private static final String ROOM_COLUMNS = "code, teacher_key, exercise, anonymized, created_at, spotlight";
+    private static final String INSERT_ROOM = "INSERT INTO rooms (" + ROOM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+
+    private static void insert(PreparedStatement in, RoomRecord r) throws SQLException {
+        in.setString(1, r.code());
+        in.setString(2, r.teacherKey());
+        in.setString(3, r.exerciseLink());
+        in.setBoolean(4, r.anonymized());
+        in.setTimestamp(5, Timestamp.from(Instant.ofEpochMilli(r.createdMillis())));
+        in.setString(6, r.spotlight());
+        in.executeUpdate();
+    }
+
+    private static RoomRecord roomOf(ResultSet rs) throws SQLException {
+        return new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getTimestamp(5).getTime(), rs.getString(6));
     }
 
     /** SQLSTATE of a duplicate key, in PostgreSQL and H2 alike. */

@@ -202,6 +202,10 @@ class ClusterRoomProtocolTest {
             assertTrue(ann.socket().next("spotlight").get("you").asBoolean());
             assertFalse(cy.socket().next("spotlight").get("you").asBoolean());
             projector.next(m -> m.path("type").asText().equals("roster") && m.path("spotlight").asText().equals(ann.id()), "the spotlight on two");
+            // a server that reads the room only now shows it too
+            try (PlaygroundServer late = PlaygroundServer.start(config("late")); WsClient t3 = teacher(late, room)) {
+                t3.next(m -> m.path("type").asText().equals("roster") && m.path("spotlight").asText().equals(ann.id()), "the spotlight on a later copy");
+            }
 
             act(t, "{\"type\":\"resumeAll\"}");
             JsonNode trained = card(t, ann.id(), c -> c.get("epoch").asInt() > 20 && c.get("state").asText().equals("playing"), "Ann on the exercise");
