@@ -80,6 +80,12 @@ export class Room {
       case 'spotlight':
         if (message.you) this.hooks.toast('Your run is on the projector.', 'warning');
         return true;
+      case 'resumed':
+        // the server this run trained on stopped and another one took it over: from its checkpoint
+        // the page says so and plays on as any page (main.js); without one it starts again
+        if (message.from === 'checkpoint') return false;
+        this.hooks.toast('Your run moved to another server and starts again from your last settings.', 'info');
+        return true;
       case 'roomClosed':
         if (message.reason === 'elsewhere') { this.elsewhere(message.message); return true; }
         this.ended(message.message);
@@ -221,7 +227,15 @@ export class Room {
     $('room-banner-name').textContent = `· ${joined.name}`;
   }
 
-  setLocked(locked) { this.locked = new Set(locked ?? []); }
+  setLocked(locked) {
+    this.locked = new Set(locked ?? []);
+    // a sweep trains too: the exercise that turns play off turns the sweep off (the server refuses it as well)
+    const sweep = document.getElementById('sweep-run');
+    if (sweep) {
+      sweep.disabled = this.locked.has('sweep');
+      sweep.title = sweep.disabled ? 'turned off by the teacher\'s exercise' : '';
+    }
+  }
 }
 
 /** Loads the page again at {@code url} (a hash-only change would not reload it). */

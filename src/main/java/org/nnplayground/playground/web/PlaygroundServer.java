@@ -54,7 +54,7 @@ public final class PlaygroundServer implements AutoCloseable {
         sockets = new SocketEndpoint(registry, config, mapper, runs, failover, uploads);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
-        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database, uploads);
+        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database, checkpoints, uploads);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -160,6 +160,7 @@ public final class PlaygroundServer implements AutoCloseable {
 
     /** Tests only: the server vanishes as if killed (sockets dropped without a close, unwritten checkpoints lost). */
     public void stopAbruptly() {
+        roomRoutes.abort(); // no more room events or card summaries to the other servers
         checkpoints.abandon();
         sockets.dropAll();
         stop();
@@ -204,10 +205,12 @@ public final class PlaygroundServer implements AutoCloseable {
         boolean stuck = scheduler.allWorkersStuck();
         h.put("status", failover.draining() ? "draining" : full ? "full" : stuck ? "stuck" : "ok");
         h.put("replica", cluster.replicaId());
+        h.put("checkpoints", Map.of("pending", checkpoints.pending(), "written", checkpoints.written(), "failed", checkpoints.failed()));
         h.put("sessions", registry.size());
         h.put("maxSessions", config.maxSessions());
         h.put("playing", scheduler.playingCount());
         h.put("rooms", roomRoutes.size());
+        h.put("roomEvents", roomRoutes.eventsState());
         h.put("queuedTurns", scheduler.queuedTurns());
         h.put("queuedRequests", registry.queuedRequests());
         h.put("sliceMs", scheduler.slice() / 1e6);
