@@ -24,6 +24,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * CSV files over HTTP ({@code POST /api/csv}), so a 2 MiB file never crosses the socket: the length
@@ -43,6 +45,7 @@ final class CsvUploads implements AutoCloseable {
     /** Uploads a second from one address (bursts of twice that; a class behind one NAT shares it). */
     static final int PER_SECOND = 1;
     private static final long READ_TIMEOUT_SECONDS = 30;
+    private static final Logger LOG = Logger.getLogger(CsvUploads.class.getName());
     private static final String BUSY = "the server is reading other files; try again in a few seconds";
 
     private record Parsed(DataSet data, long at) {}
@@ -60,8 +63,13 @@ final class CsvUploads implements AutoCloseable {
 
     CsvUploads(ObjectMapper mapper) { this.mapper = mapper; }
 
-    /** Declares {@code POST /api/csv} (docs/protocol.md). */
-    void register(RoutesConfig routes) { routes.post("/api/csv", this::post); }
+    /** Declares {@code POST /api/csv} (docs/protocol.md); pages of other origins are refused as on /ws. */
+    void register(RoutesConfig routes, OriginPolicy origins) {
+        routes.post("/api/csv", ctx -> {
+            if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) error(ctx, 403, "this page's origin may not upload files");
+            else post(ctx);
+        });
+    }
 
     private void post(Context ctx) throws Exception {
         long length = ctx.req().getContentLengthLong();
@@ -107,9 +115,11 @@ final class CsvUploads implements AutoCloseable {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof CsvException csv) {
                 error(ctx, 400, csv.getMessage());
-                return;
+            } else {
+                LOG.log(Level.WARNING, "reading an uploaded CSV failed", e.getCause());
+                error(ctx, 500, "the server could not read this file");
             }
-            throw e;
+            return;
         } catch (TimeoutException e) {
             parsing.cancel(true);
             error(ctx, 503, "reading the file took too long; try again in a few seconds");

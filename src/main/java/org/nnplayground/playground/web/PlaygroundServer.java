@@ -105,7 +105,7 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             roomRoutes.register(cfg, origins);
             RunRoutes.add(cfg.routes, runs, mapper, page);
-            uploads.register(cfg.routes);
+            uploads.register(cfg.routes, origins);
         });
         reaper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stall-reaper");

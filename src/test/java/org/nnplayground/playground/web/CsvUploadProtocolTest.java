@@ -118,6 +118,14 @@ class CsvUploadProtocolTest {
     }
 
     @Test
+    void aForeignPageMayNotUpload() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/csv?name=x.csv"))
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.ofString(SMALL)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(r.body().contains("origin"), r.body());
+    }
+
+    @Test
     void uploadsAreLimitedPerAddress() throws Exception {
         int refused = 0;
         for (int i = 0; i < 5; i++) {
