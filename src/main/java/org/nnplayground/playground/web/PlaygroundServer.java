@@ -50,6 +50,8 @@ public final class PlaygroundServer implements AutoCloseable {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.startup.showJavalinBanner = false;
+            // ctx.ip() (rooms created, wrong codes, saves) names the client behind a trusted proxy
+            cfg.contextResolver.ip = ClientAddress.trusting(config.trustedProxies())::of;
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/web";
                 files.directory = "/web";
@@ -82,6 +84,8 @@ public final class PlaygroundServer implements AutoCloseable {
                 }
             });
             cfg.routes.get("/", ctx -> ctx.html(page));
+            // liveness: answers while the process serves HTTP, even when full or draining (readiness is /health)
+            cfg.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"live\"}"));
             cfg.routes.get("/health", ctx -> {
                 Map<String, Object> h = health(config);
                 ctx.status("ok".equals(h.get("status")) ? 200 : 503).contentType("application/json").result(mapper.writeValueAsString(h));
