@@ -34,6 +34,8 @@ public final class Session {
     public static final int MAX_EPOCHS_PER_FRAME = 1000;
 
     private final SessionListener listener;
+    /** The owner and the read-only viewers: descriptions, states and frames go to both. */
+    private final Audience audience;
     private final SessionScheduler scheduler;
     private final int evalSize;
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
@@ -73,8 +75,7 @@ public final class Session {
     private boolean lastTurnWorked;
     /** CPU time of the last turn (ns): what the round robin charges (wall time would also charge other processes and GC pauses). */
     private long lastTurnCpuNanos;
-    // Class mode (issue 10): read-only observers, the dashboard's summary, the last description.
-    private final List<SessionListener> viewers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // Class mode (issue 10): the dashboard's summary and the last description (for viewers and reloads).
     private volatile SessionSummary summary = SessionSummary.EMPTY;
     private volatile long lastActivityMillis = System.currentTimeMillis();
     private SessionDescription description;
@@ -90,6 +91,7 @@ public final class Session {
 
     Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
         this.listener = listener;
+        this.audience = new Audience(listener);
         this.scheduler = scheduler;
         this.evalSize = evalSize;
     }
@@ -198,8 +200,7 @@ public final class Session {
                     run = run.withSlice(next);
                     frames = new FrameBuilder(run, evalSize);
                     description = SessionDescription.of(run, run.warnings());
-                    listener.description(description);
-                    for (SessionListener v : viewers) v.description(description);
+                    audience.description(description);
                     dirty = true;
                 }
                 case NEW_DATA -> rebuild(drawingGivesWay(key) ? TrainingRun.create(next.withSeed(run.nextSeed()), null)
@@ -346,7 +347,7 @@ public final class Session {
      * so a slow viewer never slows the session.
      */
     public void addViewer(SessionListener viewer) {
-        viewers.add(viewer);
+        audience.add(viewer);
         request("watch", () -> {
             if (run == null) return;
             viewer.description(description);
@@ -355,7 +356,7 @@ public final class Session {
         });
     }
 
-    public void removeViewer(SessionListener viewer) { viewers.remove(viewer); }
+    public void removeViewer(SessionListener viewer) { audience.remove(viewer); }
 
     /** Sends the description, status and a frame again (a student's new socket after a reload). */
     public void refresh() {
@@ -461,7 +462,6 @@ public final class Session {
     /** Most CPU time a session may owe the others (ns). */
     static final long MAX_DEBT_NANOS = 1_000_000_000L;
 
-    /** A slice of the background work with what is left of this turn (one piece at least, as epochs are). */
     /** Runs a slice of background work if there is time left; true if it did (its cost is then charged). */
     private boolean runBackground(long start, long sliceNanos) {
         if (closed || background == null || System.nanoTime() - start >= sliceNanos) return false;
@@ -518,8 +518,7 @@ public final class Session {
         int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
         java.nio.ByteBuffer frame = frames.build(run.network(), stats, history, selected);
         publishSummary(stats);
-        for (SessionListener v : viewers) if (v.canSendFrame()) v.frame(frame.duplicate());
-        listener.frame(frame);
+        audience.frame(frame);
         insights.changed();
         history.clear();
         dirty = false;
@@ -583,8 +582,7 @@ public final class Session {
         this.description = description;
         builds++;
         nodes = description.nodes();
-        listener.description(description);
-        for (SessionListener v : viewers) v.description(description);
+        audience.description(description);
         restart();
     }
 
@@ -611,8 +609,7 @@ public final class Session {
         boolean changed = next != state || message != null;
         state = next;
         if (changed || next == SessionState.PAUSED) {
-            listener.status(next, message);
-            for (SessionListener v : viewers) v.status(next, message);
+            audience.status(next, message);
         }
         if (run != null && changed) publishSummary(run.trainer().lastStats());
         scheduler.playing(this, next == SessionState.PLAYING || background != null);
