@@ -245,7 +245,10 @@ public final class ClusterSmoke {
         Socket back = Socket.open(lb, "/ws/room", open);
         back.send("{\"type\":\"resume\",\"token\":\"" + student.token + "\"}");
         back.next(m -> is(m, "joined"), 10, "'joined' after the student's resume on another replica");
-        return back.frameWith(e -> e >= atLeast, 10, "the student's run at epoch >= " + atLeast + " (not reset)");
+        int epoch = back.frameWith(e -> e >= atLeast, 10, "the student's run at epoch >= " + atLeast + " (not reset)");
+        JsonNode resumed = back.received(m -> is(m, "resumed"));
+        if (resumed != null) System.out.println("  (the room student's page was told: " + resumed + ")");
+        return epoch;
     }
 
     /** One part of a check: a failure is recorded (FAIL line) and the other parts still run. */
@@ -411,6 +414,14 @@ public final class ClusterSmoke {
             }
         }
 
+        /** A text message already received that matches, or null. */
+        JsonNode received(Predicate<JsonNode> wanted) {
+            synchronized (history) {
+                for (JsonNode m : history) if (wanted.test(m)) return m;
+            }
+            return null;
+        }
+
         /** A text message that matches, already received or coming. */
         JsonNode seen(Predicate<JsonNode> wanted, int seconds, String what) throws InterruptedException {
             synchronized (history) {
@@ -450,7 +461,8 @@ public final class ClusterSmoke {
         String recent() {
             synchronized (history) {
                 List<String> last = new ArrayList<>();
-                for (int i = Math.max(0, history.size() - 3); i < history.size(); i++) last.add(abbreviate(history.get(i).toString()));
+                for (int i = Math.max(0, history.size() - 4); i < history.size(); i++) last.add(abbreviate(history.get(i).toString()));
+                for (JsonNode m : history) if (is(m, "resumed")) last.add(0, m.toString());
                 return last + (closed.isDone() ? " (closed: " + closed.join() + ")" : "");
             }
         }
