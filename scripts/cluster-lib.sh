@@ -2,7 +2,7 @@
 # one throwaway PostgreSQL behind nginx, on loopback, in a temporary directory.
 #   cluster_prepare            installs nginx if missing, builds the jar if missing, starts PostgreSQL
 #   start_replica ID [FLAGS]   a replica on its own free port (PORTS[ID], PIDS[ID]) on that database
-#   start_nginx UPSTREAM_RULE  deploy/nginx/playground.conf with our replicas on a free port (LB), plus
+#   start_nginx                deploy/nginx/playground.conf with our replicas on a free port (LB), plus
 #                              one port per replica (VIA[ID]) proxying to that replica alone
 #   cluster_cleanup            stops everything started here and removes the directory
 # Needs scripts/test-services.sh (PostgreSQL as the postgres user, free_port).
@@ -68,21 +68,18 @@ wait_http() {
   return 1
 }
 
-# start_nginx [BALANCING]: deploy/nginx/playground.conf as it is, its upstream's "server host:port"
-# lines replaced by the replicas (in the order a, b, ...; max_fails and fail_timeout kept, extra
-# lines added alike), listening on LB. BALANCING replaces its "hash $remote_addr consistent;" line
-# (e.g. "least_conn;"); default: keep it. Then one server block per replica (the same block,
-# generated from the file) on VIA[ID], proxying to that replica alone.
+# start_nginx: deploy/nginx/playground.conf as it is, its upstream's "server host:port" lines
+# replaced by the replicas (in the order a, b, ...; max_fails and fail_timeout kept, extra lines
+# added alike), listening on LB. Then one server block per replica (the same block, generated
+# from the file) on VIA[ID], proxying to that replica alone.
 start_nginx() {
-  local balancing=${1:-}
   local ids; ids=$(printf '%s\n' "${!PORTS[@]}" | sort | tr '\n' ' ')
   local servers=""
   for id in $ids; do servers+="127.0.0.1:${PORTS[$id]} "; done
   LB=$(free_port)
   mkdir -p "$CLUSTER_DIR/nginx"
-  awk -v servers="$servers" -v balancing="$balancing" '
+  awk -v servers="$servers" '
     BEGIN { n = split(servers, s, " ") }
-    balancing != "" && /^[ \t]*hash \$remote_addr consistent;/ { sub(/hash \$remote_addr consistent;/, balancing) }
     /^[ \t]*server [0-9.]+:[0-9]+/ {
       if (!template) { template = $0; seen = 0 }
       seen++
