@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Bytes and build time of one binary frame for C1 and C2. Usage: scripts/frame-bench.sh [EVAL_SIZE=50]
+# Bytes and CPU time of one binary frame (and one epoch) for C1, C2 and the book network 2-128-64-1.
+# Usage: scripts/frame-bench.sh [EVAL_SIZE=50] [C1|C2|BOOK]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests test-compile

@@ -1,7 +1,7 @@
 // Wiring only: the socket's messages go to the views, the controls' actions go to the socket.
 
 import * as msg from './protocol.js';
-import { PlaygroundSocket } from './socket.js';
+import { PlaygroundSocket, resumedNotice } from './socket.js';
 import { LinkState } from './state.js';
 import { bindControls, bindClassroom, applyLink, applyHidden, showPlaying } from './controls.js';
 import { Heatmap, drawPoints, drawLegend, classCssColor } from './heatmap.js';
@@ -47,8 +47,13 @@ const room = new Room({
 });
 const url = room.socketUrl() ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 const socket = new PlaygroundSocket(url, {
-  onOpen: () => { readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED); if (!room.greet(socket)) socket.send(saveRun.openingMessage() ?? msg.load(state.hash)); },
-  onClose: () => { readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
+  onOpen: ({ token }) => {
+    readouts.showConnection(true); readouts.dismiss(NOT_CONNECTED);
+    // after a drop the run is taken back first (resumed: docs/protocol.md, "Reconnecting")
+    if (!room.greet(socket)) socket.send(token ? msg.resume(token) : opening());
+  },
+  onClose: () => { if (playing) wasPlaying = true; readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
+  onGiveUp: () => readouts.toast(GAVE_UP, 'error', { sticky: true }),
   onMessage: message => { if (!room.receive(message)) receive(message); },
   onFrame: frame => {
     stats.received(frame, chart.epochs);
@@ -69,6 +74,10 @@ const socket = new PlaygroundSocket(url, {
 });
 
 const NOT_CONNECTED = 'Not connected to the server; retrying…';
+const GAVE_UP = 'The server has not answered for 2 minutes: reload the page to try again (your settings are in its link).';
+let wasPlaying = false;      // playing when the socket dropped: a resumed run plays on
+/** What a page says first on a fresh socket: the saved run it opens, or its link. */
+const opening = () => saveRun.openingMessage() ?? msg.load(state.hash);
 function send(message) {
   if (message.type !== 'pause') frozen = false; // any other request may bring frames to show
   if (!socket.send(message)) readouts.toast(NOT_CONNECTED, 'warning', { sticky: true });
@@ -118,6 +127,12 @@ function receive(message) {
       // a hover that left a node the last rebuild removed (a feature turned off) is no news to anyone
       if (message.request === 'selectNode') break;
       readouts.toast(message.message, 'error');
+      break;
+    case 'resumed':
+      if (message.from !== 'checkpoint') { wasPlaying = false; socket.send(opening()); break; }   // nothing to resume: as on a first visit
+      readouts.toast(resumedNotice(message), 'info', { sticky: true });
+      if (wasPlaying) send(msg.play());
+      wasPlaying = false;
       break;
     case 'insights': case 'sweep': break; // the course modules take these (installed through tap.js)
     default:

@@ -13,6 +13,8 @@ export const setWeight = (layer, to, from, value) => ({ type: 'setWeight', layer
 export const setBias = (layer, node, value) => ({ type: 'setBias', layer, node, value });
 export const selectNode = node => ({ type: 'selectNode', node });
 export const speed = epochsPerFrame => ({ type: 'speed', epochsPerFrame });
+/** The first message after a reconnect: take this tab's run back (the token from resumeToken). */
+export const resume = token => ({ type: 'resume', token });
 /** Sent for each binary frame received: the server keeps at most 3 frames unacknowledged. */
 export const ack = () => ({ type: 'ack' });
 

@@ -1,28 +1,50 @@
 // The WebSocket to the server: reconnects, parses JSON messages and decodes binary frames.
+// Reconnect and resume (docs/protocol.md, "Reconnecting"): when the socket drops (1012: the server
+// restarts; 1001, 1006: the connection was lost) it opens again after a jittered backoff, 0.3 s
+// doubling up to 5 s, for about 2 minutes; the first message on a new socket is then the page's
+// own greeting (onOpen tells it that this is a reconnect, and the resume token to send).
 
 import { decodeFrame, ack } from './protocol.js';
 
-/** One socket with automatic reconnect; handlers: onOpen(), onMessage(json), onFrame(frame), onClose(). */
+/** Backoff of the reconnects: first delay, largest delay, and when to give up (ms). */
+export const RECONNECT = { firstMs: 300, maxMs: 5000, giveUpMs: 120_000 };
+/** Where this tab keeps the resume token of its /ws session (sessionStorage: per tab, gone with it). */
+const TOKEN_KEY = 'playground.resumeToken';
+
+/**
+ * One socket with automatic reconnect; handlers: onOpen({reconnect, token}), onMessage(json),
+ * onFrame(frame), onClose({code, reason}), onGiveUp(). {@code token} is the resume token the server
+ * gave this tab ({@code resumeToken}) on a reconnect, else null; the page sends it in {@code resume}.
+ */
 export class PlaygroundSocket {
   constructor(url, handlers) {
     this.url = url;
     this.handlers = handlers;
-    this.retryMs = 500;
     this.decoding = Promise.resolve();
     this.ws = null;
+    this.opened = false;         // a socket has been open before: the next open is a reconnect
+    this.attempt = 0;
+    this.droppedAt = 0;          // when the open socket dropped (ms), 0 while connected
   }
 
   connect() {
     const ws = new WebSocket(this.url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
-    ws.onopen = () => { this.retryMs = 500; this.handlers.onOpen?.(); };
+    ws.onopen = () => {
+      const reconnect = this.opened;
+      this.opened = true;
+      this.attempt = 0;
+      this.droppedAt = 0;
+      this.handlers.onOpen?.({ reconnect, token: reconnect ? resumeToken() : null });
+    };
     ws.onmessage = event => this.receive(event.data);
-    ws.onclose = () => {
+    ws.onclose = event => {
       if (this.ws !== ws) return;
-      this.handlers.onClose?.();
-      setTimeout(() => this.connect(), this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, 8000);
+      if (!this.droppedAt) this.droppedAt = Date.now();
+      this.handlers.onClose?.({ code: event.code, reason: event.reason });
+      if (Date.now() - this.droppedAt > RECONNECT.giveUpMs) { this.handlers.onGiveUp?.(); return; }
+      setTimeout(() => this.connect(), reconnectDelay(this.attempt++));
     };
   }
 
@@ -35,8 +57,11 @@ export class PlaygroundSocket {
 
   receive(data) {
     if (typeof data === 'string') {
+      const message = JSON.parse(data);
+      // the tab's resume token is the socket's business: kept for the next reconnect, not shown
+      if (message.type === 'resumeToken') { keepResumeToken(message.token); return; }
       // Keep text and frames in arrival order: frames decode asynchronously.
-      this.decoding = this.decoding.then(() => this.handlers.onMessage?.(JSON.parse(data)));
+      this.decoding = this.decoding.then(() => this.handlers.onMessage?.(message));
     } else {
       // acknowledge each frame as it arrives: the server keeps at most 3 unacknowledged (flow control)
       this.send(ack());
@@ -46,4 +71,24 @@ export class PlaygroundSocket {
         .catch(error => console.error('bad frame', error));
     }
   }
+}
+
+/** The n-th reconnect's delay: 0.3 s doubling up to 5 s, each between half and all of it (pages of one server do not all come back at once). */
+export function reconnectDelay(n) {
+  const ceiling = Math.min(RECONNECT.maxMs, RECONNECT.firstMs * 2 ** Math.min(n, 10));
+  return ceiling * (0.5 + Math.random() / 2);
+}
+
+/** The notice after a resume ({@code resumed} with from "checkpoint"). */
+export function resumedNotice(message) {
+  return `Reconnected to the server: your run continues from epoch ${message.epoch} `
+    + `(about ${message.lostSeconds} s of training were lost).`;
+}
+
+function resumeToken() {
+  try { return sessionStorage.getItem(TOKEN_KEY); } catch { return null; }
+}
+
+function keepResumeToken(token) {
+  try { sessionStorage.setItem(TOKEN_KEY, token); } catch { /* storage off: no resume after a reconnect */ }
 }

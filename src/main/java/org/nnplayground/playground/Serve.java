@@ -23,7 +23,9 @@ final class Serve {
         }
         ServerConfig config = ServerConfig.from(args, System.getenv());
         PlaygroundServer server = PlaygroundServer.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
+        // SIGTERM (a rolling restart): drain, checkpointing every run, then close sockets with 1012 and stop
+        // (printed, not logged: the JDK's logging is already shut down while the hooks run)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(server.drain()), "drain"));
         String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         System.out.println("Neural network playground on http://" + host + ":" + server.port() + "/");
     }

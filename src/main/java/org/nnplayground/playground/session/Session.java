@@ -85,6 +85,7 @@ public final class Session {
     private final InsightsFeed insights = new InsightsFeed();
     private BackgroundWork background;
     private final DrawnData drawn = new DrawnData();
+    private volatile CheckpointSchedule checkpoints;
     /** An epoch that used more CPU than this is heavy (two of the longest slices). */
     static final long HEAVY_TURN_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -274,6 +275,22 @@ public final class Session {
         });
     }
 
+    /** Issue 13: from now on the run checkpoints itself on {@code schedule} (see CheckpointSchedule). */
+    public void checkpointTo(CheckpointSchedule schedule) { checkpoints = schedule; }
+
+    public CheckpointSchedule checkpointSchedule() { return checkpoints; }
+
+    /** A checkpoint on the session's next turn (a server draining), then {@code done} on that turn; false if it cannot be queued. */
+    public boolean checkpointNow(Runnable done) {
+        if (closed) return false;
+        request("checkpoint", () -> {
+            CheckpointSchedule cp = checkpoints;
+            if (cp != null && run != null) cp.capture(run, runHistory, System.nanoTime());
+            done.run();
+        });
+        return true;
+    }
+
     /** Shows (true) or hides the course views: {@code insights} messages and gradient statistics. */
     public void insights(boolean on) {
         request("insights", () -> insights.enable(on, run));
@@ -395,6 +412,8 @@ public final class Session {
         sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
         if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
         boolean background = runBackground(start, sliceNanos);
+        CheckpointSchedule cp = checkpoints; // issue 13: a few comparisons, a copy when one is due
+        if (cp != null && !closed) cp.afterTurn(run, runHistory, state == SessionState.PLAYING || pendingEpochs > 0, System.nanoTime());
         lastTurnWorked = requestsRun > 0 || epochs > 0 || framesSent != framesBefore || background;
         lastTurnCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
         return System.nanoTime() - start;
@@ -543,7 +562,7 @@ public final class Session {
     /** Queues a request (refused with an error if the queue is full) and wakes the session. */
     private void request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
         if (closed) return;
-        if (!name.equals("watch") && !name.equals("refresh")) lastActivityMillis = System.currentTimeMillis();
+        if (!name.equals("watch") && !name.equals("refresh") && !name.equals("checkpoint")) lastActivityMillis = System.currentTimeMillis();
         String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, guarded(name, action)));
         if (refused != null) {
             listener.error(refused, name);

@@ -48,6 +48,9 @@ public final class SessionRegistry {
 
     public int size() { return total.get(); }
 
+    /** Every open session (a copy: a server draining checkpoints them all). */
+    public java.util.List<Session> sessions() { return java.util.List.copyOf(open); }
+
     /** Requests waiting in every open session's queue. */
     public int queuedRequests() { return open.stream().mapToInt(Session::queuedRequests).sum(); }
 

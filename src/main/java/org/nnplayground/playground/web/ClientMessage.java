@@ -176,7 +176,10 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** A student's socket takes their place in the class back (the token from joining, kept by the browser). */
+    /**
+     * A student's socket takes their place in the class back (the token from joining, kept by the
+     * browser); on /ws a page takes its run back after a reconnect (the token from resumeToken: Failover).
+     */
     record Resume(String token) implements RoomRequest {}
 
     /** The student leaves the class for good. */

@@ -31,6 +31,10 @@ public final class PlaygroundServer implements AutoCloseable {
     private final long startedAt = System.currentTimeMillis();
     private final java.util.concurrent.ScheduledExecutorService reaper;
     private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
+    /** Issue 13: checkpoints, resumes and the drain of a rolling restart. */
+    private final org.nnplayground.playground.store.JdbcCheckpoints checkpoints;
+    private final Failover failover;
+    private final ClusterSettings cluster;
 
     private PlaygroundServer(ServerConfig config) {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -40,7 +44,12 @@ public final class PlaygroundServer implements AutoCloseable {
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
         database = new Database(config.store());
         runs = new SavedRuns(database);
-        sockets = new SocketEndpoint(registry, config, mapper, runs);
+        cluster = config.cluster();
+        // on every database: on PostgreSQL a replica may die at any time; on the embedded H2 a single
+        // server restarted resumes its pages' runs too, at no measurable cost (docs/benchmarks.md, "Checkpoints")
+        checkpoints = new org.nnplayground.playground.store.JdbcCheckpoints(database, 2 * config.maxSessions());
+        failover = new Failover(checkpoints, cluster.checkpointEvery());
+        sockets = new SocketEndpoint(registry, config, mapper, runs, failover);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
         roomRoutes = new RoomRoutes(registry, config, mapper, runs, database);
@@ -79,6 +88,7 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.before(headers::apply);
             cfg.routes.wsBeforeUpgrade("/ws", ctx -> { // the class rooms check /ws/room the same way (RoomRoutes)
+                if (failover.draining()) throw new io.javalin.http.ServiceUnavailableResponse("this server is restarting; connect again");
                 if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
                     throw new io.javalin.http.ForbiddenResponse("this page's origin may not open playground sessions");
                 }
@@ -92,6 +102,9 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
+            cfg.routes.wsBeforeUpgrade("/ws/room", ctx -> {
+                if (failover.draining()) throw new io.javalin.http.ServiceUnavailableResponse("this server is restarting; connect again");
+            });
             roomRoutes.register(cfg, origins);
             RunRoutes.add(cfg.routes, runs, mapper, page);
         });
@@ -125,6 +138,37 @@ public final class PlaygroundServer implements AutoCloseable {
     /** Number of open sessions. */
     public int sessions() { return registry.size(); }
 
+    /** How long a drain may take to checkpoint and write every session (a load balancer's grace is longer). */
+    static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(10);
+
+    /**
+     * A rolling restart (SIGTERM): /health answers 503 "draining" at once, new sockets are refused,
+     * every session is checkpointed and written (at most {@link #DRAIN_LIMIT}), every socket is
+     * closed with 1012 so its page reconnects (to another replica), then the server stops.
+     */
+    public String drain() {
+        long start = System.nanoTime();
+        int saved = failover.drain(registry, DRAIN_LIMIT);
+        sockets.closeAll(1012, "server restarting; reconnecting");
+        roomRoutes.closeSockets(1012, "server restarting; reconnecting");
+        String done = "drained: " + saved + " sessions checkpointed in " + (System.nanoTime() - start) / 1_000_000 + " ms";
+        stop();
+        return done;
+    }
+
+    /** Tests only: the server vanishes as if killed (sockets dropped without a close, unwritten checkpoints lost). */
+    public void stopAbruptly() {
+        checkpoints.abandon();
+        sockets.dropAll();
+        stop();
+    }
+
+    /** Resumes, checkpoints of sessions and drain (class rooms track their students' sessions with it). */
+    Failover failover() { return failover; }
+
+    /** The checkpoint store (tests). */
+    org.nnplayground.playground.store.JdbcCheckpoints checkpoints() { return checkpoints; }
+
     /** Closes every socket properly, stops Jetty gracefully and the trainer threads. */
     public void stop() {
         reaper.shutdownNow();
@@ -133,6 +177,8 @@ public final class PlaygroundServer implements AutoCloseable {
         app.stop();
         roomRoutes.close();
         scheduler.close();
+        failover.close();
+        checkpoints.close();
         runs.close();
         database.close();
     }
@@ -153,7 +199,8 @@ public final class PlaygroundServer implements AutoCloseable {
         Map<String, Object> h = new LinkedHashMap<>();
         boolean full = registry.size() >= config.maxSessions();
         boolean stuck = scheduler.allWorkersStuck();
-        h.put("status", full ? "full" : stuck ? "stuck" : "ok");
+        h.put("status", failover.draining() ? "draining" : full ? "full" : stuck ? "stuck" : "ok");
+        h.put("replica", cluster.replicaId());
         h.put("sessions", registry.size());
         h.put("maxSessions", config.maxSessions());
         h.put("playing", scheduler.playingCount());

@@ -153,6 +153,9 @@ final class RoomRoutes implements AutoCloseable {
 
     void closeSockets() { socket.closeAll(); }
 
+    /** Closes every room socket with {@code code} and {@code reason} (a draining server). */
+    void closeSockets(int code, String reason) { socket.closeAll(code, reason); }
+
     /** Closes room sockets that stopped taking frames (the server's stall reaper calls it every second). */
     void reapStalled() { socket.reapStalled(); }
 

@@ -261,6 +261,11 @@ final class RoomSocket {
         for (Peer p : peers.values()) p.connection.close(1001, "server stopping");
     }
 
+    /** Closes every room socket with {@code code} (a draining server: 1012, its pages reconnect). */
+    void closeAll(int code, String reason) {
+        for (Peer p : peers.values()) p.connection.close(code, reason);
+    }
+
     private static Map<Class<?>, String> typeNames() {
         Map<Class<?>, String> names = new HashMap<>();
         for (JsonSubTypes.Type t : ClientMessage.class.getAnnotation(JsonSubTypes.class).value()) names.put(t.value(), t.name());

@@ -26,6 +26,9 @@ import org.nnplayground.playground.session.SessionDescription;
         @JsonSubTypes.Type(value = ServerMessage.Watching.class, name = "watching"),
         @JsonSubTypes.Type(value = ServerMessage.Done.class, name = "done"),
         @JsonSubTypes.Type(value = ServerMessage.Saved.class, name = "saved"),
+        // failover (docs/protocol.md, "Reconnecting")
+        @JsonSubTypes.Type(value = ServerMessage.ResumeToken.class, name = "resumeToken"),
+        @JsonSubTypes.Type(value = ServerMessage.Resumed.class, name = "resumed"),
 })
 public sealed interface ServerMessage {
 
@@ -83,4 +86,18 @@ public sealed interface ServerMessage {
 
     /** A run was saved: its id, its short link ({@code /r/{id}}) and the epoch it was saved at. */
     record Saved(String id, String url, int epoch) implements ServerMessage {}
+
+    // ---- failover
+
+    /** The page's secret for taking its run back after a reconnect (kept per tab, sent in {@code resume}). */
+    record ResumeToken(String token) implements ServerMessage {}
+
+    /**
+     * The answer to {@code resume}: {@code from} "checkpoint" (the run continues, paused, at
+     * {@code epoch}; {@code lostSeconds} since that checkpoint was taken) or "none" (nothing to resume).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Resumed(Integer epoch, Integer lostSeconds, String from) implements ServerMessage {
+        static Resumed none() { return new Resumed(null, null, "none"); }
+    }
 }

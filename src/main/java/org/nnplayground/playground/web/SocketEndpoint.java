@@ -34,7 +34,10 @@ final class SocketEndpoint {
     /** Who a socket's client is (the per-address session limit), proxies taken into account. */
     private final ClientAddress clients;
 
-    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
+    private final Failover failover;
+
+    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Failover failover) {
+        this.failover = failover;
         this.registry = registry;
         this.config = config;
         this.mapper = mapper;
@@ -61,6 +64,7 @@ final class SocketEndpoint {
             c.attach(registry.open(c.address(), c));
             connections.put(ctx.sessionId(), c);
             ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
+            failover.opened(c);
         } catch (SessionRegistry.LimitException full) {
             c.send(new ServerMessage.Error(full.getMessage(), null));
             ctx.closeSession(TRY_AGAIN_LATER, "server busy");
@@ -84,13 +88,18 @@ final class SocketEndpoint {
         if (m == null) return;
         try {
             if (m instanceof ClientMessage.RunRequest r) r.applyTo(c, runs);
+            else if (m instanceof ClientMessage.Resume r) failover.resume(c, r.token());
             else m.applyTo(c.session());
         } catch (IllegalArgumentException e) {
             c.send(new ServerMessage.Error(e.getMessage(), null));
         }
     }
 
-    private void closed(WsCloseContext ctx) { release(ctx.sessionId()); }
+    private void closed(WsCloseContext ctx) {
+        Connection c = connections.get(ctx.sessionId());
+        if (c != null) failover.closed(c.session(), ctx.status());
+        release(ctx.sessionId());
+    }
 
     /** Frees the session of a closed or failed socket (a vanished browser included). */
     private void release(String id) {
@@ -108,6 +117,16 @@ final class SocketEndpoint {
 
     /** Open sockets. */
     int open() { return connections.size(); }
+
+    /** Tests only: drops every socket without a close frame, as a killed server would. */
+    void dropAll() {
+        for (Connection c : connections.values()) c.socket().disconnect();
+    }
+
+    /** Closes every socket with {@code code} and {@code reason} (a draining server: 1012, "reconnect"). */
+    void closeAll(int code, String reason) {
+        for (Connection c : connections.values()) c.close(code, reason);
+    }
 
     /** Closes every socket with "going away" (server stopping); sessions are freed by the close events. */
     void closeAll() {

@@ -1,0 +1,299 @@
+package org.nnplayground.playground.store;
+
+import org.nnplayground.playground.session.Checkpoints;
+import org.nnplayground.playground.session.RunSnapshot;
+import org.nnplayground.playground.session.RunSnapshotCodec;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Checkpoints in the server's database (table {@code checkpoints}, migration V3), written by one
+ * thread of its own so that neither a trainer nor a socket thread ever waits for the database or
+ * spends time encoding: {@link #save} only files the snapshot (already a copy) under its key.
+ * <p>
+ * Coalesced and bounded: at most one unwritten snapshot per key (a newer save replaces it, so a
+ * slow database costs fewer writes, never more memory), and at most {@code maxPending} keys
+ * waiting; a save beyond that is dropped (logged) and the session's next one tries again. So the
+ * memory held is at most one run copy per live session. A database that is down loses the
+ * checkpoints of that moment (logged at most every 30 s); the class goes on and writes again
+ * once the database answers. Checkpoints not saved for {@link #KEEP} are swept hourly.
+ */
+public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(JdbcCheckpoints.class.getName());
+    /** A checkpoint not saved for this long belongs to a run nobody came back to. */
+    public static final Duration KEEP = Duration.ofDays(1);
+    /** Longest {@link #flush()} waits (the server is stopping; a load balancer waits longer). */
+    public static final Duration FLUSH_LIMIT = Duration.ofSeconds(10);
+    private static final long SWEEP_EVERY_MS = Duration.ofHours(1).toMillis();
+    private static final long LOG_EVERY_MS = 30_000;
+
+    /** A save (snapshot, when it was captured) or a delete (snapshot null) waiting for the writer. */
+    private record Op(RunSnapshot snapshot, long savedMillis) {}
+
+    private final Database database;
+    private final int maxPending;
+    private final Object lock = new Object();
+    /** Waiting operations in arrival order of their key; guarded by {@link #lock}. */
+    private final LinkedHashMap<String, Op> pending = new LinkedHashMap<>();
+    /** The key the writer is writing now (null when idle); guarded by {@link #lock}. */
+    private String writingKey;
+    private Op writingOp;
+    private boolean closed;
+    private final Thread writer;
+    private long written;
+    private long dropped;
+    private long failed;
+    private long lastLogMillis;
+    private long lastSweepMillis = System.currentTimeMillis();
+
+    /** Checkpoints in {@code database} (opened on the first write), at most {@code maxPending} keys waiting. */
+    public JdbcCheckpoints(Database database, int maxPending) {
+        this(database, maxPending, true);
+    }
+
+    /** Tests start the writer later to see saves coalesce. */
+    JdbcCheckpoints(Database database, int maxPending, boolean start) {
+        this.database = database;
+        this.maxPending = maxPending;
+        this.writer = new Thread(this::writeLoop, "checkpoint-writer");
+        writer.setDaemon(true);
+        if (start) writer.start();
+    }
+
+    void start() { writer.start(); }
+
+    @Override
+    public void save(String key, RunSnapshot snapshot) {
+        enqueue(key, new Op(snapshot, System.currentTimeMillis()));
+    }
+
+    @Override
+    public void delete(String key) { enqueue(key, new Op(null, System.currentTimeMillis())); }
+
+    private void enqueue(String key, Op op) {
+        synchronized (lock) {
+            if (closed) return;
+            if (!pending.containsKey(key) && pending.size() >= maxPending) {
+                dropped++;
+                logRarely("checkpoints: " + pending.size() + " waiting for the database, dropping new ones (" + dropped + " so far)");
+                return;
+            }
+            pending.put(key, op);
+            lock.notifyAll();
+        }
+    }
+
+    /** Writes everything waiting, for at most {@link #FLUSH_LIMIT}. */
+    @Override
+    public void flush() { flush(FLUSH_LIMIT); }
+
+    /** Waits until everything saved so far is written (or failed), at most {@code limit}; true if it all went. */
+    public boolean flush(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (lock) {
+            while (!pending.isEmpty() || writingKey != null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !writer.isAlive()) {
+                    LOG.warning("checkpoints: " + (pending.size() + (writingKey != null ? 1 : 0)) + " not written within " + limit.toSeconds() + " s");
+                    return false;
+                }
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<Checkpoint> load(String key) {
+        synchronized (lock) {
+            // newer than the database: a save this replica has not written yet
+            Op op = pending.containsKey(key) ? pending.get(key) : key.equals(writingKey) ? writingOp : null;
+            if (op != null) return op.snapshot() == null ? Optional.empty() : Optional.of(new Checkpoint(op.snapshot(), op.savedMillis()));
+        }
+        String sql = "SELECT saved_at, snapshot FROM checkpoints WHERE \"key\" = ?";
+        try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                long saved = rs.getTimestamp(1).toInstant().toEpochMilli();
+                return Optional.of(new Checkpoint(RunSnapshotCodec.decode(rs.getBytes(2)), saved));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the checkpoint: " + Database.rootMessage(e), e);
+        }
+    }
+
+    /** Keys waiting for the writer. */
+    public int pending() {
+        synchronized (lock) {
+            return pending.size();
+        }
+    }
+
+    /** Operations written since the start (saves and deletes). */
+    public long written() {
+        synchronized (lock) {
+            return written;
+        }
+    }
+
+    /** Deletes checkpoints saved before {@code cutoff}; the number deleted. */
+    public int deleteSavedBefore(Instant cutoff) {
+        try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement("DELETE FROM checkpoints WHERE saved_at < ?")) {
+            st.setTimestamp(1, Timestamp.from(cutoff));
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not sweep old checkpoints: " + Database.rootMessage(e), e);
+        }
+    }
+
+    /** Writes what is waiting (bounded by {@link #FLUSH_LIMIT}) and stops the writer. */
+    @Override
+    public void close() {
+        flush();
+        synchronized (lock) {
+            closed = true;
+            pending.clear();
+            lock.notifyAll();
+        }
+    }
+
+    /** Tests only (a server killed): forgets what is waiting and stops the writer without writing. */
+    public void abandon() {
+        synchronized (lock) {
+            closed = true;
+            pending.clear();
+            lock.notifyAll();
+        }
+    }
+
+    private void writeLoop() {
+        while (true) {
+            String key;
+            Op op;
+            synchronized (lock) {
+                while (pending.isEmpty() && !closed) {
+                    try {
+                        lock.wait(SWEEP_EVERY_MS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (pending.isEmpty()) break; // woken by the clock: time to sweep
+                }
+                if (closed) return;
+                if (pending.isEmpty()) {
+                    key = null;
+                    op = null;
+                } else {
+                    Iterator<Map.Entry<String, Op>> first = pending.entrySet().iterator();
+                    Map.Entry<String, Op> e = first.next();
+                    first.remove();
+                    key = writingKey = e.getKey();
+                    op = writingOp = e.getValue();
+                }
+            }
+            try {
+                if (key != null) {
+                    write(key, op);
+                    synchronized (lock) {
+                        written++;
+                    }
+                }
+                sweepIfDue();
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    failed++;
+                }
+                logRarely("checkpoints: could not write to the database (" + Database.rootMessage(e) + "); training goes on");
+            } finally {
+                synchronized (lock) {
+                    writingKey = null;
+                    writingOp = null;
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void write(String key, Op op) {
+        if (op.snapshot() == null) {
+            try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement("DELETE FROM checkpoints WHERE \"key\" = ?")) {
+                st.setString(1, key);
+                st.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException(Database.rootMessage(e), e);
+            }
+            return;
+        }
+        byte[] bytes = RunSnapshotCodec.encode(op.snapshot()); // here, never on the trainer thread
+        Timestamp saved = Timestamp.from(Instant.ofEpochMilli(op.savedMillis()));
+        try (Connection con = database.pool().getConnection()) {
+            // update, else insert: portable (H2 and PostgreSQL); a concurrent insert of the same key updates again
+            if (update(con, key, op.snapshot().epoch(), saved, bytes) == 0) {
+                try (PreparedStatement st = con.prepareStatement("INSERT INTO checkpoints (\"key\", epoch, saved_at, snapshot) VALUES (?, ?, ?, ?)")) {
+                    st.setString(1, key);
+                    st.setInt(2, op.snapshot().epoch());
+                    st.setTimestamp(3, saved);
+                    st.setBytes(4, bytes);
+                    st.executeUpdate();
+                } catch (SQLException duplicate) {
+                    if (!"23505".equals(duplicate.getSQLState())) throw duplicate;
+                    update(con, key, op.snapshot().epoch(), saved, bytes);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(Database.rootMessage(e), e);
+        }
+    }
+
+    private static int update(Connection con, String key, int epoch, Timestamp saved, byte[] bytes) throws SQLException {
+        try (PreparedStatement st = con.prepareStatement("UPDATE checkpoints SET epoch = ?, saved_at = ?, snapshot = ? WHERE \"key\" = ?")) {
+            st.setInt(1, epoch);
+            st.setTimestamp(2, saved);
+            st.setBytes(3, bytes);
+            st.setString(4, key);
+            return st.executeUpdate();
+        }
+    }
+
+    private void sweepIfDue() {
+        long now = System.currentTimeMillis();
+        if (now - lastSweepMillis < SWEEP_EVERY_MS || !database.opened()) return;
+        lastSweepMillis = now;
+        int deleted = deleteSavedBefore(Instant.ofEpochMilli(now).minus(KEEP));
+        if (deleted > 0) LOG.info("checkpoints: deleted " + deleted + " not saved for a day");
+    }
+
+    /** Logs at most every 30 s (a database that is down must not flood the log). */
+    private void logRarely(String message) {
+        long now = System.currentTimeMillis();
+        synchronized (lock) {
+            if (now - lastLogMillis < LOG_EVERY_MS) return;
+            lastLogMillis = now;
+        }
+        LOG.warning(message);
+    }
+
+    /** Writes that failed since the start. */
+    public long failed() {
+        synchronized (lock) {
+            return failed;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.nnplayground.playground.web;
+
+import org.nnplayground.playground.session.CheckpointSchedule;
+import org.nnplayground.playground.session.Checkpoints;
+import org.nnplayground.playground.session.Session;
+import org.nnplayground.playground.session.SessionRegistry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Live runs that outlive their server (issue 13): every session checkpoints itself (see
+ * {@link CheckpointSchedule}); a playground page gets a resume token ({@code resumeToken}) and,
+ * after its socket dropped, any replica sharing the database resumes its run from the newest
+ * checkpoint ({@code resume} -> {@code resumed}); a server stopping for a rolling restart
+ * checkpoints every session and writes them out before it closes the sockets ({@link #drain}).
+ */
+final class Failover implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Failover.class.getName());
+    /** Checkpoint key of a playground page: the token itself is never stored. */
+    static final String SOLO = "solo:";
+    private static final int MAX_TOKEN_CHARS = 100;
+
+    private final Checkpoints store;
+    private final Duration every;
+    private final SecureRandom random = new SecureRandom();
+    /** Resumes read the database here, never on a socket thread. */
+    private final ThreadPoolExecutor io = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(500), r -> {
+        Thread t = new Thread(r, "resume");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean draining;
+
+    Failover(Checkpoints store, Duration every) {
+        this.store = store;
+        this.every = every;
+    }
+
+    boolean draining() { return draining; }
+
+    /** From now on /health answers "draining" and new sockets are refused (the first step of {@link #drain}). */
+    void startDraining() { draining = true; }
+
+    /**
+     * Makes {@code session} checkpoint itself under {@code key} from now on: the one call a class
+     * room needs for a student's session ({@code student:<id>}).
+     */
+    void track(Session session, String key) {
+        session.checkpointTo(new CheckpointSchedule(store, key, every));
+    }
+
+    /** The checkpoint store (a class room loads a student's run from it: {@code student:<id>}). */
+    Checkpoints store() { return store; }
+
+    /** A new /ws socket: its session checkpoints under a fresh token's hash, which the page is given. */
+    void opened(Connection c) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        track(c.session(), SOLO + sha256(token));
+        c.send(new ServerMessage.ResumeToken(token));
+    }
+
+    /**
+     * A page's {@code resume}: its run from the newest checkpoint under the token, if any (paused
+     * at that epoch, its chart with it), and the session keeps the page's token; else "none" and the
+     * page loads its link as on a first visit.
+     */
+    void resume(Connection c, String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+            c.send(new ServerMessage.Error("resume needs the 'token' this server gave the page", "resume"));
+            return;
+        }
+        String key = SOLO + sha256(token);
+        try {
+            io.execute(() -> {
+                Optional<Checkpoints.Checkpoint> found;
+                try {
+                    found = store.load(key);
+                } catch (RuntimeException e) {
+                    LOG.warning("resume: " + e.getMessage());
+                    found = Optional.empty();
+                }
+                Session s = c.session();
+                if (found.isEmpty() || s == null) {
+                    c.send(ServerMessage.Resumed.none());
+                    return;
+                }
+                Checkpoints.Checkpoint cp = found.get();
+                CheckpointSchedule schedule = s.checkpointSchedule();
+                if (schedule != null) schedule.key(key);
+                s.restore(cp.snapshot());
+                int lost = (int) Math.max(0, Math.round((System.currentTimeMillis() - cp.savedMillis()) / 1000.0));
+                c.send(new ServerMessage.Resumed(cp.snapshot().epoch(), lost, "checkpoint"));
+                c.send(new ServerMessage.ResumeToken(token));
+            });
+        } catch (RejectedExecutionException busy) {
+            c.send(ServerMessage.Resumed.none());
+        }
+    }
+
+    /**
+     * A socket ended: a page that closed itself (1000, 1001: the tab closed or reloaded) will not
+     * come back for its run, so its checkpoint goes; a lost connection keeps it for the page's return.
+     */
+    void closed(Session session, int status) {
+        CheckpointSchedule schedule = session == null ? null : session.checkpointSchedule();
+        if (schedule == null || draining || (status != 1000 && status != 1001)) return;
+        store.delete(schedule.key());
+    }
+
+    /**
+     * The rolling restart's part: every session (solo and class room) checkpoints on its next turn
+     * and stops training there, then everything is written; at most {@code limit} in all. Returns
+     * the sessions checkpointed.
+     */
+    int drain(SessionRegistry registry, Duration limit) {
+        startDraining();
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<Session> sessions = registry.sessions().stream().filter(s -> s.checkpointSchedule() != null).toList();
+        CountDownLatch done = new CountDownLatch(sessions.size());
+        for (Session s : sessions) {
+            // stop on the same turn: epochs after the checkpoint would be lost on the next server
+            if (!s.checkpointNow(() -> { s.close(); done.countDown(); })) done.countDown();
+        }
+        try {
+            if (!done.await(Math.max(0, (deadline - System.nanoTime()) / 2), TimeUnit.NANOSECONDS)) {
+                LOG.warning("drain: " + done.getCount() + " of " + sessions.size() + " sessions did not checkpoint in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (store instanceof org.nnplayground.playground.store.JdbcCheckpoints jdbc) {
+            jdbc.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } else {
+            store.flush();
+        }
+        return (int) (sessions.size() - done.getCount());
+    }
+
+    @Override
+    public void close() {
+        io.shutdownNow();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.nnplayground.playground.session;
+
+import org.junit.jupiter.api.Test;
+import org.nnplayground.playground.link.PlaygroundLink;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** When a session checkpoints: a new run, the end of training, every period while the epoch moves; not otherwise. */
+class CheckpointScheduleTest {
+    /** Records the saves. */
+    static final class Recorder implements Checkpoints {
+        final List<String> keys = new ArrayList<>();
+        final List<Integer> epochs = new ArrayList<>();
+
+        public void save(String key, RunSnapshot snapshot) {
+            keys.add(key);
+            epochs.add(snapshot.epoch());
+        }
+
+        public void flush() {}
+
+        public Optional<Checkpoint> load(String key) { return Optional.empty(); }
+
+        public void delete(String key) {}
+    }
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void checkpointsOnANewRunAtTheEndOfTrainingAndEveryPeriodWhileTheEpochMoves() {
+        Recorder store = new Recorder();
+        CheckpointSchedule schedule = new CheckpointSchedule(store, "solo:a", Duration.ofSeconds(5));
+        TrainingRun run = TrainingRun.create(PlaygroundLink.parse("dataset=xor&networkShape=3&seed=0.2", new SecureRandom()).settings(), null);
+        RunHistory history = new RunHistory();
+        long t = 100 * SECOND;
+
+        schedule.afterTurn(run, history, false, t);                 // built: at once
+        assertEquals(List.of(0), store.epochs);
+        schedule.afterTurn(run, history, false, t + 10 * SECOND);   // idle, same epoch: nothing
+        assertEquals(1, store.epochs.size());
+
+        run.trainer().trainEpoch();
+        schedule.afterTurn(run, history, true, t + 11 * SECOND);    // playing, period passed since the last: epoch 1
+        run.trainer().trainEpoch();
+        schedule.afterTurn(run, history, true, t + 12 * SECOND);    // within the period: nothing
+        assertEquals(List.of(0, 1), store.epochs);
+        run.trainer().trainEpoch();
+        schedule.afterTurn(run, history, false, t + 13 * SECOND);   // paused: at once
+        assertEquals(List.of(0, 1, 3), store.epochs);
+
+        TrainingRun rebuilt = run.withModel(run.settings().change("networkShape", "4").settings());
+        schedule.afterTurn(rebuilt, history, false, t + 13 * SECOND + 1); // a new network: at once
+        assertEquals(4, store.epochs.size());
+
+        schedule.key("solo:b");                                      // resumed under the page's own key
+        rebuilt.trainer().trainEpoch();
+        schedule.afterTurn(rebuilt, history, true, t + 20 * SECOND);
+        assertEquals(List.of("solo:a", "solo:a", "solo:a", "solo:a", "solo:b"), store.keys);
+    }
+}

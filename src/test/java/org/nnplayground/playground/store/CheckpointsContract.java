@@ -1,0 +1,114 @@
+package org.nnplayground.playground.store;
+
+import org.junit.jupiter.api.Test;
+import org.nnplayground.playground.link.PlaygroundLink;
+import org.nnplayground.playground.session.Checkpoints;
+import org.nnplayground.playground.session.RunHistory;
+import org.nnplayground.playground.session.RunSnapshot;
+import org.nnplayground.playground.session.TrainingRun;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every checkpoint database must do (H2 and PostgreSQL run the same tests). */
+abstract class CheckpointsContract {
+    abstract Database database();
+
+    static RunSnapshot runAt(int epochs) {
+        TrainingRun run = TrainingRun.create(PlaygroundLink.parse("dataset=xor&networkShape=4,2&seed=0.3", new SecureRandom()).settings(), null);
+        RunHistory history = new RunHistory();
+        history.add(run.trainer().lastStats());
+        for (int e = 0; e < epochs; e++) history.add(run.trainer().trainEpoch());
+        return RunSnapshot.capture(run, history);
+    }
+
+    static String key() { return "solo:" + UUID.randomUUID(); }
+
+    @Test
+    void aSavedCheckpointIsReadBackAfterAFlushByAnotherStore() {
+        String key = key();
+        RunSnapshot at7 = runAt(7);
+        try (JdbcCheckpoints writer = new JdbcCheckpoints(database(), 100)) {
+            writer.save(key, at7);
+            assertTrue(writer.flush(Duration.ofSeconds(10)));
+        }
+        // another replica: a store of its own on the same database
+        try (JdbcCheckpoints reader = new JdbcCheckpoints(database(), 100)) {
+            Checkpoints.Checkpoint cp = reader.load(key).orElseThrow();
+            assertEquals(7, cp.snapshot().epoch());
+            assertArrayEquals(at7.trainer().weights()[0], cp.snapshot().trainer().weights()[0]);
+            assertTrue(Math.abs(System.currentTimeMillis() - cp.savedMillis()) < 60_000);
+        }
+    }
+
+    @Test
+    void aNewerSaveReplacesTheOlderOne() {
+        String key = key();
+        try (JdbcCheckpoints store = new JdbcCheckpoints(database(), 100)) {
+            store.save(key, runAt(3));
+            store.flush();
+            store.save(key, runAt(5));
+            store.flush();
+            assertEquals(5, store.load(key).orElseThrow().snapshot().epoch());
+            store.delete(key);
+            store.flush();
+            assertEquals(Optional.empty(), store.load(key));
+        }
+    }
+
+    @Test
+    void savesCoalescePerKeyAndLoadSeesTheUnwrittenOne() {
+        String a = key(), b = key();
+        RunSnapshot[] snapshots = {runAt(1), runAt(2), runAt(3)};
+        JdbcCheckpoints store = new JdbcCheckpoints(database(), 100, false); // writer not started yet
+        try {
+            for (int i = 0; i < 30; i++) store.save(a, snapshots[i % 3]);
+            for (int i = 0; i < 10; i++) store.save(b, snapshots[0]);
+            assertEquals(2, store.pending());
+            assertEquals(3, store.load(a).orElseThrow().snapshot().epoch(), "the newest save, before it is written");
+            store.start();
+            assertTrue(store.flush(Duration.ofSeconds(10)));
+            assertEquals(2, store.written(), "one write per key, not 40");
+            assertEquals(3, store.load(a).orElseThrow().snapshot().epoch());
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void beyondTheBoundNewKeysAreDroppedNotQueued() {
+        JdbcCheckpoints store = new JdbcCheckpoints(database(), 2, false);
+        try {
+            RunSnapshot s = runAt(1);
+            String a = key(), b = key(), c = key();
+            store.save(a, s);
+            store.save(b, s);
+            store.save(c, s);   // dropped: at most 2 keys wait
+            store.save(a, s);   // a key already waiting is still replaced
+            assertEquals(2, store.pending());
+            assertTrue(store.load(c).isEmpty());
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void oldCheckpointsAreSwept() {
+        String key = key();
+        try (JdbcCheckpoints store = new JdbcCheckpoints(database(), 100)) {
+            store.save(key, runAt(1));
+            store.flush();
+            store.deleteSavedBefore(Instant.now().minus(Duration.ofHours(1)));
+            assertTrue(store.load(key).isPresent(), "saved just now: kept");
+            assertTrue(store.deleteSavedBefore(Instant.now().plusSeconds(1)) >= 1);
+            assertTrue(store.load(key).isEmpty());
+        }
+    }
+}
