@@ -67,7 +67,7 @@ public final class ClientAddress {
      * (several headers count as one list, in order).
      */
     public String of(String peer, List<String> forwardedFor) {
-        InetAddress p = literal(peer);
+        InetAddress p = literal(peer == null ? null : stripPort(peer)); // Jetty may write IPv6 peers as "[::1]"
         if (p == null || !isTrusted(p)) return p == null ? peer : p.getHostAddress();
         List<String> hops = new ArrayList<>();
         for (String h : forwardedFor) if (h != null) hops.addAll(Arrays.asList(h.split(",")));

@@ -61,6 +61,14 @@ class ClientAddressTest {
     }
 
     @Test
+    void peersAreWrittenOneWaySoHttpAndSocketsCountTheSameClient() {
+        ClientAddress v6 = ClientAddress.trusting(List.of("::1"));
+        assertEquals("203.0.113.5", v6.of("[::1]", List.of("203.0.113.5")));
+        assertEquals("0:0:0:0:0:0:0:1", NOBODY.of("[::1]", List.of()));
+        assertEquals("0:0:0:0:0:0:0:1", NOBODY.of("::1", List.of()));
+    }
+
+    @Test
     void portsAndBracketsAreStripped() {
         assertEquals("203.0.113.5", LOCAL_PROXY.of("127.0.0.1", List.of("203.0.113.5:41234")));
         assertEquals("2001:db8:0:0:0:0:0:7", LOCAL_PROXY.of("127.0.0.1", List.of("[2001:db8::7]:443")));
