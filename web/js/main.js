@@ -53,7 +53,7 @@ const socket = new PlaygroundSocket(url, {
     if (!room.greet(socket)) socket.send(token ? msg.resume(token) : opening());
   },
   onClose: () => { if (playing) wasPlaying = true; readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
-  onGiveUp: () => readouts.toast(GAVE_UP, 'error', { sticky: true }),
+  onGiveUp: () => { $('connection').textContent = 'not connected'; readouts.toast(GAVE_UP, 'error', { sticky: true }); },
   onMessage: message => { if (!room.receive(message)) receive(message); },
   onFrame: frame => {
     stats.received(frame, chart.epochs);
@@ -129,7 +129,11 @@ function receive(message) {
       readouts.toast(message.message, 'error');
       break;
     case 'resumed':
-      if (message.from !== 'checkpoint') { wasPlaying = false; socket.send(opening()); break; }   // nothing to resume: as on a first visit
+      if (message.from !== 'checkpoint') {
+        wasPlaying = false;
+        if (room.socketUrl() === null) socket.send(opening());   // a solo page with nothing to resume: as on a first visit
+        break;
+      }
       readouts.toast(resumedNotice(message), 'info', { sticky: true });
       if (wasPlaying) send(msg.play());
       wasPlaying = false;

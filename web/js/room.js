@@ -221,7 +221,15 @@ export class Room {
     $('room-banner-name').textContent = `· ${joined.name}`;
   }
 
-  setLocked(locked) { this.locked = new Set(locked ?? []); }
+  setLocked(locked) {
+    this.locked = new Set(locked ?? []);
+    // a sweep trains too: the exercise that turns play off turns the sweep off (the server refuses it as well)
+    const sweep = document.getElementById('sweep-run');
+    if (sweep) {
+      sweep.disabled = this.locked.has('sweep');
+      sweep.title = sweep.disabled ? 'turned off by the teacher\'s exercise' : '';
+    }
+  }
 }
 
 /** Loads the page again at {@code url} (a hash-only change would not reload it). */

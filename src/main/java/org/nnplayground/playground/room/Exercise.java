@@ -13,13 +13,14 @@ import java.util.Set;
 /**
  * An exercise the teacher pushed: a playground link. Every control it hides ({@code <key>_hide=true})
  * is locked for students: its setting keeps the exercise's value, and the buttons it hides
- * (play, step, reset) refuse their request. Students cannot unhide controls either.
+ * (play, step, reset; a hidden play also turns off drawing and sweeps) refuse their request. Students cannot unhide controls either.
  */
 public final class Exercise {
     /** Hidden names that are not link keys: the buttons and the layer count TF Playground can hide. */
-    // drawing replaces the data and starts training: it is locked with the data set and with play
+    // drawing replaces the data and starts training: it is locked with the data set and with play;
+    // a sweep trains too (other networks, in the background): a class told not to train may not sweep
     private static final Map<String, List<String>> HIDDEN_TO_LOCKED = Map.of(
-            "playButton", List.of("play", "drawPoint", "removePoint"),
+            "playButton", List.of("play", "drawPoint", "removePoint", "sweep"),
             "stepButton", List.of("step"),
             "resetButton", List.of("reset"),
             "numHiddenLayers", List.of("networkShape"),
@@ -57,7 +58,7 @@ public final class Exercise {
     /** The link (canonical, with its seed), as students load it. */
     public String link() { return link; }
 
-    /** Locked setting keys and requests (play, step, reset, loadCsv, drawPoint, removePoint), for the page to turn off. */
+    /** Locked setting keys and requests (play, step, reset, loadCsv, drawPoint, removePoint, sweep), for the page to turn off. */
     public Set<String> locked() { return locked; }
 
     /**

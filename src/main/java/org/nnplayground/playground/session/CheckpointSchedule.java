@@ -23,8 +23,7 @@ public final class CheckpointSchedule {
     private int lastEpoch = -1;
     private boolean wasTraining;
     private long lastNanos;
-    private volatile long captures;
-    private volatile long lastCaptureNanos;
+    private volatile long lastSavedMillis;
 
     /** Checkpoints under {@code key} (e.g. {@code solo:<token hash>}, {@code student:<id>}) every {@code every} while training. */
     public CheckpointSchedule(Checkpoints store, String key, Duration every) {
@@ -38,11 +37,8 @@ public final class CheckpointSchedule {
     /** From now on the run is saved under {@code next} (a page resumed with its older token keeps its key). */
     public void key(String next) { key = next; }
 
-    /** Checkpoints taken so far (tests, health). */
-    public long captures() { return captures; }
-
-    /** How long the last capture took on the trainer thread (ns). */
-    public long lastCaptureNanos() { return lastCaptureNanos; }
+    /** When this session last saved a checkpoint (epoch ms; 0: never). */
+    public long lastSavedMillis() { return lastSavedMillis; }
 
     /**
      * The end of a turn ({@code training}: playing or stepping): a checkpoint if the run is new, has
@@ -53,7 +49,7 @@ public final class CheckpointSchedule {
         if (run == null) return;
         boolean stopped = wasTraining && !training;
         wasTraining = training;
-        boolean rebuilt = run.trainer() != lastTrainer;           // a new network (load, rebuild, restore, push)
+        boolean rebuilt = run.trainer() != lastTrainer;           // a new network (load, rebuild, restore, push, reset)
         boolean changed = run != lastRun;                          // a setting changed (same network)
         boolean due = run.trainer().epoch() != lastEpoch && now - lastNanos >= everyNanos;
         if (rebuilt || stopped || due || (changed && now - lastNanos >= everyNanos / 5)) capture(run, history, now);
@@ -61,14 +57,12 @@ public final class CheckpointSchedule {
 
     /** A checkpoint now (on the session's turn). */
     void capture(TrainingRun run, RunHistory history, long now) {
-        long t = System.nanoTime();
         RunSnapshot snapshot = RunSnapshot.capture(run, history);
-        lastCaptureNanos = System.nanoTime() - t;
         store.save(key, snapshot);
+        lastSavedMillis = System.currentTimeMillis(); // after: never earlier than the time the store gives the save
         lastTrainer = run.trainer();
         lastRun = run;
         lastEpoch = run.trainer().epoch();
         lastNanos = now;
-        captures++;
     }
 }

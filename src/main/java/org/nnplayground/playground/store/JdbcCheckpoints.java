@@ -1,5 +1,6 @@
 package org.nnplayground.playground.store;
 
+import org.nnplayground.playground.nn.TrainerState;
 import org.nnplayground.playground.session.Checkpoints;
 import org.nnplayground.playground.session.RunSnapshot;
 import org.nnplayground.playground.session.RunSnapshotCodec;
@@ -23,9 +24,10 @@ import java.util.logging.Logger;
  * spends time encoding: {@link #save} only files the snapshot (already a copy) under its key.
  * <p>
  * Coalesced and bounded: at most one unwritten snapshot per key (a newer save replaces it, so a
- * slow database costs fewer writes, never more memory), and at most {@code maxPending} keys
- * waiting; a save beyond that is dropped (logged) and the session's next one tries again. So the
- * memory held is at most one run copy per live session. A database that is down loses the
+ * slow database costs fewer writes, never more memory), at most {@code maxPending} keys and
+ * {@link #MAX_PENDING_BYTES} of copies waiting; a save beyond either is dropped (logged) and the
+ * session's next one tries again. So the memory held is at most one run copy per live session,
+ * and 256 MiB in all (the largest Adam network's copy is about 4 MB). A database that is down loses the
  * checkpoints of that moment (logged at most every 30 s); the class goes on and writes again
  * once the database answers. Checkpoints not saved for {@link #KEEP} are swept hourly.
  */
@@ -37,12 +39,17 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     public static final Duration FLUSH_LIMIT = Duration.ofSeconds(10);
     private static final long SWEEP_EVERY_MS = Duration.ofHours(1).toMillis();
     private static final long LOG_EVERY_MS = 30_000;
+    /** Most memory the unwritten copies may hold (estimated: their arrays). */
+    public static final long MAX_PENDING_BYTES = 256L << 20;
 
-    /** A save (snapshot, when it was captured) or a delete (snapshot null) waiting for the writer. */
-    private record Op(RunSnapshot snapshot, long savedMillis) {}
+    /** A save (snapshot, when it was captured) or a delete (snapshot null: of a checkpoint saved up to savedMillis) waiting for the writer. */
+    record Op(RunSnapshot snapshot, long savedMillis) {}
 
     private final Database database;
     private final int maxPending;
+    private final long maxPendingBytes;
+    /** Estimated bytes of the waiting copies; guarded by {@link #lock}. */
+    private long pendingBytes;
     private final Object lock = new Object();
     /** Waiting operations in arrival order of their key; guarded by {@link #lock}. */
     private final LinkedHashMap<String, Op> pending = new LinkedHashMap<>();
@@ -59,13 +66,14 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
 
     /** Checkpoints in {@code database} (opened on the first write), at most {@code maxPending} keys waiting. */
     public JdbcCheckpoints(Database database, int maxPending) {
-        this(database, maxPending, true);
+        this(database, maxPending, MAX_PENDING_BYTES, true);
     }
 
-    /** Tests start the writer later to see saves coalesce. */
-    JdbcCheckpoints(Database database, int maxPending, boolean start) {
+    /** Tests start the writer later to see saves coalesce, and bound the bytes lower. */
+    JdbcCheckpoints(Database database, int maxPending, long maxPendingBytes, boolean start) {
         this.database = database;
         this.maxPending = maxPending;
+        this.maxPendingBytes = maxPendingBytes;
         this.writer = new Thread(this::writeLoop, "checkpoint-writer");
         writer.setDaemon(true);
         if (start) writer.start();
@@ -79,17 +87,28 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     }
 
     @Override
-    public void delete(String key) { enqueue(key, new Op(null, System.currentTimeMillis())); }
+    public void delete(String key) { enqueue(key, new Op(null, Long.MAX_VALUE)); }
+
+    /**
+     * Deletes the checkpoint under {@code key} only if it was saved at or before {@code savedMillis}:
+     * a page that left deletes its own, never a newer one that another session (the same page
+     * resumed elsewhere while its old socket was still timing out) saved since.
+     */
+    public void deleteIfSavedBy(String key, long savedMillis) { enqueue(key, new Op(null, savedMillis)); }
 
     private void enqueue(String key, Op op) {
         synchronized (lock) {
             if (closed) return;
-            if (!pending.containsKey(key) && pending.size() >= maxPending) {
+            Op waiting = pending.get(key);
+            if (op.snapshot() == null && waiting != null && waiting.snapshot() != null && waiting.savedMillis() > op.savedMillis()) return;
+            long more = bytes(op) - (waiting == null ? 0 : bytes(waiting));
+            if ((waiting == null && pending.size() >= maxPending) || (more > 0 && pendingBytes + more > maxPendingBytes)) {
                 dropped++;
-                logRarely("checkpoints: " + pending.size() + " waiting for the database, dropping new ones (" + dropped + " so far)");
+                logRarely("checkpoints: " + pending.size() + " (" + (pendingBytes >> 20) + " MiB) waiting for the database, dropping new ones (" + dropped + " so far)");
                 return;
             }
             pending.put(key, op);
+            pendingBytes += more;
             lock.notifyAll();
         }
     }
@@ -139,6 +158,32 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
         }
     }
 
+    /**
+     * The memory a waiting copy holds: its arrays (weights, biases, gradients, optimizer moments,
+     * the sample order, the chart). An uploaded data set is shared with the live run, not counted.
+     */
+    static long bytes(Op op) {
+        RunSnapshot s = op.snapshot();
+        if (s == null) return 0;
+        TrainerState t = s.trainer();
+        long doubles = count(t.weights()) + count(t.biases()) + count(t.gradWeights()) + count(t.gradBiases());
+        if (t.optimizer() != null) doubles += count(t.optimizer().first()) + (t.optimizer().second() == null ? 0 : count(t.optimizer().second()));
+        return 8 * doubles + 4L * t.order().length + 16L * s.history().size() + 256;
+    }
+
+    private static long count(double[][] m) {
+        long n = 0;
+        for (double[] row : m) n += row.length;
+        return n;
+    }
+
+    /** Estimated bytes of the copies waiting for the writer. */
+    public long pendingBytes() {
+        synchronized (lock) {
+            return pendingBytes;
+        }
+    }
+
     /** Keys waiting for the writer. */
     public int pending() {
         synchronized (lock) {
@@ -170,6 +215,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
         synchronized (lock) {
             closed = true;
             pending.clear();
+            pendingBytes = 0;
             lock.notifyAll();
         }
     }
@@ -179,6 +225,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
         synchronized (lock) {
             closed = true;
             pending.clear();
+            pendingBytes = 0;
             lock.notifyAll();
         }
     }
@@ -204,6 +251,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
                     Iterator<Map.Entry<String, Op>> first = pending.entrySet().iterator();
                     Map.Entry<String, Op> e = first.next();
                     first.remove();
+                    pendingBytes -= bytes(e.getValue());
                     key = writingKey = e.getKey();
                     op = writingOp = e.getValue();
                 }
@@ -233,8 +281,11 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
 
     private void write(String key, Op op) {
         if (op.snapshot() == null) {
-            try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement("DELETE FROM checkpoints WHERE \"key\" = ?")) {
+            boolean all = op.savedMillis() == Long.MAX_VALUE;
+            String sql = "DELETE FROM checkpoints WHERE \"key\" = ?" + (all ? "" : " AND saved_at <= ?");
+            try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
                 st.setString(1, key);
+                if (!all) st.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(op.savedMillis())));
                 st.executeUpdate();
             } catch (SQLException e) {
                 throw new StoreException(Database.rootMessage(e), e);

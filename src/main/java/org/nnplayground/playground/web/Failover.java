@@ -4,6 +4,7 @@ import org.nnplayground.playground.session.CheckpointSchedule;
 import org.nnplayground.playground.session.Checkpoints;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionRegistry;
+import org.nnplayground.playground.store.JdbcCheckpoints;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,7 +35,7 @@ final class Failover implements AutoCloseable {
     static final String SOLO = "solo:";
     private static final int MAX_TOKEN_CHARS = 100;
 
-    private final Checkpoints store;
+    private final JdbcCheckpoints store;
     private final Duration every;
     private final SecureRandom random = new SecureRandom();
     /** Resumes read the database here, never on a socket thread. */
@@ -45,7 +46,7 @@ final class Failover implements AutoCloseable {
     });
     private volatile boolean draining;
 
-    Failover(Checkpoints store, Duration every) {
+    Failover(JdbcCheckpoints store, Duration every) {
         this.store = store;
         this.every = every;
     }
@@ -120,7 +121,7 @@ final class Failover implements AutoCloseable {
     void closed(Session session, int status) {
         CheckpointSchedule schedule = session == null ? null : session.checkpointSchedule();
         if (schedule == null || draining || (status != 1000 && status != 1001)) return;
-        store.delete(schedule.key());
+        store.deleteIfSavedBy(schedule.key(), schedule.lastSavedMillis());
     }
 
     /**
@@ -144,11 +145,7 @@ final class Failover implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (store instanceof org.nnplayground.playground.store.JdbcCheckpoints jdbc) {
-            jdbc.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        } else {
-            store.flush();
-        }
+        store.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         return (int) (sessions.size() - done.getCount());
     }
 

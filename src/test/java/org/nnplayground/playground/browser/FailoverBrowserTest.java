@@ -64,7 +64,8 @@ class FailoverBrowserTest {
             assertTrue(resumedAt[0] >= before, "nothing the page showed is lost: resumed at " + resumedAt[0] + ", shown " + before);
             waitUntil(page, d -> epoch(page) > resumedAt[0] + 20);  // plays on by itself
             assertEquals("0.1", new Select(page.findElement(By.id("learningRate"))).getFirstSelectedOption().getAttribute("value"));
-            assertTrue((Long) js(page, "return window.playgroundStats.framesDrawn") > 0);
+            // the chart came back whole (the resumed frame carries every epoch) and goes on without a gap
+            assertEquals(0L, js(page, "return window.playgroundStats.historyBreaks"), () -> String.valueOf(js(page, "return JSON.stringify(window.playgroundStats.breaks)")));
 
             // a server that vanishes (as with SIGKILL): the last checkpoint, at most a period old
             js(page, "document.querySelectorAll('.toast-close').forEach(b => b.click())");
@@ -76,6 +77,14 @@ class FailoverBrowserTest {
             assertTrue(second[0] > resumedAt[0] && second[0] <= shown + 200, "from the last checkpoint: " + second[0] + " (shown " + shown + ")");
             waitUntil(page, d -> epoch(page) > second[0] + 10);
             screenshot(page, "failover-2-after-kill");
+
+            // a server that never comes back: the page stops trying and says so (the 2 minutes shortened here)
+            ((JavascriptExecutor) page).executeAsyncScript("const done = arguments[0];"
+                    + " import('/web/js/socket.js').then(m => { m.RECONNECT.giveUpMs = 1500; done(); })");
+            server.stop();
+            waitUntil(page, Duration.ofSeconds(20), d -> (Boolean) js(page,
+                    "return [...document.querySelectorAll('.toast')].some(e => e.textContent.startsWith('The server has not answered'))"));
+            screenshot(page, "failover-3-gave-up");
         } finally {
             page.quit();
             server.stop();

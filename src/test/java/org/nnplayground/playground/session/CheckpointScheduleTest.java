@@ -58,9 +58,15 @@ class CheckpointScheduleTest {
         schedule.afterTurn(rebuilt, history, false, t + 13 * SECOND + 1); // a new network: at once
         assertEquals(4, store.epochs.size());
 
+        rebuilt.trainer().trainEpoch();
+        schedule.afterTurn(rebuilt, history, false, t + 20 * SECOND);  // a step while paused, a period later
+        rebuilt.resetWeights();                                      // reset (new weights, a new trainer): at once
+        schedule.afterTurn(rebuilt, history, false, t + 20 * SECOND + 1);
+        assertEquals(List.of(0, 1, 3, 0, 1, 0), store.epochs);
+
         schedule.key("solo:b");                                      // resumed under the page's own key
         rebuilt.trainer().trainEpoch();
-        schedule.afterTurn(rebuilt, history, true, t + 20 * SECOND);
-        assertEquals(List.of("solo:a", "solo:a", "solo:a", "solo:a", "solo:b"), store.keys);
+        schedule.afterTurn(rebuilt, history, true, t + 30 * SECOND);
+        assertEquals(List.of("solo:a", "solo:a", "solo:a", "solo:a", "solo:a", "solo:a", "solo:b"), store.keys);
     }
 }

@@ -64,10 +64,31 @@ abstract class CheckpointsContract {
     }
 
     @Test
+    void aConditionalDeleteSparesANewerCheckpoint() throws Exception {
+        String key = key();
+        try (JdbcCheckpoints store = new JdbcCheckpoints(database(), 100)) {
+            store.save(key, runAt(3));
+            store.flush();
+            long oldSessionSaved = System.currentTimeMillis();
+            Thread.sleep(5);
+            store.save(key, runAt(4));                   // the page resumed elsewhere and saved again
+            store.deleteIfSavedBy(key, oldSessionSaved); // its old socket times out: not waiting in memory either
+            store.flush();
+            assertEquals(4, store.load(key).orElseThrow().snapshot().epoch());
+            store.deleteIfSavedBy(key, oldSessionSaved); // now in the database only
+            store.flush();
+            assertEquals(4, store.load(key).orElseThrow().snapshot().epoch());
+            store.deleteIfSavedBy(key, System.currentTimeMillis());
+            store.flush();
+            assertTrue(store.load(key).isEmpty());
+        }
+    }
+
+    @Test
     void savesCoalescePerKeyAndLoadSeesTheUnwrittenOne() {
         String a = key(), b = key();
         RunSnapshot[] snapshots = {runAt(1), runAt(2), runAt(3)};
-        JdbcCheckpoints store = new JdbcCheckpoints(database(), 100, false); // writer not started yet
+        JdbcCheckpoints store = new JdbcCheckpoints(database(), 100, JdbcCheckpoints.MAX_PENDING_BYTES, false); // writer not started yet
         try {
             for (int i = 0; i < 30; i++) store.save(a, snapshots[i % 3]);
             for (int i = 0; i < 10; i++) store.save(b, snapshots[0]);
@@ -84,7 +105,7 @@ abstract class CheckpointsContract {
 
     @Test
     void beyondTheBoundNewKeysAreDroppedNotQueued() {
-        JdbcCheckpoints store = new JdbcCheckpoints(database(), 2, false);
+        JdbcCheckpoints store = new JdbcCheckpoints(database(), 2, JdbcCheckpoints.MAX_PENDING_BYTES, false);
         try {
             RunSnapshot s = runAt(1);
             String a = key(), b = key(), c = key();
@@ -94,6 +115,27 @@ abstract class CheckpointsContract {
             store.save(a, s);   // a key already waiting is still replaced
             assertEquals(2, store.pending());
             assertTrue(store.load(c).isEmpty());
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void theWaitingCopiesAreBoundedInBytes() {
+        RunSnapshot s = runAt(1);
+        long one = JdbcCheckpoints.bytes(new JdbcCheckpoints.Op(s, 0));
+        JdbcCheckpoints store = new JdbcCheckpoints(database(), 100, 2 * one + one / 2, false);
+        try {
+            String a = key(), b = key(), c = key();
+            store.save(a, s);
+            store.save(b, s);
+            store.save(c, s);   // a third copy would pass the byte bound: dropped
+            store.save(a, s);   // replacing one of the same size still goes
+            assertEquals(2, store.pending());
+            assertEquals(2 * one, store.pendingBytes());
+            store.start();
+            assertTrue(store.flush(Duration.ofSeconds(10)));
+            assertEquals(0, store.pendingBytes());
         } finally {
             store.close();
         }

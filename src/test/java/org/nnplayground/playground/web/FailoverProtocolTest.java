@@ -69,6 +69,7 @@ class FailoverProtocolTest {
                 c.frameAt(50);
                 // the step's end is checkpointed; wait for the write, then the server vanishes unannounced
                 awaitWritten(a, 2);
+                assertTrue(health(a).get("checkpoints").get("written").asLong() >= 2, "/health counts them");
                 a.stopAbruptly();
             }
             String resumedId;
@@ -149,6 +150,8 @@ class FailoverProtocolTest {
             assertEquals("draining", JSON.readTree(h.body()).get("status").asText());
             CompletableFuture<?> refused = CompletableFuture.supplyAsync(() -> WsClient.connect(a.port()));
             assertTrue(refused.handle((ok, error) -> error != null).get(10, TimeUnit.SECONDS), "no new socket while draining");
+            CompletableFuture<?> room = CompletableFuture.supplyAsync(() -> WsClient.connectTo(a.port(), "/ws/room"));
+            assertTrue(room.handle((ok, error) -> error != null).get(10, TimeUnit.SECONDS), "no class-room socket either");
 
             a.drain();
             assertEquals(1012, c.closed.get(10, TimeUnit.SECONDS));

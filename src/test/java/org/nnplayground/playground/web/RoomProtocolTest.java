@@ -171,6 +171,11 @@ class RoomProtocolTest {
             assertTrue(ann.socket().next("error").get("message").asText().contains("exercise"));
             ann.socket().send("{\"type\":\"play\"}");
             assertTrue(ann.socket().next("error").get("message").asText().contains("turned off"));
+            // a sweep trains too: hidden play turns it off
+            ann.socket().send("{\"type\":\"sweep\",\"vary\":{\"learningRate\":[\"0.1\",\"0.3\"]},\"epochs\":5}");
+            JsonNode sweepRefused = ann.socket().next("error");
+            assertEquals("sweep", sweepRefused.get("request").asText(), sweepRefused.toString());
+            assertTrue(sweepRefused.get("message").asText().contains("turned off"), sweepRefused.toString());
             ann.socket().send("{\"type\":\"set\",\"key\":\"batchSize\",\"value\":\"5\"}");
             JsonNode link = ann.socket().next("link");
             assertTrue(link.get("hash").asText().contains("batchSize=5") && link.get("hash").asText().contains("learningRate=0.1"));
