@@ -80,6 +80,12 @@ export class Room {
       case 'spotlight':
         if (message.you) this.hooks.toast('Your run is on the projector.', 'warning');
         return true;
+      case 'resumed':
+        // the server this run trained on stopped and another one took it over: from its checkpoint
+        // the page says so and plays on as any page (main.js); without one it starts again
+        if (message.from === 'checkpoint') return false;
+        this.hooks.toast('Your run moved to another server and starts again from your last settings.', 'info');
+        return true;
       case 'roomClosed':
         if (message.reason === 'elsewhere') { this.elsewhere(message.message); return true; }
         this.ended(message.message);

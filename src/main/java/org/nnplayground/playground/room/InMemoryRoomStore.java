@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryRoomStore implements RoomStore {
     private final Map<String, RoomRecord> rooms = new ConcurrentHashMap<>();
     private final Map<String, Map<String, StudentRecord>> students = new ConcurrentHashMap<>();
+    private final Map<String, Integer> joined = new ConcurrentHashMap<>();
 
     @Override
     public void saveRoom(RoomRecord room) { rooms.put(room.code(), room); }
@@ -29,6 +30,20 @@ public final class InMemoryRoomStore implements RoomStore {
     public synchronized void removeRoom(String code) {
         rooms.remove(code);
         students.remove(code);
+        joined.remove(code);
+    }
+
+    @Override
+    public synchronized boolean createRoom(RoomRecord room) { return rooms.putIfAbsent(room.code(), room) == null; }
+
+    @Override
+    public synchronized int addStudent(String code, StudentRecord s, int limit) {
+        if (!rooms.containsKey(code)) return -1;
+        Map<String, StudentRecord> m = students.computeIfAbsent(code, c -> new LinkedHashMap<>());
+        if (m.size() >= limit) return 0;
+        int number = joined.merge(code, 1, Integer::sum);
+        m.put(s.id(), new StudentRecord(s.id(), s.token(), s.name(), number, s.link(), s.joinedMillis()));
+        return number;
     }
 
     @Override

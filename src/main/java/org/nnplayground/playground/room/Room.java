@@ -32,6 +32,8 @@ public final class Room {
     private boolean anonymized;
     private String spotlight;
     private boolean closed;
+    /** This server let go of the room (stopping, or a copy nobody here used); the room itself goes on. */
+    private boolean suspended;
     private int joined;
     private boolean rosterChanged;
     /** Last tick with a dashboard open or a student connected (rooms idle too long are closed). */
@@ -40,6 +42,16 @@ public final class Room {
     Room(String code, String teacherKeyHash, Exercise exercise, RoomContext context) {
         this(code, teacherKeyHash, exercise, false, System.currentTimeMillis(), context);
         save();
+    }
+
+    /** A new room already in the shared store ({@link RoomStore#createRoom}). */
+    Room(RoomStore.RoomRecord created, Exercise exercise, RoomContext context) {
+        this(created.code(), created.teacherKey(), exercise, false, created.createdMillis(), context);
+    }
+
+    /** The record a new room is created with. */
+    static RoomStore.RoomRecord record(String code, String teacherKeyHash, Exercise exercise) {
+        return new RoomStore.RoomRecord(code, teacherKeyHash, exercise == null ? null : exercise.link(), false, System.currentTimeMillis());
     }
 
     private Room(String code, String teacherKeyHash, Exercise exercise, boolean anonymized, long createdMillis, RoomContext context) {
@@ -66,20 +78,42 @@ public final class Room {
             }
         }
         Room room = new Room(r.code(), r.teacherKey(), exercise, r.anonymized(), r.createdMillis(), context);
+        room.addStored(roster);
+        room.storedSpotlight(r.spotlight());
+        return room;
+    }
+
+    /**
+     * Puts stored students on the roster (those not on it yet), "left" until a card or their own
+     * socket says otherwise: after a restart, or a copy of a room another server created.
+     */
+    synchronized void addStored(java.util.List<RoomStore.StudentRecord> roster) {
         for (RoomStore.StudentRecord sr : roster) {
+            if (students.containsKey(sr.id())) continue;
             Student s = new Student(sr.id(), sr.token(), sr.name(), sr.number(), sr.joinedMillis());
             s.left = true;
-            if (sr.link() != null) {
-                try {
-                    s.lastSettings = org.nnplayground.playground.link.PlaygroundLink.parse(sr.link(), new java.security.SecureRandom()).settings();
-                } catch (RuntimeException stale) {
-                    // their last link no longer parses: they get the exercise
-                }
-            }
-            room.students.put(s.id, s);
-            room.joined = Math.max(room.joined, s.number);
+            s.lastSettings = settingsOf(sr.link());
+            students.put(s.id, s);
+            joined = Math.max(joined, s.number);
+            rosterChanged = true;
         }
-        return room;
+    }
+
+    /** The stored spotlight, if that student is still on the roster. */
+    synchronized void storedSpotlight(String studentId) {
+        if (studentId != null && students.containsKey(studentId)) {
+            spotlight = studentId;
+            rosterChanged = true;
+        }
+    }
+
+    private static org.nnplayground.playground.link.PlaygroundSettings settingsOf(String link) {
+        if (link == null) return null;
+        try {
+            return org.nnplayground.playground.link.PlaygroundLink.parse(link, new java.security.SecureRandom()).settings();
+        } catch (RuntimeException stale) {
+            return null; // their last link no longer parses: they get the exercise
+        }
     }
 
     public String code() { return code; }
@@ -89,7 +123,8 @@ public final class Room {
         if (key == null || !Secrets.same(teacherKeyHash, Secrets.hash(key))) throw RoomException.forbidden();
     }
 
-    public synchronized boolean closed() { return closed; }
+    /** Closed, or set aside on this server (stopping, or an idle copy dropped): a request finds the room anew. */
+    public synchronized boolean closed() { return closed || suspended; }
 
     public synchronized int size() { return students.size(); }
 
@@ -101,42 +136,122 @@ public final class Room {
     // ---- students
 
     /** Adds a student (their session opens now, on the current exercise); they connect with the returned token. */
-    synchronized Student join(String name, String address) {
-        requireOpen();
-        String clean = cleanName(name);
-        if (students.size() >= context.limits().studentsPerRoom()) {
-            throw new RoomException(RoomException.Kind.FULL, "this class is full (" + context.limits().studentsPerRoom() + " students)");
+    Student join(String name, String address) {
+        if (context.replica().shared()) return joinShared(name, address);
+        synchronized (this) {
+            requireOpen();
+            String clean = cleanName(name);
+            requireRoom();
+            String token = Secrets.token(24);
+            Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, ++joined, System.currentTimeMillis());
+            s.plainToken = token;
+            s.address = address;
+            s.awaySince = System.currentTimeMillis();
+            openSession(s, exercise == null ? "" : exercise.link());
+            students.put(s.id, s);
+            rosterChanged = true;
+            context.store().saveStudent(code, record(s));
+            return s;
         }
-        String token = Secrets.token(24);
-        Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, ++joined, System.currentTimeMillis());
-        s.plainToken = token;
-        s.address = address;
-        s.awaySince = System.currentTimeMillis();
-        openSession(s, exercise == null ? "" : exercise.link());
-        students.put(s.id, s);
-        rosterChanged = true;
-        context.store().saveStudent(code, record(s));
-        return s;
     }
 
     /**
-     * Connects {@code socket} to the student's session (a first connect or a reload): the same
-     * session, weights, epoch and card; after the grace period, a fresh run of their last link.
-     * Returns the socket it replaced (another tab of theirs), or null.
+     * Joining a room that spans servers: the shared store gives the number and counts the roster
+     * (outside the room's lock), then every copy hears of the new student.
      */
-    synchronized SessionListener attach(Student s, SessionListener socket, String address) {
-        requireOpen();
-        if (!students.containsKey(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
-        if (s.left) {
-            s.address = address;
-            openSession(s, s.lastLink() == null ? exerciseLink() : s.lastLink());
-            s.left = false;
+    private Student joinShared(String name, String address) {
+        String clean = cleanName(name);
+        synchronized (this) {
+            requireOpen();
+            requireRoom();
         }
-        SessionListener previous = s.link.attached() ? current(s) : null;
-        s.link.attach(socket);
-        s.awaySince = 0;
-        s.metaVersion++;
-        return previous;
+        String token = Secrets.token(24);
+        long now = System.currentTimeMillis();
+        String id = Secrets.token(9);
+        String link = exerciseLink();
+        int number = context.store().addStudent(code, new RoomStore.StudentRecord(id, Secrets.hash(token), clean, 0, link, now),
+                context.limits().studentsPerRoom());
+        if (number == 0) throw full();
+        if (number < 0) throw new RoomException(RoomException.Kind.NOT_FOUND, "this class has been closed by the teacher");
+        Student s = new Student(id, Secrets.hash(token), clean, number, now);
+        s.plainToken = token;
+        s.address = address;
+        s.awaySince = now;
+        s.owner = context.replica().id();
+        synchronized (this) {
+            try {
+                requireOpen();
+                openSession(s, exercise == null ? "" : exercise.link());
+            } catch (RoomException e) {
+                context.store().removeStudent(code, id);
+                throw e;
+            }
+            students.put(s.id, s);
+            joined = Math.max(joined, number);
+            rosterChanged = true;
+        }
+        context.events().publish(code, new RoomEvent.StudentJoined(s.id, s.token, s.name, s.number, s.joinedMillis, link));
+        return s;
+    }
+
+    private void requireRoom() {
+        if (students.size() >= context.limits().studentsPerRoom()) throw full();
+    }
+
+    private RoomException full() {
+        return new RoomException(RoomException.Kind.FULL, "this class is full (" + context.limits().studentsPerRoom() + " students)");
+    }
+
+    /** What attaching did: the socket it replaced, and how a session opened here began (null: it was already here). */
+    record Attach(SessionListener previous, Resumed resumed) {}
+
+    /**
+     * A student's session opened again on this server, and from what: their checkpoint (at {@code
+     * epoch}, taken {@code lostSeconds} ago) or their last link (a fresh run: epoch 0, no seconds).
+     */
+    public record Resumed(int epoch, Integer lostSeconds, String from) {}
+
+    /**
+     * Connects {@code socket} to the student's session (a first connect or a reload): the same
+     * session, weights, epoch and card. When it is not here (after the grace period, a restart, or
+     * their run was on another replica) it opens again: from {@code saved}, their checkpoint, if
+     * any, else a fresh run of their last link; the other replicas hear that they are here now.
+     */
+    Attach attach(Student s, SessionListener socket, String address, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
+        Attach done;
+        synchronized (this) {
+            requireOpen();
+            if (!students.containsKey(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
+            Resumed resumed = null;
+            if (s.left || s.session == null) {
+                s.address = address;
+                resumed = reopen(s, saved);
+                s.left = false;
+            }
+            if (context.replica().shared()) s.owner = context.replica().id();
+            SessionListener previous = s.link.attached() ? current(s) : null;
+            s.link.attach(socket);
+            s.awaySince = 0;
+            s.metaVersion++;
+            done = new Attach(previous, resumed);
+        }
+        if (context.replica().shared()) context.events().publish(code, new RoomEvent.Attached(s.id, context.replica().id()));
+        return done;
+    }
+
+    /** True when attaching would open a session here (so the caller reads the checkpoint first, outside the lock). */
+    synchronized boolean needsSession(Student s) { return s.left || s.session == null; }
+
+    /** Opens the student's session here: from their checkpoint when there is one, else their last link. */
+    private Resumed reopen(Student s, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
+        if (saved != null) {
+            openEmptySession(s);
+            s.session.restore(saved.snapshot());
+            int ago = (int) Math.max(0, Math.round((System.currentTimeMillis() - saved.savedMillis()) / 1000.0));
+            return new Resumed(saved.snapshot().epoch(), ago, "checkpoint");
+        }
+        openSession(s, s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? exerciseLink() : s.lastLink());
+        return new Resumed(0, null, "link");
     }
 
     /** Sends the student's page its session again: description, status and a frame (after the room's own messages). */
@@ -156,9 +271,13 @@ public final class Room {
     }
 
     /** The student left the class for good: their card goes, their session is freed. */
-    synchronized void leave(Student s) {
-        if (students.remove(s.id) == null) return;
-        dropStudent(s);
+    void leave(Student s) {
+        synchronized (this) {
+            if (students.remove(s.id) == null) return;
+            dropStudent(s);
+        }
+        forgetRun(s.id);
+        if (context.replica().shared()) context.events().publish(code, new RoomEvent.StudentLeft(s.id));
     }
 
     /** The student's session, or null when they left. */
@@ -208,15 +327,23 @@ public final class Room {
             spotlight = studentId;
             rosterChanged = true;
         }
+        save();
         publish(new RoomEvent.Spotlight(studentId));
     }
 
-    public synchronized void anonymize(boolean on) {
-        requireOpen();
+    public void anonymize(boolean on) {
+        synchronized (this) {
+            requireOpen();
+            setAnonymized(on);
+        }
+        save();
+        publish(new RoomEvent.Anonymized(on));
+    }
+
+    private void setAnonymized(boolean on) {
         anonymized = on;
         for (Map<String, Long> sent : dashboards.values()) sent.clear();
         rosterChanged = true;
-        save();
     }
 
     public synchronized boolean anonymized() { return anonymized; }
@@ -228,6 +355,7 @@ public final class Room {
             students.remove(s.id);
             dropStudent(s);
         }
+        forgetRun(studentId);
         publish(new RoomEvent.Removed(studentId));
     }
 
@@ -235,6 +363,10 @@ public final class Room {
     public synchronized Session watch(String studentId) {
         requireOpen();
         Student s = student(studentId);
+        if (remote(s)) {
+            throw new RoomException(RoomException.Kind.NOT_FOUND, "that student's run trains on another server of this class: "
+                    + "their card shows their progress, their run can only be opened from that server");
+        }
         if (s.left || s.session == null) throw new RoomException(RoomException.Kind.NOT_FOUND, "that student has left");
         return s.session;
     }
@@ -250,12 +382,22 @@ public final class Room {
 
     /** Closes the room: students are told, sessions freed, the code forgotten. */
     void close() {
+        List<String> ids;
         synchronized (this) {
             if (closed) return;
             closed = true;
+            ids = List.copyOf(students.keySet());
         }
+        context.store().removeRoom(code);
         context.events().publish(code, new RoomEvent.Closed());
+        closeHere();
+        for (String id : ids) forgetRun(id);
+    }
+
+    /** Frees this server's part of a closed room: sessions, dashboards, the subscription. */
+    private void closeHere() {
         synchronized (this) {
+            closed = true;
             for (Student s : students.values()) freeSession(s);
             students.clear();
             dashboards.clear();
@@ -265,13 +407,16 @@ public final class Room {
         } catch (Exception ignored) {
             // a local subscription cannot fail to close
         }
-        context.store().removeRoom(code);
     }
 
     /** The class report (CSV): one row per student. */
     public synchronized String report() {
         List<ClassReport.Row> rows = new ArrayList<>();
         for (Student s : students.values()) {
+            if (remote(s)) {
+                rows.add(RemoteCards.row(s));
+                continue;
+            }
             SessionSummary m = s.summary();
             String link = m.settings() != null ? m.link() : (s.lastLink() == null ? "" : s.lastLink());
             rows.add(new ClassReport.Row(s.name, link, m.epoch(), m.lossTrain(), m.lossTest(),
@@ -284,8 +429,12 @@ public final class Room {
     public synchronized List<Leaderboard.Entry> leaderboard() {
         List<Leaderboard.Entry> entries = new ArrayList<>();
         for (Student s : students.values()) {
-            entries.add(new Leaderboard.Entry(s.id, anonymized ? "Student " + s.number : s.name, s.bestLossTest,
-                    s.bestParameters, s.bestEpoch, s.bestMillis));
+            if (remote(s)) {
+                Leaderboard.Entry e = RemoteCards.entry(s, shownName(s));
+                if (e != null) entries.add(e);
+            } else {
+                entries.add(new Leaderboard.Entry(s.id, shownName(s), s.bestLossTest, s.bestParameters, s.bestEpoch, s.bestMillis));
+            }
         }
         return Leaderboard.top(entries, Leaderboard.SIZE);
     }
@@ -309,6 +458,10 @@ public final class Room {
         if (!dashboards.isEmpty() || students.values().stream().anyMatch(st -> st.link.attached())) lastUsedMillis = now;
         long graceMillis = context.limits().grace().toMillis();
         for (Student s : students.values()) {
+            if (remote(s)) {
+                RemoteCards.age(s, now);
+                continue;
+            }
             if (!s.left && s.awaySince != 0 && now - s.awaySince > graceMillis) {
                 freeSession(s);
                 s.left = true;
@@ -343,13 +496,19 @@ public final class Room {
             boolean everything = sent.isEmpty();
             List<Card> cards = new ArrayList<>();
             for (Student s : students.values()) {
-                long version = s.cardVersion();
+                long version = remote(s) ? RemoteCards.version(s) : s.cardVersion();
                 Long last = sent.put(s.id, version);
                 if (last == null || last != version) cards.add(card(s));
             }
             d.update(new RosterUpdate(everything, code, students.size(), anonymized, spotlight, exerciseLink(), locked(),
                     cards, everything ? List.of() : removed, board));
         }
+    }
+
+    /** True when no student of this room has a session on this server. */
+    synchronized boolean ownsNoSession() {
+        for (Student s : students.values()) if (s.session != null && !s.left) return false;
+        return true;
     }
 
     /** How long nobody has used this room: no dashboard open, no student connected (ms). */
@@ -369,6 +528,7 @@ public final class Room {
     /** Writes every student's last link to the store (the server is stopping). */
     synchronized void saveRoster() {
         for (Student s : students.values()) {
+            if (remote(s)) continue; // their own server keeps their link
             s.summary();
             if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
             context.store().saveStudent(code, record(s));
@@ -377,6 +537,7 @@ public final class Room {
 
     /** Frees every session without forgetting the room (the server is stopping: the store keeps it). */
     synchronized void suspend() {
+        suspended = true;
         for (Student s : students.values()) freeSession(s);
         dashboards.clear();
         try {
@@ -386,11 +547,17 @@ public final class Room {
         }
     }
 
-    // ---- events: what every server does with its own students
+    // ---- events: what every server does with its own students and its copy of the room
 
     private void apply(RoomEvent event) {
+        if (event instanceof RoomEvent.Closed) {
+            closeHere();
+            return;
+        }
         List<Session> sessions = new ArrayList<>();
         synchronized (this) {
+            if (closed) return;
+            change(event);
             for (Student s : students.values()) if (!s.left && s.session != null) sessions.add(s.session);
         }
         // notices, spotlight, removal and closing are for the pages
@@ -400,12 +567,129 @@ public final class Room {
         else if (event instanceof RoomEvent.ResetAll) sessions.forEach(Session::reset);
     }
 
+    /**
+     * What an event changes in this copy of the room. The server where it happened has made the
+     * change already; each step here is idempotent, so that copy stays the same.
+     */
+    private void change(RoomEvent event) {
+        String me = context.replica().id();
+        if (event instanceof RoomEvent.ExercisePushed e && (exercise == null || !exercise.link().equals(e.link()))) {
+            try {
+                exercise = Exercise.of(e.link());
+            } catch (RoomException bad) {
+                return; // the teacher's server accepted it: a link another version cannot read keeps the old exercise here
+            }
+            for (Student s : students.values()) s.forgetBest();
+            rosterChanged = true;
+        } else if (event instanceof RoomEvent.Spotlight sp) {
+            spotlight = sp.studentId();
+            rosterChanged = true;
+        } else if (event instanceof RoomEvent.Anonymized a && a.on() != anonymized) {
+            setAnonymized(a.on());
+        } else if (event instanceof RoomEvent.Removed r) {
+            Student s = students.remove(r.studentId());
+            if (s != null) dropHere(s);
+        } else if (event instanceof RoomEvent.StudentLeft l) {
+            Student s = students.remove(l.studentId());
+            if (s != null) dropHere(s);
+        } else if (event instanceof RoomEvent.StudentJoined j && !students.containsKey(j.studentId())) {
+            Student s = new Student(j.studentId(), j.token(), j.name(), j.number(), j.joinedMillis());
+            s.left = true;
+            s.lastSettings = settingsOf(j.link());
+            students.put(s.id, s);
+            joined = Math.max(joined, s.number);
+            rosterChanged = true;
+        } else if (event instanceof RoomEvent.Attached a && !a.replica().equals(me)) {
+            Student s = students.get(a.studentId());
+            if (s == null) return;
+            // they reconnected to another server: it holds their run now, this copy only shows their card
+            if (s.session != null && !s.left) freeSession(s);
+            s.link.attach(null);
+            s.left = false;
+            s.owner = a.replica();
+            s.metaVersion++;
+        } else if (event instanceof RoomEvent.Cards c && !c.replica().equals(me)) {
+            long now = System.currentTimeMillis();
+            for (RoomEvent.RemoteCard card : c.cards()) {
+                Student s = students.get(card.id());
+                // a late card from the server a student just left: this one holds their run
+                if (s != null && (s.session == null || s.left) && RemoteCards.speaksFor(s, c.replica(), now)) {
+                    RemoteCards.heard(s, c.replica(), card, now);
+                }
+            }
+        }
+    }
+
+    /**
+     * Catches up with the store after events were missed (the connection that carries them was
+     * lost for a while): the exercise, hidden names, who joined and who is gone.
+     */
+    void resync(RoomStore.RoomRecord stored, List<RoomStore.StudentRecord> roster) {
+        if (stored.exerciseLink() != null && !stored.exerciseLink().equals(exerciseLink())) {
+            try {
+                Exercise e = Exercise.of(stored.exerciseLink());
+                apply(new RoomEvent.ExercisePushed(e.link(), e.locked()));
+            } catch (RoomException stale) {
+                // a link this version cannot read: the copy keeps its exercise
+            }
+        }
+        apply(new RoomEvent.Anonymized(stored.anonymized()));
+        apply(new RoomEvent.Spotlight(stored.spotlight()));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (RoomStore.StudentRecord r : roster) ids.add(r.id());
+        synchronized (this) {
+            if (closed) return;
+            for (Student s : List.copyOf(students.values())) {
+                if (!ids.contains(s.id)) {
+                    students.remove(s.id);
+                    dropHere(s);
+                }
+            }
+        }
+        addStored(roster);
+    }
+
+    /** A student's session is on another server: their card comes from its summaries. */
+    private boolean remote(Student s) { return RemoteCards.remote(s, context.replica().id()); }
+
+    private String shownName(Student s) { return anonymized ? "Student " + s.number : s.name; }
+
+    /**
+     * The cards of the students whose sessions this server holds, for the other servers: those
+     * that changed since the last call ({@code all}: every one). Empty when there is nothing to say.
+     */
+    synchronized List<RoomEvent.RemoteCard> ownCards(boolean all) {
+        List<RoomEvent.RemoteCard> out = new ArrayList<>();
+        if (closed) return out;
+        String me = context.replica().id();
+        boolean live = false;
+        for (Student s : students.values()) if (me.equals(s.owner) && s.session != null && !s.left) live = true;
+        for (Student s : students.values()) {
+            if (!me.equals(s.owner)) continue;
+            RoomEvent.RemoteCard card = RemoteCards.summary(s, all && live);
+            if (card != null) out.add(card);
+        }
+        return out;
+    }
+
+    /** The student's checkpointed run is of no use any more (they left, were removed, the class closed). */
+    private void forgetRun(String studentId) {
+        var checkpoints = context.replica().checkpoints();
+        if (checkpoints == null) return;
+        try {
+            checkpoints.delete(Replica.checkpointKey(studentId));
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(Room.class.getName()).warning("could not delete a student's checkpoint: " + e.getMessage());
+        }
+    }
+
     private void publish(RoomEvent e) {
         synchronized (this) { requireOpen(); }
         context.events().publish(code, e);
     }
 
     private Card card(Student s) {
+        if (remote(s)) return RemoteCards.card(s, shownName(s));
         SessionSummary m = s.summary();
         return new Card(s.id, s.number, anonymized ? "Student " + s.number : s.name, m.epoch(), m.lossTrain(), m.lossTest(),
                 m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount());
@@ -417,20 +701,37 @@ public final class Room {
         return s;
     }
 
+    /** Opens the student's session on {@code link} (null or blank: the playground's defaults). */
     private void openSession(Student s, String link) {
+        openEmptySession(s);
+        s.session.load(link == null ? "" : link);
+    }
+
+    /** Opens the student's session with no run yet (a checkpoint is restored into it next). */
+    private void openEmptySession(Student s) {
         try {
             s.session = context.sessions().open(s.address, s.link);
         } catch (SessionRegistry.LimitException full) {
             throw new RoomException(RoomException.Kind.FULL, full.getMessage());
         }
-        s.session.load(link == null ? "" : link);
+        var checkpoints = context.replica().checkpoints();
+        if (checkpoints != null) {
+            // the run checkpoints itself from now on, so another replica (or this one restarted) can take the student over
+            s.session.checkpointTo(new org.nnplayground.playground.session.CheckpointSchedule(checkpoints,
+                    Replica.checkpointKey(s.id), context.replica().checkpointEvery()));
+        }
     }
 
     private void dropStudent(Student s) {
+        dropHere(s);
+        context.store().removeStudent(code, s.id);
+    }
+
+    /** The student is off this copy's roster: their session here (if any) is freed, their card goes. */
+    private void dropHere(Student s) {
         freeSession(s);
         removedSinceTick.add(s.id);
         if (s.id.equals(spotlight)) spotlight = null;
-        context.store().removeStudent(code, s.id);
     }
 
     private void freeSession(Student s) {
@@ -441,12 +742,15 @@ public final class Room {
     private SessionListener current(Student s) { return s.link.current(); }
 
     private void requireOpen() {
+        if (suspended && !closed) throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class is being reloaded on this server; try again");
         if (closed) throw new RoomException(RoomException.Kind.NOT_FOUND, "this class has been closed by the teacher");
     }
 
     private void save() {
+        String shown;
+        synchronized (this) { shown = spotlight; }
         context.store().saveRoom(new RoomStore.RoomRecord(code, teacherKeyHash, exercise == null ? null : exercise.link(),
-                anonymized, createdMillis));
+                anonymized, createdMillis, shown));
     }
 
     private RoomStore.StudentRecord record(Student s) {

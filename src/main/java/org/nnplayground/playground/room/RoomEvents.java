@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /**
  * Carries a room's events to whoever holds its students and pages. {@link LocalRoomEvents} does it
- * inside one server; a multi-replica version implements this over a message bus, unchanged callers.
+ * inside one server; {@code store/PgRoomEvents} between replicas sharing one PostgreSQL, unchanged callers.
  */
 public interface RoomEvents {
     void publish(String code, RoomEvent event);

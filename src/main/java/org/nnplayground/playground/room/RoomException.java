@@ -2,8 +2,8 @@ package org.nnplayground.playground.room;
 
 /** A refused room request, with a message for people and a kind the web layer maps to a status. */
 public final class RoomException extends RuntimeException {
-    /** Why: the web layer answers 404, 403, 409, 429 or 400. */
-    public enum Kind { NOT_FOUND, FORBIDDEN, FULL, TOO_MANY_TRIES, BAD_REQUEST }
+    /** Why: the web layer answers 404, 403, 409, 429, 400 or 503 (the shared database cannot answer now). */
+    public enum Kind { NOT_FOUND, FORBIDDEN, FULL, TOO_MANY_TRIES, BAD_REQUEST, UNAVAILABLE }
 
     private final Kind kind;
 

@@ -8,8 +8,15 @@ import java.util.List;
  * student coming back after a restart gets a fresh run of their last link.
  */
 public interface RoomStore {
-    /** A room as stored: its code, the teacher key's hash, current exercise link (may be null) and creation time. */
-    record RoomRecord(String code, String teacherKey, String exerciseLink, boolean anonymized, long createdMillis) {}
+    /**
+     * A room as stored: its code, the teacher key's hash, current exercise link (may be null),
+     * creation time and the student on the projector (null: none).
+     */
+    record RoomRecord(String code, String teacherKey, String exerciseLink, boolean anonymized, long createdMillis, String spotlight) {
+        public RoomRecord(String code, String teacherKey, String exerciseLink, boolean anonymized, long createdMillis) {
+            this(code, teacherKey, exerciseLink, anonymized, createdMillis, null);
+        }
+    }
 
     /** A student as stored: id, the resume token's hash, name, the last link of their run. */
     record StudentRecord(String id, String token, String name, int number, String link, long joinedMillis) {}
@@ -25,6 +32,41 @@ public interface RoomStore {
     List<RoomRecord> rooms();
 
     List<StudentRecord> students(String code);
+
+    // ---- what servers sharing the store need (docs/architecture.md, "Several servers")
+
+    /** Where a resume token belongs: a room and a student. */
+    record TokenOwner(String code, String studentId) {}
+
+    /** The room with this code, or null. */
+    default RoomRecord room(String code) {
+        for (RoomRecord r : rooms()) if (r.code().equals(code)) return r;
+        return null;
+    }
+
+    /** The room and student whose resume token has this hash, or null. */
+    default TokenOwner byToken(String tokenHash) {
+        for (RoomRecord r : rooms()) {
+            for (StudentRecord s : students(r.code())) if (s.token().equals(tokenHash)) return new TokenOwner(r.code(), s.id());
+        }
+        return null;
+    }
+
+    /** Stores a new room now; false when its code is taken (another server made that room). */
+    boolean createRoom(RoomRecord room);
+
+    /**
+     * Stores a new student now with the room's next join number (the record's number is ignored),
+     * unless the room already has {@code limit} students. Atomic for every server sharing the
+     * store. Returns the number, 0 when the room is full, -1 when it no longer exists.
+     */
+    int addStudent(String code, StudentRecord student, int limit);
+
+    /** Notes that these rooms are in use now (a server sharing the store has a dashboard or a student connected). */
+    default void touch(java.util.Collection<String> codes, long nowMillis) {}
+
+    /** Removes the rooms not used since {@code beforeMillis} and tells {@code closed} each one's code. */
+    default void removeIdle(long beforeMillis, java.util.function.Consumer<String> closed) {}
 
     /** Releases the store's connections (the server is stopping). */
     default void close() {}

@@ -3,6 +3,7 @@ package org.nnplayground.playground.room;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -28,10 +29,21 @@ public final class Rooms implements AutoCloseable {
     private final AddressWindow wrongCodes = new AddressWindow(60_000);
     private final AddressWindow created = new AddressWindow(3_600_000);
     private final ScheduledExecutorService ticker;
+    /** With several servers: codes of the rooms created on this one (see {@link #hosted()}); guarded by {@code rooms}. */
+    private final java.util.Set<String> createdHere = new java.util.HashSet<>();
 
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits) {
-        this.context = new RoomContext(sessions, events, store, limits);
-        restore();
+        this(sessions, events, store, limits, Replica.alone());
+    }
+
+    /**
+     * The rooms of one replica: alone, rooms are restored from the store at start; sharing the
+     * store with other replicas, a room is read from it when first asked for here (a copy that
+     * follows the room's events), and this server sends the others its students' cards.
+     */
+    public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits, Replica replica) {
+        this.context = new RoomContext(sessions, events, store, limits, replica);
+        if (!replica.shared()) restore();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "room-ticker");
             t.setDaemon(true);
@@ -54,17 +66,39 @@ public final class Rooms implements AutoCloseable {
                 throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "your address has created " + perHour
                         + " classes in the last hour, the most allowed; reuse one of them or try again later");
             }
-            if (rooms.size() >= context.limits().maxRooms()) {
+            if (hosted() >= context.limits().maxRooms()) {
                 throw new RoomException(RoomException.Kind.FULL, "this server already hosts " + context.limits().maxRooms()
                         + " classes; close one or try later");
             }
             String code;
-            do { code = codes.next(); } while (rooms.containsKey(code));
             String key = Secrets.token(24);
-            rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
+            if (context.replica().shared()) {
+                // the store decides: another server may have made a room with the same code
+                RoomStore.RoomRecord made;
+                do {
+                    do { code = codes.next(); } while (rooms.containsKey(code));
+                    made = Room.record(code, Secrets.hash(key), exercise);
+                } while (!context.store().createRoom(made));
+                rooms.put(code, new Room(made, exercise, context));
+                createdHere.add(code);
+            } else {
+                do { code = codes.next(); } while (rooms.containsKey(code));
+                rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
+            }
             created.add(address, now);
             return new Created(code, key);
         }
+    }
+
+    /**
+     * Rooms this server counts against {@link RoomLimits#maxRooms()}: all of them alone; with
+     * several servers the ones created here and still held (copies of other servers' rooms are
+     * bounded by the sessions and dashboards that reach this server, not by this limit).
+     */
+    private int hosted() {
+        if (!context.replica().shared()) return rooms.size();
+        createdHere.removeIf(code -> !rooms.containsKey(code));
+        return createdHere.size();
     }
 
     /** The code and the teacher's secret key of a new room. */
@@ -81,6 +115,7 @@ public final class Rooms implements AutoCloseable {
         }
         String code = JoinCodes.normalize(typedCode);
         Room room = code == null ? null : rooms.get(code);
+        if ((room == null || room.closed()) && code != null && context.replica().shared()) room = copy(code);
         if (room == null || room.closed()) {
             wrongCodes.add(address, now);
             throw new RoomException(RoomException.Kind.NOT_FOUND, "there is no class with the code '"
@@ -121,26 +156,105 @@ public final class Rooms implements AutoCloseable {
         if (token != null) {
             for (Room room : rooms.values()) {
                 Student s = room.byToken(token);
-                if (s != null) {
-                    SessionListener previous = room.attach(s, socket, address);
-                    return new Membership(room, s, previous);
+                if (s != null) return attach(room, s, socket, address);
+            }
+            if (context.replica().shared()) {
+                // a student whose server stopped, or whose page the load balancer sent here
+                RoomStore.TokenOwner owner = lookUp(() -> context.store().byToken(Secrets.hash(token)));
+                Room room = owner == null ? null : copy(owner.code());
+                if (room != null && room.byToken(token) == null) {
+                    // joined on another server a moment ago: the roster is newer than this copy's events
+                    room.addStored(lookUp(() -> context.store().students(owner.code())));
                 }
+                Student s = room == null ? null : room.byToken(token);
+                if (s != null) return attach(room, s, socket, address);
             }
         }
         throw new RoomException(RoomException.Kind.NOT_FOUND, "your place in the class has ended (the class was closed or you were removed); join again");
     }
+
+    private Membership attach(Room room, Student s, SessionListener socket, String address) {
+        org.nnplayground.playground.session.Checkpoints.Checkpoint saved = null;
+        var checkpoints = context.replica().checkpoints();
+        if (checkpoints != null && room.needsSession(s)) {
+            // read before taking the room's lock: the database may take a moment
+            try {
+                saved = checkpoints.load(Replica.checkpointKey(s.id)).orElse(null);
+            } catch (RuntimeException e) {
+                LOG.warning("could not read a student's checkpoint; they get a fresh run of their last link: " + e.getMessage());
+            }
+        }
+        Room.Attach done = room.attach(s, socket, address, saved);
+        return new Membership(room, s, done.previous(), done.resumed());
+    }
+
+    /**
+     * This server's copy of a room another server made (or made before a restart): read from the
+     * store with its roster, after subscribing to its events so no change in between is missed.
+     * Null when the store has no such room.
+     */
+    private Room copy(String code) {
+        synchronized (rooms) {
+            Room here = rooms.get(code);
+            if (here != null && !here.closed()) return here;
+            if (here != null) rooms.remove(code, here);
+            RoomStore.RoomRecord r = lookUp(() -> context.store().room(code));
+            if (r == null) return null;
+            Room room = Room.restore(r, List.of(), context);
+            room.addStored(lookUp(() -> context.store().students(code)));
+            room.storedSpotlight(r.spotlight());
+            rooms.put(code, room);
+            return room;
+        }
+    }
+
+    /** A read from the shared store; a database that cannot answer is a refusal in plain words. */
+    private <T> T lookUp(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RoomException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warning("class rooms: the database did not answer: " + e.getMessage());
+            throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database cannot be reached; try again in a moment");
+        }
+    }
+
+    /**
+     * The events between servers were cut for a while (their connection to the database was
+     * lost): every copy reads its room and roster again; a room that is gone was closed meanwhile.
+     */
+    public void resync() {
+        for (Room r : rooms.values()) {
+            try {
+                RoomStore.RoomRecord stored = context.store().room(r.code());
+                if (stored == null) context.events().publish(r.code(), new RoomEvent.Closed());
+                else r.resync(stored, context.store().students(r.code()));
+            } catch (RuntimeException e) {
+                LOG.warning("class room " + r.code() + " could not catch up with the database: " + e.getMessage());
+            }
+        }
+    }
+
+    /** This server's name among the replicas. */
+    public String replica() { return context.replica().id(); }
 
     /** A connected student: the web layer hands their requests to {@link #session()} within the room's locks. */
     public static final class Membership {
         private final Room room;
         private final Student student;
         private final SessionListener replaced;
+        private final Room.Resumed resumed;
 
-        Membership(Room room, Student student, SessionListener replaced) {
+        Membership(Room room, Student student, SessionListener replaced, Room.Resumed resumed) {
             this.room = room;
             this.student = student;
             this.replaced = replaced;
+            this.resumed = resumed;
         }
+
+        /** How the student's session was opened again on this server (another replica had it, or this one restarted), or null. */
+        public Room.Resumed resumed() { return resumed; }
 
         public Room room() { return room; }
 
@@ -177,9 +291,24 @@ public final class Rooms implements AutoCloseable {
 
     private void tick() {
         long now = System.currentTimeMillis();
+        ticks++;
+        boolean shared = context.replica().shared();
         for (Room r : rooms.values()) {
             try {
-                if (r.idleMillis(now) > IDLE_ROOM_MILLIS) {
+                if (r.closed()) {
+                    rooms.remove(r.code(), r); // closed on another server
+                    continue;
+                }
+                if (shared) {
+                    shareCards(r);
+                    if (r.idleMillis(now) > IDLE_COPY_MILLIS && r.ownsNoSession()) {
+                        // nobody uses this copy here: drop it (the room lives on in the store and on other servers)
+                        rooms.remove(r.code(), r);
+                        r.suspend();
+                        continue;
+                    }
+                }
+                if (!shared && r.idleMillis(now) > IDLE_ROOM_MILLIS) {
                     // a room nobody has opened for half a day is over: its place goes to new classes
                     close(r);
                     continue;
@@ -189,12 +318,46 @@ public final class Rooms implements AutoCloseable {
                 LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
             }
         }
+        if (shared) sweepShared(now);
         // forget old per-address records so the maps do not grow with every address ever seen
         if (now % 60_000 < 1000 / TICKS_PER_SECOND) {
             wrongCodes.forgetOld(now);
             created.forgetOld(now);
         }
     }
+
+    /** Ticks between two card summaries to the other servers (twice a second), and between two summaries of every card. */
+    static final int SUMMARY_TICKS = TICKS_PER_SECOND / 2;
+    static final int HEARTBEAT_TICKS = TICKS_PER_SECOND * 3;
+    /** A copy of a shared room that nobody has used on this server for this long is dropped here. */
+    static final long IDLE_COPY_MILLIS = 10L * 60 * 1000;
+    private long ticks;
+
+    /** Sends the other servers the cards of this server's students in room {@code r} (outside the room's lock). */
+    private void shareCards(Room r) {
+        if (ticks % SUMMARY_TICKS != 0) return;
+        List<RoomEvent.RemoteCard> cards = r.ownCards(ticks % HEARTBEAT_TICKS == 0);
+        if (!cards.isEmpty()) context.events().publish(r.code(), new RoomEvent.Cards(context.replica().id(), cards));
+    }
+
+    /**
+     * Rooms spanning servers: once a minute the store hears which rooms are in use here; every ten
+     * minutes, rooms nobody used on any server for {@link #IDLE_ROOM_MILLIS} are closed (each
+     * server's copy hears it).
+     */
+    private void sweepShared(long now) {
+        if (now - lastTouchMillis < 60_000) return;
+        lastTouchMillis = now;
+        List<String> used = new java.util.ArrayList<>();
+        for (Room r : rooms.values()) if (r.idleMillis(now) < 60_000) used.add(r.code());
+        if (!used.isEmpty()) context.store().touch(used, now);
+        if (now - lastSweepMillis < 10 * 60_000) return;
+        lastSweepMillis = now;
+        context.store().removeIdle(now - IDLE_ROOM_MILLIS, code -> context.events().publish(code, new RoomEvent.Closed()));
+    }
+
+    private long lastTouchMillis;
+    private long lastSweepMillis = System.currentTimeMillis();
 
     /** The server stops: sessions are freed, rooms and rosters stay in the store for the next start. */
     @Override
@@ -206,6 +369,13 @@ public final class Rooms implements AutoCloseable {
         }
         rooms.clear();
         context.store().close();
+    }
+
+    /** Stops the ticker and frees every session without writing anything (a test's stand-in for a killed server). */
+    public void abort() {
+        ticker.shutdownNow();
+        for (Room r : rooms.values()) r.suspend();
+        rooms.clear();
     }
 
     /** Rooms kept by the store (a restart): their students come back with their tokens. */

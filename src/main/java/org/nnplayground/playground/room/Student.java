@@ -63,6 +63,23 @@ final class Student {
 
     long cardVersion() { return summary().version() * 1024 + metaVersion; }
 
+    // ---- several servers: a student whose session lives on another replica (docs/architecture.md)
+
+    /** The replica that holds this student's session (null: none known, or this server alone). */
+    String owner;
+    /** Their card as their replica last sent it (null: none heard yet). */
+    RoomEvent.RemoteCard remote;
+    /** When that card arrived, and a count of the cards heard (the dashboard resends on change). */
+    long remoteSeenMillis;
+    long remoteVersion;
+    /** Their last card is too old: they show as away. */
+    boolean remoteStale;
+    /** The last link their replica sent (cards carry it only when it changed). */
+    String remoteLink;
+    /** What this server last sent the others about this student (card version, link). */
+    long publishedVersion = -1;
+    String publishedLink;
+
     /** Runs of this session before the current exercise arrived: their losses do not count for it. */
     long buildsBeforeExercise = -1;
 

@@ -18,22 +18,38 @@ import java.util.List;
  * insert, in one transaction: portable between the two databases).
  */
 public final class JdbcRoomStore implements RoomStore {
-    private final DataSource pool;
+    private final java.util.function.Supplier<DataSource> pools;
     /** The database this store opened for itself (closed with it), or null when it shares the server's. */
     private final Database owned;
+    private final PoolView pool = new PoolView();
 
-    private JdbcRoomStore(DataSource pool, Database owned) {
-        this.pool = pool;
+    private JdbcRoomStore(java.util.function.Supplier<DataSource> pools, Database owned) {
+        this.pools = pools;
         this.owned = owned;
     }
 
     /** Rooms in the server's shared database (opening it if needed; closing this store leaves it open). */
-    public static JdbcRoomStore on(Database database) { return new JdbcRoomStore(database.pool(), null); }
+    public static JdbcRoomStore on(Database database) {
+        DataSource ds = database.pool();
+        return new JdbcRoomStore(() -> ds, null);
+    }
+
+    /**
+     * Rooms in a database several servers share: the pool is asked for on every use, so a database
+     * that was down is used again once it is back ({@link Database} retries), with no restart.
+     */
+    public static JdbcRoomStore shared(Database database) { return new JdbcRoomStore(database::pool, null); }
 
     /** A store with a database of its own (tests): connects, migrates, and closes it with the store. */
     public static JdbcRoomStore open(StoreSettings settings) {
         Database db = new Database(settings);
-        return new JdbcRoomStore(db.pool(), db);
+        DataSource ds = db.pool();
+        return new JdbcRoomStore(() -> ds, db);
+    }
+
+    /** The pool of the moment. */
+    private final class PoolView {
+        Connection getConnection() throws SQLException { return pools.get().getConnection(); }
     }
 
     @Override
@@ -41,22 +57,18 @@ public final class JdbcRoomStore implements RoomStore {
         inTransaction(con -> {
             // update in place when the row exists (a delete would cascade to the roster)
             int updated;
-            try (PreparedStatement up = con.prepareStatement("UPDATE rooms SET teacher_key = ?, exercise = ?, anonymized = ? WHERE code = ?")) {
+            try (PreparedStatement up = con.prepareStatement(
+                    "UPDATE rooms SET teacher_key = ?, exercise = ?, anonymized = ?, spotlight = ? WHERE code = ?")) {
                 up.setString(1, r.teacherKey());
                 up.setString(2, r.exerciseLink());
                 up.setBoolean(3, r.anonymized());
-                up.setString(4, r.code());
+                up.setString(4, r.spotlight());
+                up.setString(5, r.code());
                 updated = up.executeUpdate();
             }
             if (updated == 0) {
-                try (PreparedStatement in = con.prepareStatement(
-                        "INSERT INTO rooms (code, teacher_key, exercise, anonymized, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                    in.setString(1, r.code());
-                    in.setString(2, r.teacherKey());
-                    in.setString(3, r.exerciseLink());
-                    in.setBoolean(4, r.anonymized());
-                    in.setTimestamp(5, Timestamp.from(Instant.ofEpochMilli(r.createdMillis())));
-                    in.executeUpdate();
+                try (PreparedStatement in = con.prepareStatement(INSERT_ROOM)) {
+                    insert(in, r);
                 }
             }
         });
@@ -101,11 +113,9 @@ public final class JdbcRoomStore implements RoomStore {
     public List<RoomRecord> rooms() {
         List<RoomRecord> out = new ArrayList<>();
         try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement("SELECT code, teacher_key, exercise, anonymized, created_at FROM rooms ORDER BY created_at");
+             PreparedStatement st = con.prepareStatement("SELECT " + ROOM_COLUMNS + " FROM rooms ORDER BY created_at");
              ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                out.add(new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getTimestamp(5).getTime()));
-            }
+            while (rs.next()) out.add(roomOf(rs));
         } catch (SQLException e) {
             throw new StoreException("could not read the class rooms: " + e.getMessage(), e);
         }
@@ -132,8 +142,148 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public boolean createRoom(RoomRecord r) {
+        try (Connection con = pool.getConnection();
+             PreparedStatement in = con.prepareStatement(INSERT_ROOM)) {
+            insert(in, r);
+            return true;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) return false;
+            throw new StoreException("could not store the class room: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Counting up {@code joined} locks the room's row until the student's row is in: a second
+     * server joining at the same time waits, then sees the new count and the next number.
+     */
+    @Override
+    public int addStudent(String code, StudentRecord s, int limit) {
+        int[] number = {0};
+        inTransaction(con -> {
+            try (PreparedStatement up = con.prepareStatement("UPDATE rooms SET joined = joined + 1 WHERE code = ?")) {
+                up.setString(1, code);
+                if (up.executeUpdate() == 0) {
+                    number[0] = -1;
+                    return;
+                }
+            }
+            if (count(con, "SELECT COUNT(*) FROM room_students WHERE room_code = ?", code) >= limit) {
+                con.rollback();
+                return;
+            }
+            number[0] = count(con, "SELECT joined FROM rooms WHERE code = ?", code);
+            try (PreparedStatement in = con.prepareStatement(
+                    "INSERT INTO room_students (room_code, id, token, name, number, link, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                in.setString(1, code);
+                in.setString(2, s.id());
+                in.setString(3, s.token());
+                in.setString(4, s.name());
+                in.setInt(5, number[0]);
+                in.setString(6, s.link());
+                in.setTimestamp(7, Timestamp.from(Instant.ofEpochMilli(s.joinedMillis())));
+                in.executeUpdate();
+            }
+        });
+        return number[0];
+    }
+
+    @Override
+    public void touch(java.util.Collection<String> codes, long nowMillis) {
+        inTransaction(con -> {
+            try (PreparedStatement up = con.prepareStatement("UPDATE rooms SET used_at = ? WHERE code = ?")) {
+                for (String code : codes) {
+                    up.setTimestamp(1, Timestamp.from(Instant.ofEpochMilli(nowMillis)));
+                    up.setString(2, code);
+                    up.addBatch();
+                }
+                up.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public void removeIdle(long beforeMillis, java.util.function.Consumer<String> closed) {
+        List<String> gone = new ArrayList<>();
+        inTransaction(con -> {
+            Timestamp before = Timestamp.from(Instant.ofEpochMilli(beforeMillis));
+            try (PreparedStatement st = con.prepareStatement("SELECT code FROM rooms WHERE COALESCE(used_at, created_at) < ?")) {
+                st.setTimestamp(1, before);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) gone.add(rs.getString(1));
+                }
+            }
+            // the same condition again: a room used meanwhile by another server stays
+            try (PreparedStatement del = con.prepareStatement("DELETE FROM rooms WHERE code = ? AND COALESCE(used_at, created_at) < ?")) {
+                for (java.util.Iterator<String> it = gone.iterator(); it.hasNext(); ) {
+                    del.setString(1, it.next());
+                    del.setTimestamp(2, before);
+                    if (del.executeUpdate() == 0) it.remove();
+                }
+            }
+        });
+        gone.forEach(closed);
+    }
+
+    @Override
+    public RoomRecord room(String code) {
+        try (Connection con = pool.getConnection();
+             PreparedStatement st = con.prepareStatement("SELECT " + ROOM_COLUMNS + " FROM rooms WHERE code = ?")) {
+            st.setString(1, code);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? roomOf(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read a class room: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public TokenOwner byToken(String tokenHash) {
+        try (Connection con = pool.getConnection();
+             PreparedStatement st = con.prepareStatement("SELECT room_code, id FROM room_students WHERE token = ?")) {
+            st.setString(1, tokenHash);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? new TokenOwner(rs.getString(1), rs.getString(2)) : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read a class roster: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void close() {
         if (owned != null) owned.close();
+    }
+
+    private static final String ROOM_COLUMNS = "code, teacher_key, exercise, anonymized, created_at, spotlight";
+    private static final String INSERT_ROOM = "INSERT INTO rooms (" + ROOM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+
+    private static void insert(PreparedStatement in, RoomRecord r) throws SQLException {
+        in.setString(1, r.code());
+        in.setString(2, r.teacherKey());
+        in.setString(3, r.exerciseLink());
+        in.setBoolean(4, r.anonymized());
+        in.setTimestamp(5, Timestamp.from(Instant.ofEpochMilli(r.createdMillis())));
+        in.setString(6, r.spotlight());
+        in.executeUpdate();
+    }
+
+    private static RoomRecord roomOf(ResultSet rs) throws SQLException {
+        return new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getTimestamp(5).getTime(), rs.getString(6));
+    }
+
+    /** SQLSTATE of a duplicate key, in PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static int count(Connection con, String sql, String code) throws SQLException {
+        try (PreparedStatement st = con.prepareStatement(sql)) {
+            st.setString(1, code);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private interface Work { void run(Connection con) throws SQLException; }

@@ -52,7 +52,7 @@ public final class PlaygroundServer implements AutoCloseable {
         sockets = new SocketEndpoint(registry, config, mapper, runs, failover);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
-        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database);
+        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database, checkpoints);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
@@ -158,6 +158,7 @@ public final class PlaygroundServer implements AutoCloseable {
 
     /** Tests only: the server vanishes as if killed (sockets dropped without a close, unwritten checkpoints lost). */
     public void stopAbruptly() {
+        roomRoutes.abort(); // no more room events or card summaries to the other servers
         checkpoints.abandon();
         sockets.dropAll();
         stop();
@@ -206,6 +207,7 @@ public final class PlaygroundServer implements AutoCloseable {
         h.put("maxSessions", config.maxSessions());
         h.put("playing", scheduler.playingCount());
         h.put("rooms", roomRoutes.size());
+        h.put("roomEvents", roomRoutes.eventsState());
         h.put("queuedTurns", scheduler.queuedTurns());
         h.put("queuedRequests", registry.queuedRequests());
         h.put("sliceMs", scheduler.slice() / 1e6);

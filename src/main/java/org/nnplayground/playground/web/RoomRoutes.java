@@ -13,7 +13,9 @@ import org.nnplayground.playground.store.JdbcRoomStore;
 import org.nnplayground.playground.room.Room;
 import org.nnplayground.playground.room.RoomEvents;
 import org.nnplayground.playground.room.RoomException;
+import org.nnplayground.playground.room.Replica;
 import org.nnplayground.playground.room.Rooms;
+import org.nnplayground.playground.store.PgRoomEvents;
 import org.nnplayground.playground.session.SessionRegistry;
 import org.nnplayground.playground.view.DashboardPage;
 
@@ -32,16 +34,36 @@ final class RoomRoutes implements AutoCloseable {
     static final String KEY_HEADER = "X-Teacher-Key";
 
     private final Rooms rooms;
+    /** Stops the events between servers (nothing to stop for one server alone). */
+    private final AutoCloseable closeEvents;
     private final RoomSocket socket;
     private final ObjectMapper mapper;
     private final MessageGate gate;
     private final String dashboard = DashboardPage.html();
 
-    RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Database database) {
-        RoomEvents events = new LocalRoomEvents();
-        // rooms live in the saved-runs database (opened on the first room, restored at start when it exists)
-        RoomStore store = new BackgroundRoomStore(() -> JdbcRoomStore.on(database), database.exists());
-        this.rooms = new Rooms(sessions, events, store, config.rooms());
+    RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Database database,
+               org.nnplayground.playground.session.Checkpoints checkpoints) {
+        RoomEvents events;
+        RoomStore store;
+        Replica replica;
+        if (database.shared()) {
+            // several servers may share this PostgreSQL: rooms span them (docs/architecture.md, "Several servers")
+            PgRoomEvents pg = new PgRoomEvents(database, config.cluster().replicaId());
+            events = pg;
+            this.closeEvents = pg;
+            store = new BackgroundRoomStore(() -> JdbcRoomStore.shared(database), true, true);
+            replica = new Replica(config.cluster().replicaId(), true, checkpoints, config.cluster().checkpointEvery());
+        } else {
+            events = new LocalRoomEvents();
+            this.closeEvents = () -> {};
+            // rooms live in the saved-runs database (opened on the first room, restored at start when it exists)
+            store = new BackgroundRoomStore(() -> JdbcRoomStore.on(database), database.exists());
+            // one server, but its room students' runs are checkpointed as its solo pages' are: a restarted
+            // server resumes them where they were (not from their last link)
+            replica = new Replica(config.cluster().replicaId(), false, checkpoints, config.cluster().checkpointEvery());
+        }
+        this.rooms = new Rooms(sessions, events, store, config.rooms(), replica);
+        if (events instanceof PgRoomEvents pg) pg.onReconnect(rooms::resync);
         this.socket = new RoomSocket(rooms, events, config, mapper, runs);
         this.mapper = mapper;
         this.gate = new MessageGate(config, mapper);
@@ -125,6 +147,7 @@ final class RoomRoutes implements AutoCloseable {
                 case FULL -> 409;
                 case TOO_MANY_TRIES -> 429;
                 case BAD_REQUEST -> 400;
+                case UNAVAILABLE -> 503;
             }).json(Map.of("error", e.getMessage()));
         } catch (IllegalArgumentException e) {
             ctx.status(400).json(Map.of("error", e.getMessage()));
@@ -151,6 +174,12 @@ final class RoomRoutes implements AutoCloseable {
 
     int size() { return rooms.size(); }
 
+    /** How room events reach the other servers: "local" (one server alone), "listening", or "reconnecting" (rooms see only this server's students meanwhile). */
+    String eventsState() {
+        if (!(closeEvents instanceof PgRoomEvents pg)) return "local";
+        return pg.listening() ? "listening" : "reconnecting";
+    }
+
     void closeSockets() { socket.closeAll(); }
 
     /** Closes every room socket with {@code code} and {@code reason} (a draining server). */
@@ -160,5 +189,22 @@ final class RoomRoutes implements AutoCloseable {
     void reapStalled() { socket.reapStalled(); }
 
     @Override
-    public void close() { rooms.close(); }
+    public void close() {
+        rooms.close();
+        stopEvents();
+    }
+
+    /** Stops at once, as a killed process would (tests of failover): nothing is saved, nothing more is sent. */
+    void abort() {
+        stopEvents();
+        rooms.abort();
+    }
+
+    private void stopEvents() {
+        try {
+            closeEvents.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

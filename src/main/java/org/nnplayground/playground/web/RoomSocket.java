@@ -165,6 +165,7 @@ final class RoomSocket {
             String id = m.studentId();
             p.subscription = events.subscribe(room.code(), e -> studentEvent(p, id, e));
             c.send(new ServerMessage.Joined(room.code(), id, m.name(), room.exerciseLink(), room.locked()));
+            if (m.resumed() != null) c.send(new ServerMessage.Resumed(m.resumed().epoch(), m.resumed().lostSeconds(), m.resumed().from()));
             var chart = m.chart();
             if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
             m.start();
@@ -214,6 +215,10 @@ final class RoomSocket {
         } else if (e instanceof RoomEvent.Closed) {
             c.send(new ServerMessage.RoomClosed("the teacher closed the class", "closed"));
             c.close(1000, "class closed");
+        } else if (e instanceof RoomEvent.Attached a && a.studentId().equals(studentId) && !a.replica().equals(rooms.replica())) {
+            // the student's page connected to another server, which holds their run now
+            c.send(new ServerMessage.RoomClosed("you opened the class in another tab", "elsewhere"));
+            c.close(1000, "opened elsewhere");
         }
     }
 

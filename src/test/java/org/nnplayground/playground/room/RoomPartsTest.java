@@ -44,8 +44,8 @@ class RoomPartsTest {
     void anExerciseLocksWhatItHides() {
         Exercise e = Exercise.of("https://playground.tensorflow.org/#dataset=xor&learningRate=0.1&learningRate_hide=true"
                 + "&numHiddenLayers_hide=true&playButton_hide=true&networkShape=3");
-        // hiding play also turns drawing off (a drawn point starts training)
-        assertEquals(Set.of("learningRate", "networkShape", "play", "drawPoint", "removePoint"), e.locked());
+        // hiding play also turns drawing off (a drawn point starts training) and sweeps (they train other networks)
+        assertEquals(Set.of("learningRate", "networkShape", "play", "drawPoint", "removePoint", "sweep"), e.locked());
         assertTrue(e.refusal("set", "learningRate").contains("locked"));
         assertTrue(e.refusal("set", "dataset_hide").contains("which controls"));
         assertTrue(e.refusal("play", null).contains("turned off"));

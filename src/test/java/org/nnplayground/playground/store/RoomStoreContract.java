@@ -66,6 +66,43 @@ abstract class RoomStoreContract {
     }
 
     @Test
+    void sharedServersCreateRoomsOnceAndNumberStudentsInTheDatabase() {
+        String code = code();
+        long created = System.currentTimeMillis();
+        assertTrue(store().createRoom(new RoomRecord(code, "k".repeat(64), null, false, created)));
+        assertTrue(!store().createRoom(new RoomRecord(code, "other", null, false, created)), "a taken code is refused");
+        assertEquals("k".repeat(64), store().room(code).teacherKey());
+        assertNull(store().room(code() + "X"));
+        assertEquals(1, store().addStudent(code, new StudentRecord("s1", "t1".repeat(32), "Ann", 0, null, created), 2));
+        assertEquals(2, store().addStudent(code, new StudentRecord("s2", "t2".repeat(32), "Bo", 0, "dataset=xor", created), 2));
+        assertEquals(0, store().addStudent(code, new StudentRecord("s3", "t3".repeat(32), "Cy", 0, null, created), 2), "full");
+        store().removeStudent(code, "s1");
+        assertEquals(3, store().addStudent(code, new StudentRecord("s4", "t4".repeat(32), "Di", 0, null, created), 2),
+                "a number is never given twice, even after a student left");
+        assertEquals(-1, store().addStudent(code() + "Y", new StudentRecord("s5", "t5".repeat(32), "Ed", 0, null, created), 2));
+        assertEquals(new RoomStore.TokenOwner(code, "s2"), store().byToken("t2".repeat(32)));
+        assertNull(store().byToken("nope"));
+        store().removeRoom(code);
+    }
+
+    @Test
+    void sharedRoomsNobodyUsedForLongAreRemoved() {
+        String old = code();
+        String used = code();
+        long longAgo = System.currentTimeMillis() - 48L * 3600 * 1000;
+        store().createRoom(new RoomRecord(old, "k", null, false, longAgo));
+        store().createRoom(new RoomRecord(used, "k", null, false, longAgo));
+        store().touch(List.of(used), System.currentTimeMillis());
+        List<String> closed = new java.util.ArrayList<>();
+        store().removeIdle(System.currentTimeMillis() - 12L * 3600 * 1000, closed::add);
+        assertTrue(closed.contains(old), closed.toString());
+        assertTrue(!closed.contains(used));
+        assertNull(store().room(old));
+        assertEquals(used, store().room(used).code());
+        store().removeRoom(used);
+    }
+
+    @Test
     void roomsAndRostersComeBackWhole() {
         String code = code();
         long created = 1_700_000_000_123L;

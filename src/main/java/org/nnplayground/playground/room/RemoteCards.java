@@ -1,0 +1,97 @@
+package org.nnplayground.playground.room;
+
+import org.nnplayground.playground.session.SessionSummary;
+
+import java.util.Objects;
+
+/**
+ * A room's students whose runs live on other servers (docs/architecture.md, "Several servers"):
+ * what this copy shows of them (card, report row, leaderboard entry) from the summaries their
+ * server sends, and the summary this server sends the others about its own students. Called
+ * under the room's lock.
+ */
+final class RemoteCards {
+    /** A remote card older than this shows the student away (their server sends every card every 3 s). */
+    static final long STALE_MILLIS = 6000;
+
+    private RemoteCards() {}
+
+    /** True when {@code s}'s run is on another server than {@code me}: their card comes from its summaries. */
+    static boolean remote(Student s, String me) { return s.owner != null && !s.owner.equals(me) && (s.left || s.session == null); }
+
+    /**
+     * True when a card from {@code replica} speaks for the student: it holds their run as far as this
+     * copy knows, or nobody does, or the server that did has been silent too long (this copy may
+     * have missed an {@code attached}). A late card from a server they just left is not.
+     */
+    static boolean speaksFor(Student s, String replica, long now) {
+        return s.owner == null || s.owner.equals(replica) || now - s.remoteSeenMillis > STALE_MILLIS;
+    }
+
+    /** A card from {@code replica}, the server holding the student's run now. */
+    static void heard(Student s, String replica, RoomEvent.RemoteCard card, long now) {
+        s.owner = replica;
+        s.remote = card;
+        if (card.link() != null) s.remoteLink = card.link();
+        s.remoteSeenMillis = now;
+        s.remoteVersion++;
+    }
+
+    /** Marks the card stale (away) when its server has been silent too long; the dashboards resend it on a change. */
+    static void age(Student s, long now) {
+        boolean stale = s.remote == null || now - s.remoteSeenMillis > STALE_MILLIS;
+        if (stale != s.remoteStale) {
+            s.remoteStale = stale;
+            s.metaVersion++;
+        }
+    }
+
+    static long version(Student s) { return s.remoteVersion * 1024 + s.metaVersion; }
+
+    static String state(Student s) {
+        RoomEvent.RemoteCard r = s.remote;
+        if (r == null) return "away";
+        if (s.remoteStale) return r.state().equals("left") ? "left" : "away";
+        return r.state();
+    }
+
+    static Card card(Student s, String shownName) {
+        RoomEvent.RemoteCard r = s.remote;
+        if (r == null) {
+            return new Card(s.id, s.number, shownName, 0, Double.NaN, Double.NaN, Double.NaN, "classification", state(s), 0, 0, new byte[0], 0);
+        }
+        return new Card(s.id, s.number, shownName, r.epoch(), r.lossTrain(), r.lossTest(), r.metricTest(), r.problem(), state(s),
+                r.parameters(), r.lastActivityMillis(), r.thumbs(), r.thumbCount());
+    }
+
+    static ClassReport.Row row(Student s) {
+        RoomEvent.RemoteCard r = s.remote;
+        String link = s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? "" : s.lastLink();
+        if (r == null) return new ClassReport.Row(s.name, link, 0, Double.NaN, Double.NaN, "accuracy", Double.NaN, Double.NaN, state(s));
+        return new ClassReport.Row(s.name, link, r.epoch(), r.lossTrain(), r.lossTest(), r.problem().equals("regression") ? "r2" : "accuracy",
+                r.metricTrain(), r.metricTest(), state(s));
+    }
+
+    /** Their leaderboard entry, or null before their first card. */
+    static Leaderboard.Entry entry(Student s, String shownName) {
+        RoomEvent.RemoteCard r = s.remote;
+        return r == null ? null : new Leaderboard.Entry(s.id, shownName, r.bestLossTest(), r.bestParameters(), r.bestEpoch(), r.bestMillis());
+    }
+
+    /**
+     * The summary of one of this server's students for the others, or null when nothing changed
+     * since the last one ({@code all}: send it anyway, with its link).
+     */
+    static RoomEvent.RemoteCard summary(Student s, boolean all) {
+        long version = s.cardVersion();
+        if (!all && version == s.publishedVersion) return null;
+        SessionSummary m = s.summary();
+        String link = m.settings() != null ? m.link() : s.lastLink();
+        boolean newLink = all || !Objects.equals(link, s.publishedLink);
+        s.publishedVersion = version;
+        s.publishedLink = link;
+        return new RoomEvent.RemoteCard(s.id, m.epoch(), m.lossTrain(), m.lossTest(), m.metricTrain(), m.metricTest(), m.problem(),
+                s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), s.bestLossTest,
+                s.bestParameters, s.bestEpoch, s.bestMillis, newLink ? link : null);
+    }
+}

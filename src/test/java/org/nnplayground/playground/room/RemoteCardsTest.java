@@ -1,0 +1,77 @@
+package org.nnplayground.playground.room;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a room copy shows of a student whose run is on another server, and which cards it takes. */
+class RemoteCardsTest {
+    static RoomEvent.RemoteCard card(String state, int epoch, String link) {
+        return new RoomEvent.RemoteCard("s1", epoch, 0.4, 0.5, 0.8, 0.7, "regression", state, 21, 1000, new byte[100], 1,
+                0.45, 21, epoch, 2000, link);
+    }
+
+    @Test
+    void aCardShowsItsStateUntilItsServerFallsSilentThenAway() {
+        Student s = new Student("s1", "hash", "Ann", 4, 0);
+        RemoteCards.heard(s, "b", card("playing", 120, "dataset=xor"), 10_000);
+        assertTrue(RemoteCards.remote(s, "a"), "no session here, held by b");
+        assertFalse(RemoteCards.remote(s, "b"));
+        RemoteCards.age(s, 15_000);
+        Card shown = RemoteCards.card(s, "Student 4");
+        assertEquals("playing", shown.state());
+        assertEquals(120, shown.epoch());
+        assertEquals("Student 4", shown.name());
+        long before = RemoteCards.version(s);
+        RemoteCards.age(s, 10_000 + RemoteCards.STALE_MILLIS + 1);
+        assertEquals("away", RemoteCards.state(s));
+        assertTrue(RemoteCards.version(s) != before, "the dashboards resend the card when it goes away");
+        // a student whose last card said left stays left
+        RemoteCards.heard(s, "b", card("left", 120, null), 20_000);
+        RemoteCards.age(s, 30_000);
+        assertEquals("left", RemoteCards.state(s));
+    }
+
+    @Test
+    void theReportAndLeaderboardUseTheRemoteFiguresAndTheLastLinkSent() {
+        Student s = new Student("s1", "hash", "Ann", 4, 0);
+        assertNull(RemoteCards.entry(s, "Ann"), "no entry before the first card");
+        assertEquals("away", RemoteCards.row(s).state());
+        RemoteCards.heard(s, "b", card("paused", 300, "dataset=reg-plane"), 1000);
+        RemoteCards.heard(s, "b", card("paused", 310, null), 1500);  // the link only when it changes
+        ClassReport.Row row = RemoteCards.row(s);
+        assertEquals("dataset=reg-plane", row.link());
+        assertEquals(310, row.epochs());
+        assertEquals("r2", row.metric());
+        Leaderboard.Entry e = RemoteCards.entry(s, "Ann");
+        assertNotNull(e);
+        assertEquals(0.45, e.lossTest());
+        assertEquals(21, e.parameters());
+    }
+
+    @Test
+    void aLateCardFromTheServerTheyLeftIsNotTaken() {
+        Student s = new Student("s1", "hash", "Ann", 4, 0);
+        assertTrue(RemoteCards.speaksFor(s, "b", 1000), "nobody holds them yet");
+        RemoteCards.heard(s, "b", card("playing", 10, null), 1000);
+        s.owner = "c";  // attached on c
+        assertFalse(RemoteCards.speaksFor(s, "b", 1200), "b's late card");
+        assertTrue(RemoteCards.speaksFor(s, "c", 1200));
+        assertTrue(RemoteCards.speaksFor(s, "b", 1000 + RemoteCards.STALE_MILLIS + 1), "c fell silent: this copy may have missed a move");
+    }
+
+    @Test
+    void aServerSendsACardOnlyWhenItChangedAndItsLinkOnlyWhenNew() {
+        Student s = new Student("s1", "hash", "Ann", 4, 0);
+        RoomEvent.RemoteCard first = RemoteCards.summary(s, false);
+        assertNotNull(first);
+        assertNull(RemoteCards.summary(s, false), "nothing changed");
+        s.metaVersion++;
+        assertNotNull(RemoteCards.summary(s, false), "away, back or left changes the card");
+        assertNotNull(RemoteCards.summary(s, true), "every card every few seconds");
+    }
+}
