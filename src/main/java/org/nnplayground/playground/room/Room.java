@@ -233,7 +233,7 @@ public final class Room {
             s.link.attach(socket);
             s.awaySince = 0;
             s.metaVersion++;
-            done = new Attach(previous, context.replica().shared() ? resumed : null);
+            done = new Attach(previous, resumed);
         }
         if (context.replica().shared()) context.events().publish(code, new RoomEvent.Attached(s.id, context.replica().id()));
         return done;
@@ -245,7 +245,7 @@ public final class Room {
     /** Opens the student's session here: from their checkpoint when there is one, else their last link. */
     private Resumed reopen(Student s, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
         if (saved != null) {
-            openSession(s, null);
+            openEmptySession(s);
             s.session.restore(saved.snapshot());
             int ago = (int) Math.max(0, Math.round((System.currentTimeMillis() - saved.savedMillis()) / 1000.0));
             return new Resumed(saved.snapshot().epoch(), ago, "checkpoint");
@@ -701,8 +701,14 @@ public final class Room {
         return s;
     }
 
-    /** Opens the student's session and loads {@code link} (null: nothing yet, a checkpoint is restored next). */
+    /** Opens the student's session on {@code link} (null or blank: the playground's defaults). */
     private void openSession(Student s, String link) {
+        openEmptySession(s);
+        s.session.load(link == null ? "" : link);
+    }
+
+    /** Opens the student's session with no run yet (a checkpoint is restored into it next). */
+    private void openEmptySession(Student s) {
         try {
             s.session = context.sessions().open(s.address, s.link);
         } catch (SessionRegistry.LimitException full) {
@@ -710,11 +716,10 @@ public final class Room {
         }
         var checkpoints = context.replica().checkpoints();
         if (checkpoints != null) {
-            // the run checkpoints itself from now on, so another replica can take the student over
+            // the run checkpoints itself from now on, so another replica (or this one restarted) can take the student over
             s.session.checkpointTo(new org.nnplayground.playground.session.CheckpointSchedule(checkpoints,
                     Replica.checkpointKey(s.id), context.replica().checkpointEvery()));
         }
-        if (link != null || !context.replica().shared()) s.session.load(link == null ? "" : link);
     }
 
     private void dropStudent(Student s) {

@@ -36,12 +36,15 @@ public final class PlaygroundServer implements AutoCloseable {
     private final org.nnplayground.playground.store.JdbcCheckpoints checkpoints;
     private final Failover failover;
     private final ClusterSettings cluster;
+    /** Sessions this server takes at most (--max-sessions). */
+    private final int maxSessions;
 
     private PlaygroundServer(ServerConfig config) {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         scheduler = new SessionScheduler(config.workers(), config.framesPerSecond());
+        maxSessions = config.maxSessions();
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
         database = new Database(config.store());
         runs = new SavedRuns(database);
@@ -61,6 +64,8 @@ public final class PlaygroundServer implements AutoCloseable {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.startup.showJavalinBanner = false;
+            // ctx.ip() (rooms created, wrong codes, saves) names the client behind a trusted proxy
+            cfg.contextResolver.ip = ClientAddress.trusting(config.trustedProxies())::of;
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/web";
                 files.directory = "/web";
@@ -88,21 +93,21 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.before(headers::apply);
             cfg.routes.wsBeforeUpgrade("/ws", ctx -> { // the class rooms check /ws/room the same way (RoomRoutes)
-                if (failover.draining()) throw new io.javalin.http.ServiceUnavailableResponse("this server is restarting; connect again");
+                refuseWhenUnavailable();
                 if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
                     throw new io.javalin.http.ForbiddenResponse("this page's origin may not open playground sessions");
                 }
             });
             cfg.routes.get("/", ctx -> ctx.html(page));
+            // liveness: answers while the process serves HTTP, even when full or draining (readiness is /health)
+            cfg.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"live\"}"));
             cfg.routes.get("/health", ctx -> {
                 Map<String, Object> h = health(config);
                 ctx.status("ok".equals(h.get("status")) ? 200 : 503).contentType("application/json").result(mapper.writeValueAsString(h));
             });
             cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
-            cfg.routes.wsBeforeUpgrade("/ws/room", ctx -> {
-                if (failover.draining()) throw new io.javalin.http.ServiceUnavailableResponse("this server is restarting; connect again");
-            });
+            cfg.routes.wsBeforeUpgrade("/ws/room", ctx -> refuseWhenUnavailable());
             roomRoutes.register(cfg, origins);
             RunRoutes.add(cfg.routes, runs, mapper, page);
             uploads.register(cfg.routes, origins);
@@ -121,6 +126,18 @@ public final class PlaygroundServer implements AutoCloseable {
             return mapper.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Refuses a socket upgrade with 503 while draining, and, with several servers, while full: a
+     * load balancer then tries another replica (nginx: proxy_next_upstream http_503), where a
+     * lone server's page would only be told to wait (it accepts the socket and closes it, 1013, saying why).
+     */
+    private void refuseWhenUnavailable() {
+        if (failover.draining()) throw new io.javalin.http.ServiceUnavailableResponse("this server is restarting; connect again");
+        if (database.shared() && registry.size() >= maxSessions) {
+            throw new io.javalin.http.ServiceUnavailableResponse("this server is full; another one may take you");
         }
     }
 

@@ -58,7 +58,9 @@ final class RoomRoutes implements AutoCloseable {
             this.closeEvents = () -> {};
             // rooms live in the saved-runs database (opened on the first room, restored at start when it exists)
             store = new BackgroundRoomStore(() -> JdbcRoomStore.on(database), database.exists());
-            replica = Replica.alone();
+            // one server, but its room students' runs are checkpointed as its solo pages' are: a restarted
+            // server resumes them where they were (not from their last link)
+            replica = new Replica(config.cluster().replicaId(), false, checkpoints, config.cluster().checkpointEvery());
         }
         this.rooms = new Rooms(sessions, events, store, config.rooms(), replica);
         if (events instanceof PgRoomEvents pg) pg.onReconnect(rooms::resync);

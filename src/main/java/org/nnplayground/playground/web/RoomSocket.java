@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.nnplayground.playground.room.Dashboard;
@@ -19,7 +18,6 @@ import org.nnplayground.playground.room.Rooms;
 import org.nnplayground.playground.room.RosterUpdate;
 import org.nnplayground.playground.session.Session;
 
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +44,8 @@ final class RoomSocket {
     private final SavedRuns runs;
     private final MessageGate gate;
     private final CsvUploads uploads;
+    /** Who a socket's client is (per-address limits), proxies taken into account. */
+    private final ClientAddress clients;
 
     RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs, CsvUploads uploads) {
         this.uploads = uploads;
@@ -55,6 +55,7 @@ final class RoomSocket {
         this.config = config;
         this.writer = mapper.writerFor(ServerMessage.class);
         this.gate = new MessageGate(config, mapper);
+        this.clients = ClientAddress.trusting(config.trustedProxies());
     }
 
     /** One socket's role: nothing yet, a student (membership), or a teacher (room, dashboard, watched run). */
@@ -96,7 +97,7 @@ final class RoomSocket {
     }
 
     private void connect(WsConnectContext ctx) {
-        Connection c = new Connection(ctx.session, writer, addressOf(ctx), new RateLimiter(config.messagesPerSecond()));
+        Connection c = new Connection(ctx.session, writer, clients.of(ctx), new RateLimiter(config.messagesPerSecond()));
         peers.put(ctx.sessionId(), new Peer(c));
         ctx.enableAutomaticPings(SocketEndpoint.PING_SECONDS, TimeUnit.SECONDS);
     }
@@ -277,10 +278,5 @@ final class RoomSocket {
         Map<Class<?>, String> names = new HashMap<>();
         for (JsonSubTypes.Type t : ClientMessage.class.getAnnotation(JsonSubTypes.class).value()) names.put(t.value(), t.name());
         return names;
-    }
-
-    private static String addressOf(WsContext ctx) {
-        return ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress inet
-                ? inet.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
     }
 }

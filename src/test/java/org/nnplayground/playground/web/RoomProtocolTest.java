@@ -431,6 +431,8 @@ class RoomProtocolTest {
                 a.socket().next(m -> m.path("type").asText().equals("session") && m.get("link").asText().contains("dataset=circle"), "pushed");
                 a.socket().send("{\"type\":\"set\",\"key\":\"batchSize\",\"value\":\"7\"}");
                 a.socket().next("link");
+                a.socket().send("{\"type\":\"step\",\"epochs\":20}");
+                a.socket().frameAt(20);
             }
             Thread.sleep(500); // the roster is written by the store's own thread
             server.stop();
@@ -441,6 +443,11 @@ class RoomProtocolTest {
                 assertEquals("Ada", card.get("name").asText());
                 assertEquals("left", card.get("state").asText());
                 try (WsClient again = resume(token)) {
+                    // her run itself comes back (its checkpoint), not a fresh one of her last link
+                    JsonNode resumed = again.next("resumed");
+                    assertEquals("checkpoint", resumed.get("from").asText(), resumed.toString());
+                    assertEquals(20, resumed.get("epoch").asInt(), resumed.toString());
+                    again.frameAt(20);
                     JsonNode s = again.next("session");
                     assertTrue(s.get("link").asText().contains("dataset=circle") && s.get("link").asText().contains("batchSize=7"),
                             "their last settings: " + s.get("link").asText());
