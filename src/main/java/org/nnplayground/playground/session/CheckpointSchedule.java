@@ -21,7 +21,6 @@ public final class CheckpointSchedule {
     private Object lastTrainer;
     private Object lastRun;
     private int lastEpoch = -1;
-    private boolean wasTraining;
     private long lastNanos;
     private volatile long lastSavedMillis;
 
@@ -47,8 +46,9 @@ public final class CheckpointSchedule {
      */
     void afterTurn(TrainingRun run, RunHistory history, boolean training, long now) {
         if (run == null) return;
-        boolean stopped = wasTraining && !training;
-        wasTraining = training;
+        // stopped: not training now, with epochs not yet checkpointed (a short step may start and end
+        // within one turn, so "was training at the last turn's end" would miss it)
+        boolean stopped = !training && run.trainer().epoch() != lastEpoch;
         boolean rebuilt = run.trainer() != lastTrainer;           // a new network (load, rebuild, restore, push, reset)
         boolean changed = run != lastRun;                          // a setting changed (same network)
         boolean due = run.trainer().epoch() != lastEpoch && now - lastNanos >= everyNanos;

@@ -69,4 +69,19 @@ class CheckpointScheduleTest {
         schedule.afterTurn(rebuilt, history, true, t + 30 * SECOND);
         assertEquals(List.of("solo:a", "solo:a", "solo:a", "solo:a", "solo:a", "solo:a", "solo:b"), store.keys);
     }
+
+    @Test
+    void aStepThatStartsAndEndsWithinOneTurnIsCheckpointedWhenItEnds() {
+        Recorder store = new Recorder();
+        CheckpointSchedule schedule = new CheckpointSchedule(store, "student:a", Duration.ofSeconds(5));
+        TrainingRun run = TrainingRun.create(PlaygroundLink.parse("dataset=xor&networkShape=3&seed=0.2", new SecureRandom()).settings(), null);
+        RunHistory history = new RunHistory();
+        long t = 100 * SECOND;
+        schedule.afterTurn(run, history, false, t);                 // built
+        for (int e = 0; e < 20; e++) run.trainer().trainEpoch();    // step 20: every epoch in one turn, idle at its end
+        schedule.afterTurn(run, history, false, t + SECOND / 10);
+        assertEquals(List.of(0, 20), store.epochs);
+        schedule.afterTurn(run, history, false, t + SECOND / 5);    // a later idle turn (a pause): nothing new
+        assertEquals(List.of(0, 20), store.epochs);
+    }
 }
