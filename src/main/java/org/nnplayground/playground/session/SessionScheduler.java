@@ -152,7 +152,7 @@ public final class SessionScheduler implements AutoCloseable {
             s.close();
         } finally {
             turnStarted.set(me, 0);
-            if (heavy) leaveHeavyLane();
+            if (heavy) leaveHeavyLaneAfterRest(s, took);
         }
         if (!s.wakes.compareAndSet(seen, 0) || s.wantsTurn() || behind(s)) {
             s.wakes.set(1);
@@ -180,6 +180,25 @@ public final class SessionScheduler implements AutoCloseable {
         }
         heavyWaiting.add(s);
         return false;
+    }
+
+    /**
+     * While others play, a heavy turn is followed by a rest as long as itself before the lane takes
+     * the next one: heavy work gets at most half of its thread, and the other half goes to what
+     * else runs beside the players (uploads being parsed, sockets opening and closing), which would
+     * otherwise squeeze the players onto what is left of one core. Alone, heavy work runs flat out.
+     */
+    private void leaveHeavyLaneAfterRest(Session s, long took) {
+        int others = playing.size() - (playing.contains(s) ? 1 : 0);
+        if (others <= 0 || took <= 0) {
+            leaveHeavyLane();
+            return;
+        }
+        try {
+            ticker.schedule(this::leaveHeavyLane, took, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            leaveHeavyLane(); // shutting down
+        }
     }
 
     /** Frees a place in the lane and lets every waiter try again (those that still find it full queue up again). */
