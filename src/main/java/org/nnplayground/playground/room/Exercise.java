@@ -3,6 +3,7 @@ package org.nnplayground.playground.room;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.link.PlaygroundSettings;
+import org.nnplayground.playground.session.TrainingRun;
 
 import java.security.SecureRandom;
 import java.util.LinkedHashSet;
@@ -53,6 +54,27 @@ public final class Exercise {
         Set<String> locked = new LinkedHashSet<>();
         for (String hidden : s.hiddenControls()) locked.addAll(HIDDEN_TO_LOCKED.getOrDefault(hidden, List.of(hidden)));
         return new Exercise(s.toHash(), s, locked);
+    }
+
+    /**
+     * {@link #of}, and the run built once as each student's session will build it
+     * ({@link TrainingRun#create}: what {@code Session.load} does, less the fallbacks it forgives with
+     * a warning): a link over the work limits, or one a page would only load with a setting changed,
+     * is refused, so that no student is pushed an exercise that fails or is not what the teacher
+     * meant. Heavy (data and network built, tens of ms at most): call it off any lock.
+     */
+    public static Exercise buildable(String link) {
+        Exercise exercise = of(link);
+        List<String> changed;
+        try {
+            changed = TrainingRun.create(exercise.settings, null).warnings();
+        } catch (IllegalArgumentException refused) {
+            changed = List.of(refused.getMessage());
+        }
+        if (!changed.isEmpty()) {
+            throw new RoomException(RoomException.Kind.BAD_REQUEST, "that exercise cannot be built for the students: " + String.join("; ", changed));
+        }
+        return exercise;
     }
 
     /** The link (canonical, with its seed), as students load it. */

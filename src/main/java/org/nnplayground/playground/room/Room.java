@@ -294,7 +294,7 @@ public final class Room {
     // ---- teacher actions (the key is checked by the caller with checkTeacher, once per request)
 
     public void push(String link) {
-        Exercise next = Exercise.of(link);
+        Exercise next = Exercise.buildable(link);
         synchronized (this) {
             requireOpen();
             exercise = next;

@@ -58,7 +58,7 @@ public final class Rooms implements AutoCloseable {
      * {@link RoomLimits#roomsPerHour()} an hour each); its teacher key is returned once, here.
      */
     public Created create(String exerciseLink, String address) {
-        Exercise exercise = exerciseLink == null || exerciseLink.isBlank() ? null : Exercise.of(exerciseLink);
+        Exercise exercise = exerciseLink == null || exerciseLink.isBlank() ? null : Exercise.buildable(exerciseLink);
         synchronized (rooms) {
             long now = System.currentTimeMillis();
             int perHour = context.limits().roomsPerHour();

@@ -91,14 +91,22 @@ public final class JdbcRunStore implements RunStore {
         if (owned != null) owned.close();
     }
 
+    /**
+     * What the page or the script is told: why in plain words, never the driver's message (it quotes
+     * the SQL statement and error codes); the log gets the details.
+     */
     private static StoreException failure(String what, SQLException e) {
+        java.util.logging.Logger.getLogger(JdbcRunStore.class.getName()).log(java.util.logging.Level.WARNING, "could not " + what, e);
         String m = Database.rootMessage(e);
         String lower = m.toLowerCase(java.util.Locale.ROOT);
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
         String why;
-        if (lower.contains("no space") || lower.contains("disk full") || lower.contains("disk is full")) why = "the server's disk is full";
-        else if (e.getSQLState() != null && e.getSQLState().startsWith("08") || lower.contains("connection is not available")
+        // 53100: PostgreSQL's disk_full; 25006: a read-only transaction (a standby, or a database set read-only)
+        if (lower.contains("no space") || lower.contains("disk full") || lower.contains("disk is full") || state.equals("53100")) why = "the server's disk is full";
+        else if (state.startsWith("08") || lower.contains("connection is not available")
                 || lower.contains("connection refused") || lower.contains("timed out")) why = "the database is not reachable";
-        else why = "the database refused it (" + m + ")";
+        else if (state.equals("25006") || lower.contains("read only") || lower.contains("read-only")) why = "the database takes no writes at the moment";
+        else why = "the database refused it";
         return new StoreException("could not " + what + ": " + why + "; training goes on, try saving again later", e);
     }
 

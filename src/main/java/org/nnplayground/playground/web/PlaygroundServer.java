@@ -151,6 +151,9 @@ public final class PlaygroundServer implements AutoCloseable {
     /** The port it listens on (the real one when started on port 0). */
     public int port() { return app.port(); }
 
+    /** The Jetty server underneath (tests shrink its socket buffers to make a stalled reader stall fast). */
+    org.eclipse.jetty.server.Server jetty() { return app.jettyServer().server(); }
+
     /** The sessions (a test makes their trainer threads busy through them). */
     SessionRegistry registry() { return registry; }
 

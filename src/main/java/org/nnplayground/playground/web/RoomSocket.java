@@ -62,6 +62,10 @@ final class RoomSocket {
     private final class Peer implements Dashboard {
         final Connection connection;
         final AtomicBoolean writing = new AtomicBoolean();
+        /** When the dashboard update now in flight was handed to the socket (ns). */
+        volatile long writeStartedNanos;
+        /** When the reaper closed this teacher's socket for a stalled dashboard (ns), 0 before. */
+        long reapedNanos;
         Rooms.Membership member;
         AutoCloseable subscription;
         Room teaching;
@@ -77,11 +81,17 @@ final class RoomSocket {
         public void update(RosterUpdate update) {
             try {
                 String text = writer.writeValueAsString(new ServerMessage.Roster(update));
+                writeStartedNanos = System.nanoTime();
                 writing.set(true);
                 connection.socket().sendText(text, Callback.from(() -> writing.set(false), failure -> writing.set(false)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot encode a roster", e);
             }
+        }
+
+        /** True when a dashboard update has waited longer than {@code limit} for the page to read it. */
+        boolean dashboardStalled(java.time.Duration limit) {
+            return writing.get() && System.nanoTime() - writeStartedNanos > limit.toNanos();
         }
     }
 
@@ -256,12 +266,32 @@ final class RoomSocket {
     /**
      * Closes the sockets of students whose page stopped taking frames while their session plays,
      * as /ws does ({@link Connection#closeIfStalled}); the close detaches them: the session pauses
-     * and waits for them to resume. Called every second.
+     * and waits for them to resume. A teacher watching a run is reaped the same way, and so is a
+     * teacher whose dashboard has not read its last update for the stall timeout (else the socket
+     * and its dashboard are held for good). Called every second.
      */
     void reapStalled() {
+        java.time.Duration limit = config.stallTimeout();
         for (Peer p : peers.values()) {
-            if (p.member != null) p.connection.closeIfStalled(config.stallTimeout());
+            if (p.member != null || p.watched != null) p.connection.closeIfStalled(limit);
+            if (p.teaching != null) reapDashboard(p, limit);
         }
+    }
+
+    /**
+     * A stalled dashboard: the close frame queues behind the unread update, so the dashboard and the
+     * watched run are freed at once, and a socket that has not closed a second later is dropped.
+     */
+    private void reapDashboard(Peer p, java.time.Duration limit) {
+        if (p.reapedNanos != 0) {
+            if (System.nanoTime() - p.reapedNanos > 1_000_000_000L) p.connection.socket().disconnect();
+            return;
+        }
+        if (!p.dashboardStalled(limit)) return;
+        p.reapedNanos = System.nanoTime();
+        p.teaching.removeDashboard(p);
+        stopWatching(p);
+        p.connection.close(Connection.POLICY_VIOLATION, "class updates not read for " + limit.toSeconds() + " s");
     }
 
     /** Closes every room socket (server stopping). */

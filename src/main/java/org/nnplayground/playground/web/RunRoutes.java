@@ -34,6 +34,11 @@ final class RunRoutes {
      * it runs on the request's thread, so it stays short.
      */
     static final long MAX_POST_WORK = 2_000_000_000L;
+    /**
+     * Largest {@code POST /api/runs} body: a CSV at its limit, with room for its JSON escapes (a quote
+     * or a line break takes two bytes) and the other fields.
+     */
+    static final int MAX_POST_BYTES = CsvImport.MAX_BYTES + CsvImport.MAX_BYTES / 4;
 
     private final SavedRuns runs;
     private final ObjectMapper mapper;
@@ -81,13 +86,19 @@ final class RunRoutes {
 
     /** {"link": ..., "epochs": N, "csv": text, "label": column} -> trains headless, saves, answers {id, url}. */
     private void post(Context ctx) throws Exception {
+        // read before the save limit is counted: a refused body costs no save
+        byte[] bytes = BoundedBody.read(ctx, MAX_POST_BYTES);
+        if (bytes == null) {
+            error(ctx, 413, BoundedBody.tooLarge(ctx.req().getContentLengthLong(), MAX_POST_BYTES, "a CSV of at most 2 MiB and the other fields"));
+            return;
+        }
         if (!runs.allowSave(ctx.ip())) {
             error(ctx, 429, "too many saves: at most " + runs.savesPerMinute() + " a minute from one address; wait a little");
             return;
         }
         JsonNode body;
         try {
-            body = mapper.readTree(ctx.body());
+            body = mapper.readTree(bytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             error(ctx, 400, "the body must be JSON: {\"link\": \"...\", \"epochs\": N}");
             return;

@@ -123,7 +123,9 @@ final class SavedRuns implements AutoCloseable {
             if (settings.retentionDays() > 0) sweeper.execute(this::sweep); // at once, then every 6 hours
             return store;
         } catch (StoreException e) {
-            throw new StoreException("saved runs are unavailable: " + e.getMessage() + "; training goes on", e);
+            // the cause names the database's address and driver; the log keeps it, the page gets plain words
+            LOG.warning("saved runs are unavailable: " + e.getMessage());
+            throw new StoreException("saved runs are unavailable: the database cannot be reached; training goes on, try again later", e);
         }
     }
 
