@@ -1,16 +1,22 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.link.PlaygroundLink;
+import org.nnplayground.playground.link.PlaygroundSettings;
+import org.nnplayground.playground.session.CheckpointSchedule;
+import org.nnplayground.playground.session.Checkpoints.Checkpoint;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
 import org.nnplayground.playground.session.SessionSummary;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * A class: its code, the teacher's secret key, the current exercise, the roster and the
@@ -19,6 +25,7 @@ import java.util.Set;
  * Low-rate and guarded by the room's lock; the students' training never takes it.
  */
 public final class Room {
+    private static final Logger LOG = Logger.getLogger(Room.class.getName());
     private final String code;
     /** SHA-256 of the teacher key (the key itself is only ever in the teacher's link). */
     private final String teacherKeyHash;
@@ -26,8 +33,7 @@ public final class Room {
     private final RoomContext context;
     private final AutoCloseable subscription;
     private final Map<String, Student> students = new LinkedHashMap<>();
-    private final Map<Dashboard, Map<String, Long>> dashboards = new HashMap<>();
-    private final List<String> removedSinceTick = new ArrayList<>();
+    private final DashboardFeed dashboards = new DashboardFeed();
     private Exercise exercise;
     private boolean anonymized;
     private String spotlight;
@@ -35,7 +41,6 @@ public final class Room {
     /** This server let go of the room (stopping, or a copy nobody here used); the room itself goes on. */
     private boolean suspended;
     private int joined;
-    private boolean rosterChanged;
     /** Last tick with a dashboard open or a student connected (rooms idle too long are closed). */
     private long lastUsedMillis = System.currentTimeMillis();
 
@@ -68,7 +73,7 @@ public final class Room {
      * A room read back from the store after a restart: its students are "left" (no session yet);
      * each gets a fresh run of their last link when they come back with their token.
      */
-    static Room restore(RoomStore.RoomRecord r, java.util.List<RoomStore.StudentRecord> roster, RoomContext context) {
+    static Room restore(RoomStore.RoomRecord r, List<RoomStore.StudentRecord> roster, RoomContext context) {
         Exercise exercise = null;
         if (r.exerciseLink() != null) {
             try {
@@ -87,7 +92,7 @@ public final class Room {
      * Puts stored students on the roster (those not on it yet), "left" until a card or their own
      * socket says otherwise: after a restart, or a copy of a room another server created.
      */
-    synchronized void addStored(java.util.List<RoomStore.StudentRecord> roster) {
+    synchronized void addStored(List<RoomStore.StudentRecord> roster) {
         for (RoomStore.StudentRecord sr : roster) {
             if (students.containsKey(sr.id())) continue;
             Student s = new Student(sr.id(), sr.token(), sr.name(), sr.number(), sr.joinedMillis());
@@ -95,7 +100,7 @@ public final class Room {
             s.lastSettings = settingsOf(sr.link());
             students.put(s.id, s);
             joined = Math.max(joined, s.number);
-            rosterChanged = true;
+            dashboards.roomChanged();
         }
     }
 
@@ -103,14 +108,14 @@ public final class Room {
     synchronized void storedSpotlight(String studentId) {
         if (studentId != null && students.containsKey(studentId)) {
             spotlight = studentId;
-            rosterChanged = true;
+            dashboards.roomChanged();
         }
     }
 
-    private static org.nnplayground.playground.link.PlaygroundSettings settingsOf(String link) {
+    private static PlaygroundSettings settingsOf(String link) {
         if (link == null) return null;
         try {
-            return org.nnplayground.playground.link.PlaygroundLink.parse(link, new java.security.SecureRandom()).settings();
+            return PlaygroundLink.parse(link, new SecureRandom()).settings();
         } catch (RuntimeException stale) {
             return null; // their last link no longer parses: they get the exercise
         }
@@ -149,7 +154,7 @@ public final class Room {
             s.awaySince = System.currentTimeMillis();
             openSession(s, exercise == null ? "" : exercise.link());
             students.put(s.id, s);
-            rosterChanged = true;
+            dashboards.roomChanged();
             context.store().saveStudent(code, record(s));
             return s;
         }
@@ -188,7 +193,7 @@ public final class Room {
             }
             students.put(s.id, s);
             joined = Math.max(joined, number);
-            rosterChanged = true;
+            dashboards.roomChanged();
         }
         context.events().publish(code, new RoomEvent.StudentJoined(s.id, s.token, s.name, s.number, s.joinedMillis, link));
         return s;
@@ -217,7 +222,7 @@ public final class Room {
      * their run was on another replica) it opens again: from {@code saved}, their checkpoint, if
      * any, else a fresh run of their last link; the other replicas hear that they are here now.
      */
-    Attach attach(Student s, SessionListener socket, String address, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
+    Attach attach(Student s, SessionListener socket, String address, Checkpoint saved) {
         Attach done;
         synchronized (this) {
             requireOpen();
@@ -243,7 +248,7 @@ public final class Room {
     synchronized boolean needsSession(Student s) { return s.left || s.session == null; }
 
     /** Opens the student's session here: from their checkpoint when there is one, else their last link. */
-    private Resumed reopen(Student s, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
+    private Resumed reopen(Student s, Checkpoint saved) {
         if (saved != null) {
             openEmptySession(s);
             s.session.restore(saved.snapshot());
@@ -265,7 +270,6 @@ public final class Room {
         s.awaySince = System.currentTimeMillis();
         s.metaVersion++;
         if (s.session != null) s.session.pause();
-        s.summary();
         if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
         if (students.containsKey(s.id)) context.store().saveStudent(code, record(s));
     }
@@ -299,7 +303,7 @@ public final class Room {
             requireOpen();
             exercise = next;
             for (Student s : students.values()) s.forgetBest();
-            rosterChanged = true;
+            dashboards.roomChanged();
         }
         save();
         context.events().publish(code, new RoomEvent.ExercisePushed(next.link(), next.locked()));
@@ -325,7 +329,7 @@ public final class Room {
             requireOpen();
             if (studentId != null) student(studentId);
             spotlight = studentId;
-            rosterChanged = true;
+            dashboards.roomChanged();
         }
         save();
         publish(new RoomEvent.Spotlight(studentId));
@@ -342,8 +346,7 @@ public final class Room {
 
     private void setAnonymized(boolean on) {
         anonymized = on;
-        for (Map<String, Long> sent : dashboards.values()) sent.clear();
-        rosterChanged = true;
+        dashboards.roomChanged(); // every card again, with the names now shown
     }
 
     public synchronized boolean anonymized() { return anonymized; }
@@ -376,8 +379,7 @@ public final class Room {
 
     /** A student's shown name (anonymized or not) and number. */
     public synchronized String displayName(String studentId) {
-        Student s = student(studentId);
-        return anonymized ? "Student " + s.number : s.name;
+        return student(studentId).shownName(anonymized);
     }
 
     /** Closes the room: students are told, sessions freed, the code forgotten. */
@@ -430,10 +432,10 @@ public final class Room {
         List<Leaderboard.Entry> entries = new ArrayList<>();
         for (Student s : students.values()) {
             if (remote(s)) {
-                Leaderboard.Entry e = RemoteCards.entry(s, shownName(s));
+                Leaderboard.Entry e = RemoteCards.entry(s, s.shownName(anonymized));
                 if (e != null) entries.add(e);
             } else {
-                entries.add(new Leaderboard.Entry(s.id, shownName(s), s.bestLossTest, s.bestParameters, s.bestEpoch, s.bestMillis));
+                entries.add(new Leaderboard.Entry(s.id, s.shownName(anonymized), s.bestLossTest, s.bestParameters, s.bestEpoch, s.bestMillis));
             }
         }
         return Leaderboard.top(entries, Leaderboard.SIZE);
@@ -443,7 +445,7 @@ public final class Room {
 
     public synchronized void addDashboard(Dashboard d) {
         requireOpen();
-        dashboards.put(d, new HashMap<>());
+        dashboards.add(d);
     }
 
     public synchronized void removeDashboard(Dashboard d) { dashboards.remove(d); }
@@ -467,42 +469,11 @@ public final class Room {
                 s.left = true;
                 s.metaVersion++;
             }
-            SessionSummary m = s.summary();
-            if (m.version() == 0) continue;
-            s.lastSettings = m.settings();
-            s.chart.add(m.epoch(), m.lossTrain(), m.lossTest());
-            boolean currentExercise = m.builds() > s.buildsBeforeExercise;
-            if (currentExercise && Double.isFinite(m.lossTest()) && (!(s.bestLossTest <= m.lossTest()))) {
-                s.bestLossTest = m.lossTest();
-                s.bestParameters = m.parameterCount();
-                s.bestEpoch = m.epoch();
-                s.bestMillis = now;
-            }
+            s.sample(now);
         }
-        List<String> removed = List.copyOf(removedSinceTick);
-        removedSinceTick.clear();
-        boolean full = rosterChanged;
-        rosterChanged = false;
-        List<Leaderboard.Entry> board = leaderboard();
-        for (Map.Entry<Dashboard, Map<String, Long>> e : dashboards.entrySet()) {
-            Dashboard d = e.getKey();
-            Map<String, Long> sent = e.getValue();
-            if (full) sent.clear();
-            if (!d.ready()) {
-                // skipped: the next update it takes must carry every change, removals included
-                if (!removed.isEmpty()) sent.clear();
-                continue;
-            }
-            boolean everything = sent.isEmpty();
-            List<Card> cards = new ArrayList<>();
-            for (Student s : students.values()) {
-                long version = remote(s) ? RemoteCards.version(s) : s.cardVersion();
-                Long last = sent.put(s.id, version);
-                if (last == null || last != version) cards.add(card(s));
-            }
-            d.update(new RosterUpdate(everything, code, students.size(), anonymized, spotlight, exerciseLink(), locked(),
-                    cards, everything ? List.of() : removed, board));
-        }
+        RosterUpdate state = new RosterUpdate(false, code, students.size(), anonymized, spotlight, exerciseLink(), locked(),
+                List.of(), List.of(), leaderboard());
+        dashboards.send(students.values(), state, context.replica().id());
     }
 
     /** True when no student of this room has a session on this server. */
@@ -529,7 +500,6 @@ public final class Room {
     synchronized void saveRoster() {
         for (Student s : students.values()) {
             if (remote(s)) continue; // their own server keeps their link
-            s.summary();
             if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
             context.store().saveStudent(code, record(s));
         }
@@ -580,10 +550,10 @@ public final class Room {
                 return; // the teacher's server accepted it: a link another version cannot read keeps the old exercise here
             }
             for (Student s : students.values()) s.forgetBest();
-            rosterChanged = true;
+            dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Spotlight sp) {
             spotlight = sp.studentId();
-            rosterChanged = true;
+            dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Anonymized a && a.on() != anonymized) {
             setAnonymized(a.on());
         } else if (event instanceof RoomEvent.Removed r) {
@@ -598,7 +568,7 @@ public final class Room {
             s.lastSettings = settingsOf(j.link());
             students.put(s.id, s);
             joined = Math.max(joined, s.number);
-            rosterChanged = true;
+            dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Attached a && !a.replica().equals(me)) {
             Student s = students.get(a.studentId());
             if (s == null) return;
@@ -635,7 +605,7 @@ public final class Room {
         }
         apply(new RoomEvent.Anonymized(stored.anonymized()));
         apply(new RoomEvent.Spotlight(stored.spotlight()));
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (RoomStore.StudentRecord r : roster) ids.add(r.id());
         synchronized (this) {
             if (closed) return;
@@ -651,8 +621,6 @@ public final class Room {
 
     /** A student's session is on another server: their card comes from its summaries. */
     private boolean remote(Student s) { return RemoteCards.remote(s, context.replica().id()); }
-
-    private String shownName(Student s) { return anonymized ? "Student " + s.number : s.name; }
 
     /**
      * The cards of the students whose sessions this server holds, for the other servers: those
@@ -679,20 +647,13 @@ public final class Room {
         try {
             checkpoints.delete(Replica.checkpointKey(studentId));
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(Room.class.getName()).warning("could not delete a student's checkpoint: " + e.getMessage());
+            LOG.warning("could not delete a student's checkpoint: " + e.getMessage());
         }
     }
 
     private void publish(RoomEvent e) {
         synchronized (this) { requireOpen(); }
         context.events().publish(code, e);
-    }
-
-    private Card card(Student s) {
-        if (remote(s)) return RemoteCards.card(s, shownName(s));
-        SessionSummary m = s.summary();
-        return new Card(s.id, s.number, anonymized ? "Student " + s.number : s.name, m.epoch(), m.lossTrain(), m.lossTest(),
-                m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount());
     }
 
     private Student student(String id) {
@@ -717,7 +678,7 @@ public final class Room {
         var checkpoints = context.replica().checkpoints();
         if (checkpoints != null) {
             // the run checkpoints itself from now on, so another replica (or this one restarted) can take the student over
-            s.session.checkpointTo(new org.nnplayground.playground.session.CheckpointSchedule(checkpoints,
+            s.session.checkpointTo(new CheckpointSchedule(checkpoints,
                     Replica.checkpointKey(s.id), context.replica().checkpointEvery()));
         }
     }
@@ -730,7 +691,7 @@ public final class Room {
     /** The student is off this copy's roster: their session here (if any) is freed, their card goes. */
     private void dropHere(Student s) {
         freeSession(s);
-        removedSinceTick.add(s.id);
+        dashboards.removed(s.id);
         if (s.id.equals(spotlight)) spotlight = null;
     }
 

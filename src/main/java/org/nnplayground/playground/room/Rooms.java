@@ -1,14 +1,20 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.Checkpoints.Checkpoint;
+import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,7 +36,7 @@ public final class Rooms implements AutoCloseable {
     private final AddressWindow created = new AddressWindow(3_600_000);
     private final ScheduledExecutorService ticker;
     /** With several servers: codes of the rooms created on this one (see {@link #hosted()}); guarded by {@code rooms}. */
-    private final java.util.Set<String> createdHere = new java.util.HashSet<>();
+    private final Set<String> createdHere = new HashSet<>();
 
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits) {
         this(sessions, events, store, limits, Replica.alone());
@@ -174,7 +180,7 @@ public final class Rooms implements AutoCloseable {
     }
 
     private Membership attach(Room room, Student s, SessionListener socket, String address) {
-        org.nnplayground.playground.session.Checkpoints.Checkpoint saved = null;
+        Checkpoint saved = null;
         var checkpoints = context.replica().checkpoints();
         if (checkpoints != null && room.needsSession(s)) {
             // read before taking the room's lock: the database may take a moment
@@ -209,7 +215,7 @@ public final class Rooms implements AutoCloseable {
     }
 
     /** A read from the shared store; a database that cannot answer is a refusal in plain words. */
-    private <T> T lookUp(java.util.function.Supplier<T> read) {
+    private <T> T lookUp(Supplier<T> read) {
         try {
             return read.get();
         } catch (RoomException e) {
@@ -266,7 +272,7 @@ public final class Rooms implements AutoCloseable {
         public SessionListener replaced() { return replaced; }
 
         /** The student's session (null after they left or were removed). */
-        public org.nnplayground.playground.session.Session session() { return room.session(student); }
+        public Session session() { return room.session(student); }
 
         /** The curve so far, for a reloaded page. */
         public ChartLog.Points chart() { return room.chart(student); }
@@ -348,7 +354,7 @@ public final class Rooms implements AutoCloseable {
     private void sweepShared(long now) {
         if (now - lastTouchMillis < 60_000) return;
         lastTouchMillis = now;
-        List<String> used = new java.util.ArrayList<>();
+        List<String> used = new ArrayList<>();
         for (Room r : rooms.values()) if (r.idleMillis(now) < 60_000) used.add(r.code());
         if (!used.isEmpty()) context.store().touch(used, now);
         if (now - lastSweepMillis < 10 * 60_000) return;
