@@ -2,11 +2,9 @@ package org.nnplayground.playground.room;
 
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.link.PlaygroundSettings;
-import org.nnplayground.playground.session.CheckpointSchedule;
 import org.nnplayground.playground.session.Checkpoints.Checkpoint;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
-import org.nnplayground.playground.session.SessionRegistry;
 import org.nnplayground.playground.session.SessionSummary;
 
 import java.security.SecureRandom;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * A class: its code, the teacher's secret key, the current exercise, the roster and the
@@ -25,7 +22,6 @@ import java.util.logging.Logger;
  * Low-rate and guarded by the room's lock; the students' training never takes it.
  */
 public final class Room {
-    private static final Logger LOG = Logger.getLogger(Room.class.getName());
     private final String code;
     /** SHA-256 of the teacher key (the key itself is only ever in the teacher's link). */
     private final String teacherKeyHash;
@@ -34,6 +30,7 @@ public final class Room {
     private final AutoCloseable subscription;
     private final Map<String, Student> students = new LinkedHashMap<>();
     private final DashboardFeed dashboards = new DashboardFeed();
+    private final StudentSessions sessions;
     private Exercise exercise;
     private boolean anonymized;
     private String spotlight;
@@ -65,6 +62,7 @@ public final class Room {
         this.exercise = exercise;
         this.anonymized = anonymized;
         this.context = context;
+        this.sessions = new StudentSessions(context);
         this.createdMillis = createdMillis;
         this.subscription = context.events().subscribe(code, this::apply);
     }
@@ -152,7 +150,7 @@ public final class Room {
             s.plainToken = token;
             s.address = address;
             s.awaySince = System.currentTimeMillis();
-            openSession(s, exercise == null ? "" : exercise.link());
+            sessions.open(s, exercise == null ? "" : exercise.link());
             students.put(s.id, s);
             dashboards.roomChanged();
             context.store().saveStudent(code, record(s));
@@ -186,7 +184,7 @@ public final class Room {
         synchronized (this) {
             try {
                 requireOpen();
-                openSession(s, exercise == null ? "" : exercise.link());
+                sessions.open(s, exercise == null ? "" : exercise.link());
             } catch (RoomException e) {
                 context.store().removeStudent(code, id);
                 throw e;
@@ -230,11 +228,11 @@ public final class Room {
             Resumed resumed = null;
             if (s.left || s.session == null) {
                 s.address = address;
-                resumed = reopen(s, saved);
+                resumed = sessions.reopen(s, saved, exerciseLink());
                 s.left = false;
             }
             if (context.replica().shared()) s.owner = context.replica().id();
-            SessionListener previous = s.link.attached() ? current(s) : null;
+            SessionListener previous = s.link.attached() ? s.link.current() : null;
             s.link.attach(socket);
             s.awaySince = 0;
             s.metaVersion++;
@@ -245,18 +243,14 @@ public final class Room {
     }
 
     /** True when attaching would open a session here (so the caller reads the checkpoint first, outside the lock). */
-    synchronized boolean needsSession(Student s) { return s.left || s.session == null; }
+    private synchronized boolean needsSession(Student s) { return s.left || s.session == null; }
 
-    /** Opens the student's session here: from their checkpoint when there is one, else their last link. */
-    private Resumed reopen(Student s, Checkpoint saved) {
-        if (saved != null) {
-            openEmptySession(s);
-            s.session.restore(saved.snapshot());
-            int ago = (int) Math.max(0, Math.round((System.currentTimeMillis() - saved.savedMillis()) / 1000.0));
-            return new Resumed(saved.snapshot().epoch(), ago, "checkpoint");
-        }
-        openSession(s, s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? exerciseLink() : s.lastLink());
-        return new Resumed(0, null, "link");
+    /**
+     * The student's checkpoint when attaching would open their session here (else null): read
+     * before {@link #attach}, outside the room's lock, as the database may take a moment.
+     */
+    Checkpoint checkpointToResume(Student s) {
+        return context.replica().checkpoints() != null && needsSession(s) ? sessions.savedRun(s.id) : null;
     }
 
     /** Sends the student's page its session again: description, status and a frame (after the room's own messages). */
@@ -266,12 +260,7 @@ public final class Room {
 
     /** The student's socket closed: the session pauses and waits for them ({@link RoomLimits#grace()}). */
     synchronized void detach(Student s, SessionListener socket) {
-        if (!s.link.detach(socket)) return;
-        s.awaySince = System.currentTimeMillis();
-        s.metaVersion++;
-        if (s.session != null) s.session.pause();
-        if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
-        if (students.containsKey(s.id)) context.store().saveStudent(code, record(s));
+        if (sessions.detach(s, socket) && students.containsKey(s.id)) context.store().saveStudent(code, record(s));
     }
 
     /** The student left the class for good: their card goes, their session is freed. */
@@ -280,7 +269,7 @@ public final class Room {
             if (students.remove(s.id) == null) return;
             dropStudent(s);
         }
-        forgetRun(s.id);
+        sessions.forgetRun(s.id);
         if (context.replica().shared()) context.events().publish(code, new RoomEvent.StudentLeft(s.id));
     }
 
@@ -358,7 +347,7 @@ public final class Room {
             students.remove(s.id);
             dropStudent(s);
         }
-        forgetRun(studentId);
+        sessions.forgetRun(studentId);
         publish(new RoomEvent.Removed(studentId));
     }
 
@@ -393,14 +382,14 @@ public final class Room {
         context.store().removeRoom(code);
         context.events().publish(code, new RoomEvent.Closed());
         closeHere();
-        for (String id : ids) forgetRun(id);
+        for (String id : ids) sessions.forgetRun(id);
     }
 
     /** Frees this server's part of a closed room: sessions, dashboards, the subscription. */
     private void closeHere() {
         synchronized (this) {
             closed = true;
-            for (Student s : students.values()) freeSession(s);
+            for (Student s : students.values()) sessions.free(s);
             students.clear();
             dashboards.clear();
         }
@@ -458,17 +447,12 @@ public final class Room {
     synchronized void tick(long now) {
         if (closed) return;
         if (!dashboards.isEmpty() || students.values().stream().anyMatch(st -> st.link.attached())) lastUsedMillis = now;
-        long graceMillis = context.limits().grace().toMillis();
         for (Student s : students.values()) {
             if (remote(s)) {
                 RemoteCards.age(s, now);
                 continue;
             }
-            if (!s.left && s.awaySince != 0 && now - s.awaySince > graceMillis) {
-                freeSession(s);
-                s.left = true;
-                s.metaVersion++;
-            }
+            sessions.freeAfterGrace(s, now);
             s.sample(now);
         }
         RosterUpdate state = new RosterUpdate(false, code, students.size(), anonymized, spotlight, exerciseLink(), locked(),
@@ -508,7 +492,7 @@ public final class Room {
     /** Frees every session without forgetting the room (the server is stopping: the store keeps it). */
     synchronized void suspend() {
         suspended = true;
-        for (Student s : students.values()) freeSession(s);
+        for (Student s : students.values()) sessions.free(s);
         dashboards.clear();
         try {
             subscription.close();
@@ -524,17 +508,17 @@ public final class Room {
             closeHere();
             return;
         }
-        List<Session> sessions = new ArrayList<>();
+        List<Session> here = new ArrayList<>();
         synchronized (this) {
             if (closed) return;
             change(event);
-            for (Student s : students.values()) if (!s.left && s.session != null) sessions.add(s.session);
+            for (Student s : students.values()) if (!s.left && s.session != null) here.add(s.session);
         }
-        // notices, spotlight, removal and closing are for the pages
-        if (event instanceof RoomEvent.ExercisePushed e) sessions.forEach(s -> s.load(e.link()));
-        else if (event instanceof RoomEvent.PauseAll) sessions.forEach(Session::pause);
-        else if (event instanceof RoomEvent.ResumeAll) sessions.forEach(Session::play);
-        else if (event instanceof RoomEvent.ResetAll) sessions.forEach(Session::reset);
+        // outside the lock: loading a link builds a network. Notices, spotlight, removal and closing are for the pages
+        if (event instanceof RoomEvent.ExercisePushed e) here.forEach(s -> s.load(e.link()));
+        else if (event instanceof RoomEvent.PauseAll) here.forEach(Session::pause);
+        else if (event instanceof RoomEvent.ResumeAll) here.forEach(Session::play);
+        else if (event instanceof RoomEvent.ResetAll) here.forEach(Session::reset);
     }
 
     /**
@@ -573,7 +557,7 @@ public final class Room {
             Student s = students.get(a.studentId());
             if (s == null) return;
             // they reconnected to another server: it holds their run now, this copy only shows their card
-            if (s.session != null && !s.left) freeSession(s);
+            if (s.session != null && !s.left) sessions.free(s);
             s.link.attach(null);
             s.left = false;
             s.owner = a.replica();
@@ -640,17 +624,6 @@ public final class Room {
         return out;
     }
 
-    /** The student's checkpointed run is of no use any more (they left, were removed, the class closed). */
-    private void forgetRun(String studentId) {
-        var checkpoints = context.replica().checkpoints();
-        if (checkpoints == null) return;
-        try {
-            checkpoints.delete(Replica.checkpointKey(studentId));
-        } catch (RuntimeException e) {
-            LOG.warning("could not delete a student's checkpoint: " + e.getMessage());
-        }
-    }
-
     private void publish(RoomEvent e) {
         synchronized (this) { requireOpen(); }
         context.events().publish(code, e);
@@ -662,27 +635,6 @@ public final class Room {
         return s;
     }
 
-    /** Opens the student's session on {@code link} (null or blank: the playground's defaults). */
-    private void openSession(Student s, String link) {
-        openEmptySession(s);
-        s.session.load(link == null ? "" : link);
-    }
-
-    /** Opens the student's session with no run yet (a checkpoint is restored into it next). */
-    private void openEmptySession(Student s) {
-        try {
-            s.session = context.sessions().open(s.address, s.link);
-        } catch (SessionRegistry.LimitException full) {
-            throw new RoomException(RoomException.Kind.FULL, full.getMessage());
-        }
-        var checkpoints = context.replica().checkpoints();
-        if (checkpoints != null) {
-            // the run checkpoints itself from now on, so another replica (or this one restarted) can take the student over
-            s.session.checkpointTo(new CheckpointSchedule(checkpoints,
-                    Replica.checkpointKey(s.id), context.replica().checkpointEvery()));
-        }
-    }
-
     private void dropStudent(Student s) {
         dropHere(s);
         context.store().removeStudent(code, s.id);
@@ -690,17 +642,10 @@ public final class Room {
 
     /** The student is off this copy's roster: their session here (if any) is freed, their card goes. */
     private void dropHere(Student s) {
-        freeSession(s);
+        sessions.free(s);
         dashboards.removed(s.id);
         if (s.id.equals(spotlight)) spotlight = null;
     }
-
-    private void freeSession(Student s) {
-        if (s.session != null && !s.left) context.sessions().close(s.address, s.session);
-        s.session = null;
-    }
-
-    private SessionListener current(Student s) { return s.link.current(); }
 
     private void requireOpen() {
         if (suspended && !closed) throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class is being reloaded on this server; try again");

@@ -1,6 +1,5 @@
 package org.nnplayground.playground.room;
 
-import org.nnplayground.playground.session.Checkpoints.Checkpoint;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
@@ -180,17 +179,7 @@ public final class Rooms implements AutoCloseable {
     }
 
     private Membership attach(Room room, Student s, SessionListener socket, String address) {
-        Checkpoint saved = null;
-        var checkpoints = context.replica().checkpoints();
-        if (checkpoints != null && room.needsSession(s)) {
-            // read before taking the room's lock: the database may take a moment
-            try {
-                saved = checkpoints.load(Replica.checkpointKey(s.id)).orElse(null);
-            } catch (RuntimeException e) {
-                LOG.warning("could not read a student's checkpoint; they get a fresh run of their last link: " + e.getMessage());
-            }
-        }
-        Room.Attach done = room.attach(s, socket, address, saved);
+        Room.Attach done = room.attach(s, socket, address, room.checkpointToResume(s));
         return new Membership(room, s, done.previous(), done.resumed());
     }
 
