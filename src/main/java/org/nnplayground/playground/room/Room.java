@@ -1,18 +1,12 @@
 package org.nnplayground.playground.room;
 
-import org.nnplayground.playground.link.PlaygroundLink;
-import org.nnplayground.playground.link.PlaygroundSettings;
 import org.nnplayground.playground.session.Checkpoints.Checkpoint;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
-import org.nnplayground.playground.session.SessionSummary;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,7 +22,7 @@ public final class Room {
     private final long createdMillis;
     private final RoomContext context;
     private final AutoCloseable subscription;
-    private final Map<String, Student> students = new LinkedHashMap<>();
+    private final Roster roster = new Roster();
     private final DashboardFeed dashboards = new DashboardFeed();
     private final StudentSessions sessions;
     private Exercise exercise;
@@ -37,7 +31,6 @@ public final class Room {
     private boolean closed;
     /** This server let go of the room (stopping, or a copy nobody here used); the room itself goes on. */
     private boolean suspended;
-    private int joined;
     /** Last tick with a dashboard open or a student connected (rooms idle too long are closed). */
     private long lastUsedMillis = System.currentTimeMillis();
 
@@ -69,9 +62,9 @@ public final class Room {
 
     /**
      * A room read back from the store after a restart: its students are "left" (no session yet);
-     * each gets a fresh run of their last link when they come back with their token.
+     * each gets their run back when they come back with their token (see {@link #attach}).
      */
-    static Room restore(RoomStore.RoomRecord r, List<RoomStore.StudentRecord> roster, RoomContext context) {
+    static Room restore(RoomStore.RoomRecord r, List<RoomStore.StudentRecord> storedRoster, RoomContext context) {
         Exercise exercise = null;
         if (r.exerciseLink() != null) {
             try {
@@ -81,7 +74,7 @@ public final class Room {
             }
         }
         Room room = new Room(r.code(), r.teacherKey(), exercise, r.anonymized(), r.createdMillis(), context);
-        room.addStored(roster);
+        room.addStored(storedRoster);
         room.storedSpotlight(r.spotlight());
         return room;
     }
@@ -90,32 +83,17 @@ public final class Room {
      * Puts stored students on the roster (those not on it yet), "left" until a card or their own
      * socket says otherwise: after a restart, or a copy of a room another server created.
      */
-    synchronized void addStored(List<RoomStore.StudentRecord> roster) {
-        for (RoomStore.StudentRecord sr : roster) {
-            if (students.containsKey(sr.id())) continue;
-            Student s = new Student(sr.id(), sr.token(), sr.name(), sr.number(), sr.joinedMillis());
-            s.left = true;
-            s.lastSettings = settingsOf(sr.link());
-            students.put(s.id, s);
-            joined = Math.max(joined, s.number);
-            dashboards.roomChanged();
+    synchronized void addStored(List<RoomStore.StudentRecord> stored) {
+        for (RoomStore.StudentRecord sr : stored) {
+            if (roster.addAway(sr.id(), sr.token(), sr.name(), sr.number(), sr.joinedMillis(), sr.link())) dashboards.roomChanged();
         }
     }
 
     /** The stored spotlight, if that student is still on the roster. */
     synchronized void storedSpotlight(String studentId) {
-        if (studentId != null && students.containsKey(studentId)) {
+        if (studentId != null && roster.contains(studentId)) {
             spotlight = studentId;
             dashboards.roomChanged();
-        }
-    }
-
-    private static PlaygroundSettings settingsOf(String link) {
-        if (link == null) return null;
-        try {
-            return PlaygroundLink.parse(link, new SecureRandom()).settings();
-        } catch (RuntimeException stale) {
-            return null; // their last link no longer parses: they get the exercise
         }
     }
 
@@ -129,7 +107,7 @@ public final class Room {
     /** Closed, or set aside on this server (stopping, or an idle copy dropped): a request finds the room anew. */
     public synchronized boolean closed() { return closed || suspended; }
 
-    public synchronized int size() { return students.size(); }
+    public synchronized int size() { return roster.size(); }
 
     /** The current exercise link (null: none pushed yet). */
     public synchronized String exerciseLink() { return exercise == null ? null : exercise.link(); }
@@ -146,12 +124,12 @@ public final class Room {
             String clean = cleanName(name);
             requireRoom();
             String token = Secrets.token(24);
-            Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, ++joined, System.currentTimeMillis());
+            Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, roster.nextNumber(), System.currentTimeMillis());
             s.plainToken = token;
             s.address = address;
             s.awaySince = System.currentTimeMillis();
             sessions.open(s, exercise == null ? "" : exercise.link());
-            students.put(s.id, s);
+            roster.add(s);
             dashboards.roomChanged();
             context.store().saveStudent(code, record(s));
             return s;
@@ -189,8 +167,7 @@ public final class Room {
                 context.store().removeStudent(code, id);
                 throw e;
             }
-            students.put(s.id, s);
-            joined = Math.max(joined, number);
+            roster.add(s);
             dashboards.roomChanged();
         }
         context.events().publish(code, new RoomEvent.StudentJoined(s.id, s.token, s.name, s.number, s.joinedMillis, link));
@@ -198,7 +175,7 @@ public final class Room {
     }
 
     private void requireRoom() {
-        if (students.size() >= context.limits().studentsPerRoom()) throw full();
+        if (roster.size() >= context.limits().studentsPerRoom()) throw full();
     }
 
     private RoomException full() {
@@ -224,7 +201,7 @@ public final class Room {
         Attach done;
         synchronized (this) {
             requireOpen();
-            if (!students.containsKey(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
+            if (!roster.contains(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
             Resumed resumed = null;
             if (s.left || s.session == null) {
                 s.address = address;
@@ -260,13 +237,13 @@ public final class Room {
 
     /** The student's socket closed: the session pauses and waits for them ({@link RoomLimits#grace()}). */
     synchronized void detach(Student s, SessionListener socket) {
-        if (sessions.detach(s, socket) && students.containsKey(s.id)) context.store().saveStudent(code, record(s));
+        if (sessions.detach(s, socket) && roster.contains(s.id)) context.store().saveStudent(code, record(s));
     }
 
     /** The student left the class for good: their card goes, their session is freed. */
     void leave(Student s) {
         synchronized (this) {
-            if (students.remove(s.id) == null) return;
+            if (roster.remove(s.id) == null) return;
             dropStudent(s);
         }
         sessions.forgetRun(s.id);
@@ -291,7 +268,7 @@ public final class Room {
         synchronized (this) {
             requireOpen();
             exercise = next;
-            for (Student s : students.values()) s.forgetBest();
+            for (Student s : roster.all()) s.forgetBest();
             dashboards.roomChanged();
         }
         save();
@@ -316,7 +293,7 @@ public final class Room {
     public void spotlight(String studentId) {
         synchronized (this) {
             requireOpen();
-            if (studentId != null) student(studentId);
+            if (studentId != null) roster.require(studentId);
             spotlight = studentId;
             dashboards.roomChanged();
         }
@@ -343,8 +320,8 @@ public final class Room {
     public void remove(String studentId) {
         synchronized (this) {
             requireOpen();
-            Student s = student(studentId);
-            students.remove(s.id);
+            Student s = roster.require(studentId);
+            roster.remove(s.id);
             dropStudent(s);
         }
         sessions.forgetRun(studentId);
@@ -354,7 +331,7 @@ public final class Room {
     /** A student's session for a read-only viewer (the teacher opening a card). */
     public synchronized Session watch(String studentId) {
         requireOpen();
-        Student s = student(studentId);
+        Student s = roster.require(studentId);
         if (remote(s)) {
             throw new RoomException(RoomException.Kind.NOT_FOUND, "that student's run trains on another server of this class: "
                     + "their card shows their progress, their run can only be opened from that server");
@@ -364,11 +341,11 @@ public final class Room {
     }
 
     /** A student's curve so far (for a teacher opening their run). */
-    public synchronized ChartLog.Points chartOf(String studentId) { return student(studentId).chart.points(); }
+    public synchronized ChartLog.Points chartOf(String studentId) { return roster.require(studentId).chart.points(); }
 
     /** A student's shown name (anonymized or not) and number. */
     public synchronized String displayName(String studentId) {
-        return student(studentId).shownName(anonymized);
+        return roster.require(studentId).shownName(anonymized);
     }
 
     /** Closes the room: students are told, sessions freed, the code forgotten. */
@@ -377,7 +354,7 @@ public final class Room {
         synchronized (this) {
             if (closed) return;
             closed = true;
-            ids = List.copyOf(students.keySet());
+            ids = roster.ids();
         }
         context.store().removeRoom(code);
         context.events().publish(code, new RoomEvent.Closed());
@@ -389,8 +366,8 @@ public final class Room {
     private void closeHere() {
         synchronized (this) {
             closed = true;
-            for (Student s : students.values()) sessions.free(s);
-            students.clear();
+            for (Student s : roster.all()) sessions.free(s);
+            roster.clear();
             dashboards.clear();
         }
         try {
@@ -401,34 +378,10 @@ public final class Room {
     }
 
     /** The class report (CSV): one row per student. */
-    public synchronized String report() {
-        List<ClassReport.Row> rows = new ArrayList<>();
-        for (Student s : students.values()) {
-            if (remote(s)) {
-                rows.add(RemoteCards.row(s));
-                continue;
-            }
-            SessionSummary m = s.summary();
-            String link = m.settings() != null ? m.link() : (s.lastLink() == null ? "" : s.lastLink());
-            rows.add(new ClassReport.Row(s.name, link, m.epoch(), m.lossTrain(), m.lossTest(),
-                    m.problem().equals("regression") ? "r2" : "accuracy", m.metricTrain(), m.metricTest(), s.stateKey(m)));
-        }
-        return ClassReport.csv(rows);
-    }
+    public synchronized String report() { return ClassReport.of(roster.all(), context.replica().id()); }
 
     /** The leaderboard now (names anonymized when the room is). */
-    public synchronized List<Leaderboard.Entry> leaderboard() {
-        List<Leaderboard.Entry> entries = new ArrayList<>();
-        for (Student s : students.values()) {
-            if (remote(s)) {
-                Leaderboard.Entry e = RemoteCards.entry(s, s.shownName(anonymized));
-                if (e != null) entries.add(e);
-            } else {
-                entries.add(new Leaderboard.Entry(s.id, s.shownName(anonymized), s.bestLossTest, s.bestParameters, s.bestEpoch, s.bestMillis));
-            }
-        }
-        return Leaderboard.top(entries, Leaderboard.SIZE);
-    }
+    public synchronized List<Leaderboard.Entry> leaderboard() { return Leaderboard.of(roster.all(), anonymized, context.replica().id()); }
 
     // ---- dashboards
 
@@ -446,8 +399,8 @@ public final class Room {
      */
     synchronized void tick(long now) {
         if (closed) return;
-        if (!dashboards.isEmpty() || students.values().stream().anyMatch(st -> st.link.attached())) lastUsedMillis = now;
-        for (Student s : students.values()) {
+        if (!dashboards.isEmpty() || roster.all().stream().anyMatch(st -> st.link.attached())) lastUsedMillis = now;
+        for (Student s : roster.all()) {
             if (remote(s)) {
                 RemoteCards.age(s, now);
                 continue;
@@ -455,14 +408,14 @@ public final class Room {
             sessions.freeAfterGrace(s, now);
             s.sample(now);
         }
-        RosterUpdate state = new RosterUpdate(false, code, students.size(), anonymized, spotlight, exerciseLink(), locked(),
+        RosterUpdate state = new RosterUpdate(false, code, roster.size(), anonymized, spotlight, exerciseLink(), locked(),
                 List.of(), List.of(), leaderboard());
-        dashboards.send(students.values(), state, context.replica().id());
+        dashboards.send(roster.all(), state, context.replica().id());
     }
 
     /** True when no student of this room has a session on this server. */
     synchronized boolean ownsNoSession() {
-        for (Student s : students.values()) if (s.session != null && !s.left) return false;
+        for (Student s : roster.all()) if (s.session != null && !s.left) return false;
         return true;
     }
 
@@ -475,14 +428,13 @@ public final class Room {
     Student byToken(String token) {
         String hash = Secrets.hash(token);
         synchronized (this) {
-            for (Student s : students.values()) if (Secrets.same(s.token, hash)) return s;
+            return roster.byTokenHash(hash);
         }
-        return null;
     }
 
     /** Writes every student's last link to the store (the server is stopping). */
     synchronized void saveRoster() {
-        for (Student s : students.values()) {
+        for (Student s : roster.all()) {
             if (remote(s)) continue; // their own server keeps their link
             if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
             context.store().saveStudent(code, record(s));
@@ -492,7 +444,7 @@ public final class Room {
     /** Frees every session without forgetting the room (the server is stopping: the store keeps it). */
     synchronized void suspend() {
         suspended = true;
-        for (Student s : students.values()) sessions.free(s);
+        for (Student s : roster.all()) sessions.free(s);
         dashboards.clear();
         try {
             subscription.close();
@@ -512,9 +464,9 @@ public final class Room {
         synchronized (this) {
             if (closed) return;
             change(event);
-            for (Student s : students.values()) if (!s.left && s.session != null) here.add(s.session);
+            for (Student s : roster.all()) if (!s.left && s.session != null) here.add(s.session);
         }
-        // outside the lock: loading a link builds a network. Notices, spotlight, removal and closing are for the pages
+        // outside the room's lock (nothing slow under it); notices, spotlight, removal and closing are for the pages
         if (event instanceof RoomEvent.ExercisePushed e) here.forEach(s -> s.load(e.link()));
         else if (event instanceof RoomEvent.PauseAll) here.forEach(Session::pause);
         else if (event instanceof RoomEvent.ResumeAll) here.forEach(Session::play);
@@ -533,7 +485,7 @@ public final class Room {
             } catch (RoomException bad) {
                 return; // the teacher's server accepted it: a link another version cannot read keeps the old exercise here
             }
-            for (Student s : students.values()) s.forgetBest();
+            for (Student s : roster.all()) s.forgetBest();
             dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Spotlight sp) {
             spotlight = sp.studentId();
@@ -541,20 +493,15 @@ public final class Room {
         } else if (event instanceof RoomEvent.Anonymized a && a.on() != anonymized) {
             setAnonymized(a.on());
         } else if (event instanceof RoomEvent.Removed r) {
-            Student s = students.remove(r.studentId());
+            Student s = roster.remove(r.studentId());
             if (s != null) dropHere(s);
         } else if (event instanceof RoomEvent.StudentLeft l) {
-            Student s = students.remove(l.studentId());
+            Student s = roster.remove(l.studentId());
             if (s != null) dropHere(s);
-        } else if (event instanceof RoomEvent.StudentJoined j && !students.containsKey(j.studentId())) {
-            Student s = new Student(j.studentId(), j.token(), j.name(), j.number(), j.joinedMillis());
-            s.left = true;
-            s.lastSettings = settingsOf(j.link());
-            students.put(s.id, s);
-            joined = Math.max(joined, s.number);
-            dashboards.roomChanged();
+        } else if (event instanceof RoomEvent.StudentJoined j) {
+            if (roster.addAway(j.studentId(), j.token(), j.name(), j.number(), j.joinedMillis(), j.link())) dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Attached a && !a.replica().equals(me)) {
-            Student s = students.get(a.studentId());
+            Student s = roster.get(a.studentId());
             if (s == null) return;
             // they reconnected to another server: it holds their run now, this copy only shows their card
             if (s.session != null && !s.left) sessions.free(s);
@@ -565,7 +512,7 @@ public final class Room {
         } else if (event instanceof RoomEvent.Cards c && !c.replica().equals(me)) {
             long now = System.currentTimeMillis();
             for (RoomEvent.RemoteCard card : c.cards()) {
-                Student s = students.get(card.id());
+                Student s = roster.get(card.id());
                 // a late card from the server a student just left: this one holds their run
                 if (s != null && (s.session == null || s.left) && RemoteCards.speaksFor(s, c.replica(), now)) {
                     RemoteCards.heard(s, c.replica(), card, now);
@@ -578,7 +525,7 @@ public final class Room {
      * Catches up with the store after events were missed (the connection that carries them was
      * lost for a while): the exercise, hidden names, who joined and who is gone.
      */
-    void resync(RoomStore.RoomRecord stored, List<RoomStore.StudentRecord> roster) {
+    void resync(RoomStore.RoomRecord stored, List<RoomStore.StudentRecord> storedRoster) {
         if (stored.exerciseLink() != null && !stored.exerciseLink().equals(exerciseLink())) {
             try {
                 Exercise e = Exercise.of(stored.exerciseLink());
@@ -590,17 +537,12 @@ public final class Room {
         apply(new RoomEvent.Anonymized(stored.anonymized()));
         apply(new RoomEvent.Spotlight(stored.spotlight()));
         Set<String> ids = new HashSet<>();
-        for (RoomStore.StudentRecord r : roster) ids.add(r.id());
+        for (RoomStore.StudentRecord r : storedRoster) ids.add(r.id());
         synchronized (this) {
             if (closed) return;
-            for (Student s : List.copyOf(students.values())) {
-                if (!ids.contains(s.id)) {
-                    students.remove(s.id);
-                    dropHere(s);
-                }
-            }
+            for (Student s : roster.removeAllBut(ids)) dropHere(s);
         }
-        addStored(roster);
+        addStored(storedRoster);
     }
 
     /** A student's session is on another server: their card comes from its summaries. */
@@ -611,28 +553,13 @@ public final class Room {
      * that changed since the last call ({@code all}: every one). Empty when there is nothing to say.
      */
     synchronized List<RoomEvent.RemoteCard> ownCards(boolean all) {
-        List<RoomEvent.RemoteCard> out = new ArrayList<>();
-        if (closed) return out;
-        String me = context.replica().id();
-        boolean live = false;
-        for (Student s : students.values()) if (me.equals(s.owner) && s.session != null && !s.left) live = true;
-        for (Student s : students.values()) {
-            if (!me.equals(s.owner)) continue;
-            RoomEvent.RemoteCard card = RemoteCards.summary(s, all && live);
-            if (card != null) out.add(card);
-        }
-        return out;
+        if (closed) return List.of();
+        return RemoteCards.ownCards(roster.all(), context.replica().id(), all);
     }
 
     private void publish(RoomEvent e) {
         synchronized (this) { requireOpen(); }
         context.events().publish(code, e);
-    }
-
-    private Student student(String id) {
-        Student s = id == null ? null : students.get(id);
-        if (s == null) throw new RoomException(RoomException.Kind.NOT_FOUND, "no such student in this class");
-        return s;
     }
 
     private void dropStudent(Student s) {
