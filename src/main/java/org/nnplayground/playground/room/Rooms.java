@@ -4,28 +4,22 @@ import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Every room of the server: creating (within the rooms limit), finding by code (wrong codes are
- * rate limited per address, against guessing), joining and resuming, and the dashboards' ticker.
+ * rate limited per address, against guessing), joining and resuming; {@link RoomTicker} ticks them.
  */
 public final class Rooms implements AutoCloseable {
     /** Dashboard updates per second: every card at least twice a second even when one tick is skipped. */
     public static final int TICKS_PER_SECOND = 4;
-    /** A room with no dashboard open and no student connected for this long is closed. */
-    static final long IDLE_ROOM_MILLIS = 12L * 3600 * 1000;
     private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
 
     private final RoomContext context;
@@ -33,7 +27,7 @@ public final class Rooms implements AutoCloseable {
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AddressWindow wrongCodes = new AddressWindow(60_000);
     private final AddressWindow created = new AddressWindow(3_600_000);
-    private final ScheduledExecutorService ticker;
+    private final RoomTicker ticker;
     /** With several servers: codes of the rooms created on this one (see {@link #hosted()}); guarded by {@code rooms}. */
     private final Set<String> createdHere = new HashSet<>();
 
@@ -49,13 +43,10 @@ public final class Rooms implements AutoCloseable {
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits, Replica replica) {
         this.context = new RoomContext(sessions, events, store, limits, replica);
         if (!replica.shared()) restore();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "room-ticker");
-            t.setDaemon(true);
-            return t;
+        this.ticker = new RoomTicker(rooms, context, this::close, now -> {
+            wrongCodes.forgetOld(now);
+            created.forgetOld(now);
         });
-        long period = 1000 / TICKS_PER_SECOND;
-        ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -284,80 +275,10 @@ public final class Rooms implements AutoCloseable {
 
     public int size() { return rooms.size(); }
 
-    private void tick() {
-        long now = System.currentTimeMillis();
-        ticks++;
-        boolean shared = context.replica().shared();
-        for (Room r : rooms.values()) {
-            try {
-                if (r.closed()) {
-                    rooms.remove(r.code(), r); // closed on another server
-                    continue;
-                }
-                if (shared) {
-                    shareCards(r);
-                    if (r.idleMillis(now) > IDLE_COPY_MILLIS && r.ownsNoSession()) {
-                        // nobody uses this copy here: drop it (the room lives on in the store and on other servers)
-                        rooms.remove(r.code(), r);
-                        r.suspend();
-                        continue;
-                    }
-                }
-                if (!shared && r.idleMillis(now) > IDLE_ROOM_MILLIS) {
-                    // a room nobody has opened for half a day is over: its place goes to new classes
-                    close(r);
-                    continue;
-                }
-                r.tick(now);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
-            }
-        }
-        if (shared) sweepShared(now);
-        // forget old per-address records so the maps do not grow with every address ever seen
-        if (now % 60_000 < 1000 / TICKS_PER_SECOND) {
-            wrongCodes.forgetOld(now);
-            created.forgetOld(now);
-        }
-    }
-
-    /** Ticks between two card summaries to the other servers (twice a second), and between two summaries of every card. */
-    static final int SUMMARY_TICKS = TICKS_PER_SECOND / 2;
-    static final int HEARTBEAT_TICKS = TICKS_PER_SECOND * 3;
-    /** A copy of a shared room that nobody has used on this server for this long is dropped here. */
-    static final long IDLE_COPY_MILLIS = 10L * 60 * 1000;
-    private long ticks;
-
-    /** Sends the other servers the cards of this server's students in room {@code r} (outside the room's lock). */
-    private void shareCards(Room r) {
-        if (ticks % SUMMARY_TICKS != 0) return;
-        List<RoomEvent.RemoteCard> cards = r.ownCards(ticks % HEARTBEAT_TICKS == 0);
-        if (!cards.isEmpty()) context.events().publish(r.code(), new RoomEvent.Cards(context.replica().id(), cards));
-    }
-
-    /**
-     * Rooms spanning servers: once a minute the store hears which rooms are in use here; every ten
-     * minutes, rooms nobody used on any server for {@link #IDLE_ROOM_MILLIS} are closed (each
-     * server's copy hears it).
-     */
-    private void sweepShared(long now) {
-        if (now - lastTouchMillis < 60_000) return;
-        lastTouchMillis = now;
-        List<String> used = new ArrayList<>();
-        for (Room r : rooms.values()) if (r.idleMillis(now) < 60_000) used.add(r.code());
-        if (!used.isEmpty()) context.store().touch(used, now);
-        if (now - lastSweepMillis < 10 * 60_000) return;
-        lastSweepMillis = now;
-        context.store().removeIdle(now - IDLE_ROOM_MILLIS, code -> context.events().publish(code, new RoomEvent.Closed()));
-    }
-
-    private long lastTouchMillis;
-    private long lastSweepMillis = System.currentTimeMillis();
-
     /** The server stops: sessions are freed, rooms and rosters stay in the store for the next start. */
     @Override
     public void close() {
-        ticker.shutdownNow();
+        ticker.close();
         for (Room r : rooms.values()) {
             r.saveRoster();
             r.suspend();
@@ -368,7 +289,7 @@ public final class Rooms implements AutoCloseable {
 
     /** Stops the ticker and frees every session without writing anything (a test's stand-in for a killed server). */
     public void abort() {
-        ticker.shutdownNow();
+        ticker.close();
         for (Room r : rooms.values()) r.suspend();
         rooms.clear();
     }
