@@ -5,15 +5,19 @@ import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A class: its code, the teacher's secret key, the current exercise, the roster and the
- * dashboards. Teacher actions are published as {@link RoomEvent}s and applied to the students'
- * sessions when they arrive (so another server could apply them to its own students too).
- * Low-rate and guarded by the room's lock; the students' training never takes it.
+ * A class: its code, the teacher's secret key, the current exercise, and the public API the web
+ * layer uses (students joining and coming back, teacher actions, the report). Teacher actions are
+ * published as {@link RoomEvent}s and applied to the students' sessions when they arrive (so
+ * another server applies them to its own students too).
+ * Locking: the room's lock (this object's monitor) guards its state, the {@link Roster}, the
+ * {@link DashboardFeed}, and what {@link StudentSessions} and {@link RosterSync} change, which the
+ * room calls holding it. Nothing slow runs under it: the room's store writes, store and checkpoint
+ * reads, publishing events and loading a pushed link into the sessions happen outside it (a
+ * student's store writes are queued to the store's own thread). The students' training never takes it.
  */
 public final class Room {
     private final String code;
@@ -25,6 +29,7 @@ public final class Room {
     private final Roster roster = new Roster();
     private final DashboardFeed dashboards = new DashboardFeed();
     private final StudentSessions sessions;
+    private final RosterSync rosterSync;
     private Exercise exercise;
     private boolean anonymized;
     private String spotlight;
@@ -56,6 +61,7 @@ public final class Room {
         this.anonymized = anonymized;
         this.context = context;
         this.sessions = new StudentSessions(context);
+        this.rosterSync = new RosterSync(roster, sessions, dashboards, context.replica().id(), this::dropHere);
         this.createdMillis = createdMillis;
         this.subscription = context.events().subscribe(code, this::apply);
     }
@@ -84,9 +90,7 @@ public final class Room {
      * socket says otherwise: after a restart, or a copy of a room another server created.
      */
     synchronized void addStored(List<RoomStore.StudentRecord> stored) {
-        for (RoomStore.StudentRecord sr : stored) {
-            if (roster.addAway(sr.id(), sr.token(), sr.name(), sr.number(), sr.joinedMillis(), sr.link())) dashboards.roomChanged();
-        }
+        rosterSync.addStored(stored);
     }
 
     /** The stored spotlight, if that student is still on the roster. */
@@ -478,7 +482,6 @@ public final class Room {
      * change already; each step here is idempotent, so that copy stays the same.
      */
     private void change(RoomEvent event) {
-        String me = context.replica().id();
         if (event instanceof RoomEvent.ExercisePushed e && (exercise == null || !exercise.link().equals(e.link()))) {
             try {
                 exercise = Exercise.of(e.link());
@@ -492,32 +495,8 @@ public final class Room {
             dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Anonymized a && a.on() != anonymized) {
             setAnonymized(a.on());
-        } else if (event instanceof RoomEvent.Removed r) {
-            Student s = roster.remove(r.studentId());
-            if (s != null) dropHere(s);
-        } else if (event instanceof RoomEvent.StudentLeft l) {
-            Student s = roster.remove(l.studentId());
-            if (s != null) dropHere(s);
-        } else if (event instanceof RoomEvent.StudentJoined j) {
-            if (roster.addAway(j.studentId(), j.token(), j.name(), j.number(), j.joinedMillis(), j.link())) dashboards.roomChanged();
-        } else if (event instanceof RoomEvent.Attached a && !a.replica().equals(me)) {
-            Student s = roster.get(a.studentId());
-            if (s == null) return;
-            // they reconnected to another server: it holds their run now, this copy only shows their card
-            if (s.session != null && !s.left) sessions.free(s);
-            s.link.attach(null);
-            s.left = false;
-            s.owner = a.replica();
-            s.metaVersion++;
-        } else if (event instanceof RoomEvent.Cards c && !c.replica().equals(me)) {
-            long now = System.currentTimeMillis();
-            for (RoomEvent.RemoteCard card : c.cards()) {
-                Student s = roster.get(card.id());
-                // a late card from the server a student just left: this one holds their run
-                if (s != null && (s.session == null || s.left) && RemoteCards.speaksFor(s, c.replica(), now)) {
-                    RemoteCards.heard(s, c.replica(), card, now);
-                }
-            }
+        } else {
+            rosterSync.apply(event);
         }
     }
 
@@ -536,11 +515,9 @@ public final class Room {
         }
         apply(new RoomEvent.Anonymized(stored.anonymized()));
         apply(new RoomEvent.Spotlight(stored.spotlight()));
-        Set<String> ids = new HashSet<>();
-        for (RoomStore.StudentRecord r : storedRoster) ids.add(r.id());
         synchronized (this) {
             if (closed) return;
-            for (Student s : roster.removeAllBut(ids)) dropHere(s);
+            rosterSync.dropMissing(storedRoster);
         }
         addStored(storedRoster);
     }
