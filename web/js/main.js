@@ -20,6 +20,7 @@ import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
 import { PlateauHint } from './hints.js';
 import { bindExamples } from './examples.js';
 import { SaveRun } from './saverun.js';
+import { uploadCsv, MAX_CSV_BYTES } from './upload.js';
 
 const $ = id => document.getElementById(id);
 const state = new LinkState();
@@ -254,9 +255,15 @@ bindClassroom(set);
 bindExamples((name, size, text) => loadCsv(name, size, text));
 
 async function loadCsv(name, size, text) {
-  if (size > 2 * 1024 * 1024) { readouts.toast(`${name} is larger than 2 MiB.`); return; }
+  if (size > MAX_CSV_BYTES) { readouts.toast(`${name} is larger than 2 MiB.`); return; }
   csvName = name;
-  send(msg.loadCsv(name, await text()));
+  try {
+    send(msg.loadCsvUpload(name, await uploadCsv(name, await text())));
+  } catch (e) {
+    csvName = null;
+    pickers.update(state, csvName);
+    readouts.toast(e.message, 'error');
+  }
 }
 
 window.addEventListener('hashchange', () => {

@@ -3,6 +3,8 @@
 export const load = link => ({ type: 'load', link });
 export const loadCsv = (name, content, label) =>
   label ? { type: 'loadCsv', name, content, label } : { type: 'loadCsv', name, content };
+/** Builds the session on a CSV file uploaded with POST /api/csv (web/js/upload.js). */
+export const loadCsvUpload = (name, upload) => ({ type: 'loadCsv', name, upload });
 export const play = () => ({ type: 'play' });
 export const pause = () => ({ type: 'pause' });
 export const step = (epochs = 1) => ({ type: 'step', epochs });
@@ -15,8 +17,12 @@ export const selectNode = node => ({ type: 'selectNode', node });
 export const speed = epochsPerFrame => ({ type: 'speed', epochsPerFrame });
 /** The first message after a reconnect: take this tab's run back (the token from resumeToken). */
 export const resume = token => ({ type: 'resume', token });
-/** Sent for each binary frame received: the server keeps at most 3 frames unacknowledged. */
-export const ack = () => ({ type: 'ack' });
+/** Sent for binary frames received (two at a time): the server keeps at most 3 frames unacknowledged. */
+export const ack = (frames = 1) => (frames === 1 ? { type: 'ack' } : { type: 'ack', frames });
+/** Frames the page acknowledges in one ack while frames keep coming (each ack costs the server a message). */
+export const ACK_EVERY = 2;
+/** A frame left unacknowledged this long (ms) is acknowledged alone (the last frame before a pause). */
+export const ACK_FLUSH_MS = 40;
 
 /** Grid modes of a frame. */
 export const GRID_SCALAR = 0;

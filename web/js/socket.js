@@ -4,7 +4,7 @@
 // doubling up to 5 s, for about 2 minutes; the first message on a new socket is then the page's
 // own greeting (onOpen tells it that this is a reconnect, and the resume token to send).
 
-import { decodeFrame, ack } from './protocol.js';
+import { decodeFrame, ack, ACK_EVERY, ACK_FLUSH_MS } from './protocol.js';
 
 /** Backoff of the reconnects: first delay, largest delay, and when to give up (ms). */
 export const RECONNECT = { firstMs: 300, maxMs: 5000, giveUpMs: 120_000 };
@@ -25,12 +25,15 @@ export class PlaygroundSocket {
     this.opened = false;         // a socket has been open before: the next open is a reconnect
     this.attempt = 0;
     this.droppedAt = 0;          // when the open socket dropped (ms), 0 while connected
+    this.unacked = 0;            // frames received and not yet acknowledged
+    this.ackTimer = null;
   }
 
   connect() {
     const ws = new WebSocket(this.url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
+    this.unacked = 0; // a new socket owes nothing
     ws.onopen = () => {
       const reconnect = this.opened;
       this.opened = true;
@@ -55,6 +58,20 @@ export class PlaygroundSocket {
     return true;
   }
 
+  /**
+   * Acknowledges frames as they arrive, two in one message (flow control: the server keeps at most
+   * 3 unacknowledged); a lone frame is acknowledged after ACK_FLUSH_MS so nothing stays owed.
+   */
+  acknowledge() {
+    clearTimeout(this.ackTimer);
+    if (++this.unacked >= ACK_EVERY) this.flushAck();
+    else this.ackTimer = setTimeout(() => this.flushAck(), ACK_FLUSH_MS);
+  }
+
+  flushAck() {
+    if (this.unacked > 0 && this.send(ack(this.unacked))) this.unacked = 0;
+  }
+
   receive(data) {
     if (typeof data === 'string') {
       const message = JSON.parse(data);
@@ -63,8 +80,7 @@ export class PlaygroundSocket {
       // Keep text and frames in arrival order: frames decode asynchronously.
       this.decoding = this.decoding.then(() => this.handlers.onMessage?.(message));
     } else {
-      // acknowledge each frame as it arrives: the server keeps at most 3 unacknowledged (flow control)
-      this.send(ack());
+      this.acknowledge();
       const decoded = decodeFrame(data);
       this.decoding = this.decoding.then(() => decoded)
         .then(frame => this.handlers.onFrame?.(frame))

@@ -1,23 +1,38 @@
 package org.nnplayground.playground.data;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
-/** Strict decimal number parsing for CSV cells (Java's parseDouble accepts too much, e.g. "1d", "0x1p3"). */
+/**
+ * Strict decimal number parsing for CSV cells (Java's parseDouble accepts too much, e.g. "1d", "0x1p3").
+ * The grammar is {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?}, checked by hand: two regular
+ * expressions and a lower-cased copy per cell made a 10,000 x 32 file take 200-400 ms to read.
+ */
 final class CsvNumbers {
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)");
-
     private CsvNumbers() {}
 
     /** True when the cell is a plain decimal number. */
     static boolean isNumber(String cell) {
-        return DECIMAL.matcher(cell).matches();
+        int n = cell.length();
+        int i = sign(cell);
+        int digits = 0;
+        while (i < n && isDigit(cell.charAt(i))) { i++; digits++; }
+        if (i < n && cell.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(cell.charAt(i))) { i++; digits++; }
+        }
+        if (digits == 0) return false;
+        if (i < n && (cell.charAt(i) == 'e' || cell.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) i++;
+            int exponent = 0;
+            while (i < n && isDigit(cell.charAt(i))) { i++; exponent++; }
+            if (exponent == 0) return false;
+        }
+        return i == n;
     }
 
-    /** True when the cell spells NaN or an infinity. */
+    /** True when the cell spells NaN or an infinity ({@code [+-]?(nan|inf|infinity)}, any case). */
     static boolean isNotFinite(String cell) {
-        return NOT_FINITE.matcher(cell.toLowerCase(Locale.ROOT)).matches();
+        int from = sign(cell);
+        return spells(cell, from, "nan") || spells(cell, from, "inf") || spells(cell, from, "infinity");
     }
 
     /** Parses a cell of a number column, rejecting text, NaN and infinities (also by overflow). */
@@ -31,5 +46,21 @@ final class CsvNumbers {
             throw new CsvException(line, "NaN/Infinity is not allowed (column '" + column + "' overflows)");
         }
         return value;
+    }
+
+    private static int sign(String cell) {
+        return !cell.isEmpty() && (cell.charAt(0) == '+' || cell.charAt(0) == '-') ? 1 : 0;
+    }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
+    /** True when {@code cell} from {@code from} on is {@code word} (lower-case ASCII) in any ASCII case. */
+    private static boolean spells(String cell, int from, String word) {
+        if (cell.length() - from != word.length()) return false;
+        for (int k = 0; k < word.length(); k++) {
+            char c = cell.charAt(from + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != word.charAt(k)) return false;
+        }
+        return true;
     }
 }

@@ -11,13 +11,13 @@ import java.util.Iterator;
  * Socket threads add, the session's trainer turn takes.
  */
 final class RequestQueue {
-    /** Most requests waiting at once (each at most 16 KiB; a CSV is the one build allowed). */
+    /** Most requests waiting at once (each at most 16 KiB; a CSV's parsed data is the one build allowed). */
     static final int MAX_WAITING = 32;
 
     /** How a request queues: BUILD supersedes, SET merges by key, KEEP survives a build, OTHER just waits. */
     enum Kind { BUILD, SET, KEEP, OTHER }
 
-    /** One queued request; {@code heavy}: may take longer than a time slice (a CSV to parse). */
+    /** One queued request; {@code heavy}: may take longer than a time slice (a build). */
     record Request(String name, Kind kind, String key, boolean heavy, Runnable action) {}
 
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
@@ -38,9 +38,6 @@ final class RequestQueue {
         queue.add(r);
         return null;
     }
-
-    /** Puts the second half of a request that was split across turns back in front (a parsed CSV). */
-    synchronized void pushFront(Request r) { queue.addFirst(r); }
 
     synchronized Request poll() { return queue.poll(); }
 

@@ -1,7 +1,5 @@
 package org.nnplayground.playground.session;
 
-import org.nnplayground.playground.data.CsvImport;
-import org.nnplayground.playground.data.CsvOptions;
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkResult;
@@ -24,7 +22,7 @@ import java.util.logging.Logger;
  * {@link RequestQueue}); everything else (training, frames, state) happens on the scheduler, one
  * turn at a time, so the run needs no locks. All work is sliced: a turn runs requests, then epochs,
  * starting a new piece only while its time slice lasts, and leaves the rest (a step's epochs, a
- * parsed CSV to build) to the next turn; so a new load, a pause or a close takes effect within one
+ * build) to the next turn (CSV files are parsed off the trainer threads); so a new load, a pause or a close takes effect within one
  * piece (at most one epoch, one build or one frame; docs/architecture.md).
  */
 public final class Session {
@@ -64,7 +62,7 @@ public final class Session {
     private int epochsThisFrame;
     /** A frame is owed (read by socket threads to decide on a wake-up). */
     private volatile boolean dirty;
-    private long lastFrameNanos;
+    private long lastFrameTick = -1; // the scheduler's tick of the last frame: one paced frame a tick
     private long framesSent;
     /**
      * Epochs of this run that used more than {@link #HEAVY_TURN_NANOS} of CPU; from the second on
@@ -108,17 +106,12 @@ public final class Session {
         });
     }
 
-    /** Uses a CSV file as the data set, with the current settings (or TF's defaults). */
-    public void loadCsv(String name, String content, String labelColumn) {
-        // parsed once, in one turn of its own (at most 2 MiB); the run is built in the next turn
+    /** Uses a CSV file's data (parsed off the trainer threads: web/CsvUploads) with the current settings (or TF's defaults). */
+    public void loadData(DataSet data) {
         request("loadCsv", RequestQueue.Kind.BUILD, null, true, () -> {
             stopStepping();
-            DataSet data = CsvImport.read(content, new CsvOptions(labelColumn, name));
-            requests.pushFront(new RequestQueue.Request("loadCsv", RequestQueue.Kind.OTHER, null, true, guarded("loadCsv", () -> {
-                PlaygroundSettings settings = run != null ? run.settings() : PlaygroundLink.defaults(seeds);
-                List<String> warnings = new ArrayList<>();
-                rebuild(TrainingRun.createForgiving(settings, data, warnings::add), warnings);
-            })));
+            List<String> warnings = new ArrayList<>();
+            rebuild(TrainingRun.createForgiving(run != null ? run.settings() : PlaygroundLink.defaults(seeds), data, warnings::add), warnings);
         });
     }
 
@@ -391,7 +384,7 @@ public final class Session {
      * One scheduler turn: queued requests, an owed frame, then epochs, each piece started only
      * while the slice lasts (the first request always runs); returns how long it took (ns).
      */
-    long tick(long sliceNanos, long frameIntervalNanos) {
+    long tick(long sliceNanos, long schedulerTick) {
         long start = System.nanoTime();
         if (closed) return 0;
         long framesBefore = framesSent;
@@ -404,12 +397,13 @@ public final class Session {
             requestsRun++;
             if (System.nanoTime() - start >= sliceNanos) break;
         }
-        sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
-        while (!closed && mayTrain() && System.nanoTime() - start < sliceNanos) {
+        sendFrameIfDue(start, sliceNanos, schedulerTick);
+        boolean first = requestsRun == 0 && heavyEpochs == 0; // a light run's first epoch runs even if the frame spent the slice (SessionScheduler)
+        while (!closed && mayTrain() && (first && epochs == 0 || System.nanoTime() - start < sliceNanos)) {
             trainOne();
             epochs++;
         }
-        sendFrameIfDue(start, sliceNanos, frameIntervalNanos);
+        sendFrameIfDue(start, sliceNanos, schedulerTick);
         if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
         boolean background = runBackground(start, sliceNanos);
         CheckpointSchedule cp = checkpoints; // issue 13: a few comparisons, a copy when one is due
@@ -431,16 +425,16 @@ public final class Session {
     }
 
     /** Sends the owed frame if the client can take it, the slice is not spent and it is complete and due. */
-    private void sendFrameIfDue(long start, long sliceNanos, long frameIntervalNanos) {
+    private void sendFrameIfDue(long start, long sliceNanos, long schedulerTick) {
         long now = System.nanoTime();
         if (closed || !dirty || run == null || now - start >= sliceNanos || !listener.canSendFrame()) return;
         boolean playing = state == SessionState.PLAYING;
         // while playing, a frame carries exactly epochsPerFrame epochs (speed 1: one epoch per frame)
         boolean complete = !playing || epochsPerFrame == 0 || epochsThisFrame >= epochsPerFrame || history.isFull();
-        // the ticker paces turns at the frame rate; the 3/4 absorbs its jitter so no turn is skipped
+        // one frame per tick: a time rule (since the last frame) lost a session served late in one tick and early in the next a tick
         boolean paced = playing || pendingEpochs > 0;
-        boolean due = !paced || now - lastFrameNanos >= frameIntervalNanos * 3 / 4;
-        if (complete && due) sendFrame(now);
+        boolean due = !paced || schedulerTick > lastFrameTick;
+        if (complete && due) sendFrame(schedulerTick);
     }
 
     /** True if this session has work it can do now (so its turn should come again soon). */
@@ -461,7 +455,7 @@ public final class Session {
     /** True if the last turn did any work (a request, an epoch or a frame), not just looked. */
     boolean lastTurnWorked() { return lastTurnWorked; }
 
-    /** True if the next turn may take much longer than a slice (a CSV to parse, or a network whose epoch is long). */
+    /** True if the next turn may take much longer than a slice (a build, or a network whose epoch is long). */
     boolean expectsLongTurn() { return requests.nextIsHeavy() || heavyEpochs >= 2; }
 
     boolean isClosed() { return closed; }
@@ -473,7 +467,7 @@ public final class Session {
     }
 
     /**
-     * Takes a turn's whole cost off the budget, whatever the work (requests, a CSV, epochs, a
+     * Takes a turn's whole cost off the budget, whatever the work (requests, a build, epochs, a
      * frame); the debt is capped at {@link #MAX_DEBT_NANOS} so a JVM pause cannot lock a session out for long.
      */
     void spend(long nanos) { budget = Math.max(-MAX_DEBT_NANOS, budget - nanos); }
@@ -532,7 +526,7 @@ public final class Session {
         if (next.trainer().untrainableReason() == null) setState(SessionState.PLAYING, null);
     }
 
-    private void sendFrame(long now) {
+    private void sendFrame(long schedulerTick) {
         EpochStats stats = run.trainer().lastStats();
         int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
         java.nio.ByteBuffer frame = frames.build(run.network(), stats, history, selected);
@@ -542,7 +536,7 @@ public final class Session {
         history.clear();
         dirty = false;
         epochsThisFrame = 0;
-        lastFrameNanos = now;
+        lastFrameTick = schedulerTick;
         framesSent++;
     }
 

@@ -78,8 +78,26 @@ public sealed interface ClientMessage {
     }
 
     /** A CSV file's text as the data set; {@code label} names the label column (null: the last). */
-    record LoadCsv(String name, String content, String label) implements ClientMessage {
-        public void applyTo(Session s) { s.loadCsv(name == null ? "upload.csv" : name, required(content, "content"), label); }
+    /**
+     * A CSV file as the data: {@code upload}, the id {@code POST /api/csv} answered, or a small file's
+     * {@code content} inline (at most the socket's 64 KiB); parsed off the trainer threads (CsvUploads).
+     */
+    record LoadCsv(String name, String content, String label, String upload) implements UploadRequest {
+        public void applyTo(Connection c, CsvUploads uploads) {
+            if (upload != null) c.session().loadData(uploads.take(upload));
+            else if (content == null) throw new IllegalArgumentException("missing field 'upload' (the id POST /api/csv answered) or 'content'");
+            else uploads.parse(c, content, name == null ? "upload.csv" : name, label);
+        }
+    }
+
+    /** A message that needs the uploaded files (web/CsvUploads). */
+    sealed interface UploadRequest extends ClientMessage {
+        void applyTo(Connection c, CsvUploads uploads);
+
+        @Override
+        default void applyTo(Session s) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is handled with the uploads");
+        }
     }
 
     record Play() implements ClientMessage {
@@ -121,8 +139,20 @@ public sealed interface ClientMessage {
         public void applyTo(Session s) { s.selectNode(node); }
     }
 
-    /** The page decoded one binary frame (flow control: see Connection); handled by the socket, not the session. */
-    record Ack() implements ClientMessage {
+    /**
+     * The page received {@code frames} binary frames (1 when absent; the page acknowledges two at a
+     * time: flow control, see Connection); handled by the socket, not the session.
+     */
+    record Ack(Integer frames) implements ClientMessage {
+        /** How many frames this acknowledges; an IllegalArgumentException outside 1..the window. */
+        int count() {
+            int n = frames == null ? 1 : frames;
+            if (n < 1 || n > Connection.MAX_FRAMES_UNACKED) {
+                throw new IllegalArgumentException("an ack counts 1 to " + Connection.MAX_FRAMES_UNACKED + " frames");
+            }
+            return n;
+        }
+
         public void applyTo(Session s) {}
     }
 

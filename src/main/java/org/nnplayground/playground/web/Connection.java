@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One WebSocket and its session: sends the session's output. Flow control does not trust the
  * kernel's send buffer (which takes megabytes from a client that stopped reading): the page
- * acknowledges every frame it receives ({@code ack}), and at most {@link #MAX_FRAMES_UNACKED}
+ * acknowledges the frames it receives ({@code ack}, two at a time: an ack costs the server as much
+ * as a quarter of a small frame), and at most {@link #MAX_FRAMES_UNACKED}
  * frames may be unacknowledged; beyond that the session neither trains nor sends until an ack comes.
  */
 final class Connection implements SessionListener {
@@ -65,9 +66,9 @@ final class Connection implements SessionListener {
         socket.sendBinary(frame, Callback.NOOP);
     }
 
-    /** The client decoded a frame; an acknowledgement for a frame never sent is ignored. */
-    void ack() {
-        if (unacked.getAndUpdate(n -> Math.max(0, n - 1)) == 0) return;
+    /** The client received {@code frames} frames; acknowledgements for frames never sent are ignored. */
+    void ack(int frames) {
+        if (unacked.getAndUpdate(n -> Math.max(0, n - frames)) == 0) return;
         lastTakenNanos = System.nanoTime();
         Session s = session;
         if (s != null) s.frameSent();

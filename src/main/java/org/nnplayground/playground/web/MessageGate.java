@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
  * {@link ClientMessage} with errors in the protocol's words, never Java's.
  */
 final class MessageGate {
-    /** The acknowledgement as web/js/protocol.js writes it (other spellings are parsed as usual). */
+    /** The acknowledgements as web/js/protocol.js writes them (other spellings are parsed as usual). */
     private static final String ACK = "{\"type\":\"ack\"}";
+    private static final String ACK_PREFIX = "{\"type\":\"ack\",\"frames\":";
 
     private final ServerConfig config;
     private final ObjectMapper mapper;
@@ -31,8 +32,10 @@ final class MessageGate {
      * here) or a refused message (its error already sent on {@code c}).
      */
     ClientMessage admit(Connection c, String text) {
-        if (text.equals(ACK)) { // the page's exact ack, once per frame: no JSON parsing needed
-            c.ack();
+        // the page's exact acks, one every two frames: no JSON parsing needed
+        int acked = exactAck(text);
+        if (acked > 0) {
+            c.ack(acked);
             return null;
         }
         // acknowledgements come once per frame, so they are not counted against the message rate
@@ -57,8 +60,12 @@ final class MessageGate {
             c.send(new ServerMessage.Error(e.getMessage(), null));
             return null;
         }
-        if (m instanceof ClientMessage.Ack) {
-            c.ack();
+        if (m instanceof ClientMessage.Ack a) {
+            try {
+                c.ack(a.count());
+            } catch (IllegalArgumentException e) {
+                c.send(new ServerMessage.Error(e.getMessage(), "ack"));
+            }
             return null;
         }
         if (maybeAck && !c.limiter().tryAcquire()) {
@@ -70,6 +77,14 @@ final class MessageGate {
             return null;
         }
         return m;
+    }
+
+    /** Frames acknowledged by {@code {"type":"ack"}} or {@code {"type":"ack","frames":D}} written exactly so (D a digit within the window); 0 for any other text. */
+    static int exactAck(String text) {
+        if (text.equals(ACK)) return 1;
+        if (text.length() != ACK_PREFIX.length() + 2 || !text.startsWith(ACK_PREFIX) || text.charAt(text.length() - 1) != '}') return 0;
+        int n = text.charAt(ACK_PREFIX.length()) - '0';
+        return n >= 1 && n <= Connection.MAX_FRAMES_UNACKED ? n : 0;
     }
 
     /** A JSON object with a known {@code type}, or an IllegalArgumentException that says what is wrong in the protocol's words. */

@@ -28,6 +28,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final SavedRuns runs;
     /** The one database of runs and rooms (opened on first use). */
     private final Database database;
+    private final CsvUploads uploads;
     private final long startedAt = System.currentTimeMillis();
     private final java.util.concurrent.ScheduledExecutorService reaper;
     private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
@@ -35,37 +36,43 @@ public final class PlaygroundServer implements AutoCloseable {
     private final org.nnplayground.playground.store.JdbcCheckpoints checkpoints;
     private final Failover failover;
     private final ClusterSettings cluster;
+    /** Sessions this server takes at most (--max-sessions). */
+    private final int maxSessions;
 
     private PlaygroundServer(ServerConfig config) {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         scheduler = new SessionScheduler(config.workers(), config.framesPerSecond());
+        maxSessions = config.maxSessions();
         registry = new SessionRegistry(scheduler, config.maxSessions(), config.maxSessionsPerAddress(), config.gridEvalSize());
         database = new Database(config.store());
         runs = new SavedRuns(database);
+        uploads = new CsvUploads(mapper);
         cluster = config.cluster();
         // on every database: on PostgreSQL a replica may die at any time; on the embedded H2 a single
         // server restarted resumes its pages' runs too, at no measurable cost (docs/benchmarks.md, "Checkpoints")
         checkpoints = new org.nnplayground.playground.store.JdbcCheckpoints(database, 2 * config.maxSessions());
         failover = new Failover(checkpoints, cluster.checkpointEvery());
-        sockets = new SocketEndpoint(registry, config, mapper, runs, failover);
+        sockets = new SocketEndpoint(registry, config, mapper, runs, failover, uploads);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
-        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database, checkpoints);
+        roomRoutes = new RoomRoutes(registry, config, mapper, runs, database, checkpoints, uploads);
         String page = PlaygroundPage.html();
         String previews = json(mapper, DatasetPreviews.all());
         app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.startup.showJavalinBanner = false;
+            // ctx.ip() (rooms created, wrong codes, saves) names the client behind a trusted proxy
+            cfg.contextResolver.ip = ClientAddress.trusting(config.trustedProxies())::of;
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/web";
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
             });
             cfg.jetty.modifyWebSocketServletFactory(ws -> {
-                ws.setMaxTextMessageSize(4L * config.maxCsvBytes());
+                ws.setMaxTextMessageSize(config.maxCsvBytes()); // bigger CSV files go over POST /api/csv
                 ws.setIdleTimeout(config.idleTimeout());
             });
             cfg.jetty.modifyServletContextHandler(context -> {
@@ -86,23 +93,24 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.before(headers::apply);
             cfg.routes.wsBeforeUpgrade("/ws", ctx -> { // the class rooms check /ws/room the same way (RoomRoutes)
-                if (failover.draining()) throw new io.javalin.http.ServiceUnavailableResponse("this server is restarting; connect again");
+                refuseWhenUnavailable();
                 if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
                     throw new io.javalin.http.ForbiddenResponse("this page's origin may not open playground sessions");
                 }
             });
             cfg.routes.get("/", ctx -> ctx.html(page));
+            // liveness: answers while the process serves HTTP, even when full or draining (readiness is /health)
+            cfg.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"live\"}"));
             cfg.routes.get("/health", ctx -> {
                 Map<String, Object> h = health(config);
                 ctx.status("ok".equals(h.get("status")) ? 200 : 503).contentType("application/json").result(mapper.writeValueAsString(h));
             });
             cfg.routes.get("/api/datasets", ctx -> ctx.contentType("application/json").result(previews));
             cfg.routes.ws("/ws", sockets::configure);
-            cfg.routes.wsBeforeUpgrade("/ws/room", ctx -> {
-                if (failover.draining()) throw new io.javalin.http.ServiceUnavailableResponse("this server is restarting; connect again");
-            });
+            cfg.routes.wsBeforeUpgrade("/ws/room", ctx -> refuseWhenUnavailable());
             roomRoutes.register(cfg, origins);
             RunRoutes.add(cfg.routes, runs, mapper, page);
+            uploads.register(cfg.routes, origins);
         });
         reaper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stall-reaper");
@@ -121,6 +129,18 @@ public final class PlaygroundServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a socket upgrade with 503 while draining, and, with several servers, while full: a
+     * load balancer then tries another replica (nginx: proxy_next_upstream http_503), where a
+     * lone server's page would only be told to wait (it accepts the socket and closes it, 1013, saying why).
+     */
+    private void refuseWhenUnavailable() {
+        if (failover.draining()) throw new io.javalin.http.ServiceUnavailableResponse("this server is restarting; connect again");
+        if (database.shared() && registry.size() >= maxSessions) {
+            throw new io.javalin.http.ServiceUnavailableResponse("this server is full; another one may take you");
+        }
+    }
+
     /** Builds and starts a server. */
     public static PlaygroundServer start(ServerConfig config) {
         PlaygroundServer server = new PlaygroundServer(config);
@@ -130,6 +150,9 @@ public final class PlaygroundServer implements AutoCloseable {
 
     /** The port it listens on (the real one when started on port 0). */
     public int port() { return app.port(); }
+
+    /** The sessions (a test makes their trainer threads busy through them). */
+    SessionRegistry registry() { return registry; }
 
     /** Number of open sessions. */
     public int sessions() { return registry.size(); }
@@ -174,6 +197,7 @@ public final class PlaygroundServer implements AutoCloseable {
         app.stop();
         roomRoutes.close();
         scheduler.close();
+        uploads.close();
         failover.close();
         checkpoints.close();
         runs.close();

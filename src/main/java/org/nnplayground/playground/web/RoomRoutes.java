@@ -42,7 +42,7 @@ final class RoomRoutes implements AutoCloseable {
     private final String dashboard = DashboardPage.html();
 
     RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Database database,
-               org.nnplayground.playground.session.Checkpoints checkpoints) {
+               org.nnplayground.playground.session.Checkpoints checkpoints, CsvUploads uploads) {
         RoomEvents events;
         RoomStore store;
         Replica replica;
@@ -64,7 +64,7 @@ final class RoomRoutes implements AutoCloseable {
         }
         this.rooms = new Rooms(sessions, events, store, config.rooms(), replica);
         if (events instanceof PgRoomEvents pg) pg.onReconnect(rooms::resync);
-        this.socket = new RoomSocket(rooms, events, config, mapper, runs);
+        this.socket = new RoomSocket(rooms, events, config, mapper, runs, uploads);
         this.mapper = mapper;
         this.gate = new MessageGate(config, mapper);
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.nnplayground.playground.room.Dashboard;
@@ -19,7 +18,6 @@ import org.nnplayground.playground.room.Rooms;
 import org.nnplayground.playground.room.RosterUpdate;
 import org.nnplayground.playground.session.Session;
 
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,14 +43,19 @@ final class RoomSocket {
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private final SavedRuns runs;
     private final MessageGate gate;
+    private final CsvUploads uploads;
+    /** Who a socket's client is (per-address limits), proxies taken into account. */
+    private final ClientAddress clients;
 
-    RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs) {
+    RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs, CsvUploads uploads) {
+        this.uploads = uploads;
         this.runs = runs;
         this.rooms = rooms;
         this.events = events;
         this.config = config;
         this.writer = mapper.writerFor(ServerMessage.class);
         this.gate = new MessageGate(config, mapper);
+        this.clients = ClientAddress.trusting(config.trustedProxies());
     }
 
     /** One socket's role: nothing yet, a student (membership), or a teacher (room, dashboard, watched run). */
@@ -94,7 +97,7 @@ final class RoomSocket {
     }
 
     private void connect(WsConnectContext ctx) {
-        Connection c = new Connection(ctx.session, writer, addressOf(ctx), new RateLimiter(config.messagesPerSecond()));
+        Connection c = new Connection(ctx.session, writer, clients.of(ctx), new RateLimiter(config.messagesPerSecond()));
         peers.put(ctx.sessionId(), new Peer(c));
         ctx.enableAutomaticPings(SocketEndpoint.PING_SECONDS, TimeUnit.SECONDS);
     }
@@ -146,6 +149,7 @@ final class RoomSocket {
         if (m instanceof ClientMessage.Load load) s.load(room.enforce(load.linkText()));
         else if (m instanceof ClientMessage.LoadRun) throw new IllegalArgumentException("open saved runs outside the class: leave it first");
         else if (m instanceof ClientMessage.RunRequest r) r.applyTo(p.connection, runs);
+        else if (m instanceof ClientMessage.UploadRequest u) u.applyTo(p.connection, uploads);
         else m.applyTo(s);
     }
 
@@ -274,10 +278,5 @@ final class RoomSocket {
         Map<Class<?>, String> names = new HashMap<>();
         for (JsonSubTypes.Type t : ClientMessage.class.getAnnotation(JsonSubTypes.class).value()) names.put(t.value(), t.name());
         return names;
-    }
-
-    private static String addressOf(WsContext ctx) {
-        return ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress inet
-                ? inet.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
     }
 }

@@ -28,7 +28,8 @@ public record ServerConfig(String host,
                            Duration stallTimeout,
                            StoreSettings store,
                            RoomLimits rooms,
-                           ClusterSettings cluster) {
+                           ClusterSettings cluster,
+                           List<String> trustedProxies) {
 
     /** Settings documented in README.md: flag name, environment name, default. */
     public static ServerConfig defaults() {
@@ -72,7 +73,7 @@ public record ServerConfig(String host,
         private int workers = Runtime.getRuntime().availableProcessors();
         private int gridEvalSize = 50;
         private int maxMessageBytes = 16 * 1024;
-        private int maxCsvBytes = 2 * 1024 * 1024 + 4096;
+        private int maxCsvBytes = 64 * 1024; // the socket's largest text message: a small CSV inline (bigger ones: POST /api/csv)
         private int messagesPerSecond = 50;
         private Duration idleTimeout = Duration.ofMinutes(30);
         private List<String> allowedOrigins = List.of();
@@ -81,6 +82,8 @@ public record ServerConfig(String host,
         private StoreSettings store = StoreSettings.defaults();
         private RoomLimits rooms = RoomLimits.defaults();
         private ClusterSettings cluster = ClusterSettings.defaults();
+        /** Load balancers whose X-Forwarded-For names the client (ClientAddress); none by default. */
+        private List<String> trustedProxies = List.of();
 
         public Builder() {}
 
@@ -102,6 +105,7 @@ public record ServerConfig(String host,
             store = c.store;
             rooms = c.rooms;
             cluster = c.cluster;
+            trustedProxies = c.trustedProxies;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -138,8 +142,10 @@ public record ServerConfig(String host,
 
         public Builder cluster(ClusterSettings v) { cluster = v; return this; }
 
+        public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
+
         public ServerConfig build() {
-            return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize, maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms, cluster);
+            return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize, maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms, cluster, trustedProxies);
         }
     }
 
@@ -171,6 +177,7 @@ public record ServerConfig(String host,
                 .cluster(new ClusterSettings(
                         s.text("replica-id", d.cluster.replicaId()),
                         Duration.ofSeconds(s.integer("checkpoint-seconds", (int) d.cluster.checkpointEvery().toSeconds(), 1, 3600))))
+                .trustedProxies(ClientAddress.parseList(s.text("trusted-proxies", "")))
                 .build();
         s.rejectUnknown();
         if (c.gridEvalSize % 10 != 0) throw new IllegalArgumentException("--grid-eval-size must be a multiple of 10");

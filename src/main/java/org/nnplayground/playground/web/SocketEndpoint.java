@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import org.nnplayground.playground.session.SessionRegistry;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,16 +31,21 @@ final class SocketEndpoint {
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final SavedRuns runs;
     private final MessageGate gate;
+    private final CsvUploads uploads;
+    /** Who a socket's client is (the per-address session limit), proxies taken into account. */
+    private final ClientAddress clients;
 
     private final Failover failover;
 
-    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Failover failover) {
+    SocketEndpoint(SessionRegistry registry, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Failover failover, CsvUploads uploads) {
         this.failover = failover;
         this.registry = registry;
         this.config = config;
         this.mapper = mapper;
         this.runs = runs;
         this.gate = new MessageGate(config, mapper);
+        this.uploads = uploads;
+        this.clients = ClientAddress.trusting(config.trustedProxies());
     }
 
     void configure(WsConfig ws) {
@@ -58,7 +60,7 @@ final class SocketEndpoint {
     }
 
     private void connect(WsConnectContext ctx) {
-        Connection c = new Connection(ctx.session, mapper.writerFor(ServerMessage.class), addressOf(ctx),
+        Connection c = new Connection(ctx.session, mapper.writerFor(ServerMessage.class), clients.of(ctx),
                 new RateLimiter(config.messagesPerSecond()));
         try {
             c.attach(registry.open(c.address(), c));
@@ -88,6 +90,7 @@ final class SocketEndpoint {
         if (m == null) return;
         try {
             if (m instanceof ClientMessage.RunRequest r) r.applyTo(c, runs);
+            else if (m instanceof ClientMessage.UploadRequest u) u.applyTo(c, uploads);
             else if (m instanceof ClientMessage.Resume r) failover.resume(c, r.token());
             else m.applyTo(c.session());
         } catch (IllegalArgumentException e) {
@@ -133,8 +136,4 @@ final class SocketEndpoint {
         for (Connection c : connections.values()) c.close(1001, "server stopping");
     }
 
-    private static String addressOf(WsContext ctx) {
-        SocketAddress a = ctx.session.getRemoteSocketAddress();
-        return a instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(a);
-    }
 }

@@ -37,6 +37,8 @@ public final class LoadBench {
         volatile long changeSentAt;
         volatile boolean measuring;
         boolean inMessage;
+        /** Frames received and not yet acknowledged (the page acknowledges two at a time). */
+        int unacked;
         WebSocket socket;
 
         Student(boolean reads) { this.reads = reads; }
@@ -56,7 +58,12 @@ public final class LoadBench {
             inMessage = !last;
             bytes.addAndGet(data.remaining());
             if (last) {
-                send("{\"type\":\"ack\"}"); // the page acknowledges every frame (flow control)
+                // the page acknowledges two frames at a time (flow control; web/js/socket.js): a playing
+                // student gets frames without a pause, so no lone frame waits for the page's flush timer
+                if (++unacked == 2) {
+                    send("{\"type\":\"ack\",\"frames\":2}");
+                    unacked = 0;
+                }
                 long now = System.nanoTime();
                 long sent = changeSentAt;
                 if (sent != 0) {
@@ -89,8 +96,12 @@ public final class LoadBench {
             s.send("{\"type\":\"play\"}");
             students.add(s);
         }
-        Thread.sleep(3000); // warm-up
+        // warm-up: the JIT compiles the socket paths (acks), the checkpoint writer's H2 code and the
+        // frame code for about 10 s after 200 students connect; measured before that, the compiler
+        // took 0.1-0.25 of the 2 cores (3 s until the acks came)
+        Thread.sleep(Long.getLong("bench.warmupSeconds", 10) * 1000);
         long cpu0 = cpuTicks(pid);
+        java.util.Map<String, Long> threads0 = threadTicks(pid);
         long clientCpu0 = cpuTicks(ProcessHandle.current().pid());
         long t0 = System.nanoTime();
         long bytes0 = students.stream().mapToLong(s -> s.bytes.get()).sum();
@@ -108,6 +119,7 @@ public final class LoadBench {
         students.forEach(s -> s.measuring = false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long cpu1 = cpuTicks(pid);
+        java.util.Map<String, Long> threads1 = threadTicks(pid);
         long clientCpu1 = cpuTicks(ProcessHandle.current().pid());
         long bytes1 = students.stream().mapToLong(s -> s.bytes.get()).sum();
         long epochs1 = students.stream().mapToLong(s -> s.epochs.get()).sum();
@@ -122,6 +134,26 @@ public final class LoadBench {
                 fps[i] = s.arrivals.size() / elapsed;
                 frames += s.arrivals.size();
                 for (int k = 1; k < s.arrivals.size(); k++) gaps.add(s.arrivals.get(k) - s.arrivals.get(k - 1));
+            }
+        }
+        if (Boolean.getBoolean("bench.bySession")) { // which students get fewer frames (by connection order)
+            StringBuilder b = new StringBuilder("frames/s by connection order (groups of 20):");
+            for (int i = 0; i + 20 <= sessions; i += 20) b.append(String.format(Locale.ROOT, " %.1f", Arrays.stream(fps, i, i + 20).average().orElse(0)));
+            System.out.println(b);
+            Integer[] order = new Integer[sessions];
+            for (int i = 0; i < sessions; i++) order[i] = i;
+            double[] rate = fps.clone();
+            Arrays.sort(order, (x, y) -> Double.compare(rate[x], rate[y]));
+            for (int k : new int[] {0, 1, 2, sessions / 2, sessions - 2, sessions - 1}) {
+                Student st = students.get(order[k]);
+                long[] sg;
+                synchronized (st.arrivals) {
+                    sg = new long[Math.max(0, st.arrivals.size() - 1)];
+                    for (int j = 1; j < st.arrivals.size(); j++) sg[j - 1] = st.arrivals.get(j) - st.arrivals.get(j - 1);
+                }
+                Arrays.sort(sg);
+                System.out.printf(Locale.ROOT, "  session %d: %.1f frames/s, gaps p10 %.0f p50 %.0f p90 %.0f max %.0f ms%n", order[k], rate[order[k]],
+                        pct(sg, 0.1) / 1e6, pct(sg, 0.5) / 1e6, pct(sg, 0.9) / 1e6, sg.length == 0 ? 0 : sg[sg.length - 1] / 1e6);
             }
         }
         Arrays.sort(fps);
@@ -139,6 +171,10 @@ public final class LoadBench {
                 pct(changes, 0.5) / 1e6, pct(changes, 0.99) / 1e6, changes.length);
         System.out.printf(Locale.ROOT, "server CPU: %.2f cores (the simulated students on the same machine: %.2f); RSS idle %d MiB, under load %d MiB%n",
                 (cpu1 - cpu0) / clk / elapsed, (clientCpu1 - clientCpu0) / clk / elapsed, rssIdle / 1024, rssLoaded / 1024);
+        StringBuilder byGroup = new StringBuilder();
+        threads1.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue() - threads0.getOrDefault(b.getKey(), 0L), a.getValue() - threads0.getOrDefault(a.getKey(), 0L)))
+                .limit(5).forEach(e -> byGroup.append(String.format(Locale.ROOT, "%s %.2f, ", e.getKey(), (e.getValue() - threads0.getOrDefault(e.getKey(), 0L)) / clk / elapsed)));
+        System.out.printf(Locale.ROOT, "server CPU by threads (cores): %sper frame %.0f us%n", byGroup, (cpu1 - cpu0) / clk / Math.max(1, frames) * 1e6);
         for (Student s : students) s.socket.abort();
     }
 
@@ -150,6 +186,25 @@ public final class LoadBench {
     static long cpuTicks(long pid) throws Exception {
         String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll(".*\\) ", "").split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** CPU ticks of the server's threads by name without its number ("trainer", "JettyServerThreadPool", ...), from /proc. */
+    static java.util.Map<String, Long> threadTicks(long pid) throws Exception {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue; // the thread ended
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[-#0-9 ]+$", "");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+            }
+        }
+        return ticks;
     }
 
     static long rssKb(long pid) throws Exception {

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * without a dashboard, with one dashboard open, and without again. Reports the students' frame
  * rate in each phase, how often every card reached the dashboard and the dashboard's bytes/s.
  *
- * Usage: RoomBench PORT SERVER_PID STUDENTS SECONDS (per phase; 3 rounds of without/with)
+ * Usage: RoomBench PORT SERVER_PID STUDENTS SECONDS (per phase; 3 rounds of without/with).
+ * PORT may be a list, {@code 8081,8082}: student i joins and connects through the (i mod n)-th port
+ * (replicas behind a balancer, scripts/cluster-bench.sh); the room and the dashboard use the first.
  */
 public final class RoomBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,7 +97,8 @@ public final class RoomBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
+        String[] ports = args[0].split(",");
+        int port = Integer.parseInt(ports[0]);
         long pid = Long.parseLong(args[1]);
         int n = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
@@ -108,9 +111,10 @@ public final class RoomBench {
         URI ws = URI.create("ws://127.0.0.1:" + port + "/ws/room");
         List<Student> students = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            JsonNode joined = post(http, base + "/api/rooms/" + code + "/students", "{\"name\":\"Student " + i + "\"}");
+            String via = "127.0.0.1:" + ports[i % ports.length];
+            JsonNode joined = post(http, "http://" + via + "/api/rooms/" + code + "/students", "{\"name\":\"Student " + i + "\"}");
             Student s = new Student();
-            s.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(ws, s).join();
+            s.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(URI.create("ws://" + via + "/ws/room"), s).join();
             s.send("{\"type\":\"resume\",\"token\":\"" + joined.get("token").asText() + "\"}");
             s.send("{\"type\":\"play\"}");
             students.add(s);

@@ -76,6 +76,24 @@ class FeaturesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aCsvBiggerThanTheSocketTakesGoesOverHttp() throws Exception {
+        browser.open("activation=tanh&networkShape=4&seed=0.5");
+        StringBuilder csv = new StringBuilder("a,b,label\n");     // about 200 KB: over the socket's 64 KiB
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 10_000; i++) {
+            double a = r.nextDouble() * 12 - 6, b = r.nextDouble() * 12 - 6;
+            csv.append(a).append(',').append(b).append(',').append(a * b > 0 ? 1 : 0).append('\n');
+        }
+        assertTrue(csv.length() > 64 * 1024, csv.length() + " bytes");
+        upload(csv.toString());
+        browser.waitUntil(d -> browser.text("csv-name").contains(".csv"));
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(d -> Double.parseDouble(browser.text("iter-number").replace(",", "")) > 5);
+        assertTrue(browser.all(".toast.error").isEmpty(), "no error");
+        browser.screenshot("5-csv-over-http");
+    }
+
+    @Test
     void csvWithNamedColumnsShowsThemAsInputs() throws Exception {
         browser.open("activation=tanh&networkShape=4&seed=0.5");
         StringBuilder csv = new StringBuilder("a,b,c,label\n");

@@ -6,6 +6,9 @@ import java.util.Random;
 public final class WideCsv {
     private WideCsv() {}
 
+    /** The file itself (for POST /api/csv). */
+    public static String text() { return jsonEscaped().replace("\\n", "\n"); }
+
     /** 10,000 rows x 32 features and a cat/dog label, JSON-escaped (about 1.6 MB). */
     public static String jsonEscaped() {
         StringBuilder b = new StringBuilder();

@@ -45,7 +45,7 @@ class PostgresRunStoreTest extends RunStoreContract {
         try (RunStore down = JdbcRunStore.open(new StoreSettings(Path.of("unused"), "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", 90, 10, 1))) {
             throw new AssertionError("opened a database that does not exist");
         } catch (StoreException e) {
-            assertTrue(e.getMessage().contains("cannot prepare the run database"), e.getMessage());
+            assertTrue(e.getMessage().contains("cannot prepare the database"), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> new StoreSettings(Path.of("x"), "mysql://h/db", 1, 1, 1).jdbc());
     }
