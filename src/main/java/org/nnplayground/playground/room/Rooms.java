@@ -5,11 +5,9 @@ import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +26,8 @@ public final class Rooms implements AutoCloseable {
     private final AddressWindow wrongCodes = new AddressWindow(60_000);
     private final AddressWindow created = new AddressWindow(3_600_000);
     private final RoomTicker ticker;
+    /** With several servers: copies of rooms read from the shared store. */
+    private final RoomCopies copies;
     /** With several servers: codes of the rooms created on this one (see {@link #hosted()}); guarded by {@code rooms}. */
     private final Set<String> createdHere = new HashSet<>();
 
@@ -42,6 +42,7 @@ public final class Rooms implements AutoCloseable {
      */
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits, Replica replica) {
         this.context = new RoomContext(sessions, events, store, limits, replica);
+        this.copies = new RoomCopies(rooms, context);
         if (!replica.shared()) restore();
         this.ticker = new RoomTicker(rooms, context, this::close, now -> {
             wrongCodes.forgetOld(now);
@@ -111,7 +112,7 @@ public final class Rooms implements AutoCloseable {
         }
         String code = JoinCodes.normalize(typedCode);
         Room room = code == null ? null : rooms.get(code);
-        if ((room == null || room.closed()) && code != null && context.replica().shared()) room = copy(code);
+        if ((room == null || room.closed()) && code != null && context.replica().shared()) room = copies.copy(code);
         if (room == null || room.closed()) {
             wrongCodes.add(address, now);
             throw new RoomException(RoomException.Kind.NOT_FOUND, "there is no class with the code '"
@@ -155,13 +156,7 @@ public final class Rooms implements AutoCloseable {
                 if (s != null) return attach(room, s, socket, address);
             }
             if (context.replica().shared()) {
-                // a student whose server stopped, or whose page the load balancer sent here
-                RoomStore.TokenOwner owner = lookUp(() -> context.store().byToken(Secrets.hash(token)));
-                Room room = owner == null ? null : copy(owner.code());
-                if (room != null && room.byToken(token) == null) {
-                    // joined on another server a moment ago: the roster is newer than this copy's events
-                    room.addStored(lookUp(() -> context.store().students(owner.code())));
-                }
+                Room room = copies.withToken(token);
                 Student s = room == null ? null : room.byToken(token);
                 if (s != null) return attach(room, s, socket, address);
             }
@@ -175,52 +170,10 @@ public final class Rooms implements AutoCloseable {
     }
 
     /**
-     * This server's copy of a room another server made (or made before a restart): read from the
-     * store with its roster, after subscribing to its events so no change in between is missed.
-     * Null when the store has no such room.
-     */
-    private Room copy(String code) {
-        synchronized (rooms) {
-            Room here = rooms.get(code);
-            if (here != null && !here.closed()) return here;
-            if (here != null) rooms.remove(code, here);
-            RoomStore.RoomRecord r = lookUp(() -> context.store().room(code));
-            if (r == null) return null;
-            Room room = Room.restore(r, List.of(), context);
-            room.addStored(lookUp(() -> context.store().students(code)));
-            room.storedSpotlight(r.spotlight());
-            rooms.put(code, room);
-            return room;
-        }
-    }
-
-    /** A read from the shared store; a database that cannot answer is a refusal in plain words. */
-    private <T> T lookUp(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (RoomException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warning("class rooms: the database did not answer: " + e.getMessage());
-            throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database cannot be reached; try again in a moment");
-        }
-    }
-
-    /**
      * The events between servers were cut for a while (their connection to the database was
      * lost): every copy reads its room and roster again; a room that is gone was closed meanwhile.
      */
-    public void resync() {
-        for (Room r : rooms.values()) {
-            try {
-                RoomStore.RoomRecord stored = context.store().room(r.code());
-                if (stored == null) context.events().publish(r.code(), new RoomEvent.Closed());
-                else r.resync(stored, context.store().students(r.code()));
-            } catch (RuntimeException e) {
-                LOG.warning("class room " + r.code() + " could not catch up with the database: " + e.getMessage());
-            }
-        }
-    }
+    public void resync() { copies.resync(); }
 
     /** This server's name among the replicas. */
     public String replica() { return context.replica().id(); }
