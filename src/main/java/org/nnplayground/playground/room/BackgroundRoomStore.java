@@ -1,10 +1,16 @@
 package org.nnplayground.playground.room;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -71,13 +77,13 @@ public final class BackgroundRoomStore implements RoomStore {
     public int addStudent(String code, StudentRecord student, int limit) { return now(s -> s.addStudent(code, student, limit)); }
 
     @Override
-    public void touch(java.util.Collection<String> codes, long nowMillis) {
+    public void touch(Collection<String> codes, long nowMillis) {
         List<String> copy = List.copyOf(codes);
         write(s -> s.touch(copy, nowMillis));
     }
 
     @Override
-    public void removeIdle(long beforeMillis, java.util.function.Consumer<String> closed) { write(s -> s.removeIdle(beforeMillis, closed)); }
+    public void removeIdle(long beforeMillis, Consumer<String> closed) { write(s -> s.removeIdle(beforeMillis, closed)); }
 
     @Override
     public RoomRecord room(String code) { return existing ? reader().room(code) : null; }
@@ -112,8 +118,8 @@ public final class BackgroundRoomStore implements RoomStore {
      * Runs {@code w} on the writer thread after the writes queued before it and waits for its
      * answer (a few seconds at most); a database that cannot answer is a refusal the caller reports.
      */
-    private <T> T now(java.util.function.Function<RoomStore, T> w) {
-        java.util.concurrent.Future<T> f;
+    private <T> T now(Function<RoomStore, T> w) {
+        Future<T> f;
         try {
             f = writer.submit(() -> {
                 return w.apply(reader());
@@ -123,11 +129,11 @@ public final class BackgroundRoomStore implements RoomStore {
         }
         try {
             return f.get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RoomException r) throw r;
             LOG.log(Level.WARNING, "class room store failed", e.getCause());
             throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database did not answer; try again in a moment");
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database did not answer in time; try again in a moment");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

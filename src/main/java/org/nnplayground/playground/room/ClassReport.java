@@ -1,5 +1,9 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.SessionSummary;
+
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +19,21 @@ final class ClassReport {
 
     record Row(String name, String link, int epochs, double lossTrain, double lossTest, String metric, double metricTrain, double metricTest,
                String state) {}
+
+    /** The report of a room's students: those on other servers from their last card ({@code me}: this replica). */
+    static String of(Collection<Student> students, String me) {
+        List<Row> rows = new ArrayList<>();
+        for (Student s : students) rows.add(RemoteCards.remote(s, me) ? RemoteCards.row(s) : row(s));
+        return csv(rows);
+    }
+
+    /** The row of a student whose session is on this server (or was, before they left). */
+    private static Row row(Student s) {
+        SessionSummary m = s.summary();
+        String link = m.settings() != null ? m.link() : (s.lastLink() == null ? "" : s.lastLink());
+        return new Row(s.name, link, m.epoch(), m.lossTrain(), m.lossTest(),
+                m.problem().equals("regression") ? "r2" : "accuracy", m.metricTrain(), m.metricTest(), s.stateKey(m));
+    }
 
     static String csv(List<Row> rows) {
         StringBuilder b = new StringBuilder(HEADER).append("\r\n");

@@ -1,6 +1,7 @@
 package org.nnplayground.playground.room;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -19,6 +20,23 @@ public final class Leaderboard {
             .thenComparingLong(Entry::reachedMillis);
 
     private Leaderboard() {}
+
+    /**
+     * The leaderboard of a room's students (names as shown: {@code anonymized} or not); those on
+     * other servers count with the best their last card reported ({@code me}: this replica).
+     */
+    static List<Entry> of(Collection<Student> students, boolean anonymized, String me) {
+        List<Entry> entries = new ArrayList<>();
+        for (Student s : students) {
+            if (RemoteCards.remote(s, me)) {
+                Entry e = RemoteCards.entry(s, s.shownName(anonymized));
+                if (e != null) entries.add(e);
+            } else {
+                entries.add(new Entry(s.id, s.shownName(anonymized), s.bestLossTest, s.bestParameters, s.bestEpoch, s.bestMillis));
+            }
+        }
+        return top(entries, SIZE);
+    }
 
     /** The best {@code size} entries (finite losses only), in leaderboard order. */
     static List<Entry> top(List<Entry> entries, int size) {

@@ -2,6 +2,9 @@ package org.nnplayground.playground.room;
 
 import org.nnplayground.playground.session.SessionSummary;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -76,6 +79,23 @@ final class RemoteCards {
     static Leaderboard.Entry entry(Student s, String shownName) {
         RoomEvent.RemoteCard r = s.remote;
         return r == null ? null : new Leaderboard.Entry(s.id, shownName, r.bestLossTest(), r.bestParameters(), r.bestEpoch(), r.bestMillis());
+    }
+
+    /**
+     * The cards of the students whose sessions this server ({@code me}) holds, for the other
+     * servers: those that changed since the last call ({@code all}: every one, with its link, as
+     * long as one of them still has a session here).
+     */
+    static List<RoomEvent.RemoteCard> ownCards(Collection<Student> students, String me, boolean all) {
+        boolean live = false;
+        for (Student s : students) if (me.equals(s.owner) && s.session != null && !s.left) live = true;
+        List<RoomEvent.RemoteCard> out = new ArrayList<>();
+        for (Student s : students) {
+            if (!me.equals(s.owner)) continue;
+            RoomEvent.RemoteCard card = summary(s, all && live);
+            if (card != null) out.add(card);
+        }
+        return out;
     }
 
     /**

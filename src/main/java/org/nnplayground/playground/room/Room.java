@@ -1,22 +1,23 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.Checkpoints.Checkpoint;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
-import org.nnplayground.playground.session.SessionRegistry;
-import org.nnplayground.playground.session.SessionSummary;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * A class: its code, the teacher's secret key, the current exercise, the roster and the
- * dashboards. Teacher actions are published as {@link RoomEvent}s and applied to the students'
- * sessions when they arrive (so another server could apply them to its own students too).
- * Low-rate and guarded by the room's lock; the students' training never takes it.
+ * A class: its code, the teacher's secret key, the current exercise, and the public API the web
+ * layer uses (students joining and coming back, teacher actions, the report). Teacher actions are
+ * published as {@link RoomEvent}s and applied to the students' sessions when they arrive (so
+ * another server applies them to its own students too).
+ * Locking: the room's lock (this object's monitor) guards its state, the {@link Roster}, the
+ * {@link DashboardFeed}, and what {@link StudentSessions} and {@link RosterSync} change, which the
+ * room calls holding it. Nothing slow runs under it: the room's store writes, store and checkpoint
+ * reads, publishing events and loading a pushed link into the sessions happen outside it (a
+ * student's store writes are queued to the store's own thread). The students' training never takes it.
  */
 public final class Room {
     private final String code;
@@ -25,17 +26,16 @@ public final class Room {
     private final long createdMillis;
     private final RoomContext context;
     private final AutoCloseable subscription;
-    private final Map<String, Student> students = new LinkedHashMap<>();
-    private final Map<Dashboard, Map<String, Long>> dashboards = new HashMap<>();
-    private final List<String> removedSinceTick = new ArrayList<>();
+    private final Roster roster = new Roster();
+    private final DashboardFeed dashboards = new DashboardFeed();
+    private final StudentSessions sessions;
+    private final RosterSync rosterSync;
     private Exercise exercise;
     private boolean anonymized;
     private String spotlight;
     private boolean closed;
     /** This server let go of the room (stopping, or a copy nobody here used); the room itself goes on. */
     private boolean suspended;
-    private int joined;
-    private boolean rosterChanged;
     /** Last tick with a dashboard open or a student connected (rooms idle too long are closed). */
     private long lastUsedMillis = System.currentTimeMillis();
 
@@ -60,15 +60,17 @@ public final class Room {
         this.exercise = exercise;
         this.anonymized = anonymized;
         this.context = context;
+        this.sessions = new StudentSessions(context);
+        this.rosterSync = new RosterSync(roster, sessions, dashboards, context.replica().id(), this::dropHere);
         this.createdMillis = createdMillis;
         this.subscription = context.events().subscribe(code, this::apply);
     }
 
     /**
      * A room read back from the store after a restart: its students are "left" (no session yet);
-     * each gets a fresh run of their last link when they come back with their token.
+     * each gets their run back when they come back with their token (see {@link #attach}).
      */
-    static Room restore(RoomStore.RoomRecord r, java.util.List<RoomStore.StudentRecord> roster, RoomContext context) {
+    static Room restore(RoomStore.RoomRecord r, List<RoomStore.StudentRecord> storedRoster, RoomContext context) {
         Exercise exercise = null;
         if (r.exerciseLink() != null) {
             try {
@@ -78,7 +80,7 @@ public final class Room {
             }
         }
         Room room = new Room(r.code(), r.teacherKey(), exercise, r.anonymized(), r.createdMillis(), context);
-        room.addStored(roster);
+        room.addStored(storedRoster);
         room.storedSpotlight(r.spotlight());
         return room;
     }
@@ -87,32 +89,15 @@ public final class Room {
      * Puts stored students on the roster (those not on it yet), "left" until a card or their own
      * socket says otherwise: after a restart, or a copy of a room another server created.
      */
-    synchronized void addStored(java.util.List<RoomStore.StudentRecord> roster) {
-        for (RoomStore.StudentRecord sr : roster) {
-            if (students.containsKey(sr.id())) continue;
-            Student s = new Student(sr.id(), sr.token(), sr.name(), sr.number(), sr.joinedMillis());
-            s.left = true;
-            s.lastSettings = settingsOf(sr.link());
-            students.put(s.id, s);
-            joined = Math.max(joined, s.number);
-            rosterChanged = true;
-        }
+    synchronized void addStored(List<RoomStore.StudentRecord> stored) {
+        rosterSync.addStored(stored);
     }
 
     /** The stored spotlight, if that student is still on the roster. */
     synchronized void storedSpotlight(String studentId) {
-        if (studentId != null && students.containsKey(studentId)) {
+        if (studentId != null && roster.contains(studentId)) {
             spotlight = studentId;
-            rosterChanged = true;
-        }
-    }
-
-    private static org.nnplayground.playground.link.PlaygroundSettings settingsOf(String link) {
-        if (link == null) return null;
-        try {
-            return org.nnplayground.playground.link.PlaygroundLink.parse(link, new java.security.SecureRandom()).settings();
-        } catch (RuntimeException stale) {
-            return null; // their last link no longer parses: they get the exercise
+            dashboards.roomChanged();
         }
     }
 
@@ -126,7 +111,7 @@ public final class Room {
     /** Closed, or set aside on this server (stopping, or an idle copy dropped): a request finds the room anew. */
     public synchronized boolean closed() { return closed || suspended; }
 
-    public synchronized int size() { return students.size(); }
+    public synchronized int size() { return roster.size(); }
 
     /** The current exercise link (null: none pushed yet). */
     public synchronized String exerciseLink() { return exercise == null ? null : exercise.link(); }
@@ -143,13 +128,13 @@ public final class Room {
             String clean = cleanName(name);
             requireRoom();
             String token = Secrets.token(24);
-            Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, ++joined, System.currentTimeMillis());
+            Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, roster.nextNumber(), System.currentTimeMillis());
             s.plainToken = token;
             s.address = address;
             s.awaySince = System.currentTimeMillis();
-            openSession(s, exercise == null ? "" : exercise.link());
-            students.put(s.id, s);
-            rosterChanged = true;
+            sessions.open(s, exercise == null ? "" : exercise.link());
+            roster.add(s);
+            dashboards.roomChanged();
             context.store().saveStudent(code, record(s));
             return s;
         }
@@ -181,21 +166,20 @@ public final class Room {
         synchronized (this) {
             try {
                 requireOpen();
-                openSession(s, exercise == null ? "" : exercise.link());
+                sessions.open(s, exercise == null ? "" : exercise.link());
             } catch (RoomException e) {
                 context.store().removeStudent(code, id);
                 throw e;
             }
-            students.put(s.id, s);
-            joined = Math.max(joined, number);
-            rosterChanged = true;
+            roster.add(s);
+            dashboards.roomChanged();
         }
         context.events().publish(code, new RoomEvent.StudentJoined(s.id, s.token, s.name, s.number, s.joinedMillis, link));
         return s;
     }
 
     private void requireRoom() {
-        if (students.size() >= context.limits().studentsPerRoom()) throw full();
+        if (roster.size() >= context.limits().studentsPerRoom()) throw full();
     }
 
     private RoomException full() {
@@ -217,19 +201,19 @@ public final class Room {
      * their run was on another replica) it opens again: from {@code saved}, their checkpoint, if
      * any, else a fresh run of their last link; the other replicas hear that they are here now.
      */
-    Attach attach(Student s, SessionListener socket, String address, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
+    Attach attach(Student s, SessionListener socket, String address, Checkpoint saved) {
         Attach done;
         synchronized (this) {
             requireOpen();
-            if (!students.containsKey(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
+            if (!roster.contains(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
             Resumed resumed = null;
             if (s.left || s.session == null) {
                 s.address = address;
-                resumed = reopen(s, saved);
+                resumed = sessions.reopen(s, saved, exerciseLink());
                 s.left = false;
             }
             if (context.replica().shared()) s.owner = context.replica().id();
-            SessionListener previous = s.link.attached() ? current(s) : null;
+            SessionListener previous = s.link.attached() ? s.link.current() : null;
             s.link.attach(socket);
             s.awaySince = 0;
             s.metaVersion++;
@@ -240,18 +224,14 @@ public final class Room {
     }
 
     /** True when attaching would open a session here (so the caller reads the checkpoint first, outside the lock). */
-    synchronized boolean needsSession(Student s) { return s.left || s.session == null; }
+    private synchronized boolean needsSession(Student s) { return s.left || s.session == null; }
 
-    /** Opens the student's session here: from their checkpoint when there is one, else their last link. */
-    private Resumed reopen(Student s, org.nnplayground.playground.session.Checkpoints.Checkpoint saved) {
-        if (saved != null) {
-            openEmptySession(s);
-            s.session.restore(saved.snapshot());
-            int ago = (int) Math.max(0, Math.round((System.currentTimeMillis() - saved.savedMillis()) / 1000.0));
-            return new Resumed(saved.snapshot().epoch(), ago, "checkpoint");
-        }
-        openSession(s, s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? exerciseLink() : s.lastLink());
-        return new Resumed(0, null, "link");
+    /**
+     * The student's checkpoint when attaching would open their session here (else null): read
+     * before {@link #attach}, outside the room's lock, as the database may take a moment.
+     */
+    Checkpoint checkpointToResume(Student s) {
+        return context.replica().checkpoints() != null && needsSession(s) ? sessions.savedRun(s.id) : null;
     }
 
     /** Sends the student's page its session again: description, status and a frame (after the room's own messages). */
@@ -261,22 +241,16 @@ public final class Room {
 
     /** The student's socket closed: the session pauses and waits for them ({@link RoomLimits#grace()}). */
     synchronized void detach(Student s, SessionListener socket) {
-        if (!s.link.detach(socket)) return;
-        s.awaySince = System.currentTimeMillis();
-        s.metaVersion++;
-        if (s.session != null) s.session.pause();
-        s.summary();
-        if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
-        if (students.containsKey(s.id)) context.store().saveStudent(code, record(s));
+        if (sessions.detach(s, socket) && roster.contains(s.id)) context.store().saveStudent(code, record(s));
     }
 
     /** The student left the class for good: their card goes, their session is freed. */
     void leave(Student s) {
         synchronized (this) {
-            if (students.remove(s.id) == null) return;
+            if (roster.remove(s.id) == null) return;
             dropStudent(s);
         }
-        forgetRun(s.id);
+        sessions.forgetRun(s.id);
         if (context.replica().shared()) context.events().publish(code, new RoomEvent.StudentLeft(s.id));
     }
 
@@ -298,8 +272,8 @@ public final class Room {
         synchronized (this) {
             requireOpen();
             exercise = next;
-            for (Student s : students.values()) s.forgetBest();
-            rosterChanged = true;
+            for (Student s : roster.all()) s.forgetBest();
+            dashboards.roomChanged();
         }
         save();
         context.events().publish(code, new RoomEvent.ExercisePushed(next.link(), next.locked()));
@@ -323,9 +297,9 @@ public final class Room {
     public void spotlight(String studentId) {
         synchronized (this) {
             requireOpen();
-            if (studentId != null) student(studentId);
+            if (studentId != null) roster.require(studentId);
             spotlight = studentId;
-            rosterChanged = true;
+            dashboards.roomChanged();
         }
         save();
         publish(new RoomEvent.Spotlight(studentId));
@@ -342,8 +316,7 @@ public final class Room {
 
     private void setAnonymized(boolean on) {
         anonymized = on;
-        for (Map<String, Long> sent : dashboards.values()) sent.clear();
-        rosterChanged = true;
+        dashboards.roomChanged(); // every card again, with the names now shown
     }
 
     public synchronized boolean anonymized() { return anonymized; }
@@ -351,18 +324,18 @@ public final class Room {
     public void remove(String studentId) {
         synchronized (this) {
             requireOpen();
-            Student s = student(studentId);
-            students.remove(s.id);
+            Student s = roster.require(studentId);
+            roster.remove(s.id);
             dropStudent(s);
         }
-        forgetRun(studentId);
+        sessions.forgetRun(studentId);
         publish(new RoomEvent.Removed(studentId));
     }
 
     /** A student's session for a read-only viewer (the teacher opening a card). */
     public synchronized Session watch(String studentId) {
         requireOpen();
-        Student s = student(studentId);
+        Student s = roster.require(studentId);
         if (remote(s)) {
             throw new RoomException(RoomException.Kind.NOT_FOUND, "that student's run trains on another server of this class: "
                     + "their card shows their progress, their run can only be opened from that server");
@@ -372,12 +345,11 @@ public final class Room {
     }
 
     /** A student's curve so far (for a teacher opening their run). */
-    public synchronized ChartLog.Points chartOf(String studentId) { return student(studentId).chart.points(); }
+    public synchronized ChartLog.Points chartOf(String studentId) { return roster.require(studentId).chart.points(); }
 
     /** A student's shown name (anonymized or not) and number. */
     public synchronized String displayName(String studentId) {
-        Student s = student(studentId);
-        return anonymized ? "Student " + s.number : s.name;
+        return roster.require(studentId).shownName(anonymized);
     }
 
     /** Closes the room: students are told, sessions freed, the code forgotten. */
@@ -386,20 +358,20 @@ public final class Room {
         synchronized (this) {
             if (closed) return;
             closed = true;
-            ids = List.copyOf(students.keySet());
+            ids = roster.ids();
         }
         context.store().removeRoom(code);
         context.events().publish(code, new RoomEvent.Closed());
         closeHere();
-        for (String id : ids) forgetRun(id);
+        for (String id : ids) sessions.forgetRun(id);
     }
 
     /** Frees this server's part of a closed room: sessions, dashboards, the subscription. */
     private void closeHere() {
         synchronized (this) {
             closed = true;
-            for (Student s : students.values()) freeSession(s);
-            students.clear();
+            for (Student s : roster.all()) sessions.free(s);
+            roster.clear();
             dashboards.clear();
         }
         try {
@@ -410,40 +382,16 @@ public final class Room {
     }
 
     /** The class report (CSV): one row per student. */
-    public synchronized String report() {
-        List<ClassReport.Row> rows = new ArrayList<>();
-        for (Student s : students.values()) {
-            if (remote(s)) {
-                rows.add(RemoteCards.row(s));
-                continue;
-            }
-            SessionSummary m = s.summary();
-            String link = m.settings() != null ? m.link() : (s.lastLink() == null ? "" : s.lastLink());
-            rows.add(new ClassReport.Row(s.name, link, m.epoch(), m.lossTrain(), m.lossTest(),
-                    m.problem().equals("regression") ? "r2" : "accuracy", m.metricTrain(), m.metricTest(), s.stateKey(m)));
-        }
-        return ClassReport.csv(rows);
-    }
+    public synchronized String report() { return ClassReport.of(roster.all(), context.replica().id()); }
 
     /** The leaderboard now (names anonymized when the room is). */
-    public synchronized List<Leaderboard.Entry> leaderboard() {
-        List<Leaderboard.Entry> entries = new ArrayList<>();
-        for (Student s : students.values()) {
-            if (remote(s)) {
-                Leaderboard.Entry e = RemoteCards.entry(s, shownName(s));
-                if (e != null) entries.add(e);
-            } else {
-                entries.add(new Leaderboard.Entry(s.id, shownName(s), s.bestLossTest, s.bestParameters, s.bestEpoch, s.bestMillis));
-            }
-        }
-        return Leaderboard.top(entries, Leaderboard.SIZE);
-    }
+    public synchronized List<Leaderboard.Entry> leaderboard() { return Leaderboard.of(roster.all(), anonymized, context.replica().id()); }
 
     // ---- dashboards
 
     public synchronized void addDashboard(Dashboard d) {
         requireOpen();
-        dashboards.put(d, new HashMap<>());
+        dashboards.add(d);
     }
 
     public synchronized void removeDashboard(Dashboard d) { dashboards.remove(d); }
@@ -455,59 +403,23 @@ public final class Room {
      */
     synchronized void tick(long now) {
         if (closed) return;
-        if (!dashboards.isEmpty() || students.values().stream().anyMatch(st -> st.link.attached())) lastUsedMillis = now;
-        long graceMillis = context.limits().grace().toMillis();
-        for (Student s : students.values()) {
+        if (!dashboards.isEmpty() || roster.all().stream().anyMatch(st -> st.link.attached())) lastUsedMillis = now;
+        for (Student s : roster.all()) {
             if (remote(s)) {
                 RemoteCards.age(s, now);
                 continue;
             }
-            if (!s.left && s.awaySince != 0 && now - s.awaySince > graceMillis) {
-                freeSession(s);
-                s.left = true;
-                s.metaVersion++;
-            }
-            SessionSummary m = s.summary();
-            if (m.version() == 0) continue;
-            s.lastSettings = m.settings();
-            s.chart.add(m.epoch(), m.lossTrain(), m.lossTest());
-            boolean currentExercise = m.builds() > s.buildsBeforeExercise;
-            if (currentExercise && Double.isFinite(m.lossTest()) && (!(s.bestLossTest <= m.lossTest()))) {
-                s.bestLossTest = m.lossTest();
-                s.bestParameters = m.parameterCount();
-                s.bestEpoch = m.epoch();
-                s.bestMillis = now;
-            }
+            sessions.freeAfterGrace(s, now);
+            s.sample(now);
         }
-        List<String> removed = List.copyOf(removedSinceTick);
-        removedSinceTick.clear();
-        boolean full = rosterChanged;
-        rosterChanged = false;
-        List<Leaderboard.Entry> board = leaderboard();
-        for (Map.Entry<Dashboard, Map<String, Long>> e : dashboards.entrySet()) {
-            Dashboard d = e.getKey();
-            Map<String, Long> sent = e.getValue();
-            if (full) sent.clear();
-            if (!d.ready()) {
-                // skipped: the next update it takes must carry every change, removals included
-                if (!removed.isEmpty()) sent.clear();
-                continue;
-            }
-            boolean everything = sent.isEmpty();
-            List<Card> cards = new ArrayList<>();
-            for (Student s : students.values()) {
-                long version = remote(s) ? RemoteCards.version(s) : s.cardVersion();
-                Long last = sent.put(s.id, version);
-                if (last == null || last != version) cards.add(card(s));
-            }
-            d.update(new RosterUpdate(everything, code, students.size(), anonymized, spotlight, exerciseLink(), locked(),
-                    cards, everything ? List.of() : removed, board));
-        }
+        RosterUpdate state = new RosterUpdate(false, code, roster.size(), anonymized, spotlight, exerciseLink(), locked(),
+                List.of(), List.of(), leaderboard());
+        dashboards.send(roster.all(), state, context.replica().id());
     }
 
     /** True when no student of this room has a session on this server. */
     synchronized boolean ownsNoSession() {
-        for (Student s : students.values()) if (s.session != null && !s.left) return false;
+        for (Student s : roster.all()) if (s.session != null && !s.left) return false;
         return true;
     }
 
@@ -520,16 +432,14 @@ public final class Room {
     Student byToken(String token) {
         String hash = Secrets.hash(token);
         synchronized (this) {
-            for (Student s : students.values()) if (Secrets.same(s.token, hash)) return s;
+            return roster.byTokenHash(hash);
         }
-        return null;
     }
 
     /** Writes every student's last link to the store (the server is stopping). */
     synchronized void saveRoster() {
-        for (Student s : students.values()) {
+        for (Student s : roster.all()) {
             if (remote(s)) continue; // their own server keeps their link
-            s.summary();
             if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
             context.store().saveStudent(code, record(s));
         }
@@ -538,7 +448,7 @@ public final class Room {
     /** Frees every session without forgetting the room (the server is stopping: the store keeps it). */
     synchronized void suspend() {
         suspended = true;
-        for (Student s : students.values()) freeSession(s);
+        for (Student s : roster.all()) sessions.free(s);
         dashboards.clear();
         try {
             subscription.close();
@@ -554,17 +464,17 @@ public final class Room {
             closeHere();
             return;
         }
-        List<Session> sessions = new ArrayList<>();
+        List<Session> here = new ArrayList<>();
         synchronized (this) {
             if (closed) return;
             change(event);
-            for (Student s : students.values()) if (!s.left && s.session != null) sessions.add(s.session);
+            for (Student s : roster.all()) if (!s.left && s.session != null) here.add(s.session);
         }
-        // notices, spotlight, removal and closing are for the pages
-        if (event instanceof RoomEvent.ExercisePushed e) sessions.forEach(s -> s.load(e.link()));
-        else if (event instanceof RoomEvent.PauseAll) sessions.forEach(Session::pause);
-        else if (event instanceof RoomEvent.ResumeAll) sessions.forEach(Session::play);
-        else if (event instanceof RoomEvent.ResetAll) sessions.forEach(Session::reset);
+        // outside the room's lock (nothing slow under it); notices, spotlight, removal and closing are for the pages
+        if (event instanceof RoomEvent.ExercisePushed e) here.forEach(s -> s.load(e.link()));
+        else if (event instanceof RoomEvent.PauseAll) here.forEach(Session::pause);
+        else if (event instanceof RoomEvent.ResumeAll) here.forEach(Session::play);
+        else if (event instanceof RoomEvent.ResetAll) here.forEach(Session::reset);
     }
 
     /**
@@ -572,51 +482,21 @@ public final class Room {
      * change already; each step here is idempotent, so that copy stays the same.
      */
     private void change(RoomEvent event) {
-        String me = context.replica().id();
         if (event instanceof RoomEvent.ExercisePushed e && (exercise == null || !exercise.link().equals(e.link()))) {
             try {
                 exercise = Exercise.of(e.link());
             } catch (RoomException bad) {
                 return; // the teacher's server accepted it: a link another version cannot read keeps the old exercise here
             }
-            for (Student s : students.values()) s.forgetBest();
-            rosterChanged = true;
+            for (Student s : roster.all()) s.forgetBest();
+            dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Spotlight sp) {
             spotlight = sp.studentId();
-            rosterChanged = true;
+            dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Anonymized a && a.on() != anonymized) {
             setAnonymized(a.on());
-        } else if (event instanceof RoomEvent.Removed r) {
-            Student s = students.remove(r.studentId());
-            if (s != null) dropHere(s);
-        } else if (event instanceof RoomEvent.StudentLeft l) {
-            Student s = students.remove(l.studentId());
-            if (s != null) dropHere(s);
-        } else if (event instanceof RoomEvent.StudentJoined j && !students.containsKey(j.studentId())) {
-            Student s = new Student(j.studentId(), j.token(), j.name(), j.number(), j.joinedMillis());
-            s.left = true;
-            s.lastSettings = settingsOf(j.link());
-            students.put(s.id, s);
-            joined = Math.max(joined, s.number);
-            rosterChanged = true;
-        } else if (event instanceof RoomEvent.Attached a && !a.replica().equals(me)) {
-            Student s = students.get(a.studentId());
-            if (s == null) return;
-            // they reconnected to another server: it holds their run now, this copy only shows their card
-            if (s.session != null && !s.left) freeSession(s);
-            s.link.attach(null);
-            s.left = false;
-            s.owner = a.replica();
-            s.metaVersion++;
-        } else if (event instanceof RoomEvent.Cards c && !c.replica().equals(me)) {
-            long now = System.currentTimeMillis();
-            for (RoomEvent.RemoteCard card : c.cards()) {
-                Student s = students.get(card.id());
-                // a late card from the server a student just left: this one holds their run
-                if (s != null && (s.session == null || s.left) && RemoteCards.speaksFor(s, c.replica(), now)) {
-                    RemoteCards.heard(s, c.replica(), card, now);
-                }
-            }
+        } else {
+            rosterSync.apply(event);
         }
     }
 
@@ -624,7 +504,7 @@ public final class Room {
      * Catches up with the store after events were missed (the connection that carries them was
      * lost for a while): the exercise, hidden names, who joined and who is gone.
      */
-    void resync(RoomStore.RoomRecord stored, List<RoomStore.StudentRecord> roster) {
+    void resync(RoomStore.RoomRecord stored, List<RoomStore.StudentRecord> storedRoster) {
         if (stored.exerciseLink() != null && !stored.exerciseLink().equals(exerciseLink())) {
             try {
                 Exercise e = Exercise.of(stored.exerciseLink());
@@ -635,91 +515,28 @@ public final class Room {
         }
         apply(new RoomEvent.Anonymized(stored.anonymized()));
         apply(new RoomEvent.Spotlight(stored.spotlight()));
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (RoomStore.StudentRecord r : roster) ids.add(r.id());
         synchronized (this) {
             if (closed) return;
-            for (Student s : List.copyOf(students.values())) {
-                if (!ids.contains(s.id)) {
-                    students.remove(s.id);
-                    dropHere(s);
-                }
-            }
+            rosterSync.dropMissing(storedRoster);
         }
-        addStored(roster);
+        addStored(storedRoster);
     }
 
     /** A student's session is on another server: their card comes from its summaries. */
     private boolean remote(Student s) { return RemoteCards.remote(s, context.replica().id()); }
-
-    private String shownName(Student s) { return anonymized ? "Student " + s.number : s.name; }
 
     /**
      * The cards of the students whose sessions this server holds, for the other servers: those
      * that changed since the last call ({@code all}: every one). Empty when there is nothing to say.
      */
     synchronized List<RoomEvent.RemoteCard> ownCards(boolean all) {
-        List<RoomEvent.RemoteCard> out = new ArrayList<>();
-        if (closed) return out;
-        String me = context.replica().id();
-        boolean live = false;
-        for (Student s : students.values()) if (me.equals(s.owner) && s.session != null && !s.left) live = true;
-        for (Student s : students.values()) {
-            if (!me.equals(s.owner)) continue;
-            RoomEvent.RemoteCard card = RemoteCards.summary(s, all && live);
-            if (card != null) out.add(card);
-        }
-        return out;
-    }
-
-    /** The student's checkpointed run is of no use any more (they left, were removed, the class closed). */
-    private void forgetRun(String studentId) {
-        var checkpoints = context.replica().checkpoints();
-        if (checkpoints == null) return;
-        try {
-            checkpoints.delete(Replica.checkpointKey(studentId));
-        } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(Room.class.getName()).warning("could not delete a student's checkpoint: " + e.getMessage());
-        }
+        if (closed) return List.of();
+        return RemoteCards.ownCards(roster.all(), context.replica().id(), all);
     }
 
     private void publish(RoomEvent e) {
         synchronized (this) { requireOpen(); }
         context.events().publish(code, e);
-    }
-
-    private Card card(Student s) {
-        if (remote(s)) return RemoteCards.card(s, shownName(s));
-        SessionSummary m = s.summary();
-        return new Card(s.id, s.number, anonymized ? "Student " + s.number : s.name, m.epoch(), m.lossTrain(), m.lossTest(),
-                m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount());
-    }
-
-    private Student student(String id) {
-        Student s = id == null ? null : students.get(id);
-        if (s == null) throw new RoomException(RoomException.Kind.NOT_FOUND, "no such student in this class");
-        return s;
-    }
-
-    /** Opens the student's session on {@code link} (null or blank: the playground's defaults). */
-    private void openSession(Student s, String link) {
-        openEmptySession(s);
-        s.session.load(link == null ? "" : link);
-    }
-
-    /** Opens the student's session with no run yet (a checkpoint is restored into it next). */
-    private void openEmptySession(Student s) {
-        try {
-            s.session = context.sessions().open(s.address, s.link);
-        } catch (SessionRegistry.LimitException full) {
-            throw new RoomException(RoomException.Kind.FULL, full.getMessage());
-        }
-        var checkpoints = context.replica().checkpoints();
-        if (checkpoints != null) {
-            // the run checkpoints itself from now on, so another replica (or this one restarted) can take the student over
-            s.session.checkpointTo(new org.nnplayground.playground.session.CheckpointSchedule(checkpoints,
-                    Replica.checkpointKey(s.id), context.replica().checkpointEvery()));
-        }
     }
 
     private void dropStudent(Student s) {
@@ -729,17 +546,10 @@ public final class Room {
 
     /** The student is off this copy's roster: their session here (if any) is freed, their card goes. */
     private void dropHere(Student s) {
-        freeSession(s);
-        removedSinceTick.add(s.id);
+        sessions.free(s);
+        dashboards.removed(s.id);
         if (s.id.equals(spotlight)) spotlight = null;
     }
-
-    private void freeSession(Student s) {
-        if (s.session != null && !s.left) context.sessions().close(s.address, s.session);
-        s.session = null;
-    }
-
-    private SessionListener current(Student s) { return s.link.current(); }
 
     private void requireOpen() {
         if (suspended && !closed) throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class is being reloaded on this server; try again");

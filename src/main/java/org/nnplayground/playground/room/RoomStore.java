@@ -1,6 +1,8 @@
 package org.nnplayground.playground.room;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where rooms and rosters are kept so they can outlive the process (with a database); the
@@ -63,10 +65,10 @@ public interface RoomStore {
     int addStudent(String code, StudentRecord student, int limit);
 
     /** Notes that these rooms are in use now (a server sharing the store has a dashboard or a student connected). */
-    default void touch(java.util.Collection<String> codes, long nowMillis) {}
+    default void touch(Collection<String> codes, long nowMillis) {}
 
     /** Removes the rooms not used since {@code beforeMillis} and tells {@code closed} each one's code. */
-    default void removeIdle(long beforeMillis, java.util.function.Consumer<String> closed) {}
+    default void removeIdle(long beforeMillis, Consumer<String> closed) {}
 
     /** Releases the store's connections (the server is stopping). */
     default void close() {}

@@ -1,26 +1,23 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
 
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Every room of the server: creating (within the rooms limit), finding by code (wrong codes are
- * rate limited per address, against guessing), joining and resuming, and the dashboards' ticker.
+ * rate limited per address, against guessing), joining and resuming; {@link RoomTicker} ticks them.
  */
 public final class Rooms implements AutoCloseable {
     /** Dashboard updates per second: every card at least twice a second even when one tick is skipped. */
     public static final int TICKS_PER_SECOND = 4;
-    /** A room with no dashboard open and no student connected for this long is closed. */
-    static final long IDLE_ROOM_MILLIS = 12L * 3600 * 1000;
     private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
 
     private final RoomContext context;
@@ -28,9 +25,11 @@ public final class Rooms implements AutoCloseable {
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AddressWindow wrongCodes = new AddressWindow(60_000);
     private final AddressWindow created = new AddressWindow(3_600_000);
-    private final ScheduledExecutorService ticker;
+    private final RoomTicker ticker;
+    /** With several servers: copies of rooms read from the shared store. */
+    private final RoomCopies copies;
     /** With several servers: codes of the rooms created on this one (see {@link #hosted()}); guarded by {@code rooms}. */
-    private final java.util.Set<String> createdHere = new java.util.HashSet<>();
+    private final Set<String> createdHere = new HashSet<>();
 
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits) {
         this(sessions, events, store, limits, Replica.alone());
@@ -43,14 +42,12 @@ public final class Rooms implements AutoCloseable {
      */
     public Rooms(SessionRegistry sessions, RoomEvents events, RoomStore store, RoomLimits limits, Replica replica) {
         this.context = new RoomContext(sessions, events, store, limits, replica);
+        this.copies = new RoomCopies(rooms, context);
         if (!replica.shared()) restore();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "room-ticker");
-            t.setDaemon(true);
-            return t;
+        this.ticker = new RoomTicker(rooms, context, this::close, now -> {
+            wrongCodes.forgetOld(now);
+            created.forgetOld(now);
         });
-        long period = 1000 / TICKS_PER_SECOND;
-        ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -115,7 +112,7 @@ public final class Rooms implements AutoCloseable {
         }
         String code = JoinCodes.normalize(typedCode);
         Room room = code == null ? null : rooms.get(code);
-        if ((room == null || room.closed()) && code != null && context.replica().shared()) room = copy(code);
+        if ((room == null || room.closed()) && code != null && context.replica().shared()) room = copies.copy(code);
         if (room == null || room.closed()) {
             wrongCodes.add(address, now);
             throw new RoomException(RoomException.Kind.NOT_FOUND, "there is no class with the code '"
@@ -159,13 +156,7 @@ public final class Rooms implements AutoCloseable {
                 if (s != null) return attach(room, s, socket, address);
             }
             if (context.replica().shared()) {
-                // a student whose server stopped, or whose page the load balancer sent here
-                RoomStore.TokenOwner owner = lookUp(() -> context.store().byToken(Secrets.hash(token)));
-                Room room = owner == null ? null : copy(owner.code());
-                if (room != null && room.byToken(token) == null) {
-                    // joined on another server a moment ago: the roster is newer than this copy's events
-                    room.addStored(lookUp(() -> context.store().students(owner.code())));
-                }
+                Room room = copies.withToken(token);
                 Student s = room == null ? null : room.byToken(token);
                 if (s != null) return attach(room, s, socket, address);
             }
@@ -174,67 +165,15 @@ public final class Rooms implements AutoCloseable {
     }
 
     private Membership attach(Room room, Student s, SessionListener socket, String address) {
-        org.nnplayground.playground.session.Checkpoints.Checkpoint saved = null;
-        var checkpoints = context.replica().checkpoints();
-        if (checkpoints != null && room.needsSession(s)) {
-            // read before taking the room's lock: the database may take a moment
-            try {
-                saved = checkpoints.load(Replica.checkpointKey(s.id)).orElse(null);
-            } catch (RuntimeException e) {
-                LOG.warning("could not read a student's checkpoint; they get a fresh run of their last link: " + e.getMessage());
-            }
-        }
-        Room.Attach done = room.attach(s, socket, address, saved);
+        Room.Attach done = room.attach(s, socket, address, room.checkpointToResume(s));
         return new Membership(room, s, done.previous(), done.resumed());
-    }
-
-    /**
-     * This server's copy of a room another server made (or made before a restart): read from the
-     * store with its roster, after subscribing to its events so no change in between is missed.
-     * Null when the store has no such room.
-     */
-    private Room copy(String code) {
-        synchronized (rooms) {
-            Room here = rooms.get(code);
-            if (here != null && !here.closed()) return here;
-            if (here != null) rooms.remove(code, here);
-            RoomStore.RoomRecord r = lookUp(() -> context.store().room(code));
-            if (r == null) return null;
-            Room room = Room.restore(r, List.of(), context);
-            room.addStored(lookUp(() -> context.store().students(code)));
-            room.storedSpotlight(r.spotlight());
-            rooms.put(code, room);
-            return room;
-        }
-    }
-
-    /** A read from the shared store; a database that cannot answer is a refusal in plain words. */
-    private <T> T lookUp(java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (RoomException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warning("class rooms: the database did not answer: " + e.getMessage());
-            throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database cannot be reached; try again in a moment");
-        }
     }
 
     /**
      * The events between servers were cut for a while (their connection to the database was
      * lost): every copy reads its room and roster again; a room that is gone was closed meanwhile.
      */
-    public void resync() {
-        for (Room r : rooms.values()) {
-            try {
-                RoomStore.RoomRecord stored = context.store().room(r.code());
-                if (stored == null) context.events().publish(r.code(), new RoomEvent.Closed());
-                else r.resync(stored, context.store().students(r.code()));
-            } catch (RuntimeException e) {
-                LOG.warning("class room " + r.code() + " could not catch up with the database: " + e.getMessage());
-            }
-        }
-    }
+    public void resync() { copies.resync(); }
 
     /** This server's name among the replicas. */
     public String replica() { return context.replica().id(); }
@@ -266,7 +205,7 @@ public final class Rooms implements AutoCloseable {
         public SessionListener replaced() { return replaced; }
 
         /** The student's session (null after they left or were removed). */
-        public org.nnplayground.playground.session.Session session() { return room.session(student); }
+        public Session session() { return room.session(student); }
 
         /** The curve so far, for a reloaded page. */
         public ChartLog.Points chart() { return room.chart(student); }
@@ -289,80 +228,10 @@ public final class Rooms implements AutoCloseable {
 
     public int size() { return rooms.size(); }
 
-    private void tick() {
-        long now = System.currentTimeMillis();
-        ticks++;
-        boolean shared = context.replica().shared();
-        for (Room r : rooms.values()) {
-            try {
-                if (r.closed()) {
-                    rooms.remove(r.code(), r); // closed on another server
-                    continue;
-                }
-                if (shared) {
-                    shareCards(r);
-                    if (r.idleMillis(now) > IDLE_COPY_MILLIS && r.ownsNoSession()) {
-                        // nobody uses this copy here: drop it (the room lives on in the store and on other servers)
-                        rooms.remove(r.code(), r);
-                        r.suspend();
-                        continue;
-                    }
-                }
-                if (!shared && r.idleMillis(now) > IDLE_ROOM_MILLIS) {
-                    // a room nobody has opened for half a day is over: its place goes to new classes
-                    close(r);
-                    continue;
-                }
-                r.tick(now);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
-            }
-        }
-        if (shared) sweepShared(now);
-        // forget old per-address records so the maps do not grow with every address ever seen
-        if (now % 60_000 < 1000 / TICKS_PER_SECOND) {
-            wrongCodes.forgetOld(now);
-            created.forgetOld(now);
-        }
-    }
-
-    /** Ticks between two card summaries to the other servers (twice a second), and between two summaries of every card. */
-    static final int SUMMARY_TICKS = TICKS_PER_SECOND / 2;
-    static final int HEARTBEAT_TICKS = TICKS_PER_SECOND * 3;
-    /** A copy of a shared room that nobody has used on this server for this long is dropped here. */
-    static final long IDLE_COPY_MILLIS = 10L * 60 * 1000;
-    private long ticks;
-
-    /** Sends the other servers the cards of this server's students in room {@code r} (outside the room's lock). */
-    private void shareCards(Room r) {
-        if (ticks % SUMMARY_TICKS != 0) return;
-        List<RoomEvent.RemoteCard> cards = r.ownCards(ticks % HEARTBEAT_TICKS == 0);
-        if (!cards.isEmpty()) context.events().publish(r.code(), new RoomEvent.Cards(context.replica().id(), cards));
-    }
-
-    /**
-     * Rooms spanning servers: once a minute the store hears which rooms are in use here; every ten
-     * minutes, rooms nobody used on any server for {@link #IDLE_ROOM_MILLIS} are closed (each
-     * server's copy hears it).
-     */
-    private void sweepShared(long now) {
-        if (now - lastTouchMillis < 60_000) return;
-        lastTouchMillis = now;
-        List<String> used = new java.util.ArrayList<>();
-        for (Room r : rooms.values()) if (r.idleMillis(now) < 60_000) used.add(r.code());
-        if (!used.isEmpty()) context.store().touch(used, now);
-        if (now - lastSweepMillis < 10 * 60_000) return;
-        lastSweepMillis = now;
-        context.store().removeIdle(now - IDLE_ROOM_MILLIS, code -> context.events().publish(code, new RoomEvent.Closed()));
-    }
-
-    private long lastTouchMillis;
-    private long lastSweepMillis = System.currentTimeMillis();
-
     /** The server stops: sessions are freed, rooms and rosters stay in the store for the next start. */
     @Override
     public void close() {
-        ticker.shutdownNow();
+        ticker.close();
         for (Room r : rooms.values()) {
             r.saveRoster();
             r.suspend();
@@ -373,7 +242,7 @@ public final class Rooms implements AutoCloseable {
 
     /** Stops the ticker and frees every session without writing anything (a test's stand-in for a killed server). */
     public void abort() {
-        ticker.shutdownNow();
+        ticker.close();
         for (Room r : rooms.values()) r.suspend();
         rooms.clear();
     }

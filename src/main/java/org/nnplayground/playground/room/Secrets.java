@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** Unguessable tokens (teacher keys, resume tokens, student ids) and their constant-time comparison. */
 final class Secrets {
@@ -22,7 +23,7 @@ final class Secrets {
     static String hash(String secret) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d);
+            return HexFormat.of().formatHex(d);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

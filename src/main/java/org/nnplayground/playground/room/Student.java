@@ -1,5 +1,6 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.link.PlaygroundSettings;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionSummary;
 
@@ -34,7 +35,7 @@ final class Student {
     int bestEpoch;
     long bestMillis;
     /** The last settings of this student's run (for the report and to rebuild after the grace period). */
-    org.nnplayground.playground.link.PlaygroundSettings lastSettings;
+    PlaygroundSettings lastSettings;
 
     /** The last link of this student's run, or null. */
     String lastLink() { return lastSettings == null ? null : lastSettings.toHash(); }
@@ -62,6 +63,24 @@ final class Student {
     }
 
     long cardVersion() { return summary().version() * 1024 + metaVersion; }
+
+    /** Their name on the dashboards: "Student N" while the room hides names. */
+    String shownName(boolean anonymized) { return anonymized ? "Student " + number : name; }
+
+    /** One tick's sample of their run: a point of the curve, and the best test loss for the current exercise. */
+    void sample(long now) {
+        SessionSummary m = summary();
+        if (m.version() == 0) return;
+        lastSettings = m.settings();
+        chart.add(m.epoch(), m.lossTrain(), m.lossTest());
+        boolean currentExercise = m.builds() > buildsBeforeExercise;
+        if (currentExercise && Double.isFinite(m.lossTest()) && (!(bestLossTest <= m.lossTest()))) {
+            bestLossTest = m.lossTest();
+            bestParameters = m.parameterCount();
+            bestEpoch = m.epoch();
+            bestMillis = now;
+        }
+    }
 
     // ---- several servers: a student whose session lives on another replica (docs/architecture.md)
 

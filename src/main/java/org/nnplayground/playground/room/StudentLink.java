@@ -1,5 +1,6 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.InsightsReport;
 import org.nnplayground.playground.session.SessionDescription;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionState;
@@ -59,7 +60,7 @@ final class StudentLink implements SessionListener {
 
     /** The course views' data: a room student has them as every student does. */
     @Override
-    public void insights(org.nnplayground.playground.session.InsightsReport report) {
+    public void insights(InsightsReport report) {
         SessionListener t = target;
         if (t != null) t.insights(report);
     }

@@ -1,0 +1,76 @@
+package org.nnplayground.playground.room;
+
+import org.nnplayground.playground.session.SessionSummary;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The teacher dashboards of one room and what each was last sent: every tick a ready dashboard
+ * gets the cards that changed since its own last update (every card after a change of the room's
+ * state) and the students removed since. A dashboard still writing its last update is skipped
+ * (latest wins), so a slow one never holds the others back.
+ * Guarded by the room's lock: the room calls every method holding it.
+ */
+final class DashboardFeed {
+    /** Per dashboard, the card version last sent of each student (empty: the next update carries everything). */
+    private final Map<Dashboard, Map<String, Long>> sentVersions = new HashMap<>();
+    private final List<String> removedSinceTick = new ArrayList<>();
+    private boolean roomChanged;
+
+    void add(Dashboard d) { sentVersions.put(d, new HashMap<>()); }
+
+    void remove(Dashboard d) { sentVersions.remove(d); }
+
+    void clear() { sentVersions.clear(); }
+
+    boolean isEmpty() { return sentVersions.isEmpty(); }
+
+    /** The exercise, spotlight, names shown or roster changed: the next update sends every card. */
+    void roomChanged() { roomChanged = true; }
+
+    /** The student is off the roster: their card goes from every dashboard. */
+    void removed(String studentId) { removedSinceTick.add(studentId); }
+
+    /**
+     * Sends each ready dashboard the cards of {@code students} that changed since its last update.
+     * {@code room}: the room's state and leaderboard (its full flag, cards and removals are filled
+     * in here per dashboard); {@code me}: this replica (other replicas' students show their remote card).
+     */
+    void send(Collection<Student> students, RosterUpdate room, String me) {
+        List<String> removed = List.copyOf(removedSinceTick);
+        removedSinceTick.clear();
+        boolean full = roomChanged;
+        roomChanged = false;
+        for (Map.Entry<Dashboard, Map<String, Long>> e : sentVersions.entrySet()) {
+            Dashboard d = e.getKey();
+            Map<String, Long> sent = e.getValue();
+            if (full) sent.clear();
+            if (!d.ready()) {
+                // skipped: the next update it takes must carry every change, removals included
+                if (!removed.isEmpty()) sent.clear();
+                continue;
+            }
+            boolean everything = sent.isEmpty();
+            List<Card> cards = new ArrayList<>();
+            for (Student s : students) {
+                boolean remote = RemoteCards.remote(s, me);
+                long version = remote ? RemoteCards.version(s) : s.cardVersion();
+                Long last = sent.put(s.id, version);
+                if (last == null || last != version) cards.add(card(s, remote, room.anonymized()));
+            }
+            d.update(new RosterUpdate(everything, room.code(), room.students(), room.anonymized(), room.spotlight(),
+                    room.exercise(), room.locked(), cards, everything ? List.of() : removed, room.leaderboard()));
+        }
+    }
+
+    private static Card card(Student s, boolean remote, boolean anonymized) {
+        if (remote) return RemoteCards.card(s, s.shownName(anonymized));
+        SessionSummary m = s.summary();
+        return new Card(s.id, s.number, s.shownName(anonymized), m.epoch(), m.lossTrain(), m.lossTest(),
+                m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount());
+    }
+}
