@@ -13,7 +13,4 @@ import java.time.Duration;
 public record Replica(String id, boolean shared, Checkpoints checkpoints, Duration checkpointEvery) {
     /** One server alone (the embedded default): rooms live in this process. */
     public static Replica alone() { return new Replica("local", false, null, Duration.ofSeconds(5)); }
-
-    /** The checkpoint key of a room student's run (shared with the failover code). */
-    static String checkpointKey(String studentId) { return "student:" + studentId; }
 }

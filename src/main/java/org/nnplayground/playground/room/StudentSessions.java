@@ -39,8 +39,7 @@ final class StudentSessions {
         if (saved != null) {
             openEmpty(s);
             s.session.restore(saved.snapshot());
-            int ago = (int) Math.max(0, Math.round((System.currentTimeMillis() - saved.savedMillis()) / 1000.0));
-            return new Room.Resumed(saved.snapshot().epoch(), ago, "checkpoint");
+            return new Room.Resumed(saved.snapshot().epoch(), saved.ageSeconds(), "checkpoint");
         }
         open(s, s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? exerciseLink : s.lastLink());
         return new Room.Resumed(0, null, "link");
@@ -79,7 +78,7 @@ final class StudentSessions {
         Checkpoints checkpoints = context.replica().checkpoints();
         if (checkpoints == null) return null;
         try {
-            return checkpoints.load(Replica.checkpointKey(studentId)).orElse(null);
+            return checkpoints.load(Checkpoints.studentKey(studentId)).orElse(null);
         } catch (RuntimeException e) {
             LOG.warning("could not read a student's checkpoint; they get a fresh run of their last link: " + e.getMessage());
             return null;
@@ -91,7 +90,7 @@ final class StudentSessions {
         Checkpoints checkpoints = context.replica().checkpoints();
         if (checkpoints == null) return;
         try {
-            checkpoints.delete(Replica.checkpointKey(studentId));
+            checkpoints.delete(Checkpoints.studentKey(studentId));
         } catch (RuntimeException e) {
             LOG.warning("could not delete a student's checkpoint: " + e.getMessage());
         }
@@ -107,7 +106,7 @@ final class StudentSessions {
         Checkpoints checkpoints = context.replica().checkpoints();
         if (checkpoints != null) {
             // the run checkpoints itself from now on, so another replica (or this one restarted) can take the student over
-            s.session.checkpointTo(new CheckpointSchedule(checkpoints, Replica.checkpointKey(s.id), context.replica().checkpointEvery()));
+            s.session.checkpointTo(new CheckpointSchedule(checkpoints, Checkpoints.studentKey(s.id), context.replica().checkpointEvery()));
         }
     }
 }

@@ -9,7 +9,16 @@ import java.util.Optional;
  */
 public interface Checkpoints {
     /** A run as last checkpointed, and when (epoch milliseconds). */
-    record Checkpoint(RunSnapshot snapshot, long savedMillis) {}
+    record Checkpoint(RunSnapshot snapshot, long savedMillis) {
+        /** Whole seconds since it was saved: at most the training a resume from it loses (with the time offline). */
+        public int ageSeconds() { return (int) Math.max(0, Math.round((System.currentTimeMillis() - savedMillis) / 1000.0)); }
+    }
+
+    /** The key of a class-room student's run. */
+    static String studentKey(String studentId) { return "student:" + studentId; }
+
+    /** The key of a playground page's run, by the SHA-256 (hex) of its resume token. */
+    static String pageKey(String tokenHash) { return "solo:" + tokenHash; }
 
     /** Keeps the newest snapshot under {@code key}; may write later, on a thread of its own (a newer save replaces an unwritten one). */
     void save(String key, RunSnapshot snapshot);

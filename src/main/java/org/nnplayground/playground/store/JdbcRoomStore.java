@@ -78,17 +78,7 @@ public final class JdbcRoomStore implements RoomStore {
     public void saveStudent(String code, StudentRecord s) {
         inTransaction(con -> {
             delete(con, code, s.id());
-            try (PreparedStatement in = con.prepareStatement(
-                    "INSERT INTO room_students (room_code, id, token, name, number, link, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                in.setString(1, code);
-                in.setString(2, s.id());
-                in.setString(3, s.token());
-                in.setString(4, s.name());
-                in.setInt(5, s.number());
-                in.setString(6, s.link());
-                in.setTimestamp(7, Timestamp.from(Instant.ofEpochMilli(s.joinedMillis())));
-                in.executeUpdate();
-            }
+            insertStudent(con, code, s, s.number());
         });
     }
 
@@ -173,17 +163,7 @@ public final class JdbcRoomStore implements RoomStore {
                 return;
             }
             number[0] = count(con, "SELECT joined FROM rooms WHERE code = ?", code);
-            try (PreparedStatement in = con.prepareStatement(
-                    "INSERT INTO room_students (room_code, id, token, name, number, link, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                in.setString(1, code);
-                in.setString(2, s.id());
-                in.setString(3, s.token());
-                in.setString(4, s.name());
-                in.setInt(5, number[0]);
-                in.setString(6, s.link());
-                in.setTimestamp(7, Timestamp.from(Instant.ofEpochMilli(s.joinedMillis())));
-                in.executeUpdate();
-            }
+            insertStudent(con, code, s, number[0]);
         });
         return number[0];
     }
@@ -300,6 +280,20 @@ public final class JdbcRoomStore implements RoomStore {
             }
         } catch (SQLException e) {
             throw new StoreException("could not store the class room: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertStudent(Connection con, String code, StudentRecord s, int number) throws SQLException {
+        try (PreparedStatement in = con.prepareStatement(
+                "INSERT INTO room_students (room_code, id, token, name, number, link, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            in.setString(1, code);
+            in.setString(2, s.id());
+            in.setString(3, s.token());
+            in.setString(4, s.name());
+            in.setInt(5, number);
+            in.setString(6, s.link());
+            in.setTimestamp(7, Timestamp.from(Instant.ofEpochMilli(s.joinedMillis())));
+            in.executeUpdate();
         }
     }
 

@@ -8,8 +8,6 @@ import org.nnplayground.playground.data.CsvImport;
 import org.nnplayground.playground.data.CsvOptions;
 import org.nnplayground.playground.data.DataSet;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -95,8 +93,8 @@ final class CsvUploads implements AutoCloseable {
         String name = ctx.queryParam("name");
         String label = ctx.queryParam("label");
         if (name != null && name.length() > 200) name = name.substring(0, 200);
-        byte[] body = readBody(ctx.req().getInputStream(), (int) length);
-        if (body == null) {
+        byte[] body = BoundedBody.read(ctx, (int) length);
+        if (body == null || body.length != length) {
             error(ctx, 400, "the file ended before its Content-Length");
             return;
         }
@@ -186,11 +184,6 @@ final class CsvUploads implements AutoCloseable {
     }
 
     /** Exactly {@code length} bytes, or null when the body is shorter. */
-    private static byte[] readBody(InputStream in, int length) throws IOException {
-        byte[] body = in.readNBytes(length);
-        return body.length == length ? body : null;
-    }
-
     private void error(Context ctx, int status, String message) throws Exception {
         ctx.status(status).contentType("application/json").result(mapper.writeValueAsString(Map.of("error", message)));
     }

@@ -31,8 +31,6 @@ import java.util.logging.Logger;
  */
 final class Failover implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Failover.class.getName());
-    /** Checkpoint key of a playground page: the token itself is never stored. */
-    static final String SOLO = "solo:";
     private static final int MAX_TOKEN_CHARS = 100;
 
     private final JdbcCheckpoints store;
@@ -72,7 +70,7 @@ final class Failover implements AutoCloseable {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        track(c.session(), SOLO + sha256(token));
+        track(c.session(), Checkpoints.pageKey(sha256(token)));
         c.send(new ServerMessage.ResumeToken(token));
     }
 
@@ -86,7 +84,7 @@ final class Failover implements AutoCloseable {
             c.send(new ServerMessage.Error("resume needs the 'token' this server gave the page", "resume"));
             return;
         }
-        String key = SOLO + sha256(token);
+        String key = Checkpoints.pageKey(sha256(token));
         try {
             io.execute(() -> {
                 Optional<Checkpoints.Checkpoint> found;
@@ -105,8 +103,7 @@ final class Failover implements AutoCloseable {
                 CheckpointSchedule schedule = s.checkpointSchedule();
                 if (schedule != null) schedule.key(key);
                 s.restore(cp.snapshot());
-                int lost = (int) Math.max(0, Math.round((System.currentTimeMillis() - cp.savedMillis()) / 1000.0));
-                c.send(new ServerMessage.Resumed(cp.snapshot().epoch(), lost, "checkpoint"));
+                c.send(new ServerMessage.Resumed(cp.snapshot().epoch(), cp.ageSeconds(), "checkpoint"));
                 c.send(new ServerMessage.ResumeToken(token));
             });
         } catch (RejectedExecutionException busy) {

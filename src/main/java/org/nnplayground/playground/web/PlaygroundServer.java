@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public final class PlaygroundServer implements AutoCloseable {
     private static final long STOP_TIMEOUT_MS = 3000;
+    /** The close a draining server sends every socket: its pages reconnect (to another replica) and resume. */
+    private static final int RESTARTING = 1012;
+    private static final String RESTARTING_REASON = "server restarting; reconnecting";
 
     private final Javalin app;
     private final SessionScheduler scheduler;
@@ -171,8 +174,8 @@ public final class PlaygroundServer implements AutoCloseable {
     public String drain() {
         long start = System.nanoTime();
         int saved = failover.drain(registry, DRAIN_LIMIT);
-        sockets.closeAll(1012, "server restarting; reconnecting");
-        roomRoutes.closeSockets(1012, "server restarting; reconnecting");
+        sockets.closeAll(RESTARTING, RESTARTING_REASON);
+        roomRoutes.closeSockets(RESTARTING, RESTARTING_REASON);
         String done = "drained: " + saved + " sessions checkpointed in " + (System.nanoTime() - start) / 1_000_000 + " ms";
         stop();
         return done;
