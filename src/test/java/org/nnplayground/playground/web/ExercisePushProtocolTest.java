@@ -5,18 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nnplayground.playground.room.RoomLimits;
-import org.nnplayground.playground.store.StoreSettings;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExercisePushProtocolTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Parses cleanly (each layer is in range); 132,609 parameters are over the network limit. */
     private static final String TOO_BIG = "dataset=circle&networkShape=256,256,256&seed=0.5";
     /** Parses cleanly; 66,817 parameters x 450 training points is over the work one epoch may take. */
@@ -42,23 +35,13 @@ class ExercisePushProtocolTest {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("exercise-push-");
-        server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-                .withStore(new StoreSettings(data, null, 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
-                .withRooms(new RoomLimits(10, 50, Duration.ofSeconds(60), 30)));
+        server = PlaygroundServer.start(RoomServers.config(data));
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        server.stop();
-        try (var files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    static void stop() throws Exception { RoomServers.stop(server, data); }
 
-    private static HttpResponse<String> post(String path, Object body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-    }
+    private static HttpResponse<String> post(String path, Object body) throws Exception { return RoomServers.post(server, path, body); }
 
     @Test
     void anExerciseThatCannotBeBuiltIsNotPushed() throws Exception {

@@ -5,22 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nnplayground.playground.room.RoomLimits;
-import org.nnplayground.playground.store.StoreSettings;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answered in the protocol's words, rate and size limits, no HTTP session per connect.
  */
 class RoomHardeningProtocolTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String C1 = HardeningProtocolTest.C1;
     private static Path data;
     private static PlaygroundServer server;
@@ -45,33 +36,16 @@ class RoomHardeningProtocolTest {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("room-hardening-");
-        server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-                .withStallTimeout(Duration.ofSeconds(2))
-                .withStore(new StoreSettings(data, null, 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
-                .withRooms(new RoomLimits(10, 50, Duration.ofSeconds(60), 30)));
+        server = PlaygroundServer.start(RoomServers.config(data).withStallTimeout(Duration.ofSeconds(2)));
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        server.stop();
-        try (var files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    static void stop() throws Exception { RoomServers.stop(server, data); }
 
-    private static JsonNode post(String path, Object body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
-    }
+    private static JsonNode post(String path, Object body) throws Exception { return RoomServers.created(server, path, body); }
 
     /** A new room on C1: its code and teacher key. */
-    private static String[] room() throws Exception {
-        JsonNode made = post("/api/rooms", Map.of("exercise", C1));
-        String url = made.get("teacherUrl").asText();
-        return new String[] {made.get("code").asText(), java.net.URLDecoder.decode(url.substring(url.indexOf("#key=") + 5), StandardCharsets.UTF_8)};
-    }
+    private static String[] room() throws Exception { return RoomServers.room(server, C1); }
 
     /** Joins {@code code} as {@code name}: the resume token. */
     private static String join(String code, String name) throws Exception {
