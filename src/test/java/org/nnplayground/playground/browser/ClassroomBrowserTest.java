@@ -207,6 +207,7 @@ class ClassroomBrowserTest {
             assertEquals("0.1", s.byId("learningRate").getAttribute("value"));
             assertEquals("relu", s.byId("activations").getAttribute("value"));
             assertTrue(s.byId("batchSize").isDisplayed(), "controls the exercise leaves open stay");
+            assertTrue(s.byId("sweep-run").isEnabled(), "play is not hidden: the sweep stays on");
         }
         ann.screenshot("class-3-student-after-push");
 
@@ -267,6 +268,9 @@ class ClassroomBrowserTest {
         teacher.byId("exercise-link").sendKeys("dataset=gauss&networkShape=2&seed=0.4&playButton_hide=true");
         teacher.byId("push-exercise").click();
         bob.waitUntil(d -> bob.js("return location.hash").toString().contains("dataset=gauss") && !bob.byId("play-pause-button").isDisplayed());
+        // a sweep trains too: the hidden play button turns it off on the page (and the server refuses it)
+        bob.waitUntil(d -> !bob.byId("sweep-run").isEnabled());
+        bob.screenshot("class-9-play-hidden-sweep-off");
         bob.waitForFrame();
         int before = bob.epoch();
         new org.openqa.selenium.interactions.Actions(bob.driver()).sendKeys(org.openqa.selenium.Keys.SPACE).perform();
