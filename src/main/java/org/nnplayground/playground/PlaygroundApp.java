@@ -2,23 +2,27 @@ package org.nnplayground.playground;
 
 import org.nnplayground.playground.cli.Cli;
 
-import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** Entry point: {@code serve} (the default) starts the server; train, summary and bench run headless. */
+/** Entry point: {@code serve} (the default) starts the server; train, summary, bench, export and sweep run headless. */
 public final class PlaygroundApp {
     private PlaygroundApp() {}
 
     public static void main(String[] args) {
-        boolean serve = args.length == 0 || (args[0].startsWith("--") && !args[0].equals("--help")) || args[0].equals("serve");
         try {
-            // the server reads its own flags (README, configuration); every other command is picocli's
-            if (serve) Serve.run(args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args);
-            else Cli.run(args, System.out, System.err);
+            Cli.run(withCommand(args), System.out, System.err);
         } catch (IllegalArgumentException | IllegalStateException e) {
             fail("error: " + e.getMessage());
         } catch (Exception e) {
             fail("error: " + e);
         }
+    }
+
+    /** {@code serve} when no command is named: {@code java -jar playground.jar --port 9000} starts the server. */
+    static String[] withCommand(String[] args) {
+        boolean serve = args.length == 0 || (args[0].startsWith("--") && !List.of("--help", "--version").contains(args[0]));
+        return serve ? Stream.concat(Stream.of("serve"), Stream.of(args)).toArray(String[]::new) : args;
     }
 
     private static void fail(String message) {

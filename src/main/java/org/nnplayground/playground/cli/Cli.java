@@ -3,7 +3,9 @@ package org.nnplayground.playground.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nnplayground.playground.web.ServeCommand;
 import picocli.CommandLine;
 
 /**
@@ -30,7 +32,12 @@ public final class Cli {
      * command's usage; {@code --help} prints the usage to {@code out}.
      */
     public static void run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        CommandLine root = root(out, err);
+        run(args, System.getenv(), out, err);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with {@code env} for the server's flags' environment variables. */
+    public static void run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        CommandLine root = root(env, out, err);
         CommandLine.ParseResult parsed;
         try {
             parsed = root.parseArgs(args);
@@ -69,8 +76,9 @@ public final class Cli {
         ((Callable<?>) command).call();
     }
 
-    private static CommandLine root(PrintStream out, PrintStream err) {
+    static CommandLine root(Map<String, String> env, PrintStream out, PrintStream err) {
         CommandLine root = new CommandLine(new Root());
+        root.addSubcommand(ServeCommand.commandLine(new ServeCommand(out), env));
         for (Object command : commands(out, err)) root.addSubcommand(command);
         root.addSubcommand(new CommandLine.HelpCommand());
         root.setOut(new PrintWriter(out, true));
@@ -88,7 +96,7 @@ public final class Cli {
     }
 
     @CommandLine.Command(name = "java -jar playground.jar", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = {"A neural network playground. With no command (or 'serve' and its --port, --host, ... flags,",
-                    "see the README) it starts the server; these commands run headless:"})
+            description = {"A neural network playground. With no command, or with only serve's flags",
+                    "(java -jar playground.jar --port 9000), it serves; the other commands run headless:"})
     static final class Root { }
 }
