@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code export '<link>' --epochs N [--csv FILE] [--label COLUMN] --format keras|tfjs --out DIR}:
@@ -37,17 +37,11 @@ public final class ExportCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(index = "0", paramLabel = "LINK", description = "a playground link: a full URL or the part after '#'")
-    String link;
+    @Mixin
+    RunOptions source = new RunOptions();
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "0", description = "epochs to train before exporting (default: ${DEFAULT-VALUE}, the initial weights)")
     int epochs;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = "your own data: a CSV file, or a bundled example's name (one_circle, three_species, house_prices)")
-    String csv;
-
-    @Option(names = "--label", paramLabel = "COLUMN", description = "the label column of the CSV (default: the last)")
-    String label;
 
     @Option(names = "--format", required = true, paramLabel = "keras|tfjs", description = "keras: keras.py; tfjs: model.json + weights.bin + data.json")
     Format format;
@@ -68,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (epochs < 0 || epochs > MAX_EPOCHS) throw new IllegalArgumentException("--epochs must be 0 to " + MAX_EPOCHS);
-        TrainingRun run = RunLoader.load(link, csv, label, err);
+        TrainingRun run = source.load(err);
         if (epochs > 0 && run.trainer().untrainableReason() != null) throw new IllegalArgumentException("cannot train: " + run.trainer().untrainableReason());
         for (int e = 0; e < epochs; e++) {
             if (run.trainer().trainEpoch().diverged()) throw new IllegalStateException("training diverged: " + run.trainer().lastStats().divergence());

@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import org.nnplayground.playground.nn.ModelSummary;
 import org.nnplayground.playground.session.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code summary '<link>' [--csv FILE] [--label COLUMN]}: prints the Keras-style model summary. */
 @Command(name = "summary", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, description = "Print the Keras-style summary of a link's model.")
@@ -14,14 +14,8 @@ public final class SummaryCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(index = "0", paramLabel = "LINK", description = "a playground link: a full URL or the part after '#'")
-    String link;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = "your own data: a CSV file, or a bundled example's name (one_circle, three_species, house_prices)")
-    String csv;
-
-    @Option(names = "--label", paramLabel = "COLUMN", description = "the label column of the CSV (default: the last)")
-    String label;
+    @Mixin
+    RunOptions source = new RunOptions();
 
     SummaryCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -35,7 +29,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingRun run = RunLoader.load(link, csv, label, err);
+        TrainingRun run = source.load(err);
         out.print(ModelSummary.of(run.spec()).render(run.spec().inputs()));
         out.flush();
         return 0;

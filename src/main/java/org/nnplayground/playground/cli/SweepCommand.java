@@ -12,8 +12,8 @@ import org.nnplayground.playground.sweep.Sweep;
 import org.nnplayground.playground.sweep.SweepPlan;
 import org.nnplayground.playground.sweep.SweepRow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code sweep '<link>' --vary key=v1,v2 [--vary ...] [--epochs N] [--seeds S] [--target T] [--csv F] [--label C] [--jsonl]}:
@@ -27,8 +27,8 @@ public final class SweepCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(index = "0", paramLabel = "LINK", description = "the base settings: a playground link, a full URL or the part after '#'")
-    String link;
+    @Mixin
+    RunOptions source = new RunOptions();
 
     @Option(names = "--vary", paramLabel = "KEY=V1,V2,...", required = true,
             description = {"a setting and its values, up to 3 times; a shape's commas are written as colons (networkShape=4:4,2:8,8);",
@@ -46,12 +46,6 @@ public final class SweepCommand implements Callable<Integer> {
             description = "the test accuracy (or R^2) whose first epoch the table reports (default: ${DEFAULT-VALUE})")
     double target;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "your own data: a CSV file, or a bundled example's name")
-    String csv;
-
-    @Option(names = "--label", paramLabel = "COLUMN", description = "the label column of the CSV (default: the last)")
-    String label;
-
     @Option(names = "--jsonl", description = "one JSON object per training instead of the table")
     boolean jsonl;
 
@@ -68,7 +62,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepPlan plan = SweepPlan.parse(vary, epochs, seeds, target);
-        TrainingRun base = RunLoader.load(link, csv, label, err);
+        TrainingRun base = source.load(err);
         Sweep sweep = new Sweep(plan, base.settings(), base.uploaded());
         long start = System.nanoTime();
         List<SweepRow> rows = sweep.runAll();

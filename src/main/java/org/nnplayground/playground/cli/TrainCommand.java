@@ -11,8 +11,8 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code train '<link>' [--epochs N] [--csv FILE] [--label COLUMN] [--jsonl]}: trains headless and prints each epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
@@ -24,17 +24,11 @@ public final class TrainCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(index = "0", paramLabel = "LINK", description = "a playground link: a full URL or the part after '#'")
-    String link;
+    @Mixin
+    RunOptions source = new RunOptions();
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "epochs to train, 0 to " + MAX_EPOCHS + " (default: ${DEFAULT-VALUE})")
     int epochs;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = "your own data: a CSV file, or a bundled example's name (one_circle, three_species, house_prices)")
-    String csv;
-
-    @Option(names = "--label", paramLabel = "COLUMN", description = "the label column of the CSV (default: the last)")
-    String label;
 
     @Option(names = "--jsonl", description = "one JSON object per epoch 0..N instead of progress lines")
     boolean jsonl;
@@ -52,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (epochs < 0 || epochs > MAX_EPOCHS) throw new IllegalArgumentException("--epochs must be 0 to " + MAX_EPOCHS + " (got " + epochs + ")");
-        TrainingRun run = RunLoader.load(link, csv, label, err);
+        TrainingRun run = source.load(err);
         String reason = run.trainer().untrainableReason();
         if (reason != null && epochs > 0) throw new IllegalArgumentException("cannot train: " + reason);
         if (jsonl) {

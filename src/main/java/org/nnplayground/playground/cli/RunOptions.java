@@ -14,18 +14,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * Builds a run from a link argument and an optional CSV (a file, or a bundled example's name), as
- * the page does: nothing a link says stops it; what was ignored or replaced goes to stderr.
+ * The options every command that builds a run shares (a {@code @Mixin}): the link, and an optional
+ * CSV (a file, or a bundled example's name) with its label column. The run is built as the page
+ * builds it: nothing a link says stops it; what was ignored or replaced goes to stderr.
  */
-final class RunLoader {
-    private RunLoader() {}
+final class RunOptions {
+    @Parameters(index = "0", paramLabel = "LINK", description = "a playground link: a full URL or the part after '#'")
+    String link;
 
-    static TrainingRun load(String link, String csvFile, String labelColumn, PrintStream warnings) throws IOException {
+    @Option(names = "--csv", paramLabel = "FILE", description = "your own data: a CSV file, or a bundled example's name (one_circle, three_species, house_prices)")
+    String csv;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "the label column of the CSV (default: the last)")
+    String label;
+
+    /** The run these options say; warnings (values ignored or replaced) go to {@code warnings}. */
+    TrainingRun load(PrintStream warnings) throws IOException {
         LinkResult parsed = PlaygroundLink.parse(link, new SecureRandom());
         parsed.warnings().forEach(w -> warnings.println("warning: " + w));
-        DataSet csv = csvFile == null ? null : readCsv(csvFile, labelColumn);
+        DataSet csv = this.csv == null ? null : readCsv(this.csv, label);
         return TrainingRun.createForgiving(parsed.settings(), csv, w -> warnings.println("warning: " + w));
     }
 
