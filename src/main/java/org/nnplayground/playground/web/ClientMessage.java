@@ -2,9 +2,25 @@ package org.nnplayground.playground.web;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.nnplayground.playground.room.Room;
+import org.nnplayground.playground.room.Rooms;
 import org.nnplayground.playground.session.Session;
+import org.nnplayground.playground.sweep.SweepJob;
+import org.nnplayground.playground.sweep.SweepPlan;
 
-/** Every message a browser may send (docs/protocol.md); the wire's {@code type} picks the record. */
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every message a browser may send (docs/protocol.md); the wire's {@code type} picks the record.
+ * A socket acts on one through {@link #dispatch}: its {@link MessageHandler} has one method a kind of
+ * message, so each socket says what it does with every kind and a new kind cannot be forgotten.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ClientMessage.Load.class, name = "load"),
@@ -43,21 +59,34 @@ import org.nnplayground.playground.session.Session;
         @JsonSubTypes.Type(value = ClientMessage.LoadRun.class, name = "loadRun"),
 })
 public sealed interface ClientMessage {
+    /** Calls the {@code handler}'s method for this kind of message. */
+    void dispatch(MessageHandler handler);
 
-    /** Hands this checked message to its session (which queues it for its scheduler turn). */
-    void applyTo(Session s);
+    /** The link key this message changes (a class room's locks), or null. */
+    default String settingKey() { return null; }
+
+    /** This message's {@code type} on the wire. */
+    default String type() { return Types.NAMES.get(getClass()); }
 
     private static String required(String value, String field) {
         if (value == null) throw new IllegalArgumentException("missing field '" + field + "'");
         return value;
     }
 
-    /** A playground link (a full URL or the part after '#'), or the same as key -> value settings. */
-    record Load(String link, java.util.Map<String, String> settings) implements ClientMessage {
-        public void applyTo(Session s) {
-            if (link == null && settings == null) throw new IllegalArgumentException("load needs 'link' or 'settings'");
-            s.load(linkText());
+    /** The wire's names of the records, from the annotation above. */
+    final class Types {
+        private static final Map<Class<?>, String> NAMES = new HashMap<>();
+
+        static {
+            for (JsonSubTypes.Type t : ClientMessage.class.getAnnotation(JsonSubTypes.class).value()) NAMES.put(t.value(), t.name());
         }
+
+        private Types() {}
+    }
+
+    /** A playground link (a full URL or the part after '#'), or the same as key -> value settings. */
+    record Load(String link, Map<String, String> settings) implements ClientMessage {
+        public void dispatch(MessageHandler h) { h.load(this); }
 
         /** The link, given as text or as settings. */
         String linkText() {
@@ -66,78 +95,70 @@ public sealed interface ClientMessage {
         }
 
         /** The structured form, {"activation": "relu", ...}, is the same link spelled out. */
-        private static String asLink(java.util.Map<String, String> settings) {
+        private static String asLink(Map<String, String> settings) {
             StringBuilder b = new StringBuilder();
             settings.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(encode(k)).append('=').append(encode(v)));
             return b.toString();
         }
 
         private static String encode(String text) {
-            return java.net.URLEncoder.encode(text == null ? "" : text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+            return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8).replace("+", "%20");
         }
     }
 
-    /** A CSV file's text as the data set; {@code label} names the label column (null: the last). */
     /**
      * A CSV file as the data: {@code upload}, the id {@code POST /api/csv} answered, or a small file's
-     * {@code content} inline (at most the socket's 64 KiB); parsed off the trainer threads (CsvUploads).
+     * {@code content} inline (at most the socket's 64 KiB); {@code label} names the label column (null:
+     * the last); parsed off the trainer threads (CsvUploads).
      */
-    record LoadCsv(String name, String content, String label, String upload) implements UploadRequest {
-        public void applyTo(Connection c, CsvUploads uploads) {
+    record LoadCsv(String name, String content, String label, String upload) implements ClientMessage {
+        public void dispatch(MessageHandler h) { h.loadCsv(this); }
+
+        void applyTo(Connection c, CsvUploads uploads) {
             if (upload != null) c.session().loadData(uploads.take(upload));
             else if (content == null) throw new IllegalArgumentException("missing field 'upload' (the id POST /api/csv answered) or 'content'");
             else uploads.parse(c, content, name == null ? "upload.csv" : name, label);
         }
     }
 
-    /** A message that needs the uploaded files (web/CsvUploads). */
-    sealed interface UploadRequest extends ClientMessage {
-        void applyTo(Connection c, CsvUploads uploads);
+    /** A command for the session, which queues it for its scheduler turn. */
+    sealed interface SessionCommand extends ClientMessage {
+        void applyTo(Session s);
 
-        @Override
-        default void applyTo(Session s) {
-            throw new IllegalStateException(getClass().getSimpleName() + " is handled with the uploads");
-        }
+        default void dispatch(MessageHandler h) { h.command(this); }
     }
 
-    record Play() implements ClientMessage {
-        public void applyTo(Session s) { s.play(); }
-    }
+    record Play() implements SessionCommand { public void applyTo(Session s) { s.play(); } }
 
-    record Pause() implements ClientMessage {
-        public void applyTo(Session s) { s.pause(); }
-    }
+    record Pause() implements SessionCommand { public void applyTo(Session s) { s.pause(); } }
 
     /** Train {@code epochs} epochs (null: 1). */
-    record Step(Integer epochs) implements ClientMessage {
+    record Step(Integer epochs) implements SessionCommand {
         public void applyTo(Session s) { s.step(epochs == null ? 1 : epochs); }
     }
 
-    record Reset() implements ClientMessage {
-        public void applyTo(Session s) { s.reset(); }
-    }
+    record Reset() implements SessionCommand { public void applyTo(Session s) { s.reset(); } }
 
-    record Regenerate() implements ClientMessage {
-        public void applyTo(Session s) { s.regenerate(); }
-    }
+    record Regenerate() implements SessionCommand { public void applyTo(Session s) { s.regenerate(); } }
 
     /** Change one setting by its link key. */
-    record Set(String key, String value) implements ClientMessage {
+    record Set(String key, String value) implements SessionCommand {
         public void applyTo(Session s) { s.set(required(key, "key"), required(value, "value")); }
+
+        @Override
+        public String settingKey() { return key; }
     }
 
-    record SetWeight(int layer, int to, int from, double value) implements ClientMessage {
+    record SetWeight(int layer, int to, int from, double value) implements SessionCommand {
         public void applyTo(Session s) { s.setWeight(layer, to, from, value); }
     }
 
-    record SetBias(int layer, int node, double value) implements ClientMessage {
+    record SetBias(int layer, int node, double value) implements SessionCommand {
         public void applyTo(Session s) { s.setBias(layer, node, value); }
     }
 
     /** A node id from the session description, or null for the output. */
-    record SelectNode(String node) implements ClientMessage {
-        public void applyTo(Session s) { s.selectNode(node); }
-    }
+    record SelectNode(String node) implements SessionCommand { public void applyTo(Session s) { s.selectNode(node); } }
 
     /**
      * The page received {@code frames} binary frames (1 when absent; the page acknowledges two at a
@@ -153,144 +174,107 @@ public sealed interface ClientMessage {
             return n;
         }
 
-        public void applyTo(Session s) {}
+        /** Taken by MessageGate before any dispatch: nothing to do. */
+        public void dispatch(MessageHandler h) {}
     }
 
     /** Epochs per frame; 0 = as fast as possible. */
-    record Speed(int epochsPerFrame) implements ClientMessage {
-        public void applyTo(Session s) { s.speed(epochsPerFrame); }
-    }
+    record Speed(int epochsPerFrame) implements SessionCommand { public void applyTo(Session s) { s.speed(epochsPerFrame); } }
 
     /** Shows or hides the course views (confusion matrix, predicted vs actual, gradients). */
-    record Insights(boolean on) implements ClientMessage {
-        public void applyTo(Session s) { s.insights(on); }
-    }
+    record Insights(boolean on) implements SessionCommand { public void applyTo(Session s) { s.insights(on); } }
 
     /** Draw mode: a point at (x, y) with a label (classification: +1 or -1; regression: the value). */
-    record DrawPoint(double x, double y, double label) implements ClientMessage {
+    record DrawPoint(double x, double y, double label) implements SessionCommand {
         public void applyTo(Session s) { s.drawPoint(x, y, label); }
     }
 
     /** Draw mode: removes the drawn point nearest (x, y). */
-    record RemovePoint(double x, double y) implements ClientMessage {
-        public void applyTo(Session s) { s.removePoint(x, y); }
-    }
+    record RemovePoint(double x, double y) implements SessionCommand { public void applyTo(Session s) { s.removePoint(x, y); } }
 
     /**
      * A hyperparameter sweep over the current settings: {@code vary} maps up to 3 link keys to their
      * values; {@code epochs} per run, {@code seeds} (default 1), {@code target} metric (default 0.9).
      */
-    record Sweep(java.util.LinkedHashMap<String, java.util.List<String>> vary, Integer epochs, Integer seeds, Double target)
-            implements ClientMessage {
+    record Sweep(LinkedHashMap<String, List<String>> vary, Integer epochs, Integer seeds, Double target) implements SessionCommand {
         public void applyTo(Session s) {
             if (vary == null || vary.isEmpty()) throw new IllegalArgumentException("sweep needs 'vary': settings and their values");
-            java.util.List<org.nnplayground.playground.sweep.SweepPlan.Axis> axes = new java.util.ArrayList<>();
-            vary.forEach((k, v) -> axes.add(new org.nnplayground.playground.sweep.SweepPlan.Axis(k, v == null ? java.util.List.of() : v)));
-            var plan = new org.nnplayground.playground.sweep.SweepPlan(axes, epochs == null ? 100 : epochs, seeds == null ? 1 : seeds,
-                    target == null ? org.nnplayground.playground.sweep.SweepPlan.DEFAULT_TARGET : target);
-            s.runInBackground(new org.nnplayground.playground.sweep.SweepJob(plan));
+            List<SweepPlan.Axis> axes = new ArrayList<>();
+            vary.forEach((k, v) -> axes.add(new SweepPlan.Axis(k, v == null ? List.of() : v)));
+            var plan = new SweepPlan(axes, epochs == null ? 100 : epochs, seeds == null ? 1 : seeds,
+                    target == null ? SweepPlan.DEFAULT_TARGET : target);
+            s.runInBackground(new SweepJob(plan));
         }
     }
 
     /** Stops the running sweep. */
-    record CancelSweep() implements ClientMessage {
-        public void applyTo(Session s) { s.cancelBackground(); }
-    }
+    record CancelSweep() implements SessionCommand { public void applyTo(Session s) { s.cancelBackground(); } }
 
-    // ---- class rooms (RoomSocket): not for a session, so applyTo refuses them on /ws
+    // ---- class rooms (RoomSocket; /ws takes resume only)
 
-    /** A class-room message: accepted on /ws/room only. */
+    /** A class-room message other than {@code resume}: accepted on /ws/room only. */
     sealed interface RoomRequest extends ClientMessage {
-        default void applyTo(Session s) {
-            throw new IllegalArgumentException("this message is for a class room: connect to /ws/room");
-        }
+        void dispatch(MessageHandler.Room h);
+
+        default void dispatch(MessageHandler h) { h.room(this); }
     }
 
     /**
      * A student's socket takes their place in the class back (the token from joining, kept by the
      * browser); on /ws a page takes its run back after a reconnect (the token from resumeToken: Failover).
      */
-    record Resume(String token) implements RoomRequest {}
+    record Resume(String token) implements ClientMessage { public void dispatch(MessageHandler h) { h.resume(this); } }
 
     /** The student leaves the class for good. */
-    record LeaveRoom() implements RoomRequest {}
+    record LeaveRoom() implements RoomRequest { public void dispatch(MessageHandler.Room h) { h.leave(this); } }
 
     /** A teacher's socket: the room code and its teacher key; then teacher actions and watching are allowed. */
-    record Teach(String code, String key) implements RoomRequest {}
+    record Teach(String code, String key) implements RoomRequest {
+        public void dispatch(MessageHandler.Room h) { h.teach(this); }
+    }
 
     /** The teacher watches one student's run, read-only (null: stop). */
-    record Watch(String studentId) implements RoomRequest {}
+    record Watch(String studentId) implements RoomRequest { public void dispatch(MessageHandler.Room h) { h.watch(this); } }
 
     /** A teacher action: applied to the room once the teacher key has been checked (socket or HTTP). */
     sealed interface TeacherRequest extends RoomRequest {
-        void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms);
+        void apply(Room room, Rooms rooms);
+
+        default void dispatch(MessageHandler.Room h) { h.teacher(this); }
     }
 
-    record PushExercise(String link) implements TeacherRequest {
-        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) {
-            room.push(link);
-        }
-    }
+    record PushExercise(String link) implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.push(link); } }
 
-    record PauseAll() implements TeacherRequest {
-        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.pauseAll(); }
-    }
+    record PauseAll() implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.pauseAll(); } }
 
-    record ResumeAll() implements TeacherRequest {
-        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.resumeAll(); }
-    }
+    record ResumeAll() implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.resumeAll(); } }
 
-    record ResetAll() implements TeacherRequest {
-        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.resetAll(); }
-    }
+    record ResetAll() implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.resetAll(); } }
 
     /** A short message to every student. */
-    record Notice(String text) implements TeacherRequest {
-        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.notice(text); }
-    }
+    record Notice(String text) implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.notice(text); } }
 
     /** One student's run on the projector (null: none). */
     record Spotlight(String studentId) implements TeacherRequest {
-        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) {
-            room.spotlight(studentId);
-        }
+        public void apply(Room room, Rooms rooms) { room.spotlight(studentId); }
     }
 
     /** Names shown as "Student N" everywhere on the dashboard. */
-    record Anonymize(boolean on) implements TeacherRequest {
-        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { room.anonymize(on); }
-    }
+    record Anonymize(boolean on) implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.anonymize(on); } }
 
     record RemoveStudent(String studentId) implements TeacherRequest {
-        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) {
-            room.remove(studentId);
-        }
+        public void apply(Room room, Rooms rooms) { room.remove(studentId); }
     }
 
-    record CloseRoom() implements TeacherRequest {
-        public void apply(org.nnplayground.playground.room.Room room, org.nnplayground.playground.room.Rooms rooms) { rooms.close(room); }
-    }
+    record CloseRoom() implements TeacherRequest { public void apply(Room room, Rooms rooms) { rooms.close(room); } }
 
-    /**
-     * Messages that go through the run store (web/SavedRuns) before or after the session:
-     * SocketEndpoint hands them to {@link #applyTo(Connection, SavedRuns)} instead.
-     */
-    sealed interface RunRequest extends ClientMessage {
-        void applyTo(Connection c, SavedRuns runs);
-
-        @Override
-        default void applyTo(Session s) {
-            throw new IllegalStateException(getClass().getSimpleName() + " is handled with the run store");
-        }
-    }
-
-    /** Save the run as it stands; answers {@code saved} with its short link. */
-    record Save() implements RunRequest {
-        public void applyTo(Connection c, SavedRuns runs) { runs.save(c); }
-    }
+    /** Save the run as it stands (web/SavedRuns); answers {@code saved} with its short link. */
+    record Save() implements ClientMessage { public void dispatch(MessageHandler h) { h.save(this); } }
 
     /** Open a saved run by its id (from {@code /r/{id}}): paused at the saved epoch. */
-    record LoadRun(String run) implements RunRequest {
-        public void applyTo(Connection c, SavedRuns runs) { runs.load(c, required(run, "run")); }
+    record LoadRun(String run) implements ClientMessage {
+        public void dispatch(MessageHandler h) { h.loadRun(this); }
+
+        String id() { return required(run, "run"); }
     }
 }
