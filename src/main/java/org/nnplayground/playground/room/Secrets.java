@@ -1,13 +1,14 @@
 package org.nnplayground.playground.room;
 
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /** Unguessable tokens (teacher keys, resume tokens, student ids) and their constant-time comparison. */
-final class Secrets {
+public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {}
@@ -20,11 +21,11 @@ final class Secrets {
     }
 
     /** SHA-256 of a secret, hex: what is kept and compared, so a copy of the store reveals no key or token. */
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A request body read with a limit of the route's own, instead of {@code ctx.body()} (held to
@@ -21,6 +22,18 @@ final class BoundedBody {
             byte[] body = in.readNBytes(max + 1);
             return body.length > max ? null : body;
         }
+    }
+
+    /** The body as UTF-8 text; {@link TooLarge} (answered 413) when it is longer than {@code max} bytes. */
+    static String text(Context ctx, int max, String what) throws IOException {
+        byte[] body = read(ctx, max);
+        if (body == null) throw new TooLarge(tooLarge(ctx.req().getContentLengthLong(), max, what));
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** A body longer than its route takes; the message says how long one may be. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(String message) { super(message); }
     }
 
     /** The 413 message: how large a body may be, in plain words. */

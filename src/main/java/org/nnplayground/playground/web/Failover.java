@@ -1,18 +1,15 @@
 package org.nnplayground.playground.web;
 
+import org.nnplayground.playground.room.Secrets;
 import org.nnplayground.playground.session.CheckpointSchedule;
 import org.nnplayground.playground.session.Checkpoints;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionRegistry;
 import org.nnplayground.playground.store.JdbcCheckpoints;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -70,7 +67,7 @@ final class Failover implements AutoCloseable {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        track(c.session(), Checkpoints.pageKey(sha256(token)));
+        track(c.session(), Checkpoints.pageKey(Secrets.hash(token)));
         c.send(new ServerMessage.ResumeToken(token));
     }
 
@@ -84,7 +81,7 @@ final class Failover implements AutoCloseable {
             c.send(new ServerMessage.Error("resume needs the 'token' this server gave the page", "resume"));
             return;
         }
-        String key = Checkpoints.pageKey(sha256(token));
+        String key = Checkpoints.pageKey(Secrets.hash(token));
         try {
             io.execute(() -> {
                 Optional<Checkpoints.Checkpoint> found;
@@ -149,13 +146,5 @@ final class Failover implements AutoCloseable {
     @Override
     public void close() {
         io.shutdownNow();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

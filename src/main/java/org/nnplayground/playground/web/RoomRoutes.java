@@ -19,6 +19,7 @@ import org.nnplayground.playground.store.PgRoomEvents;
 import org.nnplayground.playground.session.SessionRegistry;
 import org.nnplayground.playground.view.DashboardPage;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ import java.util.Map;
  */
 final class RoomRoutes implements AutoCloseable {
     static final String KEY_HEADER = "X-Teacher-Key";
+    /** The largest body of a room route: a few short fields, or one teacher message. */
+    private static final int MAX_BODY_BYTES = 16 * 1024;
 
     private final Rooms rooms;
     /** Stops the events between servers (nothing to stop for one server alone). */
@@ -122,7 +125,7 @@ final class RoomRoutes implements AutoCloseable {
             Room room = rooms.forTeacher(ctx.pathParam("code"), key(ctx), ctx.ip());
             ClientMessage m;
             try {
-                m = gate.parse(ctx.body());   // the sockets' words, never Jackson's
+                m = gate.parse(BoundedBody.text(ctx, MAX_BODY_BYTES, "one teacher message"));   // the sockets' words, never Jackson's
             } catch (IllegalArgumentException e) {
                 throw new RoomException(RoomException.Kind.BAD_REQUEST, e.getMessage());
             }
@@ -149,6 +152,8 @@ final class RoomRoutes implements AutoCloseable {
                 case BAD_REQUEST -> 400;
                 case UNAVAILABLE -> 503;
             }).json(Map.of("error", e.getMessage()));
+        } catch (BoundedBody.TooLarge e) {
+            ctx.status(413).json(Map.of("error", e.getMessage()));
         } catch (IllegalArgumentException e) {
             ctx.status(400).json(Map.of("error", e.getMessage()));
         } catch (Exception e) {
@@ -156,10 +161,9 @@ final class RoomRoutes implements AutoCloseable {
         }
     }
 
-    private JsonNode body(Context ctx) {
-        String text = ctx.body();
+    private JsonNode body(Context ctx) throws IOException {
+        String text = BoundedBody.text(ctx, MAX_BODY_BYTES, "a few short fields");
         if (text.isBlank()) return mapper.createObjectNode();
-        if (text.length() > 16 * 1024) throw new RoomException(RoomException.Kind.BAD_REQUEST, "request too large");
         try {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {

@@ -204,11 +204,11 @@ class FailoverProtocolTest {
                 token = c.next("resumeToken").get("token").asText();
                 load(c, "dataset=xor&networkShape=3&seed=0.4");
                 awaitWritten(a, 1);
-                assertTrue(a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(Failover.sha256(token))).isPresent());
+                assertTrue(a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(org.nnplayground.playground.room.Secrets.hash(token))).isPresent());
             }
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(Failover.sha256(token))).isPresent() && System.nanoTime() < until) Thread.sleep(50);
-            assertFalse(a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(Failover.sha256(token))).isPresent(), "closed with 1000: deleted");
+            while (a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(org.nnplayground.playground.room.Secrets.hash(token))).isPresent() && System.nanoTime() < until) Thread.sleep(50);
+            assertFalse(a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(org.nnplayground.playground.room.Secrets.hash(token))).isPresent(), "closed with 1000: deleted");
             try (WsClient c = WsClient.connect(a.port())) {
                 c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
                 JsonNode none = c.next("resumed");
