@@ -255,7 +255,7 @@ bindClassroom(set);
 bindExamples((name, size, text) => loadCsv(name, size, text));
 
 async function loadCsv(name, size, text) {
-  if (size > MAX_CSV_BYTES) { readouts.toast(`${name} is larger than 2 MiB.`); return; }
+  if (size > MAX_CSV_BYTES) { readouts.toast(`${name} is larger than ${MAX_CSV_BYTES / (1024 * 1024)} MiB.`); return; }
   csvName = name;
   try {
     send(msg.loadCsvUpload(name, await uploadCsv(name, await text())));

@@ -24,8 +24,7 @@ export const ACK_EVERY = 2;
 /** A frame left unacknowledged this long (ms) is acknowledged alone (the last frame before a pause). */
 export const ACK_FLUSH_MS = 40;
 
-/** Grid modes of a frame. */
-export const GRID_SCALAR = 0;
+/** A frame's grid mode with one grid per class (0: one scalar grid). */
 export const GRID_CLASSES = 1;
 
 /** The frame format this decoder reads (docs/protocol.md). */

@@ -2,7 +2,7 @@
 // LinkKey table, which the page embeds as JSON (#link-table): no second list of settings here.
 // The server owns the settings; this module keeps the hash it sends and answers what a key is now.
 
-const TABLE = JSON.parse(document.getElementById('link-table')?.textContent ?? '{"keys":[],"features":[],"hidable":[]}');
+const TABLE = JSON.parse(document.getElementById('link-table')?.textContent ?? '{"keys":[],"features":[],"limits":{}}');
 
 /** The table rows by key: {key, origin, shows, effect, label, help, control, options, step, sliderMax, allowed}. */
 export const LINK_KEYS = new Map(TABLE.keys.map(row => [row.key, row]));
@@ -11,16 +11,11 @@ export const HIDE_SUFFIX = TABLE.hideSuffix ?? '_hide';
 /** The input features in TF Playground's order. */
 export const FEATURE_KEYS = TABLE.features;
 
-/** Controls a classroom link can hide: [{name, label}], TF's first. */
-export const HIDABLE = TABLE.hidable;
+/** The limits the server also checks, e.g. csvBytes (the largest CSV file it takes). */
+export const LIMITS = TABLE.limits;
 
 /** The words the page shows for a key (e.g. "X₁" for x), or the key itself. */
 export function labelOf(key) { return LINK_KEYS.get(key)?.label ?? key; }
-
-/** The label of one of a key's menu values (e.g. "Cross-entropy"), or the value itself. */
-export function optionLabel(key, value) {
-  return LINK_KEYS.get(key)?.options?.find(o => o.value === value)?.label ?? value;
-}
 
 /** Splits a hash ("a=1&b=2", with or without '#') into a Map, as TF Playground's parser does. */
 export function parseHash(hash) {

@@ -14,8 +14,3 @@ export function tap(socket, extra) {
     };
   }
 }
-
-/** Sends a message if the socket is open (the course views are optional extras). */
-export function sendIfOpen(socket, message) {
-  return socket.send(message);
-}

@@ -2,8 +2,10 @@
 // checks the length before reading, parses the file off its trainer threads and answers an id
 // that a small loadCsv message then uses (docs/protocol.md).
 
-/** Largest file the server takes (CsvImport.MAX_BYTES). */
-export const MAX_CSV_BYTES = 2 * 1024 * 1024;
+import { LIMITS } from './state.js';
+
+/** Largest file the server takes (CsvImport.MAX_BYTES, from the page's embedded table). */
+export const MAX_CSV_BYTES = LIMITS.csvBytes;
 
 /**
  * Uploads {@code body} (a File, Blob or string) named {@code name}; resolves to the upload's id,

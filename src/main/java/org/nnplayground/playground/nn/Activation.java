@@ -45,8 +45,6 @@ public enum Activation {
     /** The name used in links, the CLI and the protocol. */
     public String key() { return key; }
 
-    public boolean trainable() { return this != STEP; }
-
     public static Activation fromKey(String key) {
         for (Activation a : values()) if (a.key.equals(key)) return a;
         throw new IllegalArgumentException("unknown activation '" + key + "'");

@@ -40,7 +40,5 @@ public final class EarlyStopping {
     /** The epoch with the lowest watched loss so far (-1 before any). */
     public int bestEpoch() { return bestEpoch; }
 
-    public double bestLoss() { return bestLoss; }
-
     public int patience() { return patience; }
 }

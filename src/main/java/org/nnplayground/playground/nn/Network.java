@@ -89,8 +89,6 @@ public final class Network {
 
     public double weight(int l, int to, int from) { return weights[l].get(to, from); }
 
-    public boolean isDead(int l, int to, int from) { return dead[l][to * spec.width(l - 1) + from]; }
-
     public double bias(int l, int node) { return biases[l].get(node, 0); }
 
     /** Sets one weight (a student's edit); an edited link is alive again. */

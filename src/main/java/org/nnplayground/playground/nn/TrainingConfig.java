@@ -36,10 +36,6 @@ public record TrainingConfig(LossKind loss, OptimizerKind optimizer, double lear
         return new TrainingConfig(loss, optimizer, learningRate, reg, rate, batchSize, dropout, tfExact, seed).validate();
     }
 
-    public TrainingConfig withBatchSize(int size) {
-        return new TrainingConfig(loss, optimizer, learningRate, regularization, regularizationRate, size, dropout, tfExact, seed).validate();
-    }
-
     private static void check(boolean ok, String message) {
         if (!ok) throw new IllegalArgumentException(message);
     }

@@ -182,6 +182,4 @@ public final class Sweep {
 
     /** "accuracy" or "r2" once a run has finished, else null. */
     public String metricName() { return metricName; }
-
-    public List<Combination> combinations() { return List.copyOf(combinations); }
 }

@@ -7,13 +7,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nnplayground.playground.data.CsvImport;
 import org.nnplayground.playground.data.Feature;
-import org.nnplayground.playground.link.HidableControl;
 import org.nnplayground.playground.link.LinkKey;
 
 /**
  * The LinkKey table as JSON, embedded in the page so the browser's state and controls read the
- * same keys, defaults, ranges, labels and effects as the server (no second list in web/js).
+ * same keys, defaults, ranges, labels and effects as the server, and the limits the page checks
+ * before sending (no second list in web/js).
  */
 final class LinkTableJson {
     private LinkTableJson() {}
@@ -43,8 +44,9 @@ final class LinkTableJson {
         Map<String, Object> table = new LinkedHashMap<>();
         table.put("keys", keys);
         table.put("features", Arrays.stream(Feature.values()).map(Feature::key).toList());
-        table.put("hidable", HidableControl.ALL);
         table.put("hideSuffix", LinkKey.HIDE_SUFFIX);
+        // the limits the page checks before it sends (the server checks them again)
+        table.put("limits", Map.of("csvBytes", CsvImport.MAX_BYTES));
         try {
             // "</" would end the script element the JSON sits in
             return new ObjectMapper().writeValueAsString(table).replace("</", "<\\/");
