@@ -7,6 +7,8 @@ import org.nnplayground.playground.data.CsvException;
 import org.nnplayground.playground.data.CsvImport;
 import org.nnplayground.playground.data.CsvOptions;
 import org.nnplayground.playground.data.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -22,8 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * CSV files over HTTP ({@code POST /api/csv}), so a 2 MiB file never crosses the socket: the length
@@ -43,7 +43,7 @@ final class CsvUploads implements AutoCloseable {
     /** Uploads a second from one address (bursts of twice that; a class behind one NAT shares it). */
     static final int PER_SECOND = 1;
     private static final long READ_TIMEOUT_SECONDS = 30;
-    private static final Logger LOG = Logger.getLogger(CsvUploads.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CsvUploads.class);
     private static final String BUSY = "the server is reading other files; try again in a few seconds";
 
     private record Parsed(DataSet data, long at) {}
@@ -114,7 +114,7 @@ final class CsvUploads implements AutoCloseable {
             if (e.getCause() instanceof CsvException csv) {
                 error(ctx, 400, csv.getMessage());
             } else {
-                LOG.log(Level.WARNING, "reading an uploaded CSV failed", e.getCause());
+                LOG.warn("reading an uploaded CSV failed", e.getCause());
                 error(ctx, 500, "the server could not read this file");
             }
             return;

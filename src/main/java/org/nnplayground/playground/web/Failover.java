@@ -6,6 +6,8 @@ import org.nnplayground.playground.session.Checkpoints;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionRegistry;
 import org.nnplayground.playground.store.JdbcCheckpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -17,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * Live runs that outlive their server (issue 13): every session checkpoints itself (see
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
  * checkpoints every session and writes them out before it closes the sockets ({@link #drain}).
  */
 final class Failover implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Failover.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Failover.class);
     private static final int MAX_TOKEN_CHARS = 100;
 
     private final JdbcCheckpoints store;
@@ -88,7 +89,7 @@ final class Failover implements AutoCloseable {
                 try {
                     found = store.load(key);
                 } catch (RuntimeException e) {
-                    LOG.warning("resume: " + e.getMessage());
+                    LOG.warn("resume: " + e.getMessage());
                     found = Optional.empty();
                 }
                 Session s = c.session();
@@ -134,7 +135,7 @@ final class Failover implements AutoCloseable {
         }
         try {
             if (!done.await(Math.max(0, (deadline - System.nanoTime()) / 2), TimeUnit.NANOSECONDS)) {
-                LOG.warning("drain: " + done.getCount() + " of " + sessions.size() + " sessions did not checkpoint in time");
+                LOG.warn("drain: " + done.getCount() + " of " + sessions.size() + " sessions did not checkpoint in time");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

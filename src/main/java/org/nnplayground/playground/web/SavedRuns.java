@@ -10,6 +10,8 @@ import org.nnplayground.playground.store.RunStore;
 import org.nnplayground.playground.store.StoreException;
 import org.nnplayground.playground.store.StoreSettings;
 import org.nnplayground.playground.store.StoredRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Saving and loading runs for the web side: limits (saves per address per minute, size), the
@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * is down at start or goes away answers plain errors while the playground keeps training.
  */
 final class SavedRuns implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(SavedRuns.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SavedRuns.class);
     private static final Duration SWEEP_EVERY = Duration.ofHours(6);
 
     private final Database database;
@@ -107,7 +107,7 @@ final class SavedRuns implements AutoCloseable {
                     c.send(new ServerMessage.Error(e.getMessage(), request));
                 } catch (RuntimeException e) {
                     // a bug, not bad input: the log gets the details, the student a plain sentence
-                    LOG.log(Level.WARNING, request + " failed", e);
+                    LOG.warn(request + " failed", e);
                     c.send(new ServerMessage.Error("could not " + (request.equals("save") ? "save" : "open") + " the run: the server ran into an unexpected problem", request));
                 }
             });
@@ -124,7 +124,7 @@ final class SavedRuns implements AutoCloseable {
             return store;
         } catch (StoreException e) {
             // the cause names the database's address and driver; the log keeps it, the page gets plain words
-            LOG.warning("saved runs are unavailable: " + e.getMessage());
+            LOG.warn("saved runs are unavailable: " + e.getMessage());
             throw new StoreException("saved runs are unavailable: the database cannot be reached; training goes on, try again later", e);
         }
     }
@@ -138,7 +138,7 @@ final class SavedRuns implements AutoCloseable {
             int deleted = open().deleteNotOpenedSince(Instant.now().minus(Duration.ofDays(settings.retentionDays())));
             if (deleted > 0) LOG.info("retention: deleted " + deleted + " runs not opened for " + settings.retentionDays() + " days");
         } catch (RuntimeException e) {
-            LOG.warning("retention sweep failed: " + e.getMessage());
+            LOG.warn("retention sweep failed: " + e.getMessage());
         }
     }
 

@@ -7,12 +7,12 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
 import org.nnplayground.playground.room.RoomException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What the playground socket ({@code /ws}) and the class-room socket ({@code /ws/room}) share: one
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * message does ({@link #handle}) and what a closed socket frees ({@link #release}).
  */
 abstract class SocketBase<P extends SocketBase.Peer> {
-    private static final Logger LOG = Logger.getLogger(SocketBase.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SocketBase.class);
     static final long PING_SECONDS = 15;
 
     /** One socket's state: its connection at least. */
@@ -89,7 +89,7 @@ abstract class SocketBase<P extends SocketBase.Peer> {
             c.send(new ServerMessage.Error(e.getMessage(), m == null ? null : m.type()));
         } catch (RuntimeException e) {
             // one bad message must never close the socket with Java internals
-            LOG.log(Level.WARNING, "message failed", e);
+            LOG.warn("message failed", e);
             c.send(new ServerMessage.Error("the server could not handle this message", m == null ? null : m.type()));
         }
     }
