@@ -1,5 +1,8 @@
 package org.nnplayground.playground.room;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,8 +15,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Writes rooms to a database on a thread of its own, in order, so a room's lock (and a class) never
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
  * {@code existing} says there is something to read.
  */
 public final class BackgroundRoomStore implements RoomStore {
-    private static final Logger LOG = Logger.getLogger(BackgroundRoomStore.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundRoomStore.class);
 
     private final Supplier<RoomStore> opener;
     private final boolean existing;
@@ -131,7 +132,7 @@ public final class BackgroundRoomStore implements RoomStore {
             return f.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RoomException r) throw r;
-            LOG.log(Level.WARNING, "class room store failed", e.getCause());
+            LOG.warn("class room store failed", e.getCause());
             throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database did not answer; try again in a moment");
         } catch (TimeoutException e) {
             throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database did not answer in time; try again in a moment");
@@ -148,11 +149,11 @@ public final class BackgroundRoomStore implements RoomStore {
                     RoomStore s = open();
                     if (s != null) w.to(s);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "could not store a class room change: " + e.getMessage());
+                    LOG.warn("could not store a class room change: " + e.getMessage());
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.warning("class room store queue full or closed; a change is kept in memory only");
+            LOG.warn("class room store queue full or closed; a change is kept in memory only");
         }
     }
 
@@ -168,7 +169,7 @@ public final class BackgroundRoomStore implements RoomStore {
             store = opener.get();
         } catch (RuntimeException e) {
             failed = true;
-            LOG.log(Level.WARNING, "class rooms are kept in memory only: " + e.getMessage());
+            LOG.warn("class rooms are kept in memory only: " + e.getMessage());
         }
         return store;
     }

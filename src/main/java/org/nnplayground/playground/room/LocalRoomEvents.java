@@ -1,16 +1,17 @@
 package org.nnplayground.playground.room;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Room events within one server: delivered at once, on the publisher's thread, in subscription order. */
 public final class LocalRoomEvents implements RoomEvents {
-    private static final Logger LOG = Logger.getLogger(LocalRoomEvents.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRoomEvents.class);
     private final Map<String, List<Consumer<RoomEvent>>> listeners = new ConcurrentHashMap<>();
 
     @Override
@@ -20,7 +21,7 @@ public final class LocalRoomEvents implements RoomEvents {
                 l.accept(event);
             } catch (RuntimeException e) {
                 // one failing listener must not keep the event from the others
-                LOG.log(Level.WARNING, "room event listener failed", e);
+                LOG.warn("room event listener failed", e);
             }
         }
     }

@@ -1,9 +1,11 @@
 package org.nnplayground.playground.room;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * This server's copies of rooms that span servers (docs/architecture.md, "Several servers"): a
@@ -13,7 +15,7 @@ import java.util.logging.Logger;
  * by its own monitor when a copy is put in; store reads never happen under a room's lock.
  */
 final class RoomCopies {
-    private static final Logger LOG = Logger.getLogger(RoomCopies.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RoomCopies.class);
 
     private final Map<String, Room> rooms;
     private final RoomContext context;
@@ -68,7 +70,7 @@ final class RoomCopies {
                 if (stored == null) context.events().publish(r.code(), new RoomEvent.Closed());
                 else r.resync(stored, context.store().students(r.code()));
             } catch (RuntimeException e) {
-                LOG.warning("class room " + r.code() + " could not catch up with the database: " + e.getMessage());
+                LOG.warn("class room " + r.code() + " could not catch up with the database: " + e.getMessage());
             }
         }
     }
@@ -80,7 +82,7 @@ final class RoomCopies {
         } catch (RoomException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.warning("class rooms: the database did not answer: " + e.getMessage());
+            LOG.warn("class rooms: the database did not answer: " + e.getMessage());
             throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database cannot be reached; try again in a moment");
         }
     }

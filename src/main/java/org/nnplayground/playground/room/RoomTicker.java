@@ -1,5 +1,8 @@
 package org.nnplayground.playground.room;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The rooms' ticker, {@link Rooms#TICKS_PER_SECOND} times a second on its own thread: each room
@@ -27,7 +28,7 @@ final class RoomTicker implements AutoCloseable {
     static final int HEARTBEAT_TICKS = Rooms.TICKS_PER_SECOND * 3;
     /** A copy of a shared room that nobody has used on this server for this long is dropped here. */
     static final long IDLE_COPY_MILLIS = 10L * 60 * 1000;
-    private static final Logger LOG = Logger.getLogger(RoomTicker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RoomTicker.class);
 
     private final Map<String, Room> rooms;
     private final RoomContext context;
@@ -82,7 +83,7 @@ final class RoomTicker implements AutoCloseable {
                 }
                 r.tick(now);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "room tick failed for " + r.code(), e);
+                LOG.warn("room tick failed for " + r.code(), e);
             }
         }
         if (shared) sweepShared(now);

@@ -3,13 +3,13 @@ package org.nnplayground.playground.room;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Every room of the server: creating (within the rooms limit), finding by code (wrong codes are
@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 public final class Rooms implements AutoCloseable {
     /** Dashboard updates per second: every card at least twice a second even when one tick is skipped. */
     public static final int TICKS_PER_SECOND = 4;
-    private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
 
     private final RoomContext context;
     private final JoinCodes codes = new JoinCodes();
@@ -254,7 +254,7 @@ public final class Rooms implements AutoCloseable {
                 rooms.put(r.code(), Room.restore(r, context.store().students(r.code()), context));
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not read the stored class rooms; starting without them", e);
+            LOG.warn("could not read the stored class rooms; starting without them", e);
         }
     }
 }

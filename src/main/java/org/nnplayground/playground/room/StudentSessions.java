@@ -5,8 +5,9 @@ import org.nnplayground.playground.session.Checkpoints;
 import org.nnplayground.playground.session.Checkpoints.Checkpoint;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.util.logging.Logger;
 
 /**
  * The life of a room student's session on this server: opened when they join (on the exercise),
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * quick); {@link #savedRun} and {@link #forgetRun} reach the database and are called outside it.
  */
 final class StudentSessions {
-    private static final Logger LOG = Logger.getLogger(StudentSessions.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StudentSessions.class);
 
     private final RoomContext context;
 
@@ -80,7 +81,7 @@ final class StudentSessions {
         try {
             return checkpoints.load(Checkpoints.studentKey(studentId)).orElse(null);
         } catch (RuntimeException e) {
-            LOG.warning("could not read a student's checkpoint; they get a fresh run of their last link: " + e.getMessage());
+            LOG.warn("could not read a student's checkpoint; they get a fresh run of their last link: " + e.getMessage());
             return null;
         }
     }
@@ -92,7 +93,7 @@ final class StudentSessions {
         try {
             checkpoints.delete(Checkpoints.studentKey(studentId));
         } catch (RuntimeException e) {
-            LOG.warning("could not delete a student's checkpoint: " + e.getMessage());
+            LOG.warn("could not delete a student's checkpoint: " + e.getMessage());
         }
     }
 

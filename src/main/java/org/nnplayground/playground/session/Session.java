@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.nnplayground.playground.link.SettingEffect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One browser tab's training session. Requests from any thread are queued (bounded, see
@@ -36,7 +37,7 @@ public final class Session {
     private final Audience audience;
     private final SessionScheduler scheduler;
     private final int evalSize;
-    private static final Logger LOG = Logger.getLogger(Session.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     private final RequestQueue requests = new RequestQueue();
     /** Wake-ups since the running or queued turn began; 0 = idle (see SessionScheduler). */
@@ -571,7 +572,7 @@ public final class Session {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                if (e.getMessage() == null) LOG.log(Level.WARNING, "request " + name + " failed", e);
+                if (e.getMessage() == null) LOG.warn("request " + name + " failed", e);
                 listener.error(e.getMessage() != null ? e.getMessage() : "the server could not do '" + name + "'", name);
             }
         };

@@ -1,5 +1,8 @@
 package org.nnplayground.playground.session;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +17,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Runs sessions on a bounded pool of trainer threads, never on socket threads. A ticker wakes
@@ -34,7 +35,7 @@ public final class SessionScheduler implements AutoCloseable {
     static final long MAX_SLICE_NANOS = 12_000_000;
     /** A trainer thread in one turn for longer than this is stuck (/health says so). */
     public static final long STUCK_NANOS = 2_000_000_000L;
-    private static final Logger LOG = Logger.getLogger(SessionScheduler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SessionScheduler.class);
 
     private final int workers;
     private final long frameIntervalNanos;
@@ -148,7 +149,7 @@ public final class SessionScheduler implements AutoCloseable {
             worstTurns.record(took);
         } catch (Throwable t) {
             // one broken session must not take the pool down with it
-            LOG.log(Level.WARNING, "session tick failed", t);
+            LOG.warn("session tick failed", t);
             s.close();
         } finally {
             turnStarted.set(me, 0);

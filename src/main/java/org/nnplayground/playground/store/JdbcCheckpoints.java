@@ -4,6 +4,8 @@ import org.nnplayground.playground.nn.TrainerState;
 import org.nnplayground.playground.session.Checkpoints;
 import org.nnplayground.playground.session.RunSnapshot;
 import org.nnplayground.playground.session.RunSnapshotCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +18,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Checkpoints in the server's database (table {@code checkpoints}, migration V3), written by one
@@ -32,7 +33,7 @@ import java.util.logging.Logger;
  * once the database answers. Checkpoints not saved for {@link #KEEP} are swept hourly.
  */
 public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(JdbcCheckpoints.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcCheckpoints.class);
     /** A checkpoint not saved for this long belongs to a run nobody came back to. */
     public static final Duration KEEP = Duration.ofDays(1);
     /** Longest {@link #flush()} waits (the server is stopping; a load balancer waits longer). */
@@ -124,7 +125,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
             while (!pending.isEmpty() || writingKey != null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !writer.isAlive()) {
-                    LOG.warning("checkpoints: " + (pending.size() + (writingKey != null ? 1 : 0)) + " not written within " + limit.toSeconds() + " s");
+                    LOG.warn("checkpoints: " + (pending.size() + (writingKey != null ? 1 : 0)) + " not written within " + limit.toSeconds() + " s");
                     return false;
                 }
                 try {
@@ -338,7 +339,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
             if (now - lastLogMillis < LOG_EVERY_MS) return;
             lastLogMillis = now;
         }
-        LOG.warning(message);
+        LOG.warn(message);
     }
 
     /** Writes that failed since the start. */

@@ -1,5 +1,7 @@
 package org.nnplayground.playground.store;
 
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 
 import java.sql.Connection;
@@ -96,7 +98,7 @@ public final class JdbcRunStore implements RunStore {
      * the SQL statement and error codes); the log gets the details.
      */
     private static StoreException failure(String what, SQLException e) {
-        java.util.logging.Logger.getLogger(JdbcRunStore.class.getName()).log(java.util.logging.Level.WARNING, "could not " + what, e);
+        LoggerFactory.getLogger(JdbcRunStore.class).warn("could not " + what, e);
         String m = Database.rootMessage(e);
         String lower = m.toLowerCase(java.util.Locale.ROOT);
         String state = e.getSQLState() == null ? "" : e.getSQLState();

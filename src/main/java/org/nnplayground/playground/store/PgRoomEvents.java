@@ -5,6 +5,8 @@ import org.nnplayground.playground.room.RoomEvent;
 import org.nnplayground.playground.room.RoomEvents;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,8 +20,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Room events between replicas that share one PostgreSQL, over LISTEN/NOTIFY (no other component
@@ -32,7 +32,7 @@ import java.util.logging.Logger;
 public final class PgRoomEvents implements RoomEvents, AutoCloseable {
     /** The one channel every replica listens on (payloads name their room). */
     static final String CHANNEL = "playground_rooms";
-    private static final Logger LOG = Logger.getLogger(PgRoomEvents.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PgRoomEvents.class);
     private static final int WAIT_MS = 500;
     private static final long MAX_BACKOFF_MS = 30_000;
 
@@ -79,7 +79,7 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
         try {
             payloads = codec.encode(replica, code, event);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a room event could not be sent to the other servers", e);
+            LOG.warn("a room event could not be sent to the other servers", e);
             return;
         }
         for (String p : payloads) {
@@ -131,7 +131,7 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 listening = null;
                 if (closed) break;
-                LOG.warning("room events: no connection to the database (" + Database.rootMessage(e) + "); trying again in "
+                LOG.warn("room events: no connection to the database (" + Database.rootMessage(e) + "); trying again in "
                         + backoff + " ms, rooms meanwhile see only this server's students");
                 try {
                     Thread.sleep(backoff);
@@ -150,7 +150,7 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
             if (replica.equals(e.replica())) return;
             local.publish(e.code(), e.event());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a room event from another server was not applied", e);
+            LOG.warn("a room event from another server was not applied", e);
         }
     }
 
@@ -181,7 +181,7 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
                 unsent += batch.size();
                 long now = System.currentTimeMillis();
                 if (now - lastUnsentLog > 30_000) { // a database that is down would otherwise log twice a second
-                    LOG.warning("room events: " + unsent + " event(s) not sent to the other servers: " + Database.rootMessage(e));
+                    LOG.warn("room events: " + unsent + " event(s) not sent to the other servers: " + Database.rootMessage(e));
                     lastUnsentLog = now;
                     unsent = 0;
                 }
@@ -205,7 +205,7 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
         long now = System.currentTimeMillis();
         if (now - droppedSince > 10_000) {
             droppedSince = now;
-            LOG.warning("room events: the queue to the other servers is full; events are dropped");
+            LOG.warn("room events: the queue to the other servers is full; events are dropped");
         }
     }
 
