@@ -1,5 +1,7 @@
 package org.nnplayground.playground.web;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 
 /**
@@ -18,8 +20,8 @@ public record ClusterSettings(String replicaId, Duration checkpointEvery) {
         String host = System.getenv("HOSTNAME");
         if (host == null || host.isBlank()) {
             try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
                 host = null;
             }
         }

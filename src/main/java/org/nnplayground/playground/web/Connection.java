@@ -9,6 +9,7 @@ import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionState;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -78,7 +79,7 @@ final class Connection implements SessionListener {
      * Closes the socket (1008, a plain reason) when its session plays or steps and the client has
      * taken no frame for {@code limit}: the stalled-socket reaper of /ws and /ws/room.
      */
-    boolean closeIfStalled(java.time.Duration limit) {
+    boolean closeIfStalled(Duration limit) {
         Session s = session;
         boolean working = s != null && (s.isStepping() || s.state() == SessionState.PLAYING);
         if (!working || stalledNanos() <= limit.toNanos()) return false;

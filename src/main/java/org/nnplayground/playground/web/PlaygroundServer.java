@@ -10,8 +10,13 @@ import org.nnplayground.playground.store.Database;
 import org.nnplayground.playground.session.SessionScheduler;
 import org.nnplayground.playground.view.PlaygroundPage;
 
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The app factory: builds the Javalin server with its routes, the session registry and the trainer
@@ -33,7 +38,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final Database database;
     private final CsvUploads uploads;
     private final long startedAt = System.currentTimeMillis();
-    private final java.util.concurrent.ScheduledExecutorService reaper;
+    private final ScheduledExecutorService reaper;
     private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
     /** Issue 13: checkpoints, resumes and the drain of a rolling restart. */
     private final org.nnplayground.playground.store.JdbcCheckpoints checkpoints;
@@ -82,9 +87,9 @@ public final class PlaygroundServer implements AutoCloseable {
                 httpSessions = context.getSessionHandler();
                 // every socket (/ws and /ws/room): no Jetty session, no cookie
                 context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws/*",
-                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                        EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
                 context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ws/room",
-                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                        EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
@@ -115,13 +120,13 @@ public final class PlaygroundServer implements AutoCloseable {
             RunRoutes.add(cfg.routes, runs, mapper, page);
             uploads.register(cfg.routes, origins);
         });
-        reaper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        reaper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stall-reaper");
             t.setDaemon(true);
             return t;
         });
-        reaper.scheduleWithFixedDelay(sockets::reapStalled, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        reaper.scheduleWithFixedDelay(roomRoutes::reapStalled, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        reaper.scheduleWithFixedDelay(sockets::reapStalled, 1, 1, TimeUnit.SECONDS);
+        reaper.scheduleWithFixedDelay(roomRoutes::reapStalled, 1, 1, TimeUnit.SECONDS);
     }
 
     private static String json(ObjectMapper mapper, Object value) {
@@ -164,7 +169,7 @@ public final class PlaygroundServer implements AutoCloseable {
     public int sessions() { return registry.size(); }
 
     /** How long a drain may take to checkpoint and write every session (a load balancer's grace is longer). */
-    static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(10);
+    static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
     /**
      * A rolling restart (SIGTERM): /health answers 503 "draining" at once, new sockets are refused,

@@ -15,11 +15,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -155,9 +157,9 @@ final class SavedRuns implements AutoCloseable {
         store = null;
     }
 
-    private static String mib(long bytes) { return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0)); }
+    private static String mib(long bytes) { return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0)); }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.nnplayground.playground.session.SessionDescription;
 
+import java.util.Set;
+
 /** Every text message the server sends (docs/protocol.md); binary frames are separate. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -52,13 +54,13 @@ public sealed interface ServerMessage {
     // ---- class rooms
 
     /** A student is in a class: its code, their id and name, the current exercise and what it locks. */
-    record Joined(String code, String studentId, String name, String exercise, java.util.Set<String> locked) implements ServerMessage {}
+    record Joined(String code, String studentId, String name, String exercise, Set<String> locked) implements ServerMessage {}
 
     /** The student's loss curve so far, sampled (a reloaded page redraws its chart). */
     record Chart(int[] epochs, float[] train, float[] test) implements ServerMessage {}
 
     /** The teacher pushed an exercise (the session is rebuilt on it); {@code locked}: keys and buttons turned off. */
-    record Exercise(String link, java.util.Set<String> locked) implements ServerMessage {}
+    record Exercise(String link, Set<String> locked) implements ServerMessage {}
 
     /** A message from the teacher. */
     record Notice(String text) implements ServerMessage {}
