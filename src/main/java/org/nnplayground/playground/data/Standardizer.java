@@ -1,6 +1,7 @@
 package org.nnplayground.playground.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record Standardizer(double[] mean, double[] std) {
         double[] std = new double[numInputs];
         int n = train.size();
         if (n == 0) {
-            java.util.Arrays.fill(std, 1);
+            Arrays.fill(std, 1);
             return new Standardizer(mean, std);
         }
         for (Sample s : train) for (int k = 0; k < numInputs; k++) mean[k] += s.inputs()[k];

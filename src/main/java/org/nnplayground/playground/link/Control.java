@@ -1,6 +1,7 @@
 package org.nnplayground.playground.link;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record Control(Kind kind, List<Option> options, int step, int max) {
 
     /** A menu whose labels are the values themselves (numbers). */
     static Control numbers(String... values) {
-        return new Control(Kind.SELECT, java.util.Arrays.stream(values).map(v -> new Option(v, v)).toList(), 0, 0);
+        return new Control(Kind.SELECT, Arrays.stream(values).map(v -> new Option(v, v)).toList(), 0, 0);
     }
 
     /** A slider from the codec's minimum to {@code max} (a link may go beyond, up to the codec's maximum). */

@@ -11,6 +11,7 @@ import static org.nnplayground.playground.link.SettingEffect.SLICE;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.nnplayground.playground.data.DatasetKind;
@@ -233,7 +234,7 @@ public enum LinkKey {
     public boolean neutral() { return neutral; }
 
     /** What the codec allows: {@code values}, or {@code min}/{@code max} (numbers), or nothing (any text). */
-    public java.util.Map<String, Object> allowed() { return codec.allowed(); }
+    public Map<String, Object> allowed() { return codec.allowed(); }
 
     /** The key with this link name, if any. */
     public static Optional<LinkKey> find(String key) {

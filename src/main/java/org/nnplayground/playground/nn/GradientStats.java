@@ -1,6 +1,7 @@
 package org.nnplayground.playground.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public final class GradientStats {
             history.add(new Point(epoch, mean));
             if (history.size() > MAX_POINTS) thin();
         }
-        java.util.Arrays.fill(sum, 0);
+        Arrays.fill(sum, 0);
         updates = 0;
     }
 

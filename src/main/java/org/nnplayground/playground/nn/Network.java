@@ -2,6 +2,7 @@ package org.nnplayground.playground.nn;
 
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -54,7 +55,7 @@ public final class Network {
                     case GLOROT, HE -> (2 * u - 1) * limit;
                 };
             }
-            java.util.Arrays.fill(net.biases[l].data, init == WeightInit.TF ? 0.1 : 0);
+            Arrays.fill(net.biases[l].data, init == WeightInit.TF ? 0.1 : 0);
         }
         return net;
     }

@@ -1,5 +1,7 @@
 package org.nnplayground.playground.nn;
 
+import java.util.Arrays;
+
 /** Base for optimizers that keep one or two state arrays per block. */
 abstract class StatefulOptimizer implements Optimizer {
     private final int arraysPerBlock;
@@ -56,7 +58,7 @@ abstract class StatefulOptimizer implements Optimizer {
 
     @Override
     public void reset() {
-        for (double[] s : first) java.util.Arrays.fill(s, initialValue);
-        if (arraysPerBlock > 1) for (double[] s : second) java.util.Arrays.fill(s, 0);
+        for (double[] s : first) Arrays.fill(s, initialValue);
+        if (arraysPerBlock > 1) for (double[] s : second) Arrays.fill(s, 0);
     }
 }

@@ -10,6 +10,7 @@ import org.nnplayground.playground.nn.NetworkSpec;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.zip.Deflater;
 
 /**
@@ -97,7 +98,7 @@ final class FrameBuilder {
             thumbs = nonInputNodes;
             gridBytes += writeThumbnails(net, gridBytes);
             int outBytes = spec.width(spec.numLayers()) * THUMB * THUMB;
-            outputThumbs = java.util.Arrays.copyOfRange(grids, gridBytes - outBytes, gridBytes);
+            outputThumbs = Arrays.copyOfRange(grids, gridBytes - outBytes, gridBytes);
             for (int p = 0; p < planes; p++) GridPredictor.encode(grids, p * plane, evalSize);
             for (int t = 0; t < thumbs; t++) GridPredictor.encode(grids, planes * plane + t * THUMB * THUMB, THUMB);
         }

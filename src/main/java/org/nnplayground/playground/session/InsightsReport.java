@@ -1,5 +1,7 @@
 package org.nnplayground.playground.session;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.nnplayground.playground.nn.ConfusionMatrix;
@@ -73,6 +75,6 @@ public record InsightsReport(int epoch, String problem, List<String> classNames,
     /** Five significant digits are plenty for a chart and keep the JSON small. */
     private static double round(double v) {
         if (v == 0 || !Double.isFinite(v)) return Double.isFinite(v) ? 0 : v;
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(5)).doubleValue();
+        return new BigDecimal(v).round(new MathContext(5)).doubleValue();
     }
 }

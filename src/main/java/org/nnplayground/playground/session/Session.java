@@ -17,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.ByteBuffer;
+import java.lang.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
 
 /**
  * One browser tab's training session. Requests from any thread are queued (bounded, see
@@ -87,7 +90,7 @@ public final class Session {
     private volatile CheckpointSchedule checkpoints;
     /** An epoch that used more CPU than this is heavy (two of the longest slices). */
     static final long HEAVY_TURN_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
         this.listener = listener;
@@ -530,7 +533,7 @@ public final class Session {
     private void sendFrame(long schedulerTick) {
         EpochStats stats = run.trainer().lastStats();
         int selected = selectedNode < 0 ? frames.nodeCount() - 1 : selectedNode;
-        java.nio.ByteBuffer frame = frames.build(run.network(), stats, history, selected);
+        ByteBuffer frame = frames.build(run.network(), stats, history, selected);
         publishSummary(stats);
         audience.frame(frame);
         insights.changed();

@@ -1,6 +1,8 @@
 package org.nnplayground.playground.session;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,7 +14,7 @@ public final class SessionRegistry {
     private final SessionScheduler scheduler;
     private final AtomicInteger total = new AtomicInteger();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
-    private final java.util.Set<Session> open = ConcurrentHashMap.newKeySet();
+    private final Set<Session> open = ConcurrentHashMap.newKeySet();
 
     public SessionRegistry(SessionScheduler scheduler, int maxSessions, int maxPerAddress, int evalSize) {
         this.scheduler = scheduler;
@@ -49,7 +51,7 @@ public final class SessionRegistry {
     public int size() { return total.get(); }
 
     /** Every open session (a copy: a server draining checkpoints them all). */
-    public java.util.List<Session> sessions() { return java.util.List.copyOf(open); }
+    public List<Session> sessions() { return List.copyOf(open); }
 
     /** Requests waiting in every open session's queue. */
     public int queuedRequests() { return open.stream().mapToInt(Session::queuedRequests).sum(); }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -75,7 +76,7 @@ public final class SessionScheduler implements AutoCloseable {
     private void submit(Session s) {
         try {
             pool.execute(() -> runTick(s));
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             // shutting down: nothing more to run
         }
     }
@@ -197,7 +198,7 @@ public final class SessionScheduler implements AutoCloseable {
         }
         try {
             ticker.schedule(this::leaveHeavyLane, took, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             leaveHeavyLane(); // shutting down
         }
     }

@@ -11,6 +11,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.Iterator;
+import java.util.Collection;
 
 /**
  * Class rooms in the run database (H2 or PostgreSQL, the same settings and migrations as
@@ -18,12 +22,12 @@ import java.util.List;
  * insert, in one transaction: portable between the two databases).
  */
 public final class JdbcRoomStore implements RoomStore {
-    private final java.util.function.Supplier<DataSource> pools;
+    private final Supplier<DataSource> pools;
     /** The database this store opened for itself (closed with it), or null when it shares the server's. */
     private final Database owned;
     private final PoolView pool = new PoolView();
 
-    private JdbcRoomStore(java.util.function.Supplier<DataSource> pools, Database owned) {
+    private JdbcRoomStore(Supplier<DataSource> pools, Database owned) {
         this.pools = pools;
         this.owned = owned;
     }
@@ -169,7 +173,7 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public void touch(java.util.Collection<String> codes, long nowMillis) {
+    public void touch(Collection<String> codes, long nowMillis) {
         inTransaction(con -> {
             try (PreparedStatement up = con.prepareStatement("UPDATE rooms SET used_at = ? WHERE code = ?")) {
                 for (String code : codes) {
@@ -183,7 +187,7 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public void removeIdle(long beforeMillis, java.util.function.Consumer<String> closed) {
+    public void removeIdle(long beforeMillis, Consumer<String> closed) {
         List<String> gone = new ArrayList<>();
         inTransaction(con -> {
             Timestamp before = Timestamp.from(Instant.ofEpochMilli(beforeMillis));
@@ -195,7 +199,7 @@ public final class JdbcRoomStore implements RoomStore {
             }
             // the same condition again: a room used meanwhile by another server stays
             try (PreparedStatement del = con.prepareStatement("DELETE FROM rooms WHERE code = ? AND COALESCE(used_at, created_at) < ?")) {
-                for (java.util.Iterator<String> it = gone.iterator(); it.hasNext(); ) {
+                for (Iterator<String> it = gone.iterator(); it.hasNext(); ) {
                     del.setString(1, it.next());
                     del.setTimestamp(2, before);
                     if (del.executeUpdate() == 0) it.remove();

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The store over JDBC, for H2 (embedded, the default) and PostgreSQL alike: a handful of plain SQL
@@ -100,7 +101,7 @@ public final class JdbcRunStore implements RunStore {
     private static StoreException failure(String what, SQLException e) {
         LoggerFactory.getLogger(JdbcRunStore.class).warn("could not " + what, e);
         String m = Database.rootMessage(e);
-        String lower = m.toLowerCase(java.util.Locale.ROOT);
+        String lower = m.toLowerCase(Locale.ROOT);
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String why;
         // 53100: PostgreSQL's disk_full; 25006: a read-only transaction (a standby, or a database set read-only)

@@ -1,8 +1,10 @@
 package org.nnplayground.playground.sweep;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.link.LinkKey;
@@ -64,7 +66,7 @@ public final class Sweep {
             work += workPerEpoch(settings) * plan.epochs() * plan.seeds();
         }
         if (work > MAX_WORK) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "this sweep is too big: about %.1e weight updates, at most %.0e; use fewer epochs, values or neurons", work, MAX_WORK));
         }
     }
@@ -81,7 +83,7 @@ public final class Sweep {
         int n = layers == null ? shape.length : wholeNumber(SweepPlan.HIDDEN_LAYERS, layers, 0);
         int k = neurons == null ? (shape.length > 0 ? shape[0] : 4) : wholeNumber(SweepPlan.NEURONS, neurons, 1);
         int[] next = new int[n];
-        java.util.Arrays.fill(next, k);
+        Arrays.fill(next, k);
         return settings.withNetworkShape(next);
     }
 
