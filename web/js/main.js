@@ -14,6 +14,7 @@ import { installInsights } from './insights.js';
 import { installDraw } from './draw.js';
 import { installLesson } from './lesson.js';
 import { installSweep } from './sweep.js';
+import { installDigits } from './digits.js';
 import { installExplanations } from './explain.js';
 import { Room } from './room.js';
 import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
@@ -139,7 +140,7 @@ function receive(message) {
       if (wasPlaying) send(msg.play());
       wasPlaying = false;
       break;
-    case 'insights': case 'sweep': break; // the course modules take these (installed through tap.js)
+    case 'insights': case 'sweep': case 'digits': case 'classified': break; // the course modules take these (installed through tap.js)
     default:
       console.warn('unknown message', message);
   }
@@ -286,5 +287,6 @@ installInsights(socket);
 installDraw(socket);
 installLesson(socket);
 installSweep(socket);
+installDigits(socket);
 installExplanations();
 socket.connect();

@@ -150,7 +150,10 @@ final class BatchPropagation {
     }
 
     /** How many of the last forward pass's rows are classified as their label. */
-    int correct(double[] labels, int numClasses, int[] order, int from) {
+    int correct(double[] labels, int numClasses, int[] order, int from) { return correct(labels, numClasses, order, from, null); }
+
+    /** Like {@link #correct(double[], int, int[], int)}, also writing each row's class to {@code predicted[from + row]} (if not null). */
+    int correct(double[] labels, int numClasses, int[] order, int from, int[] predicted) {
         DMatrixRMaj o = a[layers];
         int outputs = o.numCols;
         double[] row = new double[outputs];
@@ -158,7 +161,9 @@ final class BatchPropagation {
         for (int r = 0; r < o.numRows; r++) {
             System.arraycopy(o.data, r * outputs, row, 0, outputs);
             double label = labels[order == null ? from + r : order[from + r]];
-            if (OutputDecoder.classOf(row, spec.outputActivation()) == OutputDecoder.classIndex(label, numClasses)) correct++;
+            int predictedClass = OutputDecoder.classOf(row, spec.outputActivation());
+            if (predicted != null) predicted[from + r] = predictedClass;
+            if (predictedClass == OutputDecoder.classIndex(label, numClasses)) correct++;
         }
         return correct;
     }

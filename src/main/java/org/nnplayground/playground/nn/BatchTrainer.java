@@ -38,6 +38,9 @@ public final class BatchTrainer {
     private int testPosition;
     private double testLossSum;
     private int testCorrect;
+    /** The class predicted for each test sample in the last finished epoch's test pass (null before the first). */
+    private int[] testPredicted;
+    private final int[] predicting;
 
     BatchTrainer(Network net, TrainingData train, TrainingData test, int[] order, SplitMix random, Gradients gradients,
                  Supplier<TrainingConfig> config, Runnable shuffle, Runnable update) {
@@ -51,6 +54,7 @@ public final class BatchTrainer {
         this.shuffle = shuffle;
         this.update = update;
         this.prop = new BatchPropagation(net, blockRows(net.spec()));
+        this.predicting = new int[test.size()];
     }
 
     /** Samples per piece for this network: as many as {@link #MAX_BLOCK_WORK} allows, 1 to 256. */
@@ -93,10 +97,11 @@ public final class BatchTrainer {
             int rows = Math.min(prop.capacity(), test.size() - testPosition);
             prop.forward(test.inputs(), null, testPosition, rows, 0, null);
             testLossSum += prop.lossSum(test.targets(), null, testPosition, c.loss());
-            if (test.numClasses() > 0) testCorrect += prop.correct(test.labels(), test.numClasses(), null, testPosition);
+            if (test.numClasses() > 0) testCorrect += prop.correct(test.labels(), test.numClasses(), null, testPosition, predicting);
             testPosition += rows;
             if (testPosition < test.size()) return false;
         }
+        if (test.numClasses() > 0) testPredicted = predicting.clone();
         return true;
     }
 
@@ -105,6 +110,9 @@ public final class BatchTrainer {
 
     /** The finished epoch's test figures, or null without test data. */
     Metrics testFigures() { return test.isEmpty() ? null : figures(testLossSum, testCorrect, test); }
+
+    /** The class each test sample got in the last epoch's test pass (a copy), or null before the first epoch ends. */
+    public int[] testPredictions() { return testPredicted == null ? null : testPredicted.clone(); }
 
     /** Forgets the epoch in progress (after an epoch, a restore or new weights): the next piece starts a new one. */
     void restart() {

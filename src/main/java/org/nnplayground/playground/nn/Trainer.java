@@ -83,6 +83,9 @@ public final class Trainer {
         return afterEpoch();
     }
 
+    /** The mini-batch trainer of an image run, or null when this trainer goes sample by sample. */
+    public BatchTrainer batchTrainer() { return batches; }
+
     /** Where the epoch in progress stands, or null when this trainer trains whole epochs at once. */
     public BatchTrainer.Progress progress() { return batches == null ? null : batches.progress(epoch + 1); }
 

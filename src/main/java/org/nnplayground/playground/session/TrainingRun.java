@@ -273,9 +273,7 @@ public final class TrainingRun {
     public boolean isImage() { return spec.isImage(); }
 
     private Trainer newTrainer() {
-        // images start as Keras does (Glorot) unless the link says otherwise: TF's +-0.5 saturates 784 inputs
-        var init = isImage() && !settings.isSet(LinkKey.INIT) ? org.nnplayground.playground.nn.WeightInit.GLOROT : settings.init();
-        Network net = Network.create(spec, init, random::random);
+        Network net = Network.create(spec, settings.init(), random::random);
         Trainer t = new Trainer(net, config, train, test, isImage() && !config.tfExact());
         TrainingExtras.configure(t, settings);
         return t;

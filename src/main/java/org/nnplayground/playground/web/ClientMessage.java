@@ -24,6 +24,7 @@ import org.nnplayground.playground.session.Session;
         @JsonSubTypes.Type(value = ClientMessage.RemovePoint.class, name = "removePoint"),
         @JsonSubTypes.Type(value = ClientMessage.Sweep.class, name = "sweep"),
         @JsonSubTypes.Type(value = ClientMessage.CancelSweep.class, name = "cancelSweep"),
+        @JsonSubTypes.Type(value = ClientMessage.Classify.class, name = "classify"),
         // class rooms, on /ws/room only (docs/protocol.md, "Class rooms")
         @JsonSubTypes.Type(value = ClientMessage.Resume.class, name = "resume"),
         @JsonSubTypes.Type(value = ClientMessage.LeaveRoom.class, name = "leaveRoom"),
@@ -292,5 +293,10 @@ public sealed interface ClientMessage {
     /** Open a saved run by its id (from {@code /r/{id}}): paused at the saved epoch. */
     record LoadRun(String run) implements RunRequest {
         public void applyTo(Connection c, SavedRuns runs) { runs.load(c, required(run, "run")); }
+    }
+
+    /** An image (pixels 0..1, row by row) to feed through an image run's network; {@code id} comes back. */
+    record Classify(int id, double[] pixels) implements ClientMessage {
+        public void applyTo(Session s) { s.classify(id, pixels); }
     }
 }
