@@ -51,6 +51,15 @@ class DigitsReportTest {
     }
 
     @Test
+    void theKerasScriptOfAnImageRunLoadsKerasMnistInsteadOfListingPixels() {
+        TrainingRun run = run(SMALL);
+        String py = org.nnplayground.playground.export.KerasScript.of(run, "test");
+        assertTrue(py.contains("keras.datasets.mnist.load_data()"), py.substring(0, 2000));
+        assertTrue(py.contains("X_train = x_train.reshape(-1, 784)"));
+        assertTrue(py.length() < 2_000_000, "the weights, not 10,000 images: " + py.length());
+    }
+
+    @Test
     void aFullReportCarriesWeightImagesGalleryAndAfterAnEpochTheConfusionMatrix() throws Exception {
         TrainingRun run = run(SMALL);
         DigitsReport fresh = DigitsReport.of(run, true);
