@@ -14,6 +14,7 @@ import { installInsights } from './insights.js';
 import { installDraw } from './draw.js';
 import { installLesson } from './lesson.js';
 import { installSweep } from './sweep.js';
+import { installDigits } from './digits.js';
 import { installExplanations } from './explain.js';
 import { Room } from './room.js';
 import { showAxes, showSliceMenus, onlySliceChanged } from './plane.js';
@@ -99,7 +100,7 @@ function receive(message) {
       if (sliceOnly) { network.reslice(session); redrawPoints(); break; }   // same run, another slice: the chart goes on
       chart.reset();
       plateau.reset();
-      network.build(session, state);
+      if (!isImage(session)) network.build(session, state);   // 784 inputs: digits.js shows those instead
       applyHidden(state);
       readouts.showSession(session);
       showClassLegend();
@@ -139,7 +140,7 @@ function receive(message) {
       if (wasPlaying) send(msg.play());
       wasPlaying = false;
       break;
-    case 'insights': case 'sweep': break; // the course modules take these (installed through tap.js)
+    case 'insights': case 'sweep': case 'digits': case 'classified': break; // the course modules take these (installed through tap.js)
     default:
       console.warn('unknown message', message);
   }
@@ -162,7 +163,7 @@ function render() {
   const t0 = performance.now();
   drawHeatmap(frame);
   const t1 = performance.now();
-  network.update(frame);
+  if (!isImage(session)) network.update(frame);
   const t2 = performance.now();
   chart.draw();
   readouts.showFrame(frame, session.problem);
@@ -171,6 +172,9 @@ function render() {
   const t3 = performance.now();
   stats.drawn(t3 - t0, { heatmap: t1 - t0, network: t2 - t1, chartAndText: t3 - t2 }, frame);
 }
+
+/** Image runs (MNIST) have no plane and too many inputs to draw as nodes: digits.js shows them. */
+function isImage(s) { return s?.imageSide > 0; }
 
 function drawHeatmap(frame) {
   if (!frame.gridSize) return;
@@ -286,5 +290,6 @@ installInsights(socket);
 installDraw(socket);
 installLesson(socket);
 installSweep(socket);
+installDigits(socket);
 installExplanations();
 socket.connect();

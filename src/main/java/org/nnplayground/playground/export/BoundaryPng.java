@@ -38,6 +38,7 @@ public final class BoundaryPng {
     private BoundaryPng() {}
 
     public static byte[] of(TrainingRun run) {
+        if (run.isImage()) throw new IllegalArgumentException("image data has no plane to draw a decision boundary on");
         DataSet data = run.split().source();
         GridPlane plane = run.plane();
         int size = GRID * CELL;

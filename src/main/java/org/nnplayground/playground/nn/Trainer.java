@@ -23,8 +23,15 @@ public final class Trainer {
     private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
     private EarlyStopping earlyStopping;
     private boolean stoppedEarly;
+    /** Image runs: EJML mini-batches, an epoch in slices (see {@link #trainSlice}); null = per sample. */
+    private final BatchTrainer batches;
 
     public Trainer(Network net, TrainingConfig config, TrainingData train, TrainingData test) {
+        this(net, config, train, test, false);
+    }
+
+    /** {@code inBatches}: train through {@link BatchTrainer} (not for TF-exact runs). */
+    public Trainer(Network net, TrainingConfig config, TrainingData train, TrainingData test, boolean inBatches) {
         this.net = net;
         this.config = config.validate();
         this.train = train;
@@ -35,6 +42,8 @@ public final class Trainer {
         this.order = new int[train.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         this.rule = ruleFor(config);
+        if (inBatches && config.tfExact()) throw new IllegalArgumentException("TF-exact runs train sample by sample");
+        this.batches = inBatches ? new BatchTrainer(net, train, test, order, random, gradients, this::config, this::shuffleOrder, this::update) : null;
         checkLossFits(net.spec(), config.loss());
         this.last = new EpochStats(0, metrics(train), test.isEmpty() ? null : metrics(test), null);
     }
@@ -52,8 +61,35 @@ public final class Trainer {
 
     /** Runs one epoch and returns its figures; a diverged run refuses to go on until reset. */
     public EpochStats trainEpoch() {
+        if (batches != null) return trainSlice(Long.MAX_VALUE);
         trainEpochOnly();
         last = measure();
+        return afterEpoch();
+    }
+
+    /**
+     * Trains until {@code deadlineNanos} (System.nanoTime) and returns the figures when an epoch
+     * ended, else null (the epoch goes on at the next call). Runs without batches train a whole epoch.
+     */
+    public EpochStats trainSlice(long deadlineNanos) {
+        if (batches == null) return trainEpoch();
+        checkTrainable();
+        if (!batches.advance(deadlineNanos)) return null;
+        epoch++;
+        if (gradientStats != null) gradientStats.endEpoch(epoch);
+        Metrics trainFigures = train.numClasses() > 0 ? batches.trainFigures() : batches.metrics(train);
+        last = stats(trainFigures, batches.testFigures());
+        batches.restart();
+        return afterEpoch();
+    }
+
+    /** The mini-batch trainer of an image run, or null when this trainer goes sample by sample. */
+    public BatchTrainer batchTrainer() { return batches; }
+
+    /** Where the epoch in progress stands, or null when this trainer trains whole epochs at once. */
+    public BatchTrainer.Progress progress() { return batches == null ? null : batches.progress(epoch + 1); }
+
+    private EpochStats afterEpoch() {
         stoppedEarly = false;
         if (earlyStopping != null && !last.diverged() && earlyStopping.observe(last, net)) {
             earlyStopping.restoreInto(net);
@@ -65,13 +101,21 @@ public final class Trainer {
 
     /** Runs one epoch without computing its figures (benchmarks; {@link #lastStats()} is then stale). */
     public void trainEpochOnly() {
-        String reason = untrainableReason();
-        if (reason != null) throw new IllegalStateException("cannot train: " + reason);
-        if (last.diverged()) throw new IllegalStateException("training diverged; reset the network to go on");
+        if (batches != null) {
+            trainSlice(Long.MAX_VALUE);
+            return;
+        }
+        checkTrainable();
         if (config.tfExact()) runTfEpoch();
         else runShuffledEpoch();
         epoch++;
         if (gradientStats != null) gradientStats.endEpoch(epoch);
+    }
+
+    private void checkTrainable() {
+        String reason = untrainableReason();
+        if (reason != null) throw new IllegalStateException("cannot train: " + reason);
+        if (last.diverged()) throw new IllegalStateException("training diverged; reset the network to go on");
     }
 
     private void runTfEpoch() {
@@ -117,8 +161,10 @@ public final class Trainer {
     }
 
     private EpochStats measure() {
-        Metrics trainMetrics = metrics(train);
-        Metrics testMetrics = test.isEmpty() ? null : metrics(test);
+        return stats(metrics(train), test.isEmpty() ? null : metrics(test));
+    }
+
+    private EpochStats stats(Metrics trainMetrics, Metrics testMetrics) {
         String divergence = null;
         if (!Double.isFinite(trainMetrics.loss()) || !net.isFinite()) {
             divergence = "At epoch " + epoch + " the "
@@ -130,6 +176,7 @@ public final class Trainer {
 
     /** Loss, accuracy (classification) or R^2 (regression) of the current network on {@code data}. */
     public Metrics metrics(TrainingData data) {
+        if (batches != null) return batches.metrics(data);
         if (data.isEmpty()) return new Metrics(Double.NaN, null, null);
         double loss = 0;
         int correct = 0;
@@ -240,6 +287,7 @@ public final class Trainer {
         random.setState(s.randomState());
         if (s.optimizer() != null || rule.state() != null) rule.setState(s.optimizer());
         epoch = s.epoch();
+        if (batches != null) batches.restart();
         last = measure();
     }
 

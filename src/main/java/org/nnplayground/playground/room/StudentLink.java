@@ -65,6 +65,20 @@ final class StudentLink implements SessionListener {
         if (t != null) t.insights(report);
     }
 
+    /** An image run's progress and digit views. */
+    @Override
+    public void digits(org.nnplayground.playground.session.DigitsReport report) {
+        SessionListener t = target;
+        if (t != null) t.digits(report);
+    }
+
+    /** The answer to a drawn or clicked image. */
+    @Override
+    public void classified(org.nnplayground.playground.session.Classified result) {
+        SessionListener t = target;
+        if (t != null) t.classified(result);
+    }
+
     /** A sweep's progress and table (the student's background work). */
     @Override
     public void background(Object report) {

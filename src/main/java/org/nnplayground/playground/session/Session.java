@@ -85,6 +85,7 @@ public final class Session {
     private long builds;
     /** Issue 12: the course views' feed, a background sweep, the student's drawn points. */
     private final InsightsFeed insights = new InsightsFeed();
+    private final DigitsFeed digits = new DigitsFeed();
     private BackgroundWork background;
     private final DrawnData drawn = new DrawnData();
     private volatile CheckpointSchedule checkpoints;
@@ -293,6 +294,15 @@ public final class Session {
         request("insights", () -> insights.enable(on, run));
     }
 
+    /** Feeds one image through an image run's network and answers with {@code classified} (gallery clicks, the drawing pad). */
+    public void classify(int id, double[] pixels) {
+        request("classify", RequestQueue.Kind.SET, "classify", false, () -> {
+            requireRun();
+            if (!run.isImage()) throw new IllegalStateException("classify is for image data (dataset=mnist)");
+            listener.classified(Classified.of(run, id, pixels));
+        });
+    }
+
     /** Adds a drawn point (draw mode): the data becomes "drawn", the weights are kept, and it trains at once. */
     public void drawPoint(double x, double y, double label) {
         request("drawPoint", () -> {
@@ -404,11 +414,12 @@ public final class Session {
         sendFrameIfDue(start, sliceNanos, schedulerTick);
         boolean first = requestsRun == 0 && heavyEpochs == 0; // a light run's first epoch runs even if the frame spent the slice (SessionScheduler)
         while (!closed && mayTrain() && (first && epochs == 0 || System.nanoTime() - start < sliceNanos)) {
-            trainOne();
+            trainOne(start + sliceNanos);
             epochs++;
         }
         sendFrameIfDue(start, sliceNanos, schedulerTick);
         if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), listener);
+        if (!closed) digits.maybeSend(run, state == SessionState.PLAYING || pendingEpochs > 0, System.nanoTime(), listener);
         boolean background = runBackground(start, sliceNanos);
         CheckpointSchedule cp = checkpoints; // issue 13: a few comparisons, a copy when one is due
         if (cp != null && !closed) cp.afterTurn(run, runHistory, state == SessionState.PLAYING || pendingEpochs > 0, System.nanoTime());
@@ -489,12 +500,18 @@ public final class Session {
         return true;
     }
 
-    private void trainOne() {
+    /** Trains an epoch, or (image runs) pieces of one until {@code deadlineNanos}. */
+    private void trainOne(long deadlineNanos) {
         // CPU time, not wall time: an epoch stretched by other processes or a GC pause is not heavy
         boolean measure = heavyEpochs < 2;
         long cpu = measure ? CPU.getCurrentThreadCpuTime() : 0;
-        EpochStats stats = run.trainer().trainEpoch();
+        EpochStats stats = run.trainer().trainSlice(deadlineNanos);
         if (measure && CPU.getCurrentThreadCpuTime() - cpu > HEAVY_TURN_NANOS) heavyEpochs++;
+        if (stats == null) { // the epoch goes on next turn; the page sees its progress
+            digits.advanced();
+            return;
+        }
+        digits.changed();
         if (pendingEpochs > 0) pendingEpochs--;
         epochsThisFrame++;
         history.add(stats);
@@ -612,6 +629,7 @@ public final class Session {
         runHistory.clear();
         runHistory.add(run.trainer().lastStats());
         insights.attach(run);
+        digits.changed();
         dirty = true;
         setState(SessionState.PAUSED, null);
     }

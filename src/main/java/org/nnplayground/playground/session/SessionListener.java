@@ -28,6 +28,12 @@ public interface SessionListener {
     /** The course views' data (only while the page asked for it). */
     default void insights(InsightsReport report) {}
 
+    /** An image run's progress and digit views (docs/protocol.md, "digits"). */
+    default void digits(DigitsReport report) {}
+
+    /** The answer to a classify request. */
+    default void classified(Classified result) {}
+
     /** A report of background work (a sweep's progress or its table). */
     default void background(Object report) {}
 }

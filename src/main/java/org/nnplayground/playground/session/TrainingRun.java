@@ -36,6 +36,14 @@ import org.nnplayground.playground.link.LinkLimits;
 public final class TrainingRun {
     /** Parameters x training samples allowed: about 50 ms per epoch, so one turn never hogs a trainer thread. */
     public static final long MAX_WORK_PER_EPOCH = 20_000_000L;
+    /**
+     * Image data trains in slices of mini-batches (BatchTrainer), so its limit bounds an epoch's
+     * total work (parameters x training samples: the book's digits network on 8,000 images is 875 M,
+     * about 1 s of one thread), not a turn: a piece is at most a few ms whatever the network.
+     */
+    public static final long MAX_IMAGE_WORK_PER_EPOCH = 2_000_000_000L;
+    /** The bundled image sets' fixed split: 80 % train (8,000 of MNIST's 10,000), shuffled by the link's seed. */
+    public static final int IMAGE_PERC_TRAIN = 80;
     private final PlaygroundSettings settings;
     private final DataSet uploaded;
     private final TfRandom random;
@@ -69,15 +77,16 @@ public final class TrainingRun {
         this.config = new TrainingConfig(model.loss(), settings.optimizer(), settings.learningRate(), settings.regularization(),
                 settings.regularizationRate(), settings.batchSize(), settings.dropout(), tfExact, settings.seed().hashCode()).validate();
         long work = (long) spec.parameterCount() * split.train().size();
-        if (work > MAX_WORK_PER_EPOCH) {
+        long maxWork = isImage() ? MAX_IMAGE_WORK_PER_EPOCH : MAX_WORK_PER_EPOCH;
+        if (work > maxWork) {
             throw new IllegalArgumentException("this network is too big for this much data: " + spec.parameterCount()
-                    + " parameters x " + split.train().size() + " training samples is more than " + MAX_WORK_PER_EPOCH
+                    + " parameters x " + split.train().size() + " training samples is more than " + maxWork
                     + " per epoch; use fewer neurons or less data");
         }
         this.train = encode(split.train());
         this.test = encode(split.test());
         this.plane = planeOf(settings, uploaded, split);
-        this.held = data.isPlanar() ? null : means(split.train().isEmpty() ? data.samples() : split.train(), data.numInputs());
+        this.held = data.isPlanar() || isImage() ? null : means(split.train().isEmpty() ? data.samples() : split.train(), data.numInputs());
         this.trainer = newTrainer();
     }
 
@@ -89,9 +98,10 @@ public final class TrainingRun {
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
         // drawn points all train (each one the student drew should shape the boundary), also when a saved run comes back
+        boolean image = uploaded == null && settings.datasetInUse().isImage();
         Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? new Split(data, List.copyOf(data.samples()), List.of())
-                : DataSets.split(data, settings.percTrainData(), random);
-        if (settings.standardize()) split = Standardizer.standardize(split);
+                : DataSets.split(data, image ? IMAGE_PERC_TRAIN : settings.percTrainData(), random);
+        if (settings.standardize() && !image) split = Standardizer.standardize(split);
         TrainingRun run = new TrainingRun(settings, uploaded, random, split);
         if (fitted.isEmpty()) return run;
         fitted.addAll(run.warnings);
@@ -179,6 +189,7 @@ public final class TrainingRun {
 
     /** The inputs of every cell of an n x n heatmap grid over {@link #plane()}. */
     public DMatrixRMaj gridInputs(int n) {
+        if (isImage()) return null; // pixels have no plane to draw a boundary over
         return held == null ? GridInputs.shared(features, n, plane) : GridInputs.slice(plane, held, n);
     }
 
@@ -258,9 +269,12 @@ public final class TrainingRun {
         return in;
     }
 
+    /** True when the inputs are the pixels of an image (bundled digits or an image-sized CSV). */
+    public boolean isImage() { return spec.isImage(); }
+
     private Trainer newTrainer() {
         Network net = Network.create(spec, settings.init(), random::random);
-        Trainer t = new Trainer(net, config, train, test);
+        Trainer t = new Trainer(net, config, train, test, isImage() && !config.tfExact());
         TrainingExtras.configure(t, settings);
         return t;
     }
@@ -273,7 +287,8 @@ public final class TrainingRun {
         double[] labels = new double[n];
         for (int i = 0; i < n; i++) {
             Sample s = samples.get(i);
-            inputs[i] = encodeInputs(s.inputs());
+            // image pixels are shared with every run of the same data (read-only), never copied
+            inputs[i] = spec.isImage() ? s.inputs() : encodeInputs(s.inputs());
             labels[i] = s.label();
             targets[i] = OutputDecoder.target(s.label(), source.numClasses(), spec.outputs(), spec.outputActivation());
         }

@@ -40,6 +40,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ClientMessage.RemovePoint.class, name = "removePoint"),
         @JsonSubTypes.Type(value = ClientMessage.Sweep.class, name = "sweep"),
         @JsonSubTypes.Type(value = ClientMessage.CancelSweep.class, name = "cancelSweep"),
+        @JsonSubTypes.Type(value = ClientMessage.Classify.class, name = "classify"),
         // class rooms, on /ws/room only (docs/protocol.md, "Class rooms")
         @JsonSubTypes.Type(value = ClientMessage.Resume.class, name = "resume"),
         @JsonSubTypes.Type(value = ClientMessage.LeaveRoom.class, name = "leaveRoom"),
@@ -276,5 +277,10 @@ public sealed interface ClientMessage {
         public void dispatch(MessageHandler h) { h.loadRun(this); }
 
         String id() { return required(run, "run"); }
+    }
+
+    /** An image (pixels 0..1, row by row) to feed through an image run's network; {@code id} comes back. */
+    record Classify(int id, double[] pixels) implements ClientMessage {
+        public void applyTo(Session s) { s.classify(id, pixels); }
     }
 }

@@ -103,6 +103,12 @@ final class Connection implements SessionListener {
     public void insights(org.nnplayground.playground.session.InsightsReport report) { send(new ServerMessage.Insights(report)); }
 
     @Override
+    public void digits(org.nnplayground.playground.session.DigitsReport report) { send(new ServerMessage.Digits(report)); }
+
+    @Override
+    public void classified(org.nnplayground.playground.session.Classified result) { send(new ServerMessage.ClassifiedImage(result)); }
+
+    @Override
     public void background(Object report) {
         if (report instanceof org.nnplayground.playground.sweep.SweepReport r) send(new ServerMessage.Sweep(r));
     }

@@ -22,6 +22,7 @@ final class DatasetPreviews {
     static Map<String, Object> all() {
         Map<String, Object> out = new LinkedHashMap<>();
         for (DatasetKind kind : DatasetKind.values()) {
+            if (kind.isImage()) continue; // images are not points on a plane
             DataSet d = DataSets.generate(kind, 0, TfRandom.seeded(SEED));
             List<double[]> points = new ArrayList<>();
             int step = Math.max(1, d.samples().size() / MAX_POINTS);

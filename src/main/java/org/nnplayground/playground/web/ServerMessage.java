@@ -16,6 +16,8 @@ import java.util.Set;
         @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
         @JsonSubTypes.Type(value = ServerMessage.Insights.class, name = "insights"),
         @JsonSubTypes.Type(value = ServerMessage.Sweep.class, name = "sweep"),
+        @JsonSubTypes.Type(value = ServerMessage.Digits.class, name = "digits"),
+        @JsonSubTypes.Type(value = ServerMessage.ClassifiedImage.class, name = "classified"),
         // class rooms (docs/protocol.md, "Class rooms")
         @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
         @JsonSubTypes.Type(value = ServerMessage.Chart.class, name = "chart"),
@@ -48,6 +50,12 @@ public sealed interface ServerMessage {
 
     /** The course views' data, its fields inline. */
     record Insights(@JsonUnwrapped org.nnplayground.playground.session.InsightsReport report) implements ServerMessage {}
+
+    /** An image run's progress and digit views, its fields inline (images as base64). */
+    record Digits(@JsonUnwrapped org.nnplayground.playground.session.DigitsReport report) implements ServerMessage {}
+
+    /** One image's class probabilities and hidden activations, its fields inline. */
+    record ClassifiedImage(@JsonUnwrapped org.nnplayground.playground.session.Classified result) implements ServerMessage {}
 
     /** A sweep's progress or table, its fields inline. */
     record Sweep(@JsonUnwrapped org.nnplayground.playground.sweep.SweepReport report) implements ServerMessage {}

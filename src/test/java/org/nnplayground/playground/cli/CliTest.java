@@ -56,7 +56,7 @@ class CliTest {
     void regressionReportsR2AndTextModeStartsWithTheSummary() throws Exception {
         String[] lines = run("train", "problem=regression&regDataset=reg-plane&seed=0.5&networkShape=3", "--epochs", "2");
         assertTrue(lines[0].startsWith("Model: \"sequential\""));
-        assertTrue(lines[lines.length - 1].matches("Epoch 2/2 - loss: [0-9.]+ - r2: -?[0-9.]+ - val_loss: [0-9.]+ - val_r2: -?[0-9.]+"), lines[lines.length - 1]);
+        assertTrue(lines[lines.length - 1].matches("Epoch 2/2 - loss: [0-9.]+ - r2: -?[0-9.]+ - val_loss: [0-9.]+ - val_r2: -?[0-9.]+ - [0-9.]+s \\(cpu [0-9.]+s\\)"), lines[lines.length - 1]);
     }
 
     @Test

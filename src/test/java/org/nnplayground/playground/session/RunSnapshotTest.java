@@ -48,6 +48,22 @@ public class RunSnapshotTest {
         assertResumes(BOOK, data);
     }
 
+    @Test
+    void anMnistRunRestoresItsTestAccuracyAndGoesOnBitForBit() {
+        String link = "dataset=mnist&networkShape=16&activation=relu&dropout=0.2&optimizer=adam&batchSize=100&learningRate=0.003&seed=0.7";
+        TrainingRun straight = TrainingRun.create(PlaygroundLink.parse(link, new SecureRandom()).settings(), null);
+        RunHistory history = new RunHistory();
+        history.add(straight.trainer().lastStats());
+        EpochStats trained = straight.trainer().trainEpoch();
+        history.add(trained);
+        TrainingRun resumed = RunSnapshotCodec.decode(RunSnapshotCodec.encode(RunSnapshot.capture(straight, history))).restore();
+        // the test figures are measured the same way; the training ones were the epoch's running figures
+        assertEquals(trained.test().accuracy(), resumed.trainer().lastStats().test().accuracy(), 0.0);
+        assertEquals(trained.test().loss(), resumed.trainer().lastStats().test().loss(), 0.0);
+        assertSame(straight.trainer().trainEpoch(), resumed.trainer().trainEpoch(), link);
+        assertSameWeights(straight.network(), resumed.network(), link);
+    }
+
     private static void assertResumes(String link, DataSet csv) {
         TrainingRun straight = TrainingRun.create(PlaygroundLink.parse(link, new SecureRandom()).settings(), csv);
         TrainingRun first = TrainingRun.create(PlaygroundLink.parse(link, new SecureRandom()).settings(), csv);
