@@ -296,6 +296,12 @@ public final class Trainer {
         System.arraycopy(from, 0, to, 0, to.length);
     }
 
+    /** Output of every node of layer l for one input (layer 0 = the input itself). */
+    public double[] layerOutputs(double[] input, int l) {
+        prop.predict(input);
+        return prop.layerOutput(l).clone();
+    }
+
     /** Network output for one input (a fresh array). */
     public double[] predict(double[] input) { return prop.predict(input).clone(); }
 

@@ -280,7 +280,7 @@ public sealed interface ClientMessage {
     }
 
     /** An image (pixels 0..1, row by row) to feed through an image run's network; {@code id} comes back. */
-    record Classify(int id, double[] pixels) implements ClientMessage {
+    record Classify(int id, double[] pixels) implements SessionCommand {
         public void applyTo(Session s) { s.classify(id, pixels); }
     }
 }
