@@ -1,13 +1,13 @@
 package org.nnplayground.playground.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nnplayground.playground.data.Feature;
+import org.nnplayground.playground.export.CodeText;
 import org.nnplayground.playground.link.HidableControl;
 import org.nnplayground.playground.link.LinkKey;
 
@@ -46,8 +46,8 @@ final class LinkTableJson {
         table.put("hidable", HidableControl.ALL);
         table.put("hideSuffix", LinkKey.HIDE_SUFFIX);
         try {
-            // "</" would end the script element the JSON sits in
-            return new ObjectMapper().writeValueAsString(table).replace("</", "<\\/");
+            // the shared writer escapes "<", so the JSON cannot end the script element it sits in
+            return CodeText.JSON.writeValueAsString(table);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the link table cannot be written as JSON", e);
         }
