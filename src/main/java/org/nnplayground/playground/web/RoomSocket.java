@@ -70,6 +70,7 @@ final class RoomSocket {
         AutoCloseable subscription;
         Room teaching;
         Session watched;
+        final RoleDeadline deadline = new RoleDeadline();
 
         Peer(Connection connection) { this.connection = connection; }
 
@@ -273,6 +274,7 @@ final class RoomSocket {
     void reapStalled() {
         java.time.Duration limit = config.stallTimeout();
         for (Peer p : peers.values()) {
+            p.deadline.closeIfLate(p.connection, p.member != null || p.teaching != null);
             if (p.member != null || p.watched != null) p.connection.closeIfStalled(limit);
             if (p.teaching != null) reapDashboard(p, limit);
         }

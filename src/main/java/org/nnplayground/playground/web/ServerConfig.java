@@ -29,7 +29,10 @@ public record ServerConfig(String host,
                            StoreSettings store,
                            RoomLimits rooms,
                            ClusterSettings cluster,
-                           List<String> trustedProxies) {
+                           List<String> trustedProxies,
+                           String publicUrl,
+                           int maxConnections,
+                           int maxConnectionsPerAddress) {
 
     /** Settings documented in README.md: flag name, environment name, default. */
     public static ServerConfig defaults() {
@@ -84,6 +87,12 @@ public record ServerConfig(String host,
         private ClusterSettings cluster = ClusterSettings.defaults();
         /** Load balancers whose X-Forwarded-For names the client (ClientAddress); none by default. */
         private List<String> trustedProxies = List.of();
+        /** The address pages are loaded from (https://playground.school.edu); null: none configured. */
+        private String publicUrl = null;
+        /** TCP connections in all (HTTP keep-alive and both sockets), below the process's file limit. */
+        private int maxConnections = ConnectionBudget.defaultMax();
+        /** TCP connections from one client address (a class behind one NAT: a socket and a few HTTP connections each). */
+        private int maxConnectionsPerAddress = 2000;
 
         public Builder() {}
 
@@ -106,6 +115,9 @@ public record ServerConfig(String host,
             rooms = c.rooms;
             cluster = c.cluster;
             trustedProxies = c.trustedProxies;
+            publicUrl = c.publicUrl;
+            maxConnections = c.maxConnections;
+            maxConnectionsPerAddress = c.maxConnectionsPerAddress;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -144,8 +156,14 @@ public record ServerConfig(String host,
 
         public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
 
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+
+        public Builder maxConnectionsPerAddress(int v) { maxConnectionsPerAddress = v; return this; }
+
+        public Builder publicUrl(String v) { publicUrl = v == null || v.isBlank() ? null : v; return this; }
+
         public ServerConfig build() {
-            return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize, maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms, cluster, trustedProxies);
+            return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize, maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms, cluster, trustedProxies, publicUrl, maxConnections, maxConnectionsPerAddress);
         }
     }
 
@@ -178,8 +196,12 @@ public record ServerConfig(String host,
                         s.text("replica-id", d.cluster.replicaId()),
                         Duration.ofSeconds(s.integer("checkpoint-seconds", (int) d.cluster.checkpointEvery().toSeconds(), 1, 3600))))
                 .trustedProxies(ClientAddress.parseList(s.text("trusted-proxies", "")))
+                .publicUrl(s.text("public-url", ""))
+                .maxConnections(s.integer("max-connections", d.maxConnections, 16, 1_000_000))
+                .maxConnectionsPerAddress(s.integer("max-connections-per-address", d.maxConnectionsPerAddress, 1, 1_000_000))
                 .build();
         s.rejectUnknown();
+        if (c.publicUrl != null) OriginPolicy.originOf(c.publicUrl); // refuses a URL that is not http(s)://host
         if (c.gridEvalSize % 10 != 0) throw new IllegalArgumentException("--grid-eval-size must be a multiple of 10");
         if (!c.frameAncestors.matches("[\\w\\s'*:/.\\-]+")) throw new IllegalArgumentException("--frame-ancestors takes CSP sources, e.g. 'self' https://lms.example.edu");
         return c;
