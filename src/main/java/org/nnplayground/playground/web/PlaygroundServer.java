@@ -88,6 +88,7 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.setErrorHandler(new JettyErrorPages(headers));
                 ConnectionBudget.install(server, config.maxConnections(), config.maxConnectionsPerAddress(), ClientAddress.trusting(config.trustedProxies()));
                 if (server.getHandler() != null) {
                     GracefulHandler graceful = new GracefulHandler();

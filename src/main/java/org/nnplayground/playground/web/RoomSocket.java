@@ -101,7 +101,7 @@ final class RoomSocket {
         ws.onMessage(this::safeMessage);
         ws.onBinaryMessage(ctx -> {
             Peer p = peers.get(ctx.sessionId());
-            if (p != null) p.connection.send(new ServerMessage.Error("binary messages are not accepted; send JSON text", null));
+            if (p != null) gate.refuseBinary(p.connection);
         });
         ws.onClose(this::closed);
         ws.onError(ctx -> release(ctx.sessionId()));

@@ -105,7 +105,12 @@ final class RunRoutes {
         }
         try {
             if (body == null || !body.hasNonNull("link")) throw new IllegalArgumentException("missing field 'link'");
-            int epochs = body.path("epochs").asInt(0);
+            JsonNode given = body.path("epochs");
+            // asInt would wrap 2^32 + 3 to 3: a number outside int, or with a fraction, is refused as it stands
+            if (given.isNumber() && !(given.isIntegralNumber() && given.canConvertToInt())) {
+                throw new IllegalArgumentException("epochs must be a whole number from 0 to " + MAX_POST_EPOCHS + " (got " + given.asText() + ")");
+            }
+            int epochs = given.asInt(0);
             if (epochs < 0 || epochs > MAX_POST_EPOCHS) throw new IllegalArgumentException("epochs must be 0 to " + MAX_POST_EPOCHS);
             DataSet csv = null;
             if (body.hasNonNull("csv")) {

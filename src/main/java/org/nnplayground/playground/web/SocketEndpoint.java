@@ -53,7 +53,7 @@ final class SocketEndpoint {
         ws.onMessage(this::message);
         ws.onBinaryMessage(ctx -> {
             Connection c = connections.get(ctx.sessionId());
-            if (c != null) c.send(new ServerMessage.Error("binary messages are not accepted; send JSON text", null));
+            if (c != null) gate.refuseBinary(c);
         });
         ws.onClose(this::closed);
         ws.onError(ctx -> release(ctx.sessionId()));
