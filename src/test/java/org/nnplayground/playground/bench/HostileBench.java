@@ -218,8 +218,9 @@ public final class HostileBench {
     }
 
     /**
-     * POSTs the 1.6 MB CSV over a raw connection, back to back: the server should refuse from the
-     * headers and close, so most of the body is never sent (a broken pipe here is that close).
+     * POSTs the 1.6 MB CSV over a raw connection, back to back, in 64 KiB writes that stop when
+     * the answer arrives: the server should refuse from the headers and close, so most of the body
+     * is never sent (a broken pipe here is that close).
      */
     private static void uploadFlood(int port, long[] counts) throws Exception {
         byte[] body = WideCsv.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -231,7 +232,10 @@ public final class HostileBench {
                 s.getOutputStream().write(head);
                 int index = 1;
                 try {
-                    s.getOutputStream().write(body);
+                    // as curl or a browser does: stop sending once the answer has come
+                    for (int at = 0; at < body.length && s.getInputStream().available() == 0; at += 64 * 1024) {
+                        s.getOutputStream().write(body, at, Math.min(64 * 1024, body.length - at));
+                    }
                 } catch (java.io.IOException cutOff) {
                     index = 2;
                 }
