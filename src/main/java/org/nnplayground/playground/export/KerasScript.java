@@ -23,9 +23,9 @@ public final class KerasScript {
         ExportModel m = ExportModel.of(run);
         TrainingConfig c = m.config();
         StringBuilder py = new StringBuilder();
-        py.append("# ").append(title).append('\n');
+        py.append("# ").append(CodeText.pythonComment(title)).append('\n');
         py.append("# Exported by the neural network playground at epoch ").append(run.trainer().epoch()).append(".\n");
-        py.append("# Playground link: ").append(run.settings().toHash()).append("\n#\n");
+        py.append("# Playground link: ").append(CodeText.pythonComment(run.settings().toHash())).append("\n#\n");
         py.append("# What was translated from the playground to Keras, and why:\n");
         if (m.init() == org.nnplayground.playground.nn.WeightInit.TF) {
             py.append("# - Initialisation: TF Playground draws every weight uniformly in [-0.5, 0.5] and sets biases to 0.1;\n");
@@ -56,7 +56,7 @@ public final class KerasScript {
             py.append("#   epoch; Keras shuffles every epoch and updates on the last partial batch.\n");
         }
         if (m.planar()) {
-            py.append("# - Inputs: the network sees the features ").append(String.join(", ", m.inputNames()))
+            py.append("# - Inputs: the network sees the features ").append(CodeText.pythonComment(String.join(", ", m.inputNames())))
                     .append(" computed from each point (x1, x2) by features() below.\n");
         }
         py.append('\n');
@@ -86,8 +86,9 @@ public final class KerasScript {
             return;
         }
         int columns = run.split().source().numInputs();
-        py.append("# the run's own data, split as the playground split it; each row: ");
-        py.append(String.join(", ", run.split().source().inputNames())).append(", label\n");
+        py.append("# the run's own data, split as the playground split it; each row: the columns of column_names, then the label\n");
+        py.append("column_names = ").append(strings(run.split().source().inputNames())).append('\n');
+        if (m.numClasses() > 0) py.append("class_names = ").append(strings(run.split().source().classNames())).append('\n');
         py.append("train = np.array(").append(points(run.split().train(), columns)).append(", dtype=float).reshape(-1, ").append(columns + 1).append(")\n");
         py.append("test = np.array(").append(points(run.split().test(), columns)).append(", dtype=float).reshape(-1, ").append(columns + 1).append(")\n\n");
         if (m.planar()) {
@@ -190,6 +191,10 @@ public final class KerasScript {
             b.append(num(s.label())).append(',');
         }
         return b.append("]").toString();
+    }
+
+    private static String strings(List<String> texts) {
+        return "[" + String.join(", ", texts.stream().map(CodeText::python).toList()) + "]";
     }
 
     private static String matrix(double[][] m) {

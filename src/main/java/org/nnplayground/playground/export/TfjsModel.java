@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
 public final class TfjsModel {
     /** The weights file's name, relative to model.json. */
     public static final String WEIGHTS_FILE = "weights.bin";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = CodeText.JSON;
 
     private TfjsModel() {}
 

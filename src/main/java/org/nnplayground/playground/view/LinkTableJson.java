@@ -1,7 +1,6 @@
 package org.nnplayground.playground.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.nnplayground.playground.data.CsvImport;
 import org.nnplayground.playground.data.Feature;
+import org.nnplayground.playground.export.CodeText;
 import org.nnplayground.playground.link.LinkKey;
 
 /**
@@ -48,8 +48,8 @@ final class LinkTableJson {
         // the limits the page checks before it sends (the server checks them again)
         table.put("limits", Map.of("csvBytes", CsvImport.MAX_BYTES));
         try {
-            // "</" would end the script element the JSON sits in
-            return new ObjectMapper().writeValueAsString(table).replace("</", "<\\/");
+            // the shared writer escapes "<", so the JSON cannot end the script element it sits in
+            return CodeText.JSON.writeValueAsString(table);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the link table cannot be written as JSON", e);
         }

@@ -87,6 +87,9 @@ public final class ClientAddress {
         return false;
     }
 
+    /** True when {@code a} is one of the trusted proxies (its connections carry many clients). */
+    boolean trusts(InetAddress a) { return isTrusted(a); }
+
     /** "1.2.3.4:5678" and "[::1]:80" as some proxies write them: the address alone. */
     private static String stripPort(String hop) {
         if (hop.startsWith("[")) {

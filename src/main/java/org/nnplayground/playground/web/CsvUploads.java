@@ -71,23 +71,24 @@ final class CsvUploads implements AutoCloseable {
 
     private void post(Context ctx) throws Exception {
         long length = ctx.req().getContentLengthLong();
+        // every refusal before the body is read closes the connection: Jetty would otherwise read
+        // and discard the body to keep it alive, and a flood of refused uploads would cost that much
         if (length < 0) {
-            error(ctx, 411, "send the file with its length (a Content-Length header)");
+            refuse(ctx, 411, "send the file with its length (a Content-Length header)");
             return;
         }
         if (length > CsvImport.MAX_BYTES) {
-            // refused before reading the body: a big file costs the server nothing
-            error(ctx, 413, "file too large: " + length + " bytes, limit " + CsvImport.MAX_BYTES + " (2 MiB)");
+            refuse(ctx, 413, "file too large: " + length + " bytes, limit " + CsvImport.MAX_BYTES + " (2 MiB)");
             return;
         }
         if (!limiter(ctx.ip()).tryAcquire()) {
             ctx.header("Retry-After", "1");
-            error(ctx, 429, "one CSV upload a second from one address; try again in a moment");
+            refuse(ctx, 429, "one CSV upload a second from one address; try again in a moment");
             return;
         }
-        if (reader.getQueue().remainingCapacity() == 0) { // refused before reading the body too
+        if (reader.getQueue().remainingCapacity() == 0) {
             ctx.header("Retry-After", "2");
-            error(ctx, 503, BUSY);
+            refuse(ctx, 503, BUSY);
             return;
         }
         String name = ctx.queryParam("name");
@@ -183,7 +184,12 @@ final class CsvUploads implements AutoCloseable {
         return perAddress.computeIfAbsent(address, a -> new RateLimiter(PER_SECOND));
     }
 
-    /** Exactly {@code length} bytes, or null when the body is shorter. */
+    /** An error answered from the headers alone: the unread body is not drained, the connection closes. */
+    private void refuse(Context ctx, int status, String message) throws Exception {
+        ctx.header("Connection", "close");
+        error(ctx, status, message);
+    }
+
     private void error(Context ctx, int status, String message) throws Exception {
         ctx.status(status).contentType("application/json").result(mapper.writeValueAsString(Map.of("error", message)));
     }

@@ -79,6 +79,15 @@ final class MessageGate {
         return m;
     }
 
+    /** A binary message: counted against the message rate like text, then refused (the protocol is JSON text). */
+    void refuseBinary(Connection c) {
+        if (!c.limiter().tryAcquire()) {
+            c.sendRateLimited("too many messages: at most " + config.messagesPerSecond() + " per second");
+            return;
+        }
+        c.send(new ServerMessage.Error("binary messages are not accepted; send JSON text", null));
+    }
+
     /** Frames acknowledged by {@code {"type":"ack"}} or {@code {"type":"ack","frames":D}} written exactly so (D a digit within the window); 0 for any other text. */
     static int exactAck(String text) {
         if (text.equals(ACK)) return 1;

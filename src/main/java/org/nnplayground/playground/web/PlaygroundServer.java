@@ -63,7 +63,7 @@ public final class PlaygroundServer implements AutoCloseable {
         checkpoints = new org.nnplayground.playground.store.JdbcCheckpoints(database, 2 * config.maxSessions());
         failover = new Failover(checkpoints, cluster.checkpointEvery());
         sockets = new SocketEndpoint(registry, config, mapper, runs, failover, uploads);
-        OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
+        OriginPolicy origins = new OriginPolicy(config.allowedOrigins(), config.publicUrl());
         SecurityHeaders headers = new SecurityHeaders(config.frameAncestors());
         roomRoutes = new RoomRoutes(registry, config, mapper, runs, database, checkpoints, uploads);
         String page = PlaygroundPage.html();
@@ -93,6 +93,8 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.setErrorHandler(new JettyErrorPages(headers));
+                ConnectionBudget.install(server, config.maxConnections(), config.maxConnectionsPerAddress(), ClientAddress.trusting(config.trustedProxies()));
                 if (server.getHandler() != null) {
                     GracefulHandler graceful = new GracefulHandler();
                     graceful.setHandler(server.getHandler());
@@ -100,6 +102,7 @@ public final class PlaygroundServer implements AutoCloseable {
                 }
             });
             cfg.routes.before(headers::apply);
+            cfg.routes.before(new WriteGuard(origins)::apply);
             cfg.routes.wsBeforeUpgrade("/ws", ctx -> { // the class rooms check /ws/room the same way (RoomRoutes)
                 refuseWhenUnavailable();
                 if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {

@@ -48,6 +48,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         AutoCloseable subscription;
         Room teaching;
         Session watched;
+        final RoleDeadline deadline = new RoleDeadline();
 
         RoomPeer(Connection connection) { this.connection = connection; }
 
@@ -245,6 +246,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
     void reapStalled() {
         Duration limit = config.stallTimeout();
         for (RoomPeer p : peers.values()) {
+            p.deadline.closeIfLate(p.connection, p.member != null || p.teaching != null);
             if (p.member != null || p.watched != null) p.connection.closeIfStalled(limit);
             if (p.teaching != null) reapDashboard(p, limit);
         }

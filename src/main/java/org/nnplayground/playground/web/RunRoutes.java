@@ -43,6 +43,7 @@ final class RunRoutes {
     private final SavedRuns runs;
     private final ObjectMapper mapper;
     private final String page;
+    private final ExportCache exports = new ExportCache();
 
     private RunRoutes(SavedRuns runs, ObjectMapper mapper, String page) {
         this.runs = runs;
@@ -56,16 +57,16 @@ final class RunRoutes {
         routes.get("/r/{id}", r::page);
         routes.get("/api/runs/{id}", ctx -> r.withRun(ctx, (id, s, run) -> ctx.contentType("application/json")
                 .result(mapper.writeValueAsString(RunJson.of(mapper, id, s, run)))));
-        routes.get("/api/runs/{id}/keras.py", ctx -> r.withRun(ctx, (id, s, run) -> r.download(ctx, "text/x-python; charset=utf-8",
-                "playground-" + id + ".py", KerasScript.of(run, "Keras script of saved run " + id).getBytes(StandardCharsets.UTF_8))));
-        routes.get("/api/runs/{id}/tfjs/model.json", ctx -> r.withRun(ctx, (id, s, run) -> r.download(ctx, "application/json",
-                "model.json", TfjsModel.modelJson(run).getBytes(StandardCharsets.UTF_8))));
-        routes.get("/api/runs/{id}/tfjs/" + TfjsModel.WEIGHTS_FILE, ctx -> r.withRun(ctx, (id, s, run) -> r.download(ctx,
-                "application/octet-stream", TfjsModel.WEIGHTS_FILE, TfjsModel.weights(run))));
-        routes.get("/api/runs/{id}/losses.csv", ctx -> r.withRun(ctx, (id, s, run) -> r.download(ctx, "text/csv; charset=utf-8",
-                "losses-" + id + ".csv", LossesCsv.of(s.history(), run.split().source().numClasses() > 0).getBytes(StandardCharsets.UTF_8))));
-        routes.get("/api/runs/{id}/boundary.png", ctx -> r.withRun(ctx, (id, s, run) -> r.download(ctx, "image/png",
-                "boundary-" + id + ".png", BoundaryPng.of(run))));
+        routes.get("/api/runs/{id}/keras.py", ctx -> r.export(ctx, "keras.py", "text/x-python; charset=utf-8", "playground-{id}.py",
+                (id, s, run) -> KerasScript.of(run, "Keras script of saved run " + id).getBytes(StandardCharsets.UTF_8)));
+        routes.get("/api/runs/{id}/tfjs/model.json", ctx -> r.export(ctx, "model.json", "application/json", "model.json",
+                (id, s, run) -> TfjsModel.modelJson(run).getBytes(StandardCharsets.UTF_8)));
+        routes.get("/api/runs/{id}/tfjs/" + TfjsModel.WEIGHTS_FILE, ctx -> r.export(ctx, TfjsModel.WEIGHTS_FILE, "application/octet-stream",
+                TfjsModel.WEIGHTS_FILE, (id, s, run) -> TfjsModel.weights(run)));
+        routes.get("/api/runs/{id}/losses.csv", ctx -> r.export(ctx, "losses.csv", "text/csv; charset=utf-8", "losses-{id}.csv",
+                (id, s, run) -> LossesCsv.of(s.history(), run.split().source().numClasses() > 0).getBytes(StandardCharsets.UTF_8)));
+        routes.get("/api/runs/{id}/boundary.png", ctx -> r.export(ctx, "boundary.png", "image/png", "boundary-{id}.png",
+                (id, s, run) -> BoundaryPng.of(run)));
         routes.post("/api/runs", r::post);
     }
 
@@ -105,7 +106,12 @@ final class RunRoutes {
         }
         try {
             if (body == null || !body.hasNonNull("link")) throw new IllegalArgumentException("missing field 'link'");
-            int epochs = body.path("epochs").asInt(0);
+            JsonNode given = body.path("epochs");
+            // asInt would wrap 2^32 + 3 to 3: a number outside int, or with a fraction, is refused as it stands
+            if (given.isNumber() && !(given.isIntegralNumber() && given.canConvertToInt())) {
+                throw new IllegalArgumentException("epochs must be a whole number from 0 to " + MAX_POST_EPOCHS + " (got " + given.asText() + ")");
+            }
+            int epochs = given.asInt(0);
             if (epochs < 0 || epochs > MAX_POST_EPOCHS) throw new IllegalArgumentException("epochs must be 0 to " + MAX_POST_EPOCHS);
             DataSet csv = null;
             if (body.hasNonNull("csv")) {
@@ -155,8 +161,18 @@ final class RunRoutes {
         }
     }
 
-    private void download(Context ctx, String type, String fileName, byte[] content) {
-        ctx.contentType(type).header("Content-Disposition", "inline; filename=\"" + fileName + "\"").result(content);
+    private interface Exporter {
+        byte[] render(String id, RunSnapshot snapshot, TrainingRun run) throws Exception;
+    }
+
+    /** An export of a saved run, rendered once ({@link ExportCache}); {@code {id}} in the file name is the run's. */
+    private void export(Context ctx, String name, String type, String fileName, Exporter exporter) throws Exception {
+        String id = ctx.pathParam("id");
+        exports.serve(ctx, id, name, type, fileName.replace("{id}", id), () -> {
+            byte[][] rendered = new byte[1][];
+            withRun(ctx, (runId, s, run) -> rendered[0] = exporter.render(runId, s, run));
+            return rendered[0];
+        });
     }
 
     private void error(Context ctx, int status, String message) throws Exception {

@@ -18,12 +18,15 @@ final class SecurityHeaders {
         this.sameOriginFramesOnly = frameAncestors.trim().equals("'self'");
     }
 
-    void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", policy);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+    void apply(Context ctx) { apply(ctx::header); }
+
+    /** Puts each header with {@code put} (Jetty's own error pages take them this way). */
+    void apply(java.util.function.BiConsumer<String, String> put) {
+        put.accept("Content-Security-Policy", policy);
+        put.accept("X-Content-Type-Options", "nosniff");
+        put.accept("Referrer-Policy", "no-referrer");
         // for browsers without CSP frame-ancestors; only expressible for the default policy
-        if (sameOriginFramesOnly) ctx.header("X-Frame-Options", "SAMEORIGIN");
+        if (sameOriginFramesOnly) put.accept("X-Frame-Options", "SAMEORIGIN");
     }
 
     String policy() { return policy; }

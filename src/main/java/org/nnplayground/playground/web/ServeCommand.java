@@ -103,6 +103,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trusted-proxies", paramLabel = "ADDRESSES", description = "load balancers whose X-Forwarded-For names the client, comma-separated addresses or networks")
     @Flag(env = "TRUSTED_PROXIES") String trustedProxies = "";
 
+    @Option(names = "--public-url", paramLabel = "URL", description = "the address students open (https://playground.school.edu): pages from it may write; needed when the server is reached by a DNS name")
+    @Flag(env = "PUBLIC_URL") String publicUrl = "";
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "TCP connections in all (HTTP keep-alive and both sockets), below the process's file limit")
+    @Flag(env = "MAX_CONNECTIONS", min = 16, max = 1_000_000) int maxConnections = ConnectionBudget.defaultMax();
+
+    @Option(names = "--max-connections-per-address", paramLabel = "N", description = "TCP connections from one client address (a class behind one NAT shares one)")
+    @Flag(env = "MAX_CONNECTIONS_PER_ADDRESS", min = 1, max = 1_000_000) int maxConnectionsPerAddress = 2000;
+
     private final PrintStream out;
 
     public ServeCommand(PrintStream out) {
@@ -183,7 +192,15 @@ public final class ServeCommand implements Callable<Integer> {
                 new StoreSettings(Path.of(dataDir), databaseUrl, retentionDays, savesPerMinute, StoreSettings.DEFAULT_MAX_RUN_BYTES),
                 new RoomLimits(studentsPerRoom, maxRooms, Duration.ofSeconds(resumeGraceSeconds), wrongCodesPerMinute, roomsPerHour),
                 new ClusterSettings(replicaId, Duration.ofSeconds(checkpointSeconds)),
-                ClientAddress.parseList(trustedProxies));
+                ClientAddress.parseList(trustedProxies),
+                publicUrl(publicUrl), maxConnections, maxConnectionsPerAddress);
+    }
+
+    /** The public URL, checked to be http(s)://host; null when none is given. */
+    private static String publicUrl(String url) {
+        if (url == null || url.isBlank()) return null;
+        OriginPolicy.originOf(url); // refuses a URL that is not http(s)://host
+        return url;
     }
 
     private static Flag flag(ArgSpec arg) {

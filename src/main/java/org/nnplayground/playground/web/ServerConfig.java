@@ -28,7 +28,10 @@ public record ServerConfig(String host,
                            StoreSettings store,
                            RoomLimits rooms,
                            ClusterSettings cluster,
-                           List<String> trustedProxies) {
+                           List<String> trustedProxies,
+                           String publicUrl,
+                           int maxConnections,
+                           int maxConnectionsPerAddress) {
 
     /** The socket's largest text message: a small CSV inline (bigger ones: POST /api/csv). */
     static final int INLINE_CSV_BYTES = 64 * 1024;
@@ -82,6 +85,9 @@ public record ServerConfig(String host,
         private RoomLimits rooms;
         private ClusterSettings cluster;
         private List<String> trustedProxies;
+        private String publicUrl;
+        private int maxConnections;
+        private int maxConnectionsPerAddress;
 
         public Builder() {
             this(defaults());
@@ -106,6 +112,9 @@ public record ServerConfig(String host,
             rooms = c.rooms;
             cluster = c.cluster;
             trustedProxies = c.trustedProxies;
+            publicUrl = c.publicUrl;
+            maxConnections = c.maxConnections;
+            maxConnectionsPerAddress = c.maxConnectionsPerAddress;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -144,8 +153,15 @@ public record ServerConfig(String host,
 
         public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
 
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+
+        public Builder maxConnectionsPerAddress(int v) { maxConnectionsPerAddress = v; return this; }
+
+        /** The address pages are loaded from (https://playground.school.edu); null or blank: none configured. */
+        public Builder publicUrl(String v) { publicUrl = v == null || v.isBlank() ? null : v; return this; }
+
         public ServerConfig build() {
-            return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize, maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms, cluster, trustedProxies);
+            return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize, maxMessageBytes, maxCsvBytes, messagesPerSecond, idleTimeout, allowedOrigins, frameAncestors, stallTimeout, store, rooms, cluster, trustedProxies, publicUrl, maxConnections, maxConnectionsPerAddress);
         }
     }
 

@@ -51,7 +51,7 @@ abstract class SocketBase<P extends SocketBase.Peer> {
         ws.onMessage(this::message);
         ws.onBinaryMessage(ctx -> {
             P p = peers.get(ctx.sessionId());
-            if (p != null) p.connection().send(new ServerMessage.Error("binary messages are not accepted; send JSON text", null));
+            if (p != null) gate.refuseBinary(p.connection());
         });
         ws.onClose(this::closed);
         ws.onError(ctx -> released(ctx.sessionId()));

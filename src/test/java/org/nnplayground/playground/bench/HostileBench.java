@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * rate before, during and after the attack, /health answers, the worst turn and the server's RSS.
  *
  * Usage: HostileBench PORT SERVER_PID HONEST SECONDS [ATTACKS]
- * (ATTACKS: a comma-separated subset of heavy,csv,odd,stalled,churn; default all, at once)
+ * (ATTACKS: a comma-separated subset of heavy,csv,odd,stalled,churn,upload,draw; default all, at once.
+ * upload: two loops POSTing a 1.6 MB CSV to /api/csv back to back, almost all refused with 429;
+ * draw: 30 sockets sending drawPoint as fast as their message rate lets them)
  */
 public final class HostileBench {
     static final String HEAVY = "networkShape=200,200&batchSize=1&percTrainData=90&seed=0.1";
@@ -35,7 +37,7 @@ public final class HostileBench {
         long pid = Long.parseLong(args[1]);
         int honest = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
-        java.util.Set<String> attacks = java.util.Set.of((args.length > 4 ? args[4] : "heavy,csv,odd,stalled,churn").split(","));
+        java.util.Set<String> attacks = java.util.Set.of((args.length > 4 ? args[4] : "heavy,csv,odd,stalled,churn,upload,draw").split(","));
         long started = System.nanoTime();
         HttpClient http = HttpClient.newHttpClient();
         URI ws = URI.create("ws://127.0.0.1:" + port + "/ws");
@@ -51,7 +53,10 @@ public final class HostileBench {
             students.add(s);
         }
         Thread.sleep(3000);
+        long cpuBase0 = LoadBench.cpuTicks(pid);
+        long tBase = System.nanoTime();
         double[] baseline = measure(students, seconds);
+        double cpuBase = (LoadBench.cpuTicks(pid) - cpuBase0) / 100.0 / ((System.nanoTime() - tBase) / 1e9);
         long rssBase = LoadBench.rssKb(pid);
 
         // the attack
@@ -63,6 +68,10 @@ public final class HostileBench {
         if (attacks.contains("heavy")) for (int i = 0; i < 2; i++) attackers.add(loop("heavy-" + i, () -> heavyStepper(HttpClient.newHttpClient(), ws, attackSockets)));
         if (attacks.contains("csv")) for (int i = 0; i < 3; i++) attackers.add(loop("csv-" + i, () -> csvFlooder(HttpClient.newHttpClient(), ws, attackSockets, csvSent)));
         if (attacks.contains("odd")) attackers.add(loop("odd", () -> oddMessages(HttpClient.newHttpClient(), ws, attackSockets)));
+        long[] uploads = new long[3]; // answered 201, answered 429 (or another refusal), cut off by the server's close
+        if (attacks.contains("upload")) for (int i = 0; i < 2; i++) attackers.add(loop("upload-" + i, () -> uploadFlood(port, uploads)));
+        AtomicLong drawn = new AtomicLong();
+        if (attacks.contains("draw")) for (int i = 0; i < 30; i++) attackers.add(loop("draw-" + i, () -> drawFlood(HttpClient.newHttpClient(), ws, attackSockets, drawn)));
         if (attacks.contains("churn")) attackers.add(loop("churn", () -> churn(HttpClient.newHttpClient(), ws, churned)));
         HttpClient stalledClient = HttpClient.newHttpClient();
         for (int i = 0; i < (attacks.contains("stalled") ? 20 : 0); i++) {
@@ -113,6 +122,12 @@ public final class HostileBench {
         report("after the attack ", after, baseline);
         System.out.printf(Locale.ROOT, "/health: %d of %d checks not ok; worst turn of the last minute (max seen): %d ms%n",
                 healthFailures.get(), healthChecks.get(), worstTurnMs.get());
+        System.out.printf(Locale.ROOT, "server CPU before the attack: %.2f cores; the attack's share: %.2f cores%n", cpuBase, cpu - cpuBase);
+        if (attacks.contains("upload")) {
+            System.out.printf(Locale.ROOT, "upload flood (2 loops, 1.6 MB each): %d accepted, %d refused with an answer, %d cut off by the server's close%n",
+                    uploads[0], uploads[1], uploads[2]);
+        }
+        if (attacks.contains("draw")) System.out.printf(Locale.ROOT, "drawPoint flood: %d points sent by 30 sockets%n", drawn.get());
         System.out.printf(Locale.ROOT, "server CPU under attack: %.2f cores; RSS: %d MiB before, max %d MiB under attack, %d MiB after%n",
                 cpu, rssBase / 1024, rssMax.get() / 1024, rssAfter / 1024);
         System.out.printf(Locale.ROOT, "attack volume: %d uploads of a 1.6 MB CSV tried, %d connect/load/close cycles; this client's CPU over the run: %.2f cores%n",
@@ -199,6 +214,54 @@ public final class HostileBench {
         for (int i = 0; attacking.get(); i++) {
             s.send(odd[i % odd.length]);
             Thread.sleep(10);
+        }
+    }
+
+    /**
+     * POSTs the 1.6 MB CSV over a raw connection, back to back, in 64 KiB writes that stop when
+     * the answer arrives: the server should refuse from the headers and close, so most of the body
+     * is never sent (a broken pipe here is that close).
+     */
+    private static void uploadFlood(int port, long[] counts) throws Exception {
+        byte[] body = WideCsv.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] head = ("POST /api/csv?name=flood.csv HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\nConnection: close\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        while (attacking.get()) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(head);
+                int index = 1;
+                try {
+                    // as curl or a browser does: stop sending once the answer has come
+                    for (int at = 0; at < body.length && s.getInputStream().available() == 0; at += 64 * 1024) {
+                        s.getOutputStream().write(body, at, Math.min(64 * 1024, body.length - at));
+                    }
+                } catch (java.io.IOException cutOff) {
+                    index = 2;
+                }
+                byte[] status = s.getInputStream().readNBytes(12);
+                String line = new String(status, java.nio.charset.StandardCharsets.US_ASCII);
+                if (line.startsWith("HTTP/1.1 201")) index = 0;
+                else if (line.startsWith("HTTP/1.1")) index = 1;
+                synchronized (counts) { counts[index]++; }
+            } catch (java.io.IOException reset) {
+                synchronized (counts) { counts[2]++; }
+            }
+        }
+    }
+
+    /** Draws points on a C1 network as fast as the socket's message rate lets through, and a little faster. */
+    private static void drawFlood(HttpClient http, URI ws, List<WebSocket> sockets, AtomicLong drawn) throws Exception {
+        LoadBench.Student s = new LoadBench.Student(true);
+        s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
+        sockets.add(s.socket);
+        s.send("{\"type\":\"load\",\"link\":\"" + LoadBench.C1 + "\"}");
+        java.util.Random random = new java.util.Random();
+        while (attacking.get()) {
+            s.send(String.format(Locale.ROOT, "{\"type\":\"drawPoint\",\"x\":%.2f,\"y\":%.2f,\"label\":%d}",
+                    random.nextDouble() * 12 - 6, random.nextDouble() * 12 - 6, random.nextBoolean() ? 1 : -1));
+            drawn.incrementAndGet();
+            Thread.sleep(15);
         }
     }
 

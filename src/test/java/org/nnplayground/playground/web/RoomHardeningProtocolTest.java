@@ -108,7 +108,8 @@ class RoomHardeningProtocolTest {
 
     @Test
     void roomSocketsGetPings() throws Exception {
-        try (WsClient idle = WsClient.connectTo(server.port(), "/ws/room")) {
+        // a socket with a role: one without is closed after a few seconds (RoleDeadline)
+        try (WsClient idle = teacher(room())) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SocketEndpoint.PING_SECONDS + 5);
             while (idle.pings.get() == 0 && System.nanoTime() < deadline) Thread.sleep(200);
             assertTrue(idle.pings.get() > 0, "no ping within " + (SocketEndpoint.PING_SECONDS + 5) + " s");

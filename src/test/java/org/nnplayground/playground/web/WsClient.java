@@ -62,6 +62,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** Sends one text message (one at a time: the JDK's WebSocket allows a single send in progress). */
     synchronized void send(String json) { socket.sendText(json, true).join(); }
 
+    /** Sends one binary message (the protocol has none from the page: the server refuses them). */
+    synchronized void sendBinary(byte[] bytes) { socket.sendBinary(ByteBuffer.wrap(bytes), true).join(); }
+
     /** The next text message of {@code type} (others are skipped), or fails after 10 s. */
     JsonNode next(String type) throws InterruptedException {
         return next(m -> m.path("type").asText().equals(type), type);
