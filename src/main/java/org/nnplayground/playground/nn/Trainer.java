@@ -11,6 +11,10 @@ public final class Trainer {
     private final TrainingData train;
     private final TrainingData test;
     private final Propagation prop;
+    /** The same passes over a chunk of samples at once, with the same numbers (TF-exact epochs, losses). */
+    private final BatchPropagation batch;
+    /** False: every pass one sample at a time (tests compare both). */
+    private boolean batched = true;
     private final Gradients gradients;
     private final SplitMix random;
     private final int[] order;
@@ -30,6 +34,7 @@ public final class Trainer {
         this.train = train;
         this.test = test;
         this.prop = new Propagation(net);
+        this.batch = new BatchPropagation(net);
         this.gradients = new Gradients(net.spec());
         this.random = new SplitMix(config.seed());
         this.order = new int[train.size()];
@@ -75,18 +80,39 @@ public final class Trainer {
     }
 
     private void runTfEpoch() {
-        int batch = config.batchSize();
+        if (batched) {
+            runTfEpochBatched();
+            return;
+        }
+        int size = config.batchSize();
         double[][] inputs = train.inputs();
         double[][] targets = train.targets();
         LossKind loss = config.loss();
-        // an update whenever (i + 1) % batch == 0, counted without a division
+        // an update whenever (i + 1) % size == 0, counted without a division
         for (int i = 0, inBatch = 0; i < inputs.length; i++) {
             prop.predict(inputs[i]);
             prop.backward(targets[i], loss, gradients);
-            if (++inBatch == batch) {
+            if (++inBatch == size) {
                 update();
                 inBatch = 0;
             }
+        }
+    }
+
+    /** The same epoch, each batch's samples passed together (in chunks when a batch is longer than one). */
+    private void runTfEpochBatched() {
+        int size = config.batchSize();
+        double[][] inputs = train.inputs();
+        double[][] targets = train.targets();
+        LossKind loss = config.loss();
+        for (int start = 0; start < inputs.length; start += size) {
+            int end = Math.min(inputs.length, start + size);
+            for (int from = start; from < end; from += batch.capacity()) {
+                int count = Math.min(batch.capacity(), end - from);
+                batch.forward(inputs, from, count);
+                batch.backward(targets, from, loss, gradients);
+            }
+            if (end - start == size) update(); // a last partial batch waits for the next epoch, as in TF
         }
     }
 
@@ -135,15 +161,26 @@ public final class Trainer {
         int correct = 0;
         double sumLabel = 0;
         double sumSquaredError = 0;
-        for (int i = 0; i < data.size(); i++) {
-            double[] out = prop.predict(data.inputs()[i]);
-            loss += prop.loss(data.targets()[i], config.loss());
-            double label = data.labels()[i];
-            if (data.numClasses() > 0) {
-                if (OutputDecoder.classOf(out, net.spec().outputActivation()) == OutputDecoder.classIndex(label, data.numClasses())) correct++;
-            } else {
-                sumLabel += label;
-                sumSquaredError += (out[0] - label) * (out[0] - label);
+        for (int from = 0, count; from < data.size(); from += count) {
+            count = batched ? Math.min(batch.capacity(), data.size() - from) : 1;
+            if (batched) batch.forward(data.inputs(), from, count);
+            for (int s = 0; s < count; s++) {
+                int i = from + s;
+                double[] out;
+                if (batched) {
+                    out = batch.outputs(s);
+                    loss += batch.loss(s, data.targets()[i], config.loss());
+                } else {
+                    out = prop.predict(data.inputs()[i]);
+                    loss += prop.loss(data.targets()[i], config.loss());
+                }
+                double label = data.labels()[i];
+                if (data.numClasses() > 0) {
+                    if (OutputDecoder.classOf(out, net.spec().outputActivation()) == OutputDecoder.classIndex(label, data.numClasses())) correct++;
+                } else {
+                    sumLabel += label;
+                    sumSquaredError += (out[0] - label) * (out[0] - label);
+                }
             }
         }
         int n = data.size();
@@ -153,6 +190,9 @@ public final class Trainer {
         for (double label : data.labels()) total += (label - mean) * (label - mean);
         return new Metrics(loss / n, null, total == 0 ? 0 : 1 - sumSquaredError / total);
     }
+
+    /** Chooses batched passes (the default) or one sample at a time; both give the same numbers. */
+    void batchedPasses(boolean on) { batched = on; }
 
     /** The figures after the last epoch (epoch 0: before training). */
     public EpochStats lastStats() { return last; }
