@@ -30,6 +30,8 @@ final class BatchPropagation {
     private final double[] column;
     /** One sample's softmax values. */
     private final double[] columnOut;
+    /** One sample's values of a layer (gradients of wide layers). */
+    private final double[] sampleRow;
     /** Samples held by the last forward pass. */
     private int n;
 
@@ -56,6 +58,7 @@ final class BatchPropagation {
             widest = Math.max(widest, spec.width(l));
         }
         column = new double[spec.width(layers)];
+        sampleRow = new double[widest];
         columnOut = new double[widest];
     }
 
@@ -79,7 +82,10 @@ final class BatchPropagation {
         }
     }
 
-    /** z_is = b_i + w_i0 a_0s + w_i1 a_1s + ... (per sample: bias first, inputs in order). */
+    /**
+     * z_is = b_i + w_i0 a_0s + w_i1 a_1s + ... (per sample: bias first, inputs in order). Four
+     * inputs per pass over the samples keep the partial sum in a register; the order is unchanged.
+     */
     private void weightedSums(double[] w, double[] b, double[] prev, int inputs, double[] zl) {
         int count = n;
         int c = cap;
@@ -87,7 +93,26 @@ final class BatchPropagation {
             int zi = i * c;
             double bi = b[i];
             for (int s = 0; s < count; s++) zl[zi + s] = bi;
-            for (int j = 0; j < inputs; j++) {
+            int j = 0;
+            for (; j + 4 <= inputs; j += 4) {
+                double w0 = w[row + j];
+                double w1 = w[row + j + 1];
+                double w2 = w[row + j + 2];
+                double w3 = w[row + j + 3];
+                int p0 = j * c;
+                int p1 = p0 + c;
+                int p2 = p1 + c;
+                int p3 = p2 + c;
+                for (int s = 0; s < count; s++) {
+                    double t = zl[zi + s];
+                    t += w0 * prev[p0 + s];
+                    t += w1 * prev[p1 + s];
+                    t += w2 * prev[p2 + s];
+                    t += w3 * prev[p3 + s];
+                    zl[zi + s] = t;
+                }
+            }
+            for (; j < inputs; j++) {
                 double wij = w[row + j];
                 int pj = j * c;
                 for (int s = 0; s < count; s++) zl[zi + s] += wij * prev[pj + s];
@@ -166,19 +191,9 @@ final class BatchPropagation {
                 gb[i] = sum;
             }
             // dW_ij += delta_is a_prev_js, s ascending, skipping links TF's L1 rule has killed
-            double[] gw = g.weights[l].data;
-            double[] prev = a[l - 1];
             boolean[] dead = net.anyDead(l) ? net.deadLinks(l) : null;
-            for (int i = 0, row = 0; i < width; i++, row += inputs) {
-                int di = i * c;
-                for (int j = 0; j < inputs; j++) {
-                    if (dead != null && dead[row + j]) continue;
-                    int pj = j * c;
-                    double sum = gw[row + j];
-                    for (int s = 0; s < count; s++) sum += d[di + s] * prev[pj + s];
-                    gw[row + j] = sum;
-                }
-            }
+            if (inputs >= WIDE) addOuterBySample(g.weights[l].data, d, a[l - 1], width, inputs, dead);
+            else addOuterByLink(g.weights[l].data, d, a[l - 1], width, inputs, dead);
             // dLoss/da_prev_js = 0 + sum_i w_ij delta_is, i ascending
             if (l > 1) transposeTimes(net.weights(l).data, d, width, inputs, outDer[l - 1]);
         }
@@ -202,6 +217,44 @@ final class BatchPropagation {
         }
     }
 
+    /** Layers at least this wide take their gradients sample by sample, a row of links at a time. */
+    private static final int WIDE = 16;
+
+    /** gw_ij += d_is prev_js: per link, the samples in order (short rows: the loop over samples is the long one). */
+    private void addOuterByLink(double[] gw, double[] d, double[] prev, int width, int inputs, boolean[] dead) {
+        int count = n;
+        int c = cap;
+        for (int i = 0, row = 0; i < width; i++, row += inputs) {
+            int di = i * c;
+            for (int j = 0; j < inputs; j++) {
+                if (dead != null && dead[row + j]) continue;
+                int pj = j * c;
+                double sum = gw[row + j];
+                for (int s = 0; s < count; s++) sum += d[di + s] * prev[pj + s];
+                gw[row + j] = sum;
+            }
+        }
+    }
+
+    /** gw_ij += d_is prev_js: sample after sample, each a whole row of links at once (as Propagation adds them). */
+    private void addOuterBySample(double[] gw, double[] d, double[] prev, int width, int inputs, boolean[] dead) {
+        int count = n;
+        int c = cap;
+        double[] p = sampleRow;
+        for (int s = 0; s < count; s++) {
+            for (int j = 0; j < inputs; j++) p[j] = prev[j * c + s];
+            for (int i = 0, row = 0; i < width; i++, row += inputs) {
+                double di = d[i * c + s];
+                if (dead == null) {
+                    for (int j = 0; j < inputs; j++) gw[row + j] += di * p[j];
+                } else {
+                    for (int j = 0; j < inputs; j++) if (!dead[row + j]) gw[row + j] += di * p[j];
+                }
+            }
+        }
+    }
+
+    /** od_js = 0 + sum_i w_ij d_is, i ascending; four nodes per pass keep the partial sum in a register. */
     private void transposeTimes(double[] w, double[] d, int width, int inputs, double[] od) {
         int count = n;
         int c = cap;
@@ -209,9 +262,35 @@ final class BatchPropagation {
             int oj = j * c;
             for (int s = 0; s < count; s++) od[oj + s] = 0;
         }
-        for (int i = 0, row = 0; i < width; i++, row += inputs) {
-            int di = i * c;
+        int i = 0;
+        for (; i + 4 <= width; i += 4) {
+            int r0 = i * inputs;
+            int r1 = r0 + inputs;
+            int r2 = r1 + inputs;
+            int r3 = r2 + inputs;
+            int d0 = i * c;
+            int d1 = d0 + c;
+            int d2 = d1 + c;
+            int d3 = d2 + c;
             for (int j = 0; j < inputs; j++) {
+                double w0 = w[r0 + j];
+                double w1 = w[r1 + j];
+                double w2 = w[r2 + j];
+                double w3 = w[r3 + j];
+                int oj = j * c;
+                for (int s = 0; s < count; s++) {
+                    double t = od[oj + s];
+                    t += w0 * d[d0 + s];
+                    t += w1 * d[d1 + s];
+                    t += w2 * d[d2 + s];
+                    t += w3 * d[d3 + s];
+                    od[oj + s] = t;
+                }
+            }
+        }
+        for (; i < width; i++) {
+            int di = i * c;
+            for (int j = 0, row = i * inputs; j < inputs; j++) {
                 double wij = w[row + j];
                 int oj = j * c;
                 for (int s = 0; s < count; s++) od[oj + s] += wij * d[di + s];

@@ -80,7 +80,7 @@ public final class Trainer {
     }
 
     private void runTfEpoch() {
-        if (batched) {
+        if (batched && config.batchSize() > 1) {
             runTfEpochBatched();
             return;
         }

@@ -19,6 +19,7 @@ class BatchedPassesTest {
             "'8,8,8,8,8,8', relu, tanh,   10,  250, l2",    // C2's shape
             "'6,3',     sigmoid, sigmoid,  7,  101, l1",    // dead links
             "'5',       relu,    linear, 100,  333, none",  // a batch longer than one chunk
+            "'20,17',   relu,    tanh,     9,  200, l1",    // layers wide enough to add gradients sample by sample
             "'3',       linear,  tanh,     3,   64, l2",
     })
     void tfExactEpochsMatchBitForBit(String hidden, String act, String outAct, int batch, int samples, String reg) {
