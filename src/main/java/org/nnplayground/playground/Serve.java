@@ -1,5 +1,6 @@
 package org.nnplayground.playground;
 
+import org.nnplayground.playground.session.Warmup;
 import org.nnplayground.playground.web.PlaygroundServer;
 import org.nnplayground.playground.web.ServerConfig;
 
@@ -16,12 +17,17 @@ final class Serve {
             (sessions and rates, origins and framing, the saved-runs database, class rooms).
             Other commands: java -jar playground.jar --help""";
 
+    /** The longest the warm-up may hold the start back (a busy machine stops it early). */
+    private static final long WARMUP_LIMIT_MILLIS = 3000;
+
     static void run(String[] args) {
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
             System.out.println(USAGE);
             return;
         }
         ServerConfig config = ServerConfig.from(args, System.getenv());
+        // the hot paths compiled before the port opens, so /health says ready only once they are
+        System.out.println(Warmup.run(config.gridEvalSize(), WARMUP_LIMIT_MILLIS));
         PlaygroundServer server = PlaygroundServer.start(config);
         // SIGTERM (a rolling restart): drain, checkpointing every run, then close sockets with 1012 and stop
         // (printed, not logged: the JDK's logging is already shut down while the hooks run)
