@@ -13,6 +13,8 @@ package org.nnplayground.playground.nn;
 final class BatchPropagation {
     /** Samples per chunk: long enough loops for the JIT, small enough to stay in L1 for small nets. */
     static final int CHUNK = 64;
+    /** Node values (all layers' widths x samples) a pass may hold: big networks take shorter chunks. */
+    private static final int VALUES = 16_384;
 
     private final Network net;
     private final NetworkSpec spec;
@@ -35,8 +37,15 @@ final class BatchPropagation {
     /** Samples held by the last forward pass. */
     private int n;
 
+    /** Chunks of up to {@link #CHUNK} samples, fewer for wide networks (each holds 4 arrays of values per node and sample). */
     BatchPropagation(Network net) {
-        this(net, CHUNK);
+        this(net, Math.max(8, Math.min(CHUNK, VALUES / totalWidth(net.spec()))));
+    }
+
+    private static int totalWidth(NetworkSpec spec) {
+        int sum = 0;
+        for (int l = 0; l <= spec.numLayers(); l++) sum += spec.width(l);
+        return sum;
     }
 
     BatchPropagation(Network net, int capacity) {

@@ -20,6 +20,7 @@ class BatchedPassesTest {
             "'6,3',     sigmoid, sigmoid,  7,  101, l1",    // dead links
             "'5',       relu,    linear, 100,  333, none",  // a batch longer than one chunk
             "'20,17',   relu,    tanh,     9,  200, l1",    // layers wide enough to add gradients sample by sample
+            "'200,200,100', relu, tanh,   70,  150, none",  // wide enough for short chunks: a batch spans several
             "'3',       linear,  tanh,     3,   64, l2",
     })
     void tfExactEpochsMatchBitForBit(String hidden, String act, String outAct, int batch, int samples, String reg) {
