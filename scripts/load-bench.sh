@@ -10,5 +10,5 @@ PORT=$(( 20000 + RANDOM % 20000 ))
 java -Xmx768m ${SERVER_JVM_OPTS:-} -jar target/playground.jar --host 127.0.0.1 --port "$PORT" --max-sessions-per-address 2000 --max-sessions 2000 "$@" >/tmp/load-bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 150); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 java -cp "$CP" org.nnplayground.playground.bench.LoadBench "$PORT" "$SERVER" "$SESSIONS" "$SECONDS_" "$C2" "$STALLED"

@@ -1,249 +1,331 @@
 package org.nnplayground.playground.nn;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-
 /**
- * Forward and backward passes over a block of samples at once, as EJML matrix products into work
- * matrices allocated once (rows = samples). The same functions as {@link Propagation}: activations,
- * softmax with cross-entropy, the other losses, dropout drawn in the same order (sample by sample,
- * layer by layer, node by node), so a batch gives the per-sample path's update up to the order of
- * floating-point sums. Not TF-exact: TF Playground's order of operations lives in Propagation only.
+ * Forward and backward passes for a chunk of samples at once, with the same numbers as
+ * {@link Propagation} bit for bit: the samples of one batch share the weights, so each operation
+ * runs over all of them in a loop the JIT can unroll and vectorize, while every sample's sums keep
+ * TF Playground's order (z = b + w1 a1 + w2 a2 + ..., dLoss/da_prev summed over the next layer's
+ * nodes in order) and gradients are added sample by sample in sample order. No dropout: this path
+ * serves TF-exact epochs and the loss and accuracy passes.
+ * <p>
+ * Layout: every per-node array is node-major, value (node i, sample s) at {@code i * cap + s}.
  */
 final class BatchPropagation {
+    /** Samples per chunk: long enough loops for the JIT, small enough to stay in L1 for small nets. */
+    static final int CHUNK = 64;
+    /** Node values (all layers' widths x samples) a pass may hold: big networks take shorter chunks. */
+    private static final int VALUES = 16_384;
+
     private final Network net;
     private final NetworkSpec spec;
     private final int layers;
-    private final int capacity;
-    /** z[l]: total inputs of layer l, one row a sample. */
-    private final DMatrixRMaj[] z;
-    /** out[l]: act(z[l]) before dropout. */
-    private final DMatrixRMaj[] out;
-    /** a[l]: what layer l+1 sees (a[0] = the inputs; out[l] masked and rescaled with dropout). */
-    private final DMatrixRMaj[] a;
+    private final int cap;
+    /** z[l]: total input of each node of layer l, per sample. */
+    private final double[][] z;
+    /** a[l]: output of each node of layer l, per sample (layer 0 = the inputs). */
+    private final double[][] a;
     /** delta[l]: dLoss/dz[l]. */
-    private final DMatrixRMaj[] delta;
-    /** back[l]: dLoss/da[l]. */
-    private final DMatrixRMaj[] back;
-    /** keep[l]: dropout factors (0 or 1/(1-p)) of the hidden layers, when the last forward pass dropped. */
-    private final DMatrixRMaj[] keep;
-    private boolean dropped;
+    private final double[][] delta;
+    /** outDer[l]: dLoss/da[l]. */
+    private final double[][] outDer;
+    /** One sample's outputs ({@link #outputs}). */
+    private final double[] column;
+    /** One sample's softmax values. */
+    private final double[] columnOut;
+    /** One sample's values of a layer (gradients of wide layers). */
+    private final double[] sampleRow;
+    /** Samples held by the last forward pass. */
+    private int n;
 
-    /** Work matrices for blocks of up to {@code capacity} samples. */
+    /** Chunks of up to {@link #CHUNK} samples, fewer for wide networks (each holds 4 arrays of values per node and sample). */
+    BatchPropagation(Network net) {
+        this(net, Math.max(8, Math.min(CHUNK, VALUES / totalWidth(net.spec()))));
+    }
+
+    private static int totalWidth(NetworkSpec spec) {
+        int sum = 0;
+        for (int l = 0; l <= spec.numLayers(); l++) sum += spec.width(l);
+        return sum;
+    }
+
     BatchPropagation(Network net, int capacity) {
         this.net = net;
         this.spec = net.spec();
         this.layers = spec.numLayers();
-        this.capacity = capacity;
-        z = new DMatrixRMaj[layers + 1];
-        out = new DMatrixRMaj[layers + 1];
-        a = new DMatrixRMaj[layers + 1];
-        delta = new DMatrixRMaj[layers + 1];
-        back = new DMatrixRMaj[layers + 1];
-        keep = new DMatrixRMaj[layers + 1];
+        this.cap = capacity;
+        z = new double[layers + 1][];
+        a = new double[layers + 1][];
+        delta = new double[layers + 1][];
+        outDer = new double[layers + 1][];
+        int widest = 0;
         for (int l = 0; l <= layers; l++) {
-            int w = spec.width(l);
-            z[l] = new DMatrixRMaj(capacity, w);
-            out[l] = new DMatrixRMaj(capacity, w);
-            a[l] = new DMatrixRMaj(capacity, w);
-            delta[l] = new DMatrixRMaj(capacity, w);
-            back[l] = new DMatrixRMaj(capacity, w);
-            keep[l] = new DMatrixRMaj(capacity, w);
+            int w = spec.width(l) * cap;
+            z[l] = new double[w];
+            a[l] = new double[w];
+            delta[l] = new double[w];
+            outDer[l] = new double[w];
+            widest = Math.max(widest, spec.width(l));
         }
+        column = new double[spec.width(layers)];
+        sampleRow = new double[widest];
+        columnOut = new double[widest];
     }
 
-    int capacity() { return capacity; }
+    /** Most samples one pass takes. */
+    int capacity() { return cap; }
 
-    /**
-     * Forward pass for samples {@code order[from..from+rows)} of {@code inputs} (order null: in
-     * place); with {@code dropout > 0} hidden outputs are dropped, masks drawn from {@code random}.
-     * Returns the output matrix (rows x outputs), reused.
-     */
-    DMatrixRMaj forward(double[][] inputs, int[] order, int from, int rows, double dropout, SplitMix random) {
-        if (rows > capacity) throw new IllegalArgumentException("a block of " + rows + " samples is more than " + capacity);
-        int n0 = spec.width(0);
-        reshape(rows);
-        double[] a0 = a[0].data;
-        for (int r = 0; r < rows; r++) {
-            double[] x = inputs[order == null ? from + r : order[from + r]];
-            System.arraycopy(x, 0, a0, r * n0, n0);
+    /** Forward pass of samples {@code inputs[from .. from + count)}, count <= capacity. */
+    void forward(double[][] inputs, int from, int count) {
+        n = count;
+        double[] a0 = a[0];
+        int features = spec.width(0);
+        for (int s = 0; s < count; s++) {
+            double[] x = inputs[from + s];
+            for (int j = 0; j < features; j++) a0[j * cap + s] = x[j];
         }
-        dropped = dropout > 0 && layers > 1;
-        if (dropped) drawMasks(rows, dropout, random);
         for (int l = 1; l <= layers; l++) {
-            // Z = A_prev W^T + 1 b^T
-            CommonOps_DDRM.multTransB(a[l - 1], net.weights(l), z[l]);
-            addBiasRows(z[l], net.biases(l).data);
-            // O = act(Z), row by row for softmax
-            activate(spec.activation(l), z[l], out[l]);
-            if (l == layers) {
-                a[l].setTo(out[l]);
-            } else if (dropped) {
-                // A = O .* K
-                CommonOps_DDRM.elementMult(out[l], keep[l], a[l]);
-            } else {
-                a[l].setTo(out[l]);
-            }
-        }
-        return a[layers];
-    }
-
-    /** Masks in the per-sample path's order: sample, then hidden layer, then node. */
-    private void drawMasks(int rows, double dropout, SplitMix random) {
-        double scale = 1 / (1 - dropout);
-        for (int r = 0; r < rows; r++) {
-            for (int l = 1; l < layers; l++) {
-                int w = spec.width(l);
-                double[] k = keep[l].data;
-                for (int i = r * w, end = i + w; i < end; i++) k[i] = random.nextDouble() < dropout ? 0 : scale;
-            }
+            weightedSums(net.weights(l).data, net.biases(l).data, a[l - 1], spec.width(l - 1), z[l]);
+            Activation act = spec.activation(l);
+            if (act == Activation.SOFTMAX) softmax(l);
+            else activate(act, z[l], a[l], spec.width(l));
         }
     }
 
     /**
-     * Adds the gradients of the last forward pass's samples against {@code targets} (same rows) to
-     * {@code g}; links that are dead get none.
+     * z_is = b_i + w_i0 a_0s + w_i1 a_1s + ... (per sample: bias first, inputs in order). Four
+     * inputs per pass over the samples keep the partial sum in a register; the order is unchanged.
      */
-    void backward(double[][] targets, int[] order, int from, LossKind loss, Gradients g) {
-        int rows = a[0].numRows;
-        int outputs = spec.outputs();
-        DMatrixRMaj o = a[layers];
-        DMatrixRMaj d = delta[layers];
+    private void weightedSums(double[] w, double[] b, double[] prev, int inputs, double[] zl) {
+        int count = n;
+        int c = cap;
+        for (int i = 0, row = 0; i < b.length; i++, row += inputs) {
+            int zi = i * c;
+            double bi = b[i];
+            for (int s = 0; s < count; s++) zl[zi + s] = bi;
+            int j = 0;
+            for (; j + 4 <= inputs; j += 4) {
+                double w0 = w[row + j];
+                double w1 = w[row + j + 1];
+                double w2 = w[row + j + 2];
+                double w3 = w[row + j + 3];
+                int p0 = j * c;
+                int p1 = p0 + c;
+                int p2 = p1 + c;
+                int p3 = p2 + c;
+                for (int s = 0; s < count; s++) {
+                    double t = zl[zi + s];
+                    t += w0 * prev[p0 + s];
+                    t += w1 * prev[p1 + s];
+                    t += w2 * prev[p2 + s];
+                    t += w3 * prev[p3 + s];
+                    zl[zi + s] = t;
+                }
+            }
+            for (; j < inputs; j++) {
+                double wij = w[row + j];
+                int pj = j * c;
+                for (int s = 0; s < count; s++) zl[zi + s] += wij * prev[pj + s];
+            }
+        }
+    }
+
+    /** a = act(z) over the live samples of every node (the same calls as Propagation). */
+    private void activate(Activation act, double[] zl, double[] al, int width) {
+        int count = n;
+        for (int i = 0; i < width; i++) {
+            int from = i * cap;
+            int to = from + count;
+            switch (act) {
+                case TANH -> { for (int k = from; k < to; k++) al[k] = StrictTanh.tanh(zl[k]); }
+                case RELU -> { for (int k = from; k < to; k++) al[k] = Math.max(0, zl[k]); }
+                case LINEAR -> System.arraycopy(zl, from, al, from, count);
+                default -> { for (int k = from; k < to; k++) al[k] = act.output(zl[k]); }
+            }
+        }
+    }
+
+    /** Softmax of each sample's column, in Propagation's order of operations. */
+    private void softmax(int l) {
+        int width = spec.width(l);
+        double[] zl = z[l];
+        double[] al = a[l];
+        for (int s = 0; s < n; s++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < width; i++) max = Math.max(max, zl[i * cap + s]);
+            double sum = 0;
+            for (int i = 0; i < width; i++) {
+                columnOut[i] = StrictMath.exp(zl[i * cap + s] - max);
+                sum += columnOut[i];
+            }
+            for (int i = 0; i < width; i++) al[i * cap + s] = columnOut[i] / sum;
+        }
+    }
+
+    /**
+     * Adds the gradients of the samples of the last forward pass to {@code g}, sample by sample in
+     * order; {@code targets[from + s]} is sample s's target. Dead links get none.
+     */
+    void backward(double[][] targets, int from, LossKind loss, Gradients g) {
+        int count = n;
+        int c = cap;
+        int outputs = spec.width(layers);
+        double[] o = a[layers];
         boolean softmax = spec.outputActivation() == Activation.SOFTMAX;
-        int scale = outputScale(loss, outputs);
-        for (int r = 0; r < rows; r++) {
-            double[] t = targets[order == null ? from + r : order[from + r]];
-            for (int i = 0, k = r * outputs; i < outputs; i++, k++) {
-                // softmax + cross-entropy: D = O - T; otherwise D = loss'(O, T) / scale .* act'(Z)
-                d.data[k] = softmax ? o.data[k] - t[i]
-                        : loss.derivative(o.data[k], t[i]) / scale * spec.outputActivation().derivative(z[layers].data[k], out[layers].data[k]);
+        if (softmax) {
+            // softmax + cross-entropy: dLoss/dz = o - t
+            double[] d = delta[layers];
+            for (int s = 0; s < count; s++) {
+                double[] t = targets[from + s];
+                for (int i = 0; i < outputs; i++) d[i * c + s] = o[i * c + s] - t[i];
+            }
+        } else {
+            double[] od = outDer[layers];
+            int scale = outputScale(loss, outputs);
+            for (int s = 0; s < count; s++) {
+                double[] t = targets[from + s];
+                for (int i = 0; i < outputs; i++) od[i * c + s] = loss.derivative(o[i * c + s], t[i]) / scale;
             }
         }
         for (int l = layers; l >= 1; l--) {
-            // dW += D^T A_prev
-            CommonOps_DDRM.multAddTransA(delta[l], a[l - 1], g.weights[l]);
-            // db += column sums of D
-            addColumnSums(delta[l], g.biases[l].data);
-            if (net.anyDead(l)) zeroDead(g.weights[l].data, net.deadLinks(l));
-            if (l > 1) {
-                // dA_prev = D W
-                CommonOps_DDRM.mult(delta[l], net.weights(l), back[l - 1]);
-                // D_prev = dA_prev .* K .* act'(Z_prev)
-                derivatives(l - 1, back[l - 1], delta[l - 1]);
+            double[] d = delta[l];
+            int width = spec.width(l);
+            int inputs = spec.width(l - 1);
+            // delta = dLoss/da * da/dz
+            if (!(softmax && l == layers)) deltas(spec.activation(l), l, d, width);
+            // db_i += delta_is, s ascending
+            double[] gb = g.biases[l].data;
+            for (int i = 0; i < width; i++) {
+                double sum = gb[i];
+                for (int s = 0, k = i * c; s < count; s++, k++) sum += d[k];
+                gb[i] = sum;
+            }
+            // dW_ij += delta_is a_prev_js, s ascending, skipping links TF's L1 rule has killed
+            boolean[] dead = net.anyDead(l) ? net.deadLinks(l) : null;
+            if (inputs >= WIDE) addOuterBySample(g.weights[l].data, d, a[l - 1], width, inputs, dead);
+            else addOuterByLink(g.weights[l].data, d, a[l - 1], width, inputs, dead);
+            // dLoss/da_prev_js = 0 + sum_i w_ij delta_is, i ascending
+            if (l > 1) transposeTimes(net.weights(l).data, d, width, inputs, outDer[l - 1]);
+        }
+        g.count += count;
+    }
+
+    /** d = outDer * act'(z) (tanh: 1 - out^2), as Propagation computes it without dropout. */
+    private void deltas(Activation act, int l, double[] d, int width) {
+        double[] od = outDer[l];
+        double[] ol = a[l];
+        double[] zl = z[l];
+        int count = n;
+        for (int i = 0; i < width; i++) {
+            int from = i * cap;
+            int to = from + count;
+            switch (act) {
+                case TANH -> { for (int k = from; k < to; k++) d[k] = od[k] * (1 - ol[k] * ol[k]); }
+                case RELU -> { for (int k = from; k < to; k++) d[k] = od[k] * (zl[k] <= 0 ? 0 : 1); }
+                default -> { for (int k = from; k < to; k++) d[k] = od[k] * act.derivative(zl[k], ol[k]); }
             }
         }
-        g.count += rows;
     }
 
-    /** Sum over the last forward pass's rows of each sample's loss against {@code targets}. */
-    double lossSum(double[][] targets, int[] order, int from, LossKind loss) {
-        DMatrixRMaj o = a[layers];
-        int outputs = o.numCols;
-        double total = 0;
-        for (int r = 0; r < o.numRows; r++) {
-            double[] t = targets[order == null ? from + r : order[from + r]];
-            double sum = 0;
-            for (int i = 0; i < outputs; i++) sum += loss.loss(o.data[r * outputs + i], t[i]);
-            total += sum / outputScale(loss, outputs);
-        }
-        return total;
-    }
+    /** Layers at least this wide take their gradients sample by sample, a row of links at a time. */
+    private static final int WIDE = 16;
 
-    /** How many of the last forward pass's rows are classified as their label. */
-    int correct(double[] labels, int numClasses, int[] order, int from) { return correct(labels, numClasses, order, from, null); }
-
-    /** Like {@link #correct(double[], int, int[], int)}, also writing each row's class to {@code predicted[from + row]} (if not null). */
-    int correct(double[] labels, int numClasses, int[] order, int from, int[] predicted) {
-        DMatrixRMaj o = a[layers];
-        int outputs = o.numCols;
-        double[] row = new double[outputs];
-        int correct = 0;
-        for (int r = 0; r < o.numRows; r++) {
-            System.arraycopy(o.data, r * outputs, row, 0, outputs);
-            double label = labels[order == null ? from + r : order[from + r]];
-            int predictedClass = OutputDecoder.classOf(row, spec.outputActivation());
-            if (predicted != null) predicted[from + r] = predictedClass;
-            if (predictedClass == OutputDecoder.classIndex(label, numClasses)) correct++;
-        }
-        return correct;
-    }
-
-    /** Outputs of layer l after the last forward pass (rows = samples; layer 0 = the inputs). */
-    DMatrixRMaj layerOutput(int l) { return a[l]; }
-
-    private void derivatives(int l, DMatrixRMaj dA, DMatrixRMaj d) {
-        Activation act = spec.activation(l);
-        double[] da = dA.data;
-        double[] zl = z[l].data;
-        double[] ol = out[l].data;
-        double[] k = keep[l].data;
-        double[] dd = d.data;
-        int n = dA.getNumElements();
-        if (act == Activation.RELU && !dropped) {
-            for (int i = 0; i < n; i++) dd[i] = zl[i] <= 0 ? 0 : da[i];
-        } else if (dropped) {
-            for (int i = 0; i < n; i++) dd[i] = da[i] * k[i] * act.derivative(zl[i], ol[i]);
-        } else {
-            for (int i = 0; i < n; i++) dd[i] = da[i] * act.derivative(zl[i], ol[i]);
-        }
-    }
-
-    private void reshape(int rows) {
-        for (int l = 0; l <= layers; l++) {
-            int w = spec.width(l);
-            z[l].reshape(rows, w);
-            out[l].reshape(rows, w);
-            a[l].reshape(rows, w);
-            delta[l].reshape(rows, w);
-            back[l].reshape(rows, w);
-            keep[l].reshape(rows, w);
-        }
-    }
-
-    private static void addBiasRows(DMatrixRMaj z, double[] b) {
-        double[] d = z.data;
-        int cols = z.numCols;
-        for (int r = 0, k = 0; r < z.numRows; r++) for (int i = 0; i < cols; i++, k++) d[k] += b[i];
-    }
-
-    private static void addColumnSums(DMatrixRMaj d, double[] gb) {
-        int cols = d.numCols;
-        for (int r = 0, k = 0; r < d.numRows; r++) for (int i = 0; i < cols; i++, k++) gb[i] += d.data[k];
-    }
-
-    private static void zeroDead(double[] gw, boolean[] dead) {
-        for (int k = 0; k < gw.length; k++) if (dead[k]) gw[k] = 0;
-    }
-
-    private static void activate(Activation act, DMatrixRMaj z, DMatrixRMaj out) {
-        double[] zd = z.data;
-        double[] od = out.data;
-        int n = z.getNumElements();
-        switch (act) {
-            case RELU -> { for (int i = 0; i < n; i++) od[i] = Math.max(0, zd[i]); }
-            case LINEAR -> System.arraycopy(zd, 0, od, 0, n);
-            case SOFTMAX -> softmaxRows(z, out);
-            default -> { for (int i = 0; i < n; i++) od[i] = act.output(zd[i]); }
-        }
-    }
-
-    /** Each row: out_i = exp(z_i - max) / sum_j exp(z_j - max), as Propagation computes it. */
-    private static void softmaxRows(DMatrixRMaj z, DMatrixRMaj out) {
-        int cols = z.numCols;
-        for (int r = 0; r < z.numRows; r++) {
-            int start = r * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < cols; i++) max = Math.max(max, z.data[start + i]);
-            double sum = 0;
-            for (int i = 0; i < cols; i++) {
-                out.data[start + i] = StrictMath.exp(z.data[start + i] - max);
-                sum += out.data[start + i];
+    /** gw_ij += d_is prev_js: per link, the samples in order (short rows: the loop over samples is the long one). */
+    private void addOuterByLink(double[] gw, double[] d, double[] prev, int width, int inputs, boolean[] dead) {
+        int count = n;
+        int c = cap;
+        for (int i = 0, row = 0; i < width; i++, row += inputs) {
+            int di = i * c;
+            for (int j = 0; j < inputs; j++) {
+                if (dead != null && dead[row + j]) continue;
+                int pj = j * c;
+                double sum = gw[row + j];
+                for (int s = 0; s < count; s++) sum += d[di + s] * prev[pj + s];
+                gw[row + j] = sum;
             }
-            for (int i = 0; i < cols; i++) out.data[start + i] /= sum;
         }
     }
 
-    /** Regression-style losses average over output units (as Keras does); the others sum (as Propagation). */
+    /** gw_ij += d_is prev_js: sample after sample, each a whole row of links at once (as Propagation adds them). */
+    private void addOuterBySample(double[] gw, double[] d, double[] prev, int width, int inputs, boolean[] dead) {
+        int count = n;
+        int c = cap;
+        double[] p = sampleRow;
+        for (int s = 0; s < count; s++) {
+            for (int j = 0; j < inputs; j++) p[j] = prev[j * c + s];
+            for (int i = 0, row = 0; i < width; i++, row += inputs) {
+                double di = d[i * c + s];
+                if (dead == null) {
+                    for (int j = 0; j < inputs; j++) gw[row + j] += di * p[j];
+                } else {
+                    for (int j = 0; j < inputs; j++) if (!dead[row + j]) gw[row + j] += di * p[j];
+                }
+            }
+        }
+    }
+
+    /** od_js = 0 + sum_i w_ij d_is, i ascending; four nodes per pass keep the partial sum in a register. */
+    private void transposeTimes(double[] w, double[] d, int width, int inputs, double[] od) {
+        int count = n;
+        int c = cap;
+        for (int j = 0; j < inputs; j++) {
+            int oj = j * c;
+            for (int s = 0; s < count; s++) od[oj + s] = 0;
+        }
+        int i = 0;
+        for (; i + 4 <= width; i += 4) {
+            int r0 = i * inputs;
+            int r1 = r0 + inputs;
+            int r2 = r1 + inputs;
+            int r3 = r2 + inputs;
+            int d0 = i * c;
+            int d1 = d0 + c;
+            int d2 = d1 + c;
+            int d3 = d2 + c;
+            for (int j = 0; j < inputs; j++) {
+                double w0 = w[r0 + j];
+                double w1 = w[r1 + j];
+                double w2 = w[r2 + j];
+                double w3 = w[r3 + j];
+                int oj = j * c;
+                for (int s = 0; s < count; s++) {
+                    double t = od[oj + s];
+                    t += w0 * d[d0 + s];
+                    t += w1 * d[d1 + s];
+                    t += w2 * d[d2 + s];
+                    t += w3 * d[d3 + s];
+                    od[oj + s] = t;
+                }
+            }
+        }
+        for (; i < width; i++) {
+            int di = i * c;
+            for (int j = 0, row = i * inputs; j < inputs; j++) {
+                double wij = w[row + j];
+                int oj = j * c;
+                for (int s = 0; s < count; s++) od[oj + s] += wij * d[di + s];
+            }
+        }
+    }
+
+    /** Loss of sample s of the last forward pass against {@code target} (Propagation.loss's sum). */
+    double loss(int s, double[] target, LossKind loss) {
+        double[] o = a[layers];
+        int outputs = spec.width(layers);
+        double sum = 0;
+        for (int i = 0; i < outputs; i++) sum += loss.loss(o[i * cap + s], target[i]);
+        return sum / outputScale(loss, outputs);
+    }
+
+    /** Output i of sample s of the last forward pass. */
+    double output(int s, int i) { return a[layers][i * cap + s]; }
+
+    /** Copies sample s's outputs into a reused array and returns it. */
+    double[] outputs(int s) {
+        int outputs = spec.width(layers);
+        for (int i = 0; i < outputs; i++) column[i] = a[layers][i * cap + s];
+        return column;
+    }
+
     private static int outputScale(LossKind loss, int outputs) {
         return switch (loss) {
             case SQUARE, MSE, MAE -> outputs;

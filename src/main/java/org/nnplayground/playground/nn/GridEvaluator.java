@@ -58,7 +58,22 @@ public final class GridEvaluator {
         int wRow = i * n;
         double w0 = w[wRow];
         for (int c = from; c < to; c++) out[rowStart + c] = bi + w0 * p[c];
-        for (int k = 1; k < n; k++) {
+        int k = 1;
+        // four inputs per pass over the block: a quarter of the loads and stores of the row
+        for (; k + 4 <= n; k += 4) {
+            double wa = w[wRow + k];
+            double wb = w[wRow + k + 1];
+            double wc = w[wRow + k + 2];
+            double wd = w[wRow + k + 3];
+            int pa = k * cols;
+            int pb = pa + cols;
+            int pc = pb + cols;
+            int pd = pc + cols;
+            for (int c = from; c < to; c++) {
+                out[rowStart + c] += wa * p[pa + c] + wb * p[pb + c] + wc * p[pc + c] + wd * p[pd + c];
+            }
+        }
+        for (; k < n; k++) {
             double wk = w[wRow + k];
             int pk = k * cols;
             for (int c = from; c < to; c++) out[rowStart + c] += wk * p[pk + c];

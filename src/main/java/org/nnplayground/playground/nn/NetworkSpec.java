@@ -16,7 +16,7 @@ public record NetworkSpec(int inputs, int[] hidden, int outputs, Activation hidd
     public static final int MAX_PARAMETERS = 100_000;
     /**
      * Image networks (one input per pixel of a square image: 8x8 or 28x28) may be bigger: the book's
-     * digits network has 109,386 parameters. They train in slices of mini-batches (BatchTrainer), so
+     * digits network has 109,386 parameters. They train in slices of mini-batches (MatrixTrainer), so
      * their size bounds the work of one piece and the memory, not the length of a turn.
      */
     public static final int MAX_IMAGE_PARAMETERS = 250_000;

@@ -11,6 +11,10 @@ public final class Trainer {
     private final TrainingData train;
     private final TrainingData test;
     private final Propagation prop;
+    /** The same passes over a chunk of samples at once, with the same numbers (TF-exact epochs, losses). */
+    private final BatchPropagation batch;
+    /** False: every pass one sample at a time (tests compare both). */
+    private boolean batched = true;
     private final Gradients gradients;
     private final SplitMix random;
     private final int[] order;
@@ -24,26 +28,27 @@ public final class Trainer {
     private EarlyStopping earlyStopping;
     private boolean stoppedEarly;
     /** Image runs: EJML mini-batches, an epoch in slices (see {@link #trainSlice}); null = per sample. */
-    private final BatchTrainer batches;
+    private final MatrixTrainer batches;
 
     public Trainer(Network net, TrainingConfig config, TrainingData train, TrainingData test) {
         this(net, config, train, test, false);
     }
 
-    /** {@code inBatches}: train through {@link BatchTrainer} (not for TF-exact runs). */
+    /** {@code inBatches}: train through {@link MatrixTrainer} (not for TF-exact runs). */
     public Trainer(Network net, TrainingConfig config, TrainingData train, TrainingData test, boolean inBatches) {
         this.net = net;
         this.config = config.validate();
         this.train = train;
         this.test = test;
         this.prop = new Propagation(net);
+        this.batch = new BatchPropagation(net);
         this.gradients = new Gradients(net.spec());
         this.random = new SplitMix(config.seed());
         this.order = new int[train.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         this.rule = ruleFor(config);
         if (inBatches && config.tfExact()) throw new IllegalArgumentException("TF-exact runs train sample by sample");
-        this.batches = inBatches ? new BatchTrainer(net, train, test, order, random, gradients, this::config, this::shuffleOrder, this::update) : null;
+        this.batches = inBatches ? new MatrixTrainer(net, train, test, order, random, gradients, this::config, this::shuffleOrder, this::update) : null;
         checkLossFits(net.spec(), config.loss());
         this.last = new EpochStats(0, metrics(train), test.isEmpty() ? null : metrics(test), null);
     }
@@ -84,10 +89,10 @@ public final class Trainer {
     }
 
     /** The mini-batch trainer of an image run, or null when this trainer goes sample by sample. */
-    public BatchTrainer batchTrainer() { return batches; }
+    public MatrixTrainer batchTrainer() { return batches; }
 
     /** Where the epoch in progress stands, or null when this trainer trains whole epochs at once. */
-    public BatchTrainer.Progress progress() { return batches == null ? null : batches.progress(epoch + 1); }
+    public MatrixTrainer.Progress progress() { return batches == null ? null : batches.progress(epoch + 1); }
 
     private EpochStats afterEpoch() {
         stoppedEarly = false;
@@ -119,18 +124,39 @@ public final class Trainer {
     }
 
     private void runTfEpoch() {
-        int batch = config.batchSize();
+        if (batched && config.batchSize() > 1) {
+            runTfEpochBatched();
+            return;
+        }
+        int size = config.batchSize();
         double[][] inputs = train.inputs();
         double[][] targets = train.targets();
         LossKind loss = config.loss();
-        // an update whenever (i + 1) % batch == 0, counted without a division
+        // an update whenever (i + 1) % size == 0, counted without a division
         for (int i = 0, inBatch = 0; i < inputs.length; i++) {
             prop.predict(inputs[i]);
             prop.backward(targets[i], loss, gradients);
-            if (++inBatch == batch) {
+            if (++inBatch == size) {
                 update();
                 inBatch = 0;
             }
+        }
+    }
+
+    /** The same epoch, each batch's samples passed together (in chunks when a batch is longer than one). */
+    private void runTfEpochBatched() {
+        int size = config.batchSize();
+        double[][] inputs = train.inputs();
+        double[][] targets = train.targets();
+        LossKind loss = config.loss();
+        for (int start = 0; start < inputs.length; start += size) {
+            int end = Math.min(inputs.length, start + size);
+            for (int from = start; from < end; from += batch.capacity()) {
+                int count = Math.min(batch.capacity(), end - from);
+                batch.forward(inputs, from, count);
+                batch.backward(targets, from, loss, gradients);
+            }
+            if (end - start == size) update(); // a last partial batch waits for the next epoch, as in TF
         }
     }
 
@@ -182,15 +208,26 @@ public final class Trainer {
         int correct = 0;
         double sumLabel = 0;
         double sumSquaredError = 0;
-        for (int i = 0; i < data.size(); i++) {
-            double[] out = prop.predict(data.inputs()[i]);
-            loss += prop.loss(data.targets()[i], config.loss());
-            double label = data.labels()[i];
-            if (data.numClasses() > 0) {
-                if (OutputDecoder.classOf(out, net.spec().outputActivation()) == OutputDecoder.classIndex(label, data.numClasses())) correct++;
-            } else {
-                sumLabel += label;
-                sumSquaredError += (out[0] - label) * (out[0] - label);
+        for (int from = 0, count; from < data.size(); from += count) {
+            count = batched ? Math.min(batch.capacity(), data.size() - from) : 1;
+            if (batched) batch.forward(data.inputs(), from, count);
+            for (int s = 0; s < count; s++) {
+                int i = from + s;
+                double[] out;
+                if (batched) {
+                    out = batch.outputs(s);
+                    loss += batch.loss(s, data.targets()[i], config.loss());
+                } else {
+                    out = prop.predict(data.inputs()[i]);
+                    loss += prop.loss(data.targets()[i], config.loss());
+                }
+                double label = data.labels()[i];
+                if (data.numClasses() > 0) {
+                    if (OutputDecoder.classOf(out, net.spec().outputActivation()) == OutputDecoder.classIndex(label, data.numClasses())) correct++;
+                } else {
+                    sumLabel += label;
+                    sumSquaredError += (out[0] - label) * (out[0] - label);
+                }
             }
         }
         int n = data.size();
@@ -200,6 +237,9 @@ public final class Trainer {
         for (double label : data.labels()) total += (label - mean) * (label - mean);
         return new Metrics(loss / n, null, total == 0 ? 0 : 1 - sumSquaredError / total);
     }
+
+    /** Chooses batched passes (the default) or one sample at a time; both give the same numbers. */
+    void batchedPasses(boolean on) { batched = on; }
 
     /** The figures after the last epoch (epoch 0: before training). */
     public EpochStats lastStats() { return last; }

@@ -1,6 +1,6 @@
 package org.nnplayground.playground.session;
 
-import org.nnplayground.playground.nn.BatchTrainer;
+import org.nnplayground.playground.nn.MatrixTrainer;
 import org.nnplayground.playground.nn.ConfusionMatrix;
 import org.nnplayground.playground.nn.Network;
 import org.nnplayground.playground.nn.Trainer;
@@ -47,8 +47,8 @@ public record DigitsReport(int epoch, Progress progress, int side, int neurons, 
     /** The report of {@code run} now; {@code full} adds the weight images, the gallery and the confusion matrix. */
     static DigitsReport of(TrainingRun run, boolean full) {
         Trainer trainer = run.trainer();
-        BatchTrainer batches = trainer.batchTrainer();
-        BatchTrainer.Progress p = trainer.progress();
+        MatrixTrainer batches = trainer.batchTrainer();
+        MatrixTrainer.Progress p = trainer.progress();
         // NaN is no JSON number: a fresh epoch's loss is null
         Progress progress = p == null ? null : new Progress(p.batchesDone(), p.batches(), p.samplesDone(), p.samples(),
                 Double.isNaN(p.runningLoss()) ? null : p.runningLoss(), p.runningAccuracy());

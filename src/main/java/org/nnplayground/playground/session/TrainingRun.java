@@ -37,7 +37,7 @@ public final class TrainingRun {
     /** Parameters x training samples allowed: about 50 ms per epoch, so one turn never hogs a trainer thread. */
     public static final long MAX_WORK_PER_EPOCH = 20_000_000L;
     /**
-     * Image data trains in slices of mini-batches (BatchTrainer), so its limit bounds an epoch's
+     * Image data trains in slices of mini-batches (MatrixTrainer), so its limit bounds an epoch's
      * total work (parameters x training samples: the book's digits network on 8,000 images is 875 M,
      * about 1 s of one thread), not a turn: a piece is at most a few ms whatever the network.
      */

@@ -1,6 +1,7 @@
 package org.nnplayground.playground.web;
 
 import org.nnplayground.playground.room.RoomLimits;
+import org.nnplayground.playground.session.Warmup;
 import org.nnplayground.playground.store.StoreSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,6 +113,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-connections-per-address", paramLabel = "N", description = "TCP connections from one client address (a class behind one NAT shares one)")
     @Flag(env = "MAX_CONNECTIONS_PER_ADDRESS", min = 1, max = 1_000_000) int maxConnectionsPerAddress = 2000;
 
+    /** The longest the warm-up may hold the start back (a busy machine stops it early). */
+    private static final long WARMUP_LIMIT_MILLIS = 3000;
+
     private final PrintStream out;
 
     public ServeCommand(PrintStream out) {
@@ -122,6 +126,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerConfig config = config();
+        // the hot paths compiled before the port opens, so /health says ready only once they are
+        out.println(Warmup.run(config.gridEvalSize(), WARMUP_LIMIT_MILLIS));
         PlaygroundServer server = PlaygroundServer.start(config);
         // printed, not logged: the JDK's logging is already shut down while the hooks run
         Runtime.getRuntime().addShutdownHook(new Thread(() -> out.println(server.drain()), "drain"));

@@ -3,14 +3,14 @@ package org.nnplayground.playground.nn;
 import java.util.function.Supplier;
 
 /**
- * A {@link Trainer}'s epochs for big inputs (images): mini-batches through {@link BatchPropagation},
+ * A {@link Trainer}'s epochs for big inputs (images): mini-batches through {@link MatrixPropagation},
  * advanced in pieces until a deadline so that an epoch spreads over many scheduler turns. A piece is
  * one block of at most {@link #MAX_BLOCK_WORK} parameters x samples (a whole mini-batch when it fits;
  * a bigger batch adds up its blocks' gradients before its one update), then the test set in blocks.
  * Training figures are the epoch's running ones (with dropout, as Keras reports them); test figures
  * are measured after the epoch. Samples are shuffled with the trainer's own stream, as per sample.
  */
-public final class BatchTrainer {
+public final class MatrixTrainer {
     /** Parameters x samples of one piece: about 2-4 ms of work, so one piece never makes a turn long. */
     static final long MAX_BLOCK_WORK = 4_000_000L;
 
@@ -27,7 +27,7 @@ public final class BatchTrainer {
     private final Supplier<TrainingConfig> config;
     private final Runnable shuffle;
     private final Runnable update;
-    private final BatchPropagation prop;
+    private final MatrixPropagation prop;
     // the epoch in progress
     private boolean started;
     private int position;
@@ -42,7 +42,7 @@ public final class BatchTrainer {
     private int[] testPredicted;
     private final int[] predicting;
 
-    BatchTrainer(Network net, TrainingData train, TrainingData test, int[] order, SplitMix random, Gradients gradients,
+    MatrixTrainer(Network net, TrainingData train, TrainingData test, int[] order, SplitMix random, Gradients gradients,
                  Supplier<TrainingConfig> config, Runnable shuffle, Runnable update) {
         this.net = net;
         this.train = train;
@@ -53,7 +53,7 @@ public final class BatchTrainer {
         this.config = config;
         this.shuffle = shuffle;
         this.update = update;
-        this.prop = new BatchPropagation(net, blockRows(net.spec()));
+        this.prop = new MatrixPropagation(net, blockRows(net.spec()));
         this.predicting = new int[test.size()];
     }
 

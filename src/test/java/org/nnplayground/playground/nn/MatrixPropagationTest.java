@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The EJML mini-batch path against two oracles: central finite differences of the loss it claims to
  * minimise, and the per-sample path (Propagation) it replaces for images, update for update.
  */
-class BatchPropagationTest {
+class MatrixPropagationTest {
     private static final double H = 1e-6;
 
     static Stream<Arguments> models() {
@@ -40,7 +40,7 @@ class BatchPropagationTest {
         Network net = network(new NetworkSpec(6, new int[] {5, 4}, outputs, hidden, output), random);
         double[][] inputs = inputs(5, 6, random);
         double[][] targets = targets(5, outputs, loss, random);
-        BatchPropagation prop = new BatchPropagation(net, 8);
+        MatrixPropagation prop = new MatrixPropagation(net, 8);
         Gradients g = new Gradients(net.spec());
         prop.forward(inputs, null, 0, inputs.length, 0, null);
         prop.backward(targets, null, 0, loss, g);
@@ -51,7 +51,7 @@ class BatchPropagationTest {
         }
     }
 
-    private static void checkBlock(BatchPropagation prop, double[] params, double[] analytic, double[][] inputs,
+    private static void checkBlock(MatrixPropagation prop, double[] params, double[] analytic, double[][] inputs,
                                    double[][] targets, LossKind loss, String what) {
         for (int k = 0; k < params.length; k++) {
             double saved = params[k];
@@ -65,7 +65,7 @@ class BatchPropagationTest {
         }
     }
 
-    private static double totalLoss(BatchPropagation prop, double[][] inputs, double[][] targets, LossKind loss) {
+    private static double totalLoss(MatrixPropagation prop, double[][] inputs, double[][] targets, LossKind loss) {
         prop.forward(inputs, null, 0, inputs.length, 0, null);
         return prop.lossSum(targets, null, 0, loss);
     }
