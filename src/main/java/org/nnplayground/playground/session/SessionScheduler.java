@@ -3,11 +3,13 @@ package org.nnplayground.playground.session;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,10 +44,13 @@ public final class SessionScheduler implements AutoCloseable {
     /** Deficit round robin's quantum: the moving average of a working turn's CPU time (ns); a small guess to start. */
     private volatile double quantum = MIN_SLICE_NANOS;
     private final ScheduledExecutorService ticker;
-    private final Set<Session> playing = ConcurrentHashMap.newKeySet();
+    /** Every open session's books; a closed session's are dropped. */
+    private final Map<Session, TurnAccount> accounts = new ConcurrentHashMap<>();
+    /** The sessions the ticker wakes every frame (playing or working in the background). */
+    private final Set<TurnAccount> playing = ConcurrentHashMap.newKeySet();
     /** Heavy turns running, and the sessions waiting for the heavy lane (FIFO). */
     private int heavyRunning;
-    private final Queue<Session> heavyWaiting = new ArrayDeque<>();
+    private final Queue<TurnAccount> heavyWaiting = new ArrayDeque<>();
     /** When each trainer thread's current turn began (ns; 0 = idle), for /health. */
     private final AtomicLongArray turnStarted;
     private final ThreadLocal<Integer> workerIndex = new ThreadLocal<>();
@@ -63,30 +68,40 @@ public final class SessionScheduler implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tickPlaying, frameIntervalNanos, frameIntervalNanos, TimeUnit.NANOSECONDS);
     }
 
+    /** Opens the books on a new session (it is not yet playing). */
+    void admit(Session s) { accounts.put(s, new TurnAccount(s)); }
+
     /**
      * Queues a turn for {@code s} unless one is queued or running: a session never runs on two
      * threads at once. Wake-ups that arrive during a turn earn one more turn, at the queue's tail.
+     * A closed session is never queued again.
      */
     void wake(Session s) {
-        if (s.wakes.getAndIncrement() == 0) submit(s);
+        TurnAccount a = accounts.get(s);
+        if (a != null && a.wake()) submit(a);
     }
 
-    private void submit(Session s) {
+    private void submit(TurnAccount a) {
         try {
-            pool.execute(() -> runTick(s));
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            pool.execute(() -> runTurn(a));
+        } catch (RejectedExecutionException stopped) {
             // shutting down: nothing more to run
         }
     }
 
-    void playing(Session s, boolean on) {
-        if (on) playing.add(s);
-        else playing.remove(s);
+    /**
+     * Closes the books on {@code s} (its socket closed): it leaves the playing set and is never
+     * woken again; a turn running now stops at its next piece and cannot put it back.
+     */
+    void remove(Session s) {
+        TurnAccount a = accounts.remove(s);
+        if (a != null) playing.remove(a);
     }
 
-    void remove(Session s) { playing.remove(s); }
+    /** Sessions whose books are open (closed ones are removed at once). */
+    public int sessionCount() { return accounts.size(); }
 
-    /** Number of sessions currently playing. */
+    /** Number of sessions the ticker wakes (playing or working in the background). */
     public int playingCount() { return playing.size(); }
 
     /** Sessions waiting for a trainer thread (their turns queued). */
@@ -114,36 +129,41 @@ public final class SessionScheduler implements AutoCloseable {
     private void tickPlaying() {
         ticks++; // only the ticker thread writes it
         // a client that owes its acknowledgements is not woken: it costs nothing until it catches up
-        for (Session s : playing) if (s.canProgress()) wake(s);
+        for (TurnAccount a : playing) if (a.session.canProgress() && a.wake()) submit(a);
     }
 
-    private void runTick(Session s) {
+    private void runTurn(TurnAccount a) {
+        Session s = a.session;
         if (s.isClosed()) {
-            s.wakes.set(0);
+            playing.remove(a);
+            a.idle();
             return;
         }
-        int seen = s.wakes.get();
+        int seen = a.wakesSeen();
         long slice = slice();
-        boolean heavy = workers > 1 && s.expectsLongTurn();
-        if (mustWait(s)) {
-            s.wakes.set(1);
-            submit(s); // back to the end of the queue: its turn goes to the others
+        boolean heavy = workers > 1 && (s.nextRequestIsHeavy() || a.heavy(s.builds()));
+        if (mustWait(a)) {
+            a.requeued();
+            submit(a); // back to the end of the queue: its turn goes to the others
             return;
         }
-        if (heavy && !enterHeavyLane(s)) return; // queued for the lane; it resubmits
+        if (heavy && !enterHeavyLane(a)) return; // queued for the lane; it resubmits
         int me = worker();
         long took = 0;
-        turnStarted.set(me, System.nanoTime());
+        long start = System.nanoTime();
+        turnStarted.set(me, start);
         try {
-            took = s.tick(slice, ticks);
+            long cpuStart = TurnAccount.threadCpuNanos();
+            boolean worked = s.turn(a, slice, ticks);
+            a.turnDone(worked, TurnAccount.threadCpuNanos() - cpuStart);
+            took = System.nanoTime() - start;
             // turns that only looked (nothing to do yet) would drag the average turn, and so every
             // session's quantum, towards zero
-            if (s.lastTurnWorked()) {
+            if (worked) {
                 // charged by CPU time: a turn stretched by other processes or a GC pause costs
                 // the session nothing extra (wall time did, and put innocent sessions deep in debt)
-                long cpu = s.lastTurnCpuNanos();
-                quantum = 0.99 * quantum + 0.01 * cpu;
-                s.spend(cpu);
+                quantum = 0.99 * quantum + 0.01 * a.cpuNanos();
+                a.spend(a.cpuNanos());
             }
             worstTurns.record(took);
         } catch (Throwable t) {
@@ -152,12 +172,27 @@ public final class SessionScheduler implements AutoCloseable {
             s.close();
         } finally {
             turnStarted.set(me, 0);
-            if (heavy) leaveHeavyLaneAfterRest(s, took);
+            followTicks(a);
+            if (heavy) leaveHeavyLaneAfterRest(a, took);
         }
-        if (!s.wakes.compareAndSet(seen, 0) || s.wantsTurn() || behind(s)) {
-            s.wakes.set(1);
-            submit(s);
+        if (!a.settle(seen) || s.wantsTurn() || behind(a)) {
+            a.requeued();
+            submit(a);
         }
+    }
+
+    /**
+     * After each turn (where every change of state happens), the session joins or leaves the
+     * playing set. A close racing with this turn cannot leave it there: close marks the session
+     * closed before it removes it, and this adds before it looks at the mark.
+     */
+    private void followTicks(TurnAccount a) {
+        if (!a.session.wantsTicks()) {
+            playing.remove(a);
+            return;
+        }
+        playing.add(a);
+        if (a.session.isClosed() || !accounts.containsKey(a.session)) playing.remove(a);
     }
 
     /**
@@ -167,18 +202,18 @@ public final class SessionScheduler implements AutoCloseable {
      * in debt gives its turn away. A session three times as costly as the average gets about a
      * third of the turns. Without contention nobody waits.
      */
-    private boolean mustWait(Session s) {
+    private boolean mustWait(TurnAccount a) {
         // a quarter above the average turn, so ordinary sessions never drift into debt
-        boolean inCredit = s.earn(1.25 * quantum);
+        boolean inCredit = a.earn(1.25 * quantum);
         return contended() && !inCredit;
     }
 
-    private synchronized boolean enterHeavyLane(Session s) {
+    private synchronized boolean enterHeavyLane(TurnAccount a) {
         if (heavyRunning < workers - 1) {
             heavyRunning++;
             return true;
         }
-        heavyWaiting.add(s);
+        heavyWaiting.add(a);
         return false;
     }
 
@@ -188,28 +223,28 @@ public final class SessionScheduler implements AutoCloseable {
      * else runs beside the players (uploads being parsed, sockets opening and closing), which would
      * otherwise squeeze the players onto what is left of one core. Alone, heavy work runs flat out.
      */
-    private void leaveHeavyLaneAfterRest(Session s, long took) {
-        int others = playing.size() - (playing.contains(s) ? 1 : 0);
+    private void leaveHeavyLaneAfterRest(TurnAccount a, long took) {
+        int others = playing.size() - (playing.contains(a) ? 1 : 0);
         if (others <= 0 || took <= 0) {
             leaveHeavyLane();
             return;
         }
         try {
             ticker.schedule(this::leaveHeavyLane, took, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             leaveHeavyLane(); // shutting down
         }
     }
 
     /** Frees a place in the lane and lets every waiter try again (those that still find it full queue up again). */
     private void leaveHeavyLane() {
-        List<Session> waiting;
+        List<TurnAccount> waiting;
         synchronized (this) {
             heavyRunning--;
             waiting = new ArrayList<>(heavyWaiting);
             heavyWaiting.clear();
         }
-        for (Session next : waiting) submit(next); // their wake counts are still held: no one else queues them
+        for (TurnAccount next : waiting) submit(next); // their wake counts are still held: no one else queues them
     }
 
     private synchronized int heavyWaitingCount() { return heavyWaiting.size(); }
@@ -221,7 +256,10 @@ public final class SessionScheduler implements AutoCloseable {
      * the players that happened to be served early in a tick a tick behind the others (min 14.7
      * against median 18.5 frames/s at 200 students). Frames stay paced: at most one per tick.
      */
-    private boolean behind(Session s) { return contended() && s.isPlaying() && s.lastTurnWorked() && s.canProgress(); }
+    private boolean behind(TurnAccount a) {
+        Session s = a.session;
+        return contended() && !s.isClosed() && s.state() == SessionState.PLAYING && a.worked() && s.canProgress();
+    }
 
     private boolean contended() { return !pool.getQueue().isEmpty(); }
 
