@@ -58,6 +58,14 @@ public final class SessionScheduler implements AutoCloseable {
     private final TurnRecord worstTurns = new TurnRecord();
     /** Ticks of the ticker so far: a playing session sends at most one frame per tick. */
     private volatile long ticks;
+    /** When the ticker last ticked: a ticker that stopped freezes every player. */
+    private volatile long lastTickNanos = System.nanoTime();
+    /** Why this scheduler cannot serve any more (a dead thread, memory exhausted); null while it can. */
+    private volatile String failure;
+    /** Tests only: an error the ticker's next tick throws. */
+    private volatile Error nextTickFails;
+    /** A ticker silent for this long has stopped (far beyond any GC pause on a loaded machine). */
+    static final long TICKER_SILENT_NANOS = 30_000_000_000L;
 
     public SessionScheduler(int workers, int framesPerSecond) {
         this.workers = workers;
@@ -127,10 +135,38 @@ public final class SessionScheduler implements AutoCloseable {
     }
 
     private void tickPlaying() {
-        ticks++; // only the ticker thread writes it
-        // a client that owes its acknowledgements is not woken: it costs nothing until it catches up
-        for (TurnAccount a : playing) if (a.session.canProgress() && a.wake()) submit(a);
+        try {
+            Error injected = nextTickFails;
+            if (injected != null) throw injected;
+            ticks++; // only the ticker thread writes it
+            lastTickNanos = System.nanoTime();
+            // a client that owes its acknowledgements is not woken: it costs nothing until it catches up
+            for (TurnAccount a : playing) if (a.session.canProgress() && a.wake()) submit(a);
+        } catch (Throwable t) {
+            failed("the ticker", t);
+            throw t; // a periodic task that throws runs no more: the ticker is dead, and /health says so
+        }
     }
+
+    /**
+     * Why this scheduler cannot serve any more, or null: its ticker died or went silent, or a turn
+     * ran out of memory. The process should then be restarted (/health fails).
+     */
+    public String failure() {
+        String f = failure;
+        if (f != null) return f;
+        if (!ticker.isShutdown() && System.nanoTime() - lastTickNanos > TICKER_SILENT_NANOS) return "the ticker has not ticked for 30 s";
+        return null;
+    }
+
+    private void failed(String what, Throwable t) {
+        if (failure == null) failure = what + " failed: " + t;
+        LOG.log(Level.SEVERE, what + " failed; the server must be restarted", t);
+    }
+
+    /** Tests only: the ticker's next tick throws {@code error} (and so the ticker dies). */
+    public void failNextTick(Error error) { nextTickFails = error; }
+
 
     private void runTurn(TurnAccount a) {
         Session s = a.session;
@@ -167,8 +203,10 @@ public final class SessionScheduler implements AutoCloseable {
             }
             worstTurns.record(took);
         } catch (Throwable t) {
-            // one broken session must not take the pool down with it
-            LOG.log(Level.WARNING, "session tick failed", t);
+            // one broken session must not take the pool down with it; memory exhausted (or another
+            // error of the JVM) may have broken anything, so the server asks to be restarted
+            if (t instanceof VirtualMachineError) failed("a trainer thread", t);
+            else LOG.log(Level.WARNING, "session tick failed", t);
             s.close();
         } finally {
             turnStarted.set(me, 0);
