@@ -20,6 +20,7 @@ public final class CheckpointSchedule {
     // touched only on the session's turn
     private Object lastTrainer;
     private Object lastRun;
+    private boolean lastDrawn;
     private int lastEpoch = -1;
     private long lastNanos;
     private volatile long lastSavedMillis;
@@ -49,8 +50,11 @@ public final class CheckpointSchedule {
         // stopped: not training now, with epochs not yet checkpointed (a short step may start and end
         // within one turn, so "was training at the last turn's end" would miss it)
         boolean stopped = !training && run.trainer().epoch() != lastEpoch;
-        boolean rebuilt = run.trainer() != lastTrainer;           // a new network (load, rebuild, restore, push, reset)
-        boolean changed = run != lastRun;                          // a setting changed (same network)
+        // a new network (load, rebuild, restore, push, reset); a drawing rebuilt as more points come
+        // in counts as a change, so a flood of points writes at most one checkpoint per every / 5
+        boolean drawn = DrawnData.NAME.equals(run.split().source().name());
+        boolean rebuilt = run.trainer() != lastTrainer && !(drawn && lastDrawn);
+        boolean changed = run != lastRun;                          // a setting changed, or the drawing
         boolean due = run.trainer().epoch() != lastEpoch && now - lastNanos >= everyNanos;
         if (rebuilt || stopped || due || (changed && now - lastNanos >= everyNanos / 5)) capture(run, history, now);
     }
@@ -62,6 +66,7 @@ public final class CheckpointSchedule {
         lastSavedMillis = System.currentTimeMillis(); // after: never earlier than the time the store gives the save
         lastTrainer = run.trainer();
         lastRun = run;
+        lastDrawn = DrawnData.NAME.equals(run.split().source().name());
         lastEpoch = run.trainer().epoch();
         lastNanos = now;
     }

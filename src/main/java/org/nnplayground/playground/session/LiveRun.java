@@ -180,6 +180,11 @@ final class LiveRun {
         setState(SessionState.PLAYING, null);
     }
 
+    void pause() {
+        stopStepping();
+        if (state == SessionState.PLAYING) setState(SessionState.PAUSED, null);
+    }
+
     /** A step of {@code epochs} more (pausing first), at most {@code max} waiting in all. */
     void step(int epochs, int max) {
         requireRun();

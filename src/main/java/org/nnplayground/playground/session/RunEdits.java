@@ -79,17 +79,26 @@ final class RunEdits {
         live.outbox().restart(List.of(stats));
     }
 
-    /** Adds a drawn point: the data becomes "drawn", the weights are kept, and it trains at once. */
-    void drawPoint(double x, double y, double label) {
+    /**
+     * Applies drawn points and removals in the order they came: the data becomes "drawn", the
+     * weights are kept, and it trains at once; one rebuild for them all. A refused point (outside
+     * the map, past the limit) is reported and the others still apply.
+     */
+    void draw(List<PendingDrawing.Edit> edits) {
         TrainingRun run = live.requireRun();
-        drawn.add(x, y, label, run.settings().problem());
-        trainOnDrawing(run);
-    }
-
-    /** Removes the drawn point nearest (x, y). */
-    void removePoint(double x, double y) {
-        TrainingRun run = live.requireRun();
-        if (drawn.remove(x, y)) trainOnDrawing(run);
+        boolean changed = false;
+        for (PendingDrawing.Edit e : edits) {
+            try {
+                if (e.remove()) changed |= drawn.remove(e.x(), e.y());
+                else {
+                    drawn.add(e.x(), e.y(), e.label(), run.settings().problem());
+                    changed = true;
+                }
+            } catch (IllegalArgumentException refused) {
+                owner.error(refused.getMessage(), e.remove() ? "removePoint" : "drawPoint");
+            }
+        }
+        if (changed) trainOnDrawing(run);
     }
 
     /** Picking a data set (or the problem) ends a drawing: the picked data comes back, the next drawing starts empty. */

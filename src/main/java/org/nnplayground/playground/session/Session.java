@@ -33,6 +33,7 @@ public final class Session {
     private final SecureRandom seeds = new SecureRandom();
     private final LiveRun live;
     private final RunEdits edits;
+    private final PendingDrawing drawing = new PendingDrawing();
 
     Session(SessionListener listener, SessionScheduler scheduler, int evalSize) {
         this.listener = listener;
@@ -66,12 +67,7 @@ public final class Session {
 
     public void play() { request("play", live::play); }
 
-    public void pause() {
-        request("pause", () -> {
-            live.stopStepping();
-            if (live.state() == SessionState.PLAYING) live.setState(SessionState.PAUSED, null);
-        });
-    }
+    public void pause() { request("pause", live::pause); }
 
     /**
      * Trains {@code epochs} more epochs (pausing first, as TF's step button does), a slice at a
@@ -163,14 +159,26 @@ public final class Session {
         request("insights", () -> live.insights().enable(on, live.run()));
     }
 
-    /** Adds a drawn point (draw mode): the data becomes "drawn", the weights are kept, and it trains at once. */
-    public void drawPoint(double x, double y, double label) {
-        request("drawPoint", () -> edits.drawPoint(x, y, label));
-    }
+    /**
+     * Adds a drawn point (draw mode): the data becomes "drawn", the weights are kept, and it trains
+     * at once. The points sent before the session's next turn are applied together, in one rebuild.
+     */
+    public void drawPoint(double x, double y, double label) { draw(new PendingDrawing.Edit(x, y, label, false)); }
 
-    /** Removes the drawn point nearest (x, y). */
-    public void removePoint(double x, double y) {
-        request("removePoint", () -> edits.removePoint(x, y));
+    /** Removes the drawn point nearest (x, y) (in order with the drawn points). */
+    public void removePoint(double x, double y) { draw(new PendingDrawing.Edit(x, y, 0, true)); }
+
+    private void draw(PendingDrawing.Edit edit) {
+        if (live.closed()) return;
+        String refused = drawing.offer(edit);
+        if (refused != null) {
+            listener.error(refused, edit.remove() ? "removePoint" : "drawPoint");
+            return;
+        }
+        // KEEP: a later build does not drop it, so the flag stays true only while a request is queued
+        if (drawing.needsRequest() && !request("drawPoint", RequestQueue.Kind.KEEP, null, false, () -> edits.draw(drawing.takeAll()))) {
+            drawing.requestLost();
+        }
     }
 
     /**
@@ -260,20 +268,21 @@ public final class Session {
 
     boolean isClosed() { return live.closed(); }
 
-    /** Queues a request (refused with an error if the queue is full) and wakes the session. */
     private void request(String name, Runnable action) {
         request(name, RequestQueue.Kind.OTHER, null, false, action);
     }
 
-    private void request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
-        if (live.closed()) return;
+    /** Queues a request and wakes the session; false if it was refused (with an error: the queue is full) or the session is closed. */
+    private boolean request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
+        if (live.closed()) return false;
         if (!name.equals("watch") && !name.equals("refresh") && !name.equals("checkpoint")) live.summaries().active();
         String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, guarded(name, action)));
         if (refused != null) {
             listener.error(refused, name);
-            return;
+            return false;
         }
         scheduler.wake(this);
+        return true;
     }
 
     /** A request's action whose failure becomes an error message for the student, never a broken session. */

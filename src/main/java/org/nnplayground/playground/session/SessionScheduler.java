@@ -1,10 +1,6 @@
 package org.nnplayground.playground.session;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -48,9 +44,7 @@ public final class SessionScheduler implements AutoCloseable {
     private final Map<Session, TurnAccount> accounts = new ConcurrentHashMap<>();
     /** The sessions the ticker wakes every frame (playing or working in the background). */
     private final Set<TurnAccount> playing = ConcurrentHashMap.newKeySet();
-    /** Heavy turns running, and the sessions waiting for the heavy lane (FIFO). */
-    private int heavyRunning;
-    private final Queue<TurnAccount> heavyWaiting = new ArrayDeque<>();
+    private final HeavyLane heavyLane;
     /** When each trainer thread's current turn began (ns; 0 = idle), for /health. */
     private final AtomicLongArray turnStarted;
     private final ThreadLocal<Integer> workerIndex = new ThreadLocal<>();
@@ -73,6 +67,7 @@ public final class SessionScheduler implements AutoCloseable {
         this.turnStarted = new AtomicLongArray(workers);
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), daemon("trainer"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker"));
+        this.heavyLane = new HeavyLane(workers - 1, ticker, this::submit);
         ticker.scheduleAtFixedRate(this::tickPlaying, frameIntervalNanos, frameIntervalNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -113,7 +108,7 @@ public final class SessionScheduler implements AutoCloseable {
     public int playingCount() { return playing.size(); }
 
     /** Sessions waiting for a trainer thread (their turns queued). */
-    public int queuedTurns() { return pool.getQueue().size() + heavyWaitingCount(); }
+    public int queuedTurns() { return pool.getQueue().size() + heavyLane.waiting(); }
 
     /** The longest turn of the last minute (ns). */
     public long worstTurnLastMinute() { return worstTurns.worstOfLastMinute(); }
@@ -183,7 +178,7 @@ public final class SessionScheduler implements AutoCloseable {
             submit(a); // back to the end of the queue: its turn goes to the others
             return;
         }
-        if (heavy && !enterHeavyLane(a)) return; // queued for the lane; it resubmits
+        if (heavy && !heavyLane.enter(a)) return; // queued for the lane; it resubmits
         int me = worker();
         long took = 0;
         long start = System.nanoTime();
@@ -211,7 +206,7 @@ public final class SessionScheduler implements AutoCloseable {
         } finally {
             turnStarted.set(me, 0);
             followTicks(a);
-            if (heavy) leaveHeavyLaneAfterRest(a, took);
+            if (heavy) heavyLane.leaveAfterRest(playing.size() - (playing.contains(a) ? 1 : 0) > 0, took);
         }
         if (!a.settle(seen) || s.wantsTurn() || behind(a)) {
             a.requeued();
@@ -246,46 +241,6 @@ public final class SessionScheduler implements AutoCloseable {
         return contended() && !inCredit;
     }
 
-    private synchronized boolean enterHeavyLane(TurnAccount a) {
-        if (heavyRunning < workers - 1) {
-            heavyRunning++;
-            return true;
-        }
-        heavyWaiting.add(a);
-        return false;
-    }
-
-    /**
-     * While others play, a heavy turn is followed by a rest as long as itself before the lane takes
-     * the next one: heavy work gets at most half of its thread, and the other half goes to what
-     * else runs beside the players (uploads being parsed, sockets opening and closing), which would
-     * otherwise squeeze the players onto what is left of one core. Alone, heavy work runs flat out.
-     */
-    private void leaveHeavyLaneAfterRest(TurnAccount a, long took) {
-        int others = playing.size() - (playing.contains(a) ? 1 : 0);
-        if (others <= 0 || took <= 0) {
-            leaveHeavyLane();
-            return;
-        }
-        try {
-            ticker.schedule(this::leaveHeavyLane, took, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopped) {
-            leaveHeavyLane(); // shutting down
-        }
-    }
-
-    /** Frees a place in the lane and lets every waiter try again (those that still find it full queue up again). */
-    private void leaveHeavyLane() {
-        List<TurnAccount> waiting;
-        synchronized (this) {
-            heavyRunning--;
-            waiting = new ArrayList<>(heavyWaiting);
-            heavyWaiting.clear();
-        }
-        for (TurnAccount next : waiting) submit(next); // their wake counts are still held: no one else queues them
-    }
-
-    private synchronized int heavyWaitingCount() { return heavyWaiting.size(); }
 
     /**
      * True if a playing session should queue again at once instead of waiting for the next tick:
