@@ -3,8 +3,9 @@ package org.nnplayground.playground.session;
 import java.time.Duration;
 
 /**
- * When one session writes its run to the {@link Checkpoints} (so another replica can take it over):
- * at the end of the session's own turn, when a new run was built or restored (a load, a rebuild, a
+ * When one session writes its run to the {@link Checkpoints} (so another replica can take it over),
+ * from the first turn its run has trained on (never for a session that did not train): at the
+ * end of the session's own turn, when a new run was built or restored (a load, a rebuild, a
  * teacher's push), when it stops training (a pause, a step's last epoch), every {@code every} while
  * it trains and the epoch moves, and at most every {@code every / 5} after a setting changed; also on demand ({@link Session#checkpointNow}: a server draining).
  * <p>
@@ -47,6 +48,10 @@ public final class CheckpointSchedule {
      */
     void afterTurn(TrainingRun run, RunHistory history, boolean training, long now) {
         if (run == null) return;
+        // a session that has never trained writes nothing: its untrained run is its link again, and
+        // a page that loads a big network and vanishes at once must not leave megabytes behind (once
+        // one was written, a new untrained run replaces it, so a resume never brings back an older run)
+        if (lastTrainer == null && run.trainer().epoch() == 0) return;
         // stopped: not training now, with epochs not yet checkpointed (a short step may start and end
         // within one turn, so "was training at the last turn's end" would miss it)
         boolean stopped = !training && run.trainer().epoch() != lastEpoch;

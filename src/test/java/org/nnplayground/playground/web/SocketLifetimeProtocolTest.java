@@ -138,6 +138,35 @@ class SocketLifetimeProtocolTest {
         else ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").handle((w, e) -> w).thenRun(ws::abort);
     }
 
+    /** Pages that load a big network (about 40k parameters) and vanish at once leave no checkpoint behind. */
+    @Test
+    void socketsThatLoadABigNetworkAndDropBeforeTrainingWriteNoCheckpoint() throws Exception {
+        try (PlaygroundServer server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
+            for (int i = 0; i < 20; i++) {
+                WsClient c = WsClient.connect(server.port());
+                c.send("{\"type\":\"load\",\"link\":\"" + HardeningProtocolTest.HEAVY + "\"}");
+                c.next("session"); // built: the run exists before the page vanishes
+                if (i % 4 == 0) c.send("{\"type\":\"play\"}"); // and some even press play, and vanish within the turn
+                c.abort();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (server.sessions() > 0 && System.nanoTime() < deadline) Thread.sleep(50);
+            assertEquals(0, server.sessions());
+            server.checkpoints().flush();
+            assertEquals(0, server.checkpoints().written() + server.checkpoints().pending(), "checkpoints of pages that never trained");
+            // one that trained is written
+            try (WsClient c = WsClient.connect(server.port())) {
+                c.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
+                c.frameAt(0);
+                c.send("{\"type\":\"step\"}");
+                c.frameAt(1);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); // saved at the end of the step's turn, written by the store's thread
+                while (server.checkpoints().written() < 1 && System.nanoTime() < until) Thread.sleep(20);
+                assertEquals(1, server.checkpoints().written(), "the step's end");
+            }
+        }
+    }
+
     @Test
     void aDeadTickerTurnsHealthAndLivenessToFailing() throws Exception {
         try (PlaygroundServer server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
