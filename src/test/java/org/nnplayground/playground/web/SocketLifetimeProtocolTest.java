@@ -146,7 +146,7 @@ class SocketLifetimeProtocolTest {
                 WsClient c = WsClient.connect(server.port());
                 c.send("{\"type\":\"load\",\"link\":\"" + HardeningProtocolTest.HEAVY + "\"}");
                 c.next("session"); // built: the run exists before the page vanishes
-                if (i % 4 == 0) c.send("{\"type\":\"play\"}"); // and some even press play, and vanish within the turn
+                if (i % 2 == 0) c.send("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"0.1\"}"); // changed, not trained
                 c.abort();
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
