@@ -3,8 +3,9 @@ package org.nnplayground.playground.session;
 import java.time.Duration;
 
 /**
- * When one session writes its run to the {@link Checkpoints} (so another replica can take it over):
- * at the end of the session's own turn, when a new run was built or restored (a load, a rebuild, a
+ * When one session writes its run to the {@link Checkpoints} (so another replica can take it over),
+ * from the first turn its run has trained on (never for a session that did not train): at the
+ * end of the session's own turn, when a new run was built or restored (a load, a rebuild, a
  * teacher's push), when it stops training (a pause, a step's last epoch), every {@code every} while
  * it trains and the epoch moves, and at most every {@code every / 5} after a setting changed; also on demand ({@link Session#checkpointNow}: a server draining).
  * <p>
@@ -20,6 +21,7 @@ public final class CheckpointSchedule {
     // touched only on the session's turn
     private Object lastTrainer;
     private Object lastRun;
+    private boolean lastDrawn;
     private int lastEpoch = -1;
     private long lastNanos;
     private volatile long lastSavedMillis;
@@ -46,11 +48,18 @@ public final class CheckpointSchedule {
      */
     void afterTurn(TrainingRun run, RunHistory history, boolean training, long now) {
         if (run == null) return;
+        // a session that has never trained writes nothing: its untrained run is its link again, and
+        // a page that loads a big network and vanishes at once must not leave megabytes behind (once
+        // one was written, a new untrained run replaces it, so a resume never brings back an older run)
+        if (lastTrainer == null && run.trainer().epoch() == 0) return;
         // stopped: not training now, with epochs not yet checkpointed (a short step may start and end
         // within one turn, so "was training at the last turn's end" would miss it)
         boolean stopped = !training && run.trainer().epoch() != lastEpoch;
-        boolean rebuilt = run.trainer() != lastTrainer;           // a new network (load, rebuild, restore, push, reset)
-        boolean changed = run != lastRun;                          // a setting changed (same network)
+        // a new network (load, rebuild, restore, push, reset); a drawing rebuilt as more points come
+        // in counts as a change, so a flood of points writes at most one checkpoint per every / 5
+        boolean drawn = DrawnData.NAME.equals(run.split().source().name());
+        boolean rebuilt = run.trainer() != lastTrainer && !(drawn && lastDrawn);
+        boolean changed = run != lastRun;                          // a setting changed, or the drawing
         boolean due = run.trainer().epoch() != lastEpoch && now - lastNanos >= everyNanos;
         if (rebuilt || stopped || due || (changed && now - lastNanos >= everyNanos / 5)) capture(run, history, now);
     }
@@ -62,6 +71,7 @@ public final class CheckpointSchedule {
         lastSavedMillis = System.currentTimeMillis(); // after: never earlier than the time the store gives the save
         lastTrainer = run.trainer();
         lastRun = run;
+        lastDrawn = DrawnData.NAME.equals(run.split().source().name());
         lastEpoch = run.trainer().epoch();
         lastNanos = now;
     }

@@ -1,7 +1,9 @@
 package org.nnplayground.playground.session;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.simple.SimpleMatrix;
 import org.nnplayground.playground.data.Feature;
+import org.nnplayground.playground.data.Sample;
 
 import java.util.List;
 import java.util.Map;
@@ -67,5 +69,14 @@ public final class GridInputs {
             }
         }
         return m;
+    }
+
+    /** Each input column's mean over {@code samples} (once per run: SimpleMatrix reads best here). */
+    static double[] means(List<Sample> samples, int columns) {
+        if (samples.isEmpty()) return new double[columns];
+        double[][] rows = samples.stream().map(Sample::inputs).toArray(double[][]::new);
+        // means = 1^T X / n
+        SimpleMatrix x = new SimpleMatrix(rows);
+        return SimpleMatrix.ones(1, samples.size()).mult(x).divide(samples.size()).getDDRM().data.clone();
     }
 }

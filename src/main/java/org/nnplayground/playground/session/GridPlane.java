@@ -1,6 +1,9 @@
 package org.nnplayground.playground.session;
 
+import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.data.Sample;
+import org.nnplayground.playground.data.Split;
+import org.nnplayground.playground.link.PlaygroundSettings;
 
 import java.util.List;
 
@@ -10,6 +13,22 @@ import java.util.List;
  */
 public record GridPlane(int xColumn, int yColumn, String xName, String yName,
                         double xMin, double xMax, double yMin, double yMax) {
+
+    /** The plane a run's heatmaps show: TF's square for its data and drawings, else the data's range over the slice's columns. */
+    static GridPlane of(PlaygroundSettings s, DataSet uploaded, Split split) {
+        DataSet data = split.source();
+        if (data.isPlanar()) {
+            if (uploaded == null && s.datasetInUse().isTensorFlowPlayground()) return GridPlane.tensorFlow();
+            if (DrawnData.NAME.equals(data.name())) return GridPlane.tensorFlow(); // drawn on TF's -6..6 map
+            return GridPlane.fit(data.samples(), 0, 1, uploaded == null ? "X₁" : data.inputNames().get(0),
+                    uploaded == null ? "X₂" : data.inputNames().get(1));
+        }
+        List<String> names = data.inputNames();
+        int x = s.sliceX() == null ? 0 : names.indexOf(s.sliceX());
+        int y = s.sliceY() == null ? (x == 1 ? 0 : 1) : names.indexOf(s.sliceY());
+        if (y == x) y = x == 0 ? 1 : 0;      // the same column twice is no plane: take the next one up
+        return GridPlane.fit(data.samples(), x, y, names.get(x), names.get(y));
+    }
 
     /** TF Playground's square. */
     static GridPlane tensorFlow() {

@@ -1,12 +1,6 @@
 package org.nnplayground.playground.session;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,6 +12,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs sessions on a bounded pool of trainer threads, never on socket threads. A ticker wakes
@@ -44,10 +41,11 @@ public final class SessionScheduler implements AutoCloseable {
     /** Deficit round robin's quantum: the moving average of a working turn's CPU time (ns); a small guess to start. */
     private volatile double quantum = MIN_SLICE_NANOS;
     private final ScheduledExecutorService ticker;
-    private final Set<Session> playing = ConcurrentHashMap.newKeySet();
-    /** Heavy turns running, and the sessions waiting for the heavy lane (FIFO). */
-    private int heavyRunning;
-    private final Queue<Session> heavyWaiting = new ArrayDeque<>();
+    /** Every open session's books; a closed session's are dropped. */
+    private final Map<Session, TurnAccount> accounts = new ConcurrentHashMap<>();
+    /** The sessions the ticker wakes every frame (playing or working in the background). */
+    private final Set<TurnAccount> playing = ConcurrentHashMap.newKeySet();
+    private final HeavyLane heavyLane;
     /** When each trainer thread's current turn began (ns; 0 = idle), for /health. */
     private final AtomicLongArray turnStarted;
     private final ThreadLocal<Integer> workerIndex = new ThreadLocal<>();
@@ -55,6 +53,14 @@ public final class SessionScheduler implements AutoCloseable {
     private final TurnRecord worstTurns = new TurnRecord();
     /** Ticks of the ticker so far: a playing session sends at most one frame per tick. */
     private volatile long ticks;
+    /** When the ticker last ticked: a ticker that stopped freezes every player. */
+    private volatile long lastTickNanos = System.nanoTime();
+    /** Why this scheduler cannot serve any more (a dead thread, memory exhausted); null while it can. */
+    private volatile String failure;
+    /** Tests only: an error the ticker's next tick throws. */
+    private volatile Error nextTickFails;
+    /** A ticker silent for this long has stopped (far beyond any GC pause on a loaded machine). */
+    static final long TICKER_SILENT_NANOS = 30_000_000_000L;
 
     public SessionScheduler(int workers, int framesPerSecond) {
         this.workers = workers;
@@ -62,37 +68,48 @@ public final class SessionScheduler implements AutoCloseable {
         this.turnStarted = new AtomicLongArray(workers);
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), daemon("trainer"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker"));
+        this.heavyLane = new HeavyLane(workers - 1, ticker, this::submit);
         ticker.scheduleAtFixedRate(this::tickPlaying, frameIntervalNanos, frameIntervalNanos, TimeUnit.NANOSECONDS);
     }
+
+    /** Opens the books on a new session (it is not yet playing). */
+    void admit(Session s) { accounts.put(s, new TurnAccount(s)); }
 
     /**
      * Queues a turn for {@code s} unless one is queued or running: a session never runs on two
      * threads at once. Wake-ups that arrive during a turn earn one more turn, at the queue's tail.
+     * A closed session is never queued again.
      */
     void wake(Session s) {
-        if (s.wakes.getAndIncrement() == 0) submit(s);
+        TurnAccount a = accounts.get(s);
+        if (a != null && a.wake()) submit(a);
     }
 
-    private void submit(Session s) {
+    private void submit(TurnAccount a) {
         try {
-            pool.execute(() -> runTick(s));
+            pool.execute(() -> runTurn(a));
         } catch (RejectedExecutionException stopped) {
             // shutting down: nothing more to run
         }
     }
 
-    void playing(Session s, boolean on) {
-        if (on) playing.add(s);
-        else playing.remove(s);
+    /**
+     * Closes the books on {@code s} (its socket closed): it leaves the playing set and is never
+     * woken again; a turn running now stops at its next piece and cannot put it back.
+     */
+    void remove(Session s) {
+        TurnAccount a = accounts.remove(s);
+        if (a != null) playing.remove(a);
     }
 
-    void remove(Session s) { playing.remove(s); }
+    /** Sessions whose books are open (closed ones are removed at once). */
+    public int sessionCount() { return accounts.size(); }
 
-    /** Number of sessions currently playing. */
+    /** Number of sessions the ticker wakes (playing or working in the background). */
     public int playingCount() { return playing.size(); }
 
     /** Sessions waiting for a trainer thread (their turns queued). */
-    public int queuedTurns() { return pool.getQueue().size() + heavyWaitingCount(); }
+    public int queuedTurns() { return pool.getQueue().size() + heavyLane.waiting(); }
 
     /** The longest turn of the last minute (ns). */
     public long worstTurnLastMinute() { return worstTurns.worstOfLastMinute(); }
@@ -114,52 +131,102 @@ public final class SessionScheduler implements AutoCloseable {
     }
 
     private void tickPlaying() {
-        ticks++; // only the ticker thread writes it
-        // a client that owes its acknowledgements is not woken: it costs nothing until it catches up
-        for (Session s : playing) if (s.canProgress()) wake(s);
+        try {
+            Error injected = nextTickFails;
+            if (injected != null) throw injected;
+            ticks++; // only the ticker thread writes it
+            lastTickNanos = System.nanoTime();
+            // a client that owes its acknowledgements is not woken: it costs nothing until it catches up
+            for (TurnAccount a : playing) if (a.session.canProgress() && a.wake()) submit(a);
+        } catch (Throwable t) {
+            failed("the ticker", t);
+            throw t; // a periodic task that throws runs no more: the ticker is dead, and /health says so
+        }
     }
 
-    private void runTick(Session s) {
+    /**
+     * Why this scheduler cannot serve any more, or null: its ticker died or went silent, or a turn
+     * ran out of memory. The process should then be restarted (/health fails).
+     */
+    public String failure() {
+        String f = failure;
+        if (f != null) return f;
+        if (!ticker.isShutdown() && System.nanoTime() - lastTickNanos > TICKER_SILENT_NANOS) return "the ticker has not ticked for 30 s";
+        return null;
+    }
+
+    private void failed(String what, Throwable t) {
+        if (failure == null) failure = what + " failed: " + t;
+        LOG.error(what + " failed; the server must be restarted", t);
+    }
+
+    /** Tests only: the ticker's next tick throws {@code error} (and so the ticker dies). */
+    public void failNextTick(Error error) { nextTickFails = error; }
+
+
+    private void runTurn(TurnAccount a) {
+        Session s = a.session;
         if (s.isClosed()) {
-            s.wakes.set(0);
+            playing.remove(a);
+            a.idle();
             return;
         }
-        int seen = s.wakes.get();
+        int seen = a.wakesSeen();
         long slice = slice();
-        boolean heavy = workers > 1 && s.expectsLongTurn();
-        if (mustWait(s)) {
-            s.wakes.set(1);
-            submit(s); // back to the end of the queue: its turn goes to the others
+        boolean heavy = workers > 1 && (s.nextRequestIsHeavy() || a.heavy(s.builds()));
+        if (mustWait(a)) {
+            a.requeued();
+            submit(a); // back to the end of the queue: its turn goes to the others
             return;
         }
-        if (heavy && !enterHeavyLane(s)) return; // queued for the lane; it resubmits
+        if (heavy && !heavyLane.enter(a)) return; // queued for the lane; it resubmits
         int me = worker();
         long took = 0;
-        turnStarted.set(me, System.nanoTime());
+        long start = System.nanoTime();
+        turnStarted.set(me, start);
         try {
-            took = s.tick(slice, ticks);
+            long cpuStart = TurnAccount.threadCpuNanos();
+            boolean worked = s.turn(a, slice, ticks);
+            a.turnDone(worked, TurnAccount.threadCpuNanos() - cpuStart);
+            took = System.nanoTime() - start;
             // turns that only looked (nothing to do yet) would drag the average turn, and so every
             // session's quantum, towards zero
-            if (s.lastTurnWorked()) {
+            if (worked) {
                 // charged by CPU time: a turn stretched by other processes or a GC pause costs
                 // the session nothing extra (wall time did, and put innocent sessions deep in debt)
-                long cpu = s.lastTurnCpuNanos();
-                quantum = 0.99 * quantum + 0.01 * cpu;
-                s.spend(cpu);
+                quantum = 0.99 * quantum + 0.01 * a.cpuNanos();
+                a.spend(a.cpuNanos());
             }
             worstTurns.record(took);
         } catch (Throwable t) {
-            // one broken session must not take the pool down with it
-            LOG.warn("session tick failed", t);
+            // one broken session must not take the pool down with it; memory exhausted (or another
+            // error of the JVM) may have broken anything, so the server asks to be restarted
+            if (t instanceof VirtualMachineError) failed("a trainer thread", t);
+            else LOG.warn("session tick failed", t);
             s.close();
         } finally {
             turnStarted.set(me, 0);
-            if (heavy) leaveHeavyLaneAfterRest(s, took);
+            followTicks(a);
+            if (heavy) heavyLane.leaveAfterRest(playing.size() - (playing.contains(a) ? 1 : 0) > 0, took);
         }
-        if (!s.wakes.compareAndSet(seen, 0) || s.wantsTurn() || behind(s)) {
-            s.wakes.set(1);
-            submit(s);
+        if (!a.settle(seen) || s.wantsTurn() || behind(a)) {
+            a.requeued();
+            submit(a);
         }
+    }
+
+    /**
+     * After each turn (where every change of state happens), the session joins or leaves the
+     * playing set. A close racing with this turn cannot leave it there: close marks the session
+     * closed before it removes it, and this adds before it looks at the mark.
+     */
+    private void followTicks(TurnAccount a) {
+        if (!a.session.wantsTicks()) {
+            playing.remove(a);
+            return;
+        }
+        playing.add(a);
+        if (a.session.isClosed() || !accounts.containsKey(a.session)) playing.remove(a);
     }
 
     /**
@@ -169,52 +236,12 @@ public final class SessionScheduler implements AutoCloseable {
      * in debt gives its turn away. A session three times as costly as the average gets about a
      * third of the turns. Without contention nobody waits.
      */
-    private boolean mustWait(Session s) {
+    private boolean mustWait(TurnAccount a) {
         // a quarter above the average turn, so ordinary sessions never drift into debt
-        boolean inCredit = s.earn(1.25 * quantum);
+        boolean inCredit = a.earn(1.25 * quantum);
         return contended() && !inCredit;
     }
 
-    private synchronized boolean enterHeavyLane(Session s) {
-        if (heavyRunning < workers - 1) {
-            heavyRunning++;
-            return true;
-        }
-        heavyWaiting.add(s);
-        return false;
-    }
-
-    /**
-     * While others play, a heavy turn is followed by a rest as long as itself before the lane takes
-     * the next one: heavy work gets at most half of its thread, and the other half goes to what
-     * else runs beside the players (uploads being parsed, sockets opening and closing), which would
-     * otherwise squeeze the players onto what is left of one core. Alone, heavy work runs flat out.
-     */
-    private void leaveHeavyLaneAfterRest(Session s, long took) {
-        int others = playing.size() - (playing.contains(s) ? 1 : 0);
-        if (others <= 0 || took <= 0) {
-            leaveHeavyLane();
-            return;
-        }
-        try {
-            ticker.schedule(this::leaveHeavyLane, took, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopped) {
-            leaveHeavyLane(); // shutting down
-        }
-    }
-
-    /** Frees a place in the lane and lets every waiter try again (those that still find it full queue up again). */
-    private void leaveHeavyLane() {
-        List<Session> waiting;
-        synchronized (this) {
-            heavyRunning--;
-            waiting = new ArrayList<>(heavyWaiting);
-            heavyWaiting.clear();
-        }
-        for (Session next : waiting) submit(next); // their wake counts are still held: no one else queues them
-    }
-
-    private synchronized int heavyWaitingCount() { return heavyWaiting.size(); }
 
     /**
      * True if a playing session should queue again at once instead of waiting for the next tick:
@@ -223,7 +250,10 @@ public final class SessionScheduler implements AutoCloseable {
      * the players that happened to be served early in a tick a tick behind the others (min 14.7
      * against median 18.5 frames/s at 200 students). Frames stay paced: at most one per tick.
      */
-    private boolean behind(Session s) { return contended() && s.isPlaying() && s.lastTurnWorked() && s.canProgress(); }
+    private boolean behind(TurnAccount a) {
+        Session s = a.session;
+        return contended() && !s.isClosed() && s.state() == SessionState.PLAYING && a.worked() && s.canProgress();
+    }
 
     private boolean contended() { return !pool.getQueue().isEmpty(); }
 

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.simple.SimpleMatrix;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkLimits;
 
@@ -85,8 +84,8 @@ public final class TrainingRun {
         }
         this.train = encode(split.train());
         this.test = encode(split.test());
-        this.plane = planeOf(settings, uploaded, split);
-        this.held = data.isPlanar() || isImage() ? null : means(split.train().isEmpty() ? data.samples() : split.train(), data.numInputs());
+        this.plane = GridPlane.of(settings, uploaded, split);
+        this.held = data.isPlanar() || isImage() ? null : GridInputs.means(split.train().isEmpty() ? data.samples() : split.train(), data.numInputs());
         this.trainer = newTrainer();
     }
 
@@ -163,30 +162,6 @@ public final class TrainingRun {
         return out;
     }
 
-    private static GridPlane planeOf(PlaygroundSettings s, DataSet uploaded, Split split) {
-        DataSet data = split.source();
-        if (data.isPlanar()) {
-            if (uploaded == null && s.datasetInUse().isTensorFlowPlayground()) return GridPlane.tensorFlow();
-            if (DrawnData.NAME.equals(data.name())) return GridPlane.tensorFlow(); // drawn on TF's -6..6 map
-            return GridPlane.fit(data.samples(), 0, 1, uploaded == null ? "X₁" : data.inputNames().get(0),
-                    uploaded == null ? "X₂" : data.inputNames().get(1));
-        }
-        List<String> names = data.inputNames();
-        int x = s.sliceX() == null ? 0 : names.indexOf(s.sliceX());
-        int y = s.sliceY() == null ? (x == 1 ? 0 : 1) : names.indexOf(s.sliceY());
-        if (y == x) y = x == 0 ? 1 : 0;      // the same column twice is no plane: take the next one up
-        return GridPlane.fit(data.samples(), x, y, names.get(x), names.get(y));
-    }
-
-    /** Each input column's mean over {@code samples} (once per run: SimpleMatrix reads best here). */
-    private static double[] means(List<Sample> samples, int columns) {
-        if (samples.isEmpty()) return new double[columns];
-        double[][] rows = samples.stream().map(Sample::inputs).toArray(double[][]::new);
-        // means = 1^T X / n
-        SimpleMatrix x = new SimpleMatrix(rows);
-        return SimpleMatrix.ones(1, samples.size()).mult(x).divide(samples.size()).getDDRM().data.clone();
-    }
-
     /** The inputs of every cell of an n x n heatmap grid over {@link #plane()}. */
     public DMatrixRMaj gridInputs(int n) {
         if (isImage()) return null; // pixels have no plane to draw a boundary over
@@ -229,7 +204,7 @@ public final class TrainingRun {
         List<String> fitted = new ArrayList<>();
         this.settings = withSlice(requested, same.split.source(), fitted);
         this.warnings = warnings != null ? List.copyOf(warnings) : List.copyOf(fitted);
-        this.plane = planeOf(settings, same.uploaded, same.split);
+        this.plane = GridPlane.of(settings, same.uploaded, same.split);
         this.held = same.held;
         this.uploaded = same.uploaded;
         this.random = same.random;

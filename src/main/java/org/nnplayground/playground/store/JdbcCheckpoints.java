@@ -82,6 +82,9 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
 
     void start() { writer.start(); }
 
+    /** False once the writer thread has died (nothing would be written any more). */
+    public boolean writerAlive() { return writer.isAlive() || writer.getState() == Thread.State.NEW; }
+
     @Override
     public void save(String key, RunSnapshot snapshot) {
         enqueue(key, new Op(snapshot, System.currentTimeMillis()));

@@ -111,7 +111,12 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.get("/", ctx -> ctx.html(page));
             // liveness: answers while the process serves HTTP, even when full or draining (readiness is /health)
-            cfg.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"live\"}"));
+            // ... but not when an internal thread died: then only a restart helps
+            cfg.routes.get("/health/live", ctx -> {
+                String failure = internalFailure();
+                ctx.status(failure == null ? 200 : 503).contentType("application/json")
+                        .result(mapper.writeValueAsString(failure == null ? Map.of("status", "live") : Map.of("status", "failing", "failure", failure)));
+            });
             cfg.routes.get("/health", ctx -> {
                 Map<String, Object> h = health(config);
                 ctx.status("ok".equals(h.get("status")) ? 200 : 503).contentType("application/json").result(mapper.writeValueAsString(h));
@@ -226,6 +231,16 @@ public final class PlaygroundServer implements AutoCloseable {
         return httpSessions != null && httpSessions.getSessionCache() instanceof org.eclipse.jetty.session.DefaultSessionCache cache ? cache.getSessionsCurrent() : 0;
     }
 
+    /** Why this process must be restarted (a dead trainer, ticker or checkpoint writer; memory exhausted), or null. */
+    private String internalFailure() {
+        String failure = scheduler.failure();
+        if (failure == null && !checkpoints.writerAlive()) failure = "the checkpoint writer died";
+        return failure;
+    }
+
+    /** Tests only: the scheduler, to fail one of its threads. */
+    SessionScheduler scheduler() { return scheduler; }
+
     /**
      * "ok" only when a new session would be served: below the session limit, and not every
      * trainer thread stuck in one turn (a load balancer can rely on it); else 503 and why.
@@ -234,7 +249,9 @@ public final class PlaygroundServer implements AutoCloseable {
         Map<String, Object> h = new LinkedHashMap<>();
         boolean full = registry.size() >= config.maxSessions();
         boolean stuck = scheduler.allWorkersStuck();
-        h.put("status", failover.draining() ? "draining" : full ? "full" : stuck ? "stuck" : "ok");
+        String failure = internalFailure();
+        h.put("status", failure != null ? "failing" : failover.draining() ? "draining" : full ? "full" : stuck ? "stuck" : "ok");
+        if (failure != null) h.put("failure", failure);
         h.put("replica", cluster.replicaId());
         h.put("checkpoints", Map.of("pending", checkpoints.pending(), "written", checkpoints.written(), "failed", checkpoints.failed()));
         h.put("sessions", registry.size());

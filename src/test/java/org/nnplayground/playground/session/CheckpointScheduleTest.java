@@ -33,41 +33,41 @@ class CheckpointScheduleTest {
     private static final long SECOND = 1_000_000_000L;
 
     @Test
-    void checkpointsOnANewRunAtTheEndOfTrainingAndEveryPeriodWhileTheEpochMoves() {
+    void checkpointsOnceTrainedOnANewRunAtTheEndOfTrainingAndEveryPeriodWhileTheEpochMoves() {
         Recorder store = new Recorder();
         CheckpointSchedule schedule = new CheckpointSchedule(store, "solo:a", Duration.ofSeconds(5));
         TrainingRun run = TrainingRun.create(PlaygroundLink.parse("dataset=xor&networkShape=3&seed=0.2", new SecureRandom()).settings(), null);
         RunHistory history = new RunHistory();
         long t = 100 * SECOND;
 
-        schedule.afterTurn(run, history, false, t);                 // built: at once
-        assertEquals(List.of(0), store.epochs);
+        schedule.afterTurn(run, history, false, t);                 // built, never trained: nothing
+        assertEquals(List.of(), store.epochs);
         schedule.afterTurn(run, history, false, t + 10 * SECOND);   // idle, same epoch: nothing
-        assertEquals(1, store.epochs.size());
+        assertEquals(0, store.epochs.size());
 
         run.trainer().trainEpoch();
-        schedule.afterTurn(run, history, true, t + 11 * SECOND);    // playing, period passed since the last: epoch 1
+        schedule.afterTurn(run, history, true, t + 11 * SECOND);    // trained: its first checkpoint, epoch 1
         run.trainer().trainEpoch();
         schedule.afterTurn(run, history, true, t + 12 * SECOND);    // within the period: nothing
-        assertEquals(List.of(0, 1), store.epochs);
+        assertEquals(List.of(1), store.epochs);
         run.trainer().trainEpoch();
         schedule.afterTurn(run, history, false, t + 13 * SECOND);   // paused: at once
-        assertEquals(List.of(0, 1, 3), store.epochs);
+        assertEquals(List.of(1, 3), store.epochs);
 
         TrainingRun rebuilt = run.withModel(run.settings().change("networkShape", "4").settings());
-        schedule.afterTurn(rebuilt, history, false, t + 13 * SECOND + 1); // a new network: at once
-        assertEquals(4, store.epochs.size());
+        schedule.afterTurn(rebuilt, history, false, t + 13 * SECOND + 1); // a new network: at once (it replaces the trained one)
+        assertEquals(3, store.epochs.size());
 
         rebuilt.trainer().trainEpoch();
         schedule.afterTurn(rebuilt, history, false, t + 20 * SECOND);  // a step while paused, a period later
         rebuilt.resetWeights();                                      // reset (new weights, a new trainer): at once
         schedule.afterTurn(rebuilt, history, false, t + 20 * SECOND + 1);
-        assertEquals(List.of(0, 1, 3, 0, 1, 0), store.epochs);
+        assertEquals(List.of(1, 3, 0, 1, 0), store.epochs);
 
         schedule.key("solo:b");                                      // resumed under the page's own key
         rebuilt.trainer().trainEpoch();
         schedule.afterTurn(rebuilt, history, true, t + 30 * SECOND);
-        assertEquals(List.of("solo:a", "solo:a", "solo:a", "solo:a", "solo:a", "solo:a", "solo:b"), store.keys);
+        assertEquals(List.of("solo:a", "solo:a", "solo:a", "solo:a", "solo:a", "solo:b"), store.keys);
     }
 
     @Test
@@ -80,8 +80,27 @@ class CheckpointScheduleTest {
         schedule.afterTurn(run, history, false, t);                 // built
         for (int e = 0; e < 20; e++) run.trainer().trainEpoch();    // step 20: every epoch in one turn, idle at its end
         schedule.afterTurn(run, history, false, t + SECOND / 10);
-        assertEquals(List.of(0, 20), store.epochs);
+        assertEquals(List.of(20), store.epochs);
         schedule.afterTurn(run, history, false, t + SECOND / 5);    // a later idle turn (a pause): nothing new
-        assertEquals(List.of(0, 20), store.epochs);
+        assertEquals(List.of(20), store.epochs);
+    }
+
+    @Test
+    void aSessionThatNeverTrainsWritesNothingHoweverOftenItsRunIsBuilt() {
+        Recorder store = new Recorder();
+        CheckpointSchedule schedule = new CheckpointSchedule(store, "solo:a", Duration.ofSeconds(5));
+        RunHistory history = new RunHistory();
+        long t = 100 * SECOND;
+        TrainingRun run = TrainingRun.create(PlaygroundLink.parse("dataset=xor&networkShape=3&seed=0.2", new SecureRandom()).settings(), null);
+        for (int i = 0; i < 50; i++) {
+            // loads, new networks, settings changed, playing turns that have not yet finished an epoch, over minutes
+            run = i % 2 == 0 ? run.withModel(run.settings().change("networkShape", String.valueOf(2 + i % 5)).settings())
+                    : run.withSettingsOnly(run.settings().change("learningRate", "0.3").settings());
+            schedule.afterTurn(run, history, i % 3 == 0, t + i * SECOND);
+        }
+        assertEquals(0, store.keys.size(), "checkpoints of a session that never trained");
+        run.trainer().trainEpoch();
+        schedule.afterTurn(run, history, false, t + 60 * SECOND);
+        assertEquals(List.of(1), store.epochs, "its first epoch: the first checkpoint");
     }
 }

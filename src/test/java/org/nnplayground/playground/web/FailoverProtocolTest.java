@@ -68,8 +68,8 @@ class FailoverProtocolTest {
                 c.send("{\"type\":\"step\",\"epochs\":50}");
                 c.frameAt(50);
                 // the step's end is checkpointed; wait for the write, then the server vanishes unannounced
-                awaitWritten(a, 2);
-                assertTrue(health(a).get("checkpoints").get("written").asLong() >= 2, "/health counts them");
+                awaitWritten(a, 1); // the untrained load wrote none
+                assertTrue(health(a).get("checkpoints").get("written").asLong() >= 1, "/health counts them");
                 a.stopAbruptly();
             }
             String resumedId;
@@ -203,6 +203,8 @@ class FailoverProtocolTest {
             try (WsClient c = WsClient.connect(a.port())) {
                 token = c.next("resumeToken").get("token").asText();
                 load(c, "dataset=xor&networkShape=3&seed=0.4");
+                c.send("{\"type\":\"step\"}"); // a run that never trained is not checkpointed
+                c.frameAt(1);
                 awaitWritten(a, 1);
                 assertTrue(a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(org.nnplayground.playground.room.Secrets.hash(token))).isPresent());
             }

@@ -1,0 +1,88 @@
+package org.nnplayground.playground.session;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.nnplayground.playground.nn.EpochStats;
+
+/**
+ * The next frame of a session's run: the epochs trained since the last one, whether one is owed,
+ * which node the big heatmap shows, and the grids' builder. While playing, a frame carries
+ * exactly the epochs per frame (speed 1: one epoch a frame). Touched on the session's turn,
+ * except {@link #owed()} which socket threads read to decide on a wake-up.
+ */
+final class FrameOutbox {
+    private final int evalSize;
+    private final LossHistory history = new LossHistory();
+    private FrameBuilder builder;
+    /** Node ids of the current run, in frame order (from its description). */
+    private List<String> nodes = List.of();
+    private int selectedNode = -1;
+    private int epochsThisFrame;
+    private volatile boolean owed;
+
+    FrameOutbox(int evalSize) { this.evalSize = evalSize; }
+
+    /** A new run: its grids, its nodes, the output selected. */
+    void newRun(TrainingRun run, SessionDescription description) {
+        builder = new FrameBuilder(run, evalSize);
+        nodes = description.nodes();
+        selectedNode = -1;
+    }
+
+    /** The same network on another plane (a slice setting changed). */
+    void newPlane(TrainingRun run) {
+        builder = new FrameBuilder(run, evalSize);
+        owed = true;
+    }
+
+    /** The chart starts again at {@code first} (epoch 0, or a restored run's whole chart). */
+    void restart(List<EpochStats> first) {
+        history.clear();
+        first.forEach(history::add);
+        epochsThisFrame = 0;
+        owed = true;
+    }
+
+    void select(String nodeId) {
+        int index = nodeId == null ? -1 : nodes.indexOf(nodeId);
+        if (nodeId != null && index < 0) throw new IllegalArgumentException("no node '" + nodeId + "'");
+        selectedNode = index;
+        owed = true;
+    }
+
+    void epoch(EpochStats stats) {
+        history.add(stats);
+        epochsThisFrame++;
+        owed = true;
+    }
+
+    /** Something changed that the page should see. */
+    void owe() { owed = true; }
+
+    boolean owed() { return owed; }
+
+    /** True if the history of unsent epochs is full (no more training until a frame goes). */
+    boolean full() { return history.isFull(); }
+
+    /** True if a playing run has not yet trained this frame's epochs ({@code perFrame} 0: as many as the slice allows). */
+    boolean wantsEpochs(int perFrame) { return perFrame == 0 || epochsThisFrame < perFrame; }
+
+    /** True if the owed frame is complete: while playing, it carries {@code perFrame} epochs. */
+    boolean complete(boolean playing, int perFrame) {
+        return !playing || perFrame == 0 || epochsThisFrame >= perFrame || history.isFull();
+    }
+
+    /** Codes the frame; the epochs in it are sent. */
+    ByteBuffer take(TrainingRun run, EpochStats stats) {
+        int selected = selectedNode < 0 ? builder.nodeCount() - 1 : selectedNode;
+        ByteBuffer frame = builder.build(run.network(), stats, history, selected);
+        history.clear();
+        owed = false;
+        epochsThisFrame = 0;
+        return frame;
+    }
+
+    byte[] outputThumbs() { return builder.outputThumbs(); }
+
+    int outputThumbCount() { return builder.outputThumbCount(); }
+}

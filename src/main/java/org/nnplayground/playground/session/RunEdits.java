@@ -1,0 +1,127 @@
+package org.nnplayground.playground.session;
+
+import java.util.List;
+import org.nnplayground.playground.link.LinkKey;
+import org.nnplayground.playground.link.LinkResult;
+import org.nnplayground.playground.link.PlaygroundSettings;
+import org.nnplayground.playground.link.SettingEffect;
+import org.nnplayground.playground.nn.EpochStats;
+import org.nnplayground.playground.nn.Network;
+
+/**
+ * What a student's edits do to a session's run, on its turn: a setting (live, or rebuilding as TF
+ * Playground does), a weight or a bias, a saved run put back, and drawn points (draw mode).
+ */
+final class RunEdits {
+    private final LiveRun live;
+    private final SessionListener owner;
+    private final DrawnData drawn = new DrawnData();
+
+    RunEdits(LiveRun live, SessionListener owner) {
+        this.live = live;
+        this.owner = owner;
+    }
+
+    /** Changes one setting by its link key, live or with TF Playground's reset behaviour. */
+    void set(String key, String value) {
+        TrainingRun run = live.requireRun();
+        LinkResult changed = CoherentChange.apply(run.settings().change(key, value), key, run.split().source());
+        PlaygroundSettings next = changed.settings();
+        switch (SettingEffect.of(key)) {
+            case DISPLAY -> live.settingsChanged(run.withSettingsOnly(next), false);
+            case LIVE -> {
+                TrainingRun now = run.withSettingsOnly(next);
+                live.settingsChanged(now, false);
+                TrainingExtras.configure(now.trainer(), next);
+                now.trainer().reconfigure(now.trainer().config()
+                        .withLearningRate(next.learningRate())
+                        .withRegularization(next.regularization(), next.regularizationRate()));
+                live.epochsPerFrame(next.speed());
+                // the divergence note names the rate to lower: say the one now in use
+                if (live.state() == SessionState.DIVERGED) live.setState(SessionState.DIVERGED, now.trainer().refreshStats().divergence());
+            }
+            case SLICE -> live.settingsChanged(run.withSlice(next), true);
+            case NEW_DATA -> live.rebuild(drawingGivesWay(key, run) ? TrainingRun.create(next.withSeed(run.nextSeed()), null)
+                    : run.withData(next.withSeed(run.nextSeed())), changed.warnings());
+            case NEW_SEED -> live.rebuild(run.withData(next), changed.warnings());
+            case NEW_NETWORK -> live.rebuild(run.withModel(next), changed.warnings());
+        }
+        changed.warnings().forEach(w -> owner.error(w, "set"));
+        owner.link(live.run().settings().toHash());
+    }
+
+    /** Sets one weight: layer 1..L, {@code to} in that layer, {@code from} in the layer before. */
+    void setWeight(int layer, int to, int from, double value) {
+        TrainingRun run = live.requireRun();
+        checkNode(run, layer, to);
+        if (from < 0 || from >= run.spec().width(layer - 1)) throw new IllegalArgumentException("no node " + from + " in layer " + (layer - 1));
+        run.network().setWeight(layer, to, from, value);
+        live.edited();
+    }
+
+    /** Sets one bias (the output node's too). */
+    void setBias(int layer, int node, double value) {
+        TrainingRun run = live.requireRun();
+        checkNode(run, layer, node);
+        run.network().setBias(layer, node, value);
+        live.edited();
+    }
+
+    /** Replaces the run by a saved one: paused at its epoch, its whole chart in the next frame. */
+    void restore(RunSnapshot saved) {
+        live.stopStepping();
+        live.rebuild(saved.restore(), List.of());
+        RunHistory.Record chart = saved.history();
+        live.runHistory().restore(chart);
+        boolean classification = live.run().split().source().numClasses() > 0;
+        EpochStats[] stats = new EpochStats[chart.size()];
+        for (int i = 0; i < stats.length; i++) stats[i] = chart.stats(i, classification);
+        live.outbox().restart(List.of(stats));
+    }
+
+    /**
+     * Applies drawn points and removals in the order they came: the data becomes "drawn", the
+     * weights are kept, and it trains at once; one rebuild for them all. A refused point (outside
+     * the map, past the limit) is reported and the others still apply.
+     */
+    void draw(List<PendingDrawing.Edit> edits) {
+        TrainingRun run = live.requireRun();
+        boolean changed = false;
+        for (PendingDrawing.Edit e : edits) {
+            try {
+                if (e.remove()) changed |= drawn.remove(e.x(), e.y());
+                else {
+                    drawn.add(e.x(), e.y(), e.label(), run.settings().problem());
+                    changed = true;
+                }
+            } catch (IllegalArgumentException refused) {
+                owner.error(refused.getMessage(), e.remove() ? "removePoint" : "drawPoint");
+            }
+        }
+        if (changed) trainOnDrawing(run);
+    }
+
+    /** Picking a data set (or the problem) ends a drawing: the picked data comes back, the next drawing starts empty. */
+    private boolean drawingGivesWay(String key, TrainingRun run) {
+        boolean picked = key.equals(LinkKey.DATASET.key()) || key.equals(LinkKey.REG_DATASET.key()) || key.equals(LinkKey.PROBLEM.key());
+        if (!picked || !DrawnData.NAME.equals(run.split().source().name())) return false;
+        drawn.clear();
+        return true;
+    }
+
+    /** The drawn points become the data; the network keeps its weights when its shape is unchanged. */
+    private void trainOnDrawing(TrainingRun run) {
+        live.stopStepping();
+        Network weights = run.network().copy();
+        TrainingRun next = TrainingRun.create(run.settings(), drawn.dataSet());
+        if (next.spec().equals(run.spec())) next.network().copyFrom(weights);
+        next.trainer().refreshStats();
+        live.rebuild(next, List.of());
+        if (next.trainer().untrainableReason() == null) live.setState(SessionState.PLAYING, null);
+    }
+
+    private static void checkNode(TrainingRun run, int layer, int node) {
+        if (layer < 1 || layer > run.spec().numLayers()) throw new IllegalArgumentException("layer must be 1 to " + run.spec().numLayers());
+        if (node < 0 || node >= run.spec().width(layer)) throw new IllegalArgumentException("no node " + node + " in layer " + layer);
+    }
+}

@@ -1,0 +1,102 @@
+package org.nnplayground.playground.session;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The scheduler's books on one session's turns: whether a turn is queued (its wake count), its
+ * fair-share budget, whether its run's epochs are heavy, what its last turn cost, and the tick of
+ * its last paced frame. The scheduler makes one per session and keeps it; the session only sees it
+ * during its own turn, to report epochs and frames.
+ */
+final class TurnAccount {
+    /** Most CPU time a session may owe the others (ns): a JVM pause cannot lock a session out for long. */
+    static final long MAX_DEBT_NANOS = 1_000_000_000L;
+    /** An epoch that used more CPU than this is heavy (two of the longest slices). */
+    static final long HEAVY_EPOCH_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    final Session session;
+    /** Wake-ups since the running or queued turn began; 0 = idle. */
+    private final AtomicInteger wakes = new AtomicInteger();
+    /** Deficit round robin budget (ns), touched only by the thread running this session's turn. */
+    private double budget;
+    /** The run (its build number) whose heavy epochs are counted: a new run starts light. */
+    private long run = -1;
+    private volatile int heavyEpochs;
+    private long lastFrameTick = -1;
+    private boolean worked;
+    private long cpuNanos;
+
+    TurnAccount(Session session) { this.session = session; }
+
+    /** Counts a wake-up; true if it is the first since the session was idle, so a turn must be queued. */
+    boolean wake() { return wakes.getAndIncrement() == 0; }
+
+    /** Wake-ups counted so far (read when a turn starts). */
+    int wakesSeen() { return wakes.get(); }
+
+    /** Ends a turn: true if no wake-up came in since {@code seen} (the session is idle now). */
+    boolean settle(int seen) { return wakes.compareAndSet(seen, 0); }
+
+    /** The session is queued again (by the scheduler, not by a wake-up). */
+    void requeued() { wakes.set(1); }
+
+    /** Nothing is queued or running for the session any more. */
+    void idle() { wakes.set(0); }
+
+    /** Adds a quantum to the budget (at most one banked); true if the session may run now. */
+    boolean earn(double quantum) {
+        budget = Math.min(quantum, budget + quantum);
+        return budget >= 0; // only debt waits: before any turn has a cost, everyone may run
+    }
+
+    /** Takes a turn's whole cost off the budget, whatever the work; the debt is capped at {@link #MAX_DEBT_NANOS}. */
+    void spend(long nanos) { budget = Math.max(-MAX_DEBT_NANOS, budget - nanos); }
+
+    double budget() { return budget; }
+
+    /** True if heavy epochs are still being counted for run {@code build} (two are enough to know). */
+    boolean measuresEpochs(long build) { return heavyEpochsOf(build) < 2; }
+
+    /** One epoch of run {@code build} used {@code cpuNanos} of CPU time. */
+    void epochTook(long build, long cpuNanos) {
+        heavyEpochsOf(build);
+        if (cpuNanos > HEAVY_EPOCH_NANOS) heavyEpochs++;
+    }
+
+    /** True if run {@code build} has had no heavy epoch (its first epoch runs even when the frame spent the slice). */
+    boolean light(long build) { return heavyEpochsOf(build) == 0; }
+
+    /** True from the second heavy epoch of run {@code build} on (the first may be a cold JIT): its turns take the heavy lane. */
+    boolean heavy(long build) { return heavyEpochsOf(build) >= 2; }
+
+    private int heavyEpochsOf(long build) {
+        if (build != run) {
+            run = build;
+            heavyEpochs = 0;
+        }
+        return heavyEpochs;
+    }
+
+    /** True if a paced frame may go out on scheduler tick {@code tick}: one a tick. */
+    boolean frameDue(long tick) { return tick > lastFrameTick; }
+
+    void frameSent(long tick) { lastFrameTick = tick; }
+
+    /** Records what the turn did and its CPU time (what the round robin charges). */
+    void turnDone(boolean worked, long cpuNanos) {
+        this.worked = worked;
+        this.cpuNanos = cpuNanos;
+    }
+
+    /** True if the last turn did any work (a request, an epoch, a frame, background work), not just looked. */
+    boolean worked() { return worked; }
+
+    long cpuNanos() { return cpuNanos; }
+
+    /** CPU time of the calling thread (ns): turns are charged by it, since wall time would also charge other processes and GC pauses. */
+    static long threadCpuNanos() { return CPU.getCurrentThreadCpuTime(); }
+}
