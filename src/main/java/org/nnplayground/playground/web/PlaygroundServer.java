@@ -228,6 +228,7 @@ public final class PlaygroundServer implements AutoCloseable {
         boolean stuck = scheduler.allWorkersStuck();
         h.put("status", failover.draining() ? "draining" : full ? "full" : stuck ? "stuck" : "ok");
         h.put("replica", cluster.replicaId());
+        h.put("store", runs.health());
         h.put("checkpoints", Map.of("pending", checkpoints.pending(), "written", checkpoints.written(), "failed", checkpoints.failed()));
         h.put("sessions", registry.size());
         h.put("maxSessions", config.maxSessions());

@@ -13,6 +13,8 @@ import org.nnplayground.playground.store.StoredRun;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -118,15 +120,17 @@ final class SavedRuns implements AutoCloseable {
 
     private synchronized RunStore open() {
         if (store != null) return store;
-        try {
-            store = JdbcRunStore.on(database);
-            if (settings.retentionDays() > 0) sweeper.execute(this::sweep); // at once, then every 6 hours
-            return store;
-        } catch (StoreException e) {
-            // the cause names the database's address and driver; the log keeps it, the page gets plain words
-            LOG.warning("saved runs are unavailable: " + e.getMessage());
-            throw new StoreException("saved runs are unavailable: the database cannot be reached; training goes on, try again later", e);
-        }
+        store = JdbcRunStore.on(database);
+        if (settings.retentionDays() > 0) sweeper.execute(this::sweep); // at once, then every 6 hours
+        return store;
+    }
+
+    /** The store's part of /health: what is wrong with it, in plain words, when something is. */
+    Map<String, Object> health() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        String problem = database.problem();
+        if (problem != null) h.put("problem", problem);
+        return h;
     }
 
     /** Deletes runs not opened for the retention period; a store never used since the start is left closed. */
