@@ -288,6 +288,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
                 if (!all) st.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(op.savedMillis())));
                 st.executeUpdate();
             } catch (SQLException e) {
+                database.recover(e);
                 throw new StoreException(Database.rootMessage(e), e);
             }
             return;
@@ -309,6 +310,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
                 }
             }
         } catch (SQLException e) {
+            database.recover(e);
             throw new StoreException(Database.rootMessage(e), e);
         }
     }

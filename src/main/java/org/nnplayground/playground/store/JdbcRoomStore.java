@@ -1,6 +1,5 @@
 package org.nnplayground.playground.store;
 
-import javax.sql.DataSource;
 import org.nnplayground.playground.room.RoomStore;
 
 import java.sql.Connection;
@@ -18,38 +17,41 @@ import java.util.List;
  * insert, in one transaction: portable between the two databases).
  */
 public final class JdbcRoomStore implements RoomStore {
-    private final java.util.function.Supplier<DataSource> pools;
-    /** The database this store opened for itself (closed with it), or null when it shares the server's. */
-    private final Database owned;
+    private final Database database;
+    /** True when this store opened the database for itself (and closes it). */
+    private final boolean owned;
     private final PoolView pool = new PoolView();
 
-    private JdbcRoomStore(java.util.function.Supplier<DataSource> pools, Database owned) {
-        this.pools = pools;
+    private JdbcRoomStore(Database database, boolean owned) {
+        this.database = database;
         this.owned = owned;
     }
 
-    /** Rooms in the server's shared database (opening it if needed; closing this store leaves it open). */
+    /**
+     * Rooms in the server's shared database, opened now (a failure is thrown: the caller tries again
+     * later); closing this store leaves it open.
+     */
     public static JdbcRoomStore on(Database database) {
-        DataSource ds = database.pool();
-        return new JdbcRoomStore(() -> ds, null);
+        database.pool();
+        return new JdbcRoomStore(database, false);
     }
 
     /**
      * Rooms in a database several servers share: the pool is asked for on every use, so a database
      * that was down is used again once it is back ({@link Database} retries), with no restart.
      */
-    public static JdbcRoomStore shared(Database database) { return new JdbcRoomStore(database::pool, null); }
+    public static JdbcRoomStore shared(Database database) { return new JdbcRoomStore(database, false); }
 
     /** A store with a database of its own (tests): connects, migrates, and closes it with the store. */
     public static JdbcRoomStore open(StoreSettings settings) {
         Database db = new Database(settings);
-        DataSource ds = db.pool();
-        return new JdbcRoomStore(() -> ds, db);
+        db.pool();
+        return new JdbcRoomStore(db, true);
     }
 
-    /** The pool of the moment. */
+    /** The pool of the moment (the database may have been opened again since the last use). */
     private final class PoolView {
-        Connection getConnection() throws SQLException { return pools.get().getConnection(); }
+        Connection getConnection() throws SQLException { return database.pool().getConnection(); }
     }
 
     @Override
@@ -232,8 +234,17 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public boolean reachable() {
+        try (Connection con = pool.getConnection()) {
+            return con.isValid(1);
+        } catch (SQLException | StoreException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void close() {
-        if (owned != null) owned.close();
+        if (owned) database.close();
     }
 
     private static final String ROOM_COLUMNS = "code, teacher_key, exercise, anonymized, created_at, spotlight";
@@ -279,6 +290,7 @@ public final class JdbcRoomStore implements RoomStore {
                 throw e;
             }
         } catch (SQLException e) {
+            database.recover(e);
             throw new StoreException("could not store the class room: " + e.getMessage(), e);
         }
     }
