@@ -21,10 +21,12 @@ public final class JdbcRoomStore implements RoomStore {
     /** True when this store opened the database for itself (and closes it). */
     private final boolean owned;
     private final PoolView pool = new PoolView();
+    private final RoomReads reads;
 
     private JdbcRoomStore(Database database, boolean owned) {
         this.database = database;
         this.owned = owned;
+        this.reads = new RoomReads(database);
     }
 
     /**
@@ -102,36 +104,16 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public List<RoomRecord> rooms() {
-        List<RoomRecord> out = new ArrayList<>();
-        try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement("SELECT " + ROOM_COLUMNS + " FROM rooms ORDER BY created_at");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) out.add(roomOf(rs));
-        } catch (SQLException e) {
-            throw new StoreException("could not read the class rooms: " + e.getMessage(), e);
-        }
-        return out;
-    }
+    public List<RoomRecord> rooms() { return reads.rooms(); }
 
     @Override
-    public List<StudentRecord> students(String code) {
-        List<StudentRecord> out = new ArrayList<>();
-        try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement(
-                     "SELECT id, token, name, number, link, joined_at FROM room_students WHERE room_code = ? ORDER BY number")) {
-            st.setString(1, code);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StudentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                            rs.getTimestamp(6).getTime()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read a class roster: " + e.getMessage(), e);
-        }
-        return out;
-    }
+    public List<StudentRecord> students(String code) { return reads.students(code); }
+
+    @Override
+    public RoomRecord room(String code) { return reads.room(code); }
+
+    @Override
+    public TokenOwner byToken(String tokenHash) { return reads.byToken(tokenHash); }
 
     @Override
     public boolean createRoom(RoomRecord r) {
@@ -208,32 +190,6 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public RoomRecord room(String code) {
-        try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement("SELECT " + ROOM_COLUMNS + " FROM rooms WHERE code = ?")) {
-            st.setString(1, code);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? roomOf(rs) : null;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read a class room: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public TokenOwner byToken(String tokenHash) {
-        try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement("SELECT room_code, id FROM room_students WHERE token = ?")) {
-            st.setString(1, tokenHash);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? new TokenOwner(rs.getString(1), rs.getString(2)) : null;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read a class roster: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
     public boolean reachable() {
         try (Connection con = pool.getConnection()) {
             return con.isValid(1);
@@ -247,8 +203,7 @@ public final class JdbcRoomStore implements RoomStore {
         if (owned) database.close();
     }
 
-    private static final String ROOM_COLUMNS = "code, teacher_key, exercise, anonymized, created_at, spotlight";
-    private static final String INSERT_ROOM = "INSERT INTO rooms (" + ROOM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_ROOM = "INSERT INTO rooms (" + RoomReads.ROOM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
 
     private static void insert(PreparedStatement in, RoomRecord r) throws SQLException {
         in.setString(1, r.code());
@@ -258,10 +213,6 @@ public final class JdbcRoomStore implements RoomStore {
         in.setTimestamp(5, Timestamp.from(Instant.ofEpochMilli(r.createdMillis())));
         in.setString(6, r.spotlight());
         in.executeUpdate();
-    }
-
-    private static RoomRecord roomOf(ResultSet rs) throws SQLException {
-        return new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getTimestamp(5).getTime(), rs.getString(6));
     }
 
     /** SQLSTATE of a duplicate key, in PostgreSQL and H2 alike. */
