@@ -58,6 +58,7 @@ final class CheckpointTable {
         try (Connection con = database.pool().getConnection()) {
             // update, else insert: portable (H2 and PostgreSQL); a concurrent insert of the same key updates again
             if (update(con, key, snapshot.epoch(), saved, bytes) == 0) {
+                database.budget().reserve(bytes.length, "write a checkpoint"); // a new row: within the budget, or not at all
                 try (PreparedStatement st = con.prepareStatement("INSERT INTO checkpoints (\"key\", epoch, saved_at, snapshot) VALUES (?, ?, ?, ?)")) {
                     st.setString(1, key);
                     st.setInt(2, snapshot.epoch());

@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     private boolean closed;
     /** True once the embedded database was opened in this process (its directory is not made again behind the operator's back). */
     private boolean openedBefore;
+    private StoreBudget budget;
 
     public Database(StoreSettings settings) { this.settings = settings; }
 
@@ -107,6 +108,12 @@ public final class Database implements AutoCloseable {
     private String vanishedMessage() {
         return "the data directory " + settings.dataDir().toAbsolutePath() + " was removed while the server ran; "
                 + "saves are refused until it is back (create it again, or restart the server)";
+    }
+
+    /** The disk budget that saved runs and checkpoints share. */
+    public synchronized StoreBudget budget() {
+        if (budget == null) budget = new StoreBudget(this, settings.budgetBytes());
+        return budget;
     }
 
     /** True once the pool has been opened (a sweep of a store never used may skip). */

@@ -25,6 +25,8 @@ public final class JdbcRunStore implements RunStore {
     /** A run's last opening is recorded at most this often: retention counts in days, and most reads then write nothing. */
     static final Duration OPENED_PRECISION = Duration.ofHours(12);
 
+    private static final String UNAVAILABLE = "saved runs are unavailable: the database cannot be reached; training goes on, try again later";
+
     private final Database database;
     /** True when this store opened the database for itself (and closes it). */
     private final boolean owned;
@@ -55,6 +57,13 @@ public final class JdbcRunStore implements RunStore {
     @Override
     public void save(StoredRun run) {
         String sql = "INSERT INTO runs (id, link, epoch, size_bytes, created_at, opened_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try {
+            database.budget().reserve(run.snapshot().length, "save the run");
+        } catch (StoreException e) {
+            if (e.getCause() == null) throw e; // the budget is spent, or the directory gone: its message says so
+            LOG.warning("saved runs are unavailable: " + e.getMessage());
+            throw new StoreException(UNAVAILABLE, e);
+        }
         try (Connection con = connection()) {
             try (PreparedStatement st = con.prepareStatement(sql)) {
                 Timestamp now = Timestamp.from(run.createdAt());
@@ -152,7 +161,7 @@ public final class JdbcRunStore implements RunStore {
         } catch (StoreException e) {
             if (database.vanished()) throw new StoreException(e.getMessage(), e);
             LOG.warning("saved runs are unavailable: " + e.getMessage());
-            throw new StoreException("saved runs are unavailable: the database cannot be reached; training goes on, try again later", e);
+            throw new StoreException(UNAVAILABLE, e);
         }
         return pool.getConnection();
     }

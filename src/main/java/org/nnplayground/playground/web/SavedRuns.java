@@ -125,9 +125,9 @@ final class SavedRuns implements AutoCloseable {
         return store;
     }
 
-    /** The store's part of /health: what is wrong with it, in plain words, when something is. */
+    /** The store's part of /health: its size against its budget, and what is wrong with it, in plain words, when something is. */
     Map<String, Object> health() {
-        Map<String, Object> h = new LinkedHashMap<>();
+        Map<String, Object> h = new LinkedHashMap<>(database.budget().health());
         String problem = database.problem();
         if (problem != null) h.put("problem", problem);
         return h;

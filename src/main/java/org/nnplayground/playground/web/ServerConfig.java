@@ -199,10 +199,10 @@ public record ServerConfig(String host,
         return List.copyOf(out);
     }
 
-    /** Saved runs' settings: --data-dir, --database-url, --retention-days, --saves-per-minute. */
+    /** Saved runs' settings: --data-dir, --database-url, --retention-days, --saves-per-minute, --store-budget-mb. */
     private static StoreSettings storeFrom(ConfigSource s, StoreSettings d) {
         return new StoreSettings(Path.of(s.text("data-dir", d.dataDir().toString())), s.text("database-url", d.databaseUrl()),
                 s.integer("retention-days", d.retentionDays(), 0, 36_500), s.integer("saves-per-minute", d.savesPerMinute(), 1, 10_000),
-                d.maxRunBytes());
+                d.maxRunBytes(), s.integer("store-budget-mb", d.budgetMb(), 16, 16 * 1024 * 1024));
     }
 }
