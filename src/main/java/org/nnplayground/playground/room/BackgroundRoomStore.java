@@ -1,12 +1,12 @@
 package org.nnplayground.playground.room;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,11 +15,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes rooms to a database on a thread of its own, in order, so a room's lock (and a class) never
- * waits for the disk. The database opens on the first write; a failing database is logged and the
- * class goes on in memory. Reads (at start, to restore rooms) go straight through, and only when
+ * waits for the disk. The database opens on the first use; one that cannot be opened (slow, down) is
+ * tried again with a backoff of at most {@link #MAX_BACKOFF_NANOS}, never given up for the process's
+ * life: writes that could not be made wait, in order, and are made when it answers (a class goes on
+ * in memory meanwhile). Reads (at start, to restore rooms) go straight through, and only when
  * {@code existing} says there is something to read.
  */
 public final class BackgroundRoomStore implements RoomStore {
@@ -34,8 +38,29 @@ public final class BackgroundRoomStore implements RoomStore {
                 t.setDaemon(true);
                 return t;
             });
+    /** First and longest wait before the database is tried again. */
+    private static final long MIN_BACKOFF_NANOS = 250_000_000L;
+    static final long MAX_BACKOFF_NANOS = 2_000_000_000L;
+    /** Longest the rooms are waited for at start (the database opening on a loaded machine). */
+    private static final long RESTORE_WAIT_NANOS = 30_000_000_000L;
+    /** Writes kept while the database is away; beyond, new ones are dropped (logged). */
+    static final int MAX_WAITING = 10_000;
+    /** Times a write is tried while the database answers before it is given up (it is refused, not delayed). */
+    private static final int TRIES = 3;
+
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "room-store-retry");
+        t.setDaemon(true);
+        return t;
+    });
     private RoomStore store;
-    private boolean failed;
+    private long nextOpenNanos = System.nanoTime();
+    private long backoffNanos = MIN_BACKOFF_NANOS;
+    private long lastLogMillis;
+    /** Writes not made yet, in order; touched on the writer thread only. */
+    private final ArrayDeque<Write> waiting = new ArrayDeque<>();
+    private int triesOfFirst;
+    private boolean retryScheduled;
 
     public BackgroundRoomStore(Supplier<RoomStore> opener, boolean existing) {
         this(opener, existing, false);
@@ -95,13 +120,30 @@ public final class BackgroundRoomStore implements RoomStore {
     @Override
     public List<StudentRecord> students(String code) { return existing ? reader().students(code) : List.of(); }
 
+    /** At start: waits for the database to open (at most {@link #RESTORE_WAIT_NANOS}) rather than forgetting the rooms. */
     @Override
-    public List<RoomRecord> rooms() { return existing ? open().rooms() : List.of(); }
+    public List<RoomRecord> rooms() {
+        if (!existing) return List.of();
+        long deadline = System.nanoTime() + RESTORE_WAIT_NANOS;
+        RoomStore s = open();
+        while (s == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(MIN_BACKOFF_NANOS / 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            s = open();
+        }
+        if (s == null) throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database cannot be reached");
+        return s.rooms();
+    }
 
 
     /** Finishes the queued writes (a few seconds at most), then closes the database. */
     @Override
     public void close() {
+        retries.shutdownNow();
         writer.shutdown();
         try {
             writer.awaitTermination(5, TimeUnit.SECONDS);
@@ -123,6 +165,7 @@ public final class BackgroundRoomStore implements RoomStore {
         Future<T> f;
         try {
             f = writer.submit(() -> {
+                makeWaitingWrites(); // in order: a room's earlier changes before this
                 return w.apply(reader());
             });
         } catch (RejectedExecutionException e) {
@@ -145,15 +188,65 @@ public final class BackgroundRoomStore implements RoomStore {
     private void write(Write w) {
         try {
             writer.execute(() -> {
-                try {
-                    RoomStore s = open();
-                    if (s != null) w.to(s);
-                } catch (RuntimeException e) {
-                    LOG.warn("could not store a class room change: " + e.getMessage());
+                if (waiting.size() >= MAX_WAITING) {
+                    logRarely("class room store: " + waiting.size() + " changes wait for the database; a change is kept in memory only");
+                    return;
                 }
+                waiting.add(w);
+                makeWaitingWrites();
             });
         } catch (RejectedExecutionException e) {
             LOG.warn("class room store queue full or closed; a change is kept in memory only");
+        }
+    }
+
+    /**
+     * On the writer thread: makes the waiting writes in order. The database away, they wait and a
+     * retry is scheduled; one the database answers but refuses ({@link #TRIES} times) is dropped.
+     */
+    private void makeWaitingWrites() {
+        while (!waiting.isEmpty()) {
+            RoomStore s = open();
+            if (s == null) {
+                scheduleRetry();
+                return;
+            }
+            try {
+                waiting.peek().to(s);
+                waiting.poll();
+                triesOfFirst = 0;
+            } catch (RuntimeException e) {
+                if (s.reachable() && ++triesOfFirst >= TRIES) {
+                    waiting.poll();
+                    triesOfFirst = 0;
+                    LOG.warn("could not store a class room change: " + e.getMessage());
+                    continue;
+                }
+                logRarely("class room store: the database does not answer (" + e.getMessage() + "); " + waiting.size() + " change(s) wait");
+                scheduleRetry();
+                return;
+            }
+        }
+    }
+
+    private void scheduleRetry() {
+        synchronized (this) {
+            if (retryScheduled) return;
+            retryScheduled = true;
+        }
+        try {
+            retries.schedule(() -> {
+                synchronized (this) {
+                    retryScheduled = false;
+                }
+                try {
+                    writer.execute(this::makeWaitingWrites);
+                } catch (RejectedExecutionException closing) {
+                    // the server is stopping
+                }
+            }, backoffNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the server is stopping
         }
     }
 
@@ -163,14 +256,28 @@ public final class BackgroundRoomStore implements RoomStore {
         return s;
     }
 
+    /** The store, opened now if the last failed attempt is far enough back; null while it cannot be. */
     private synchronized RoomStore open() {
-        if (store != null || failed) return store;
+        if (store != null) return store;
+        if (System.nanoTime() - nextOpenNanos < 0) return null;
         try {
             store = opener.get();
+            backoffNanos = MIN_BACKOFF_NANOS;
         } catch (RuntimeException e) {
-            failed = true;
-            LOG.warn("class rooms are kept in memory only: " + e.getMessage());
+            nextOpenNanos = System.nanoTime() + backoffNanos;
+            backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+            logRarely("class rooms cannot be stored at the moment (" + e.getMessage() + "); trying again, the class goes on in memory");
         }
         return store;
+    }
+
+    private synchronized long backoffNanos() { return Math.max(nextOpenNanos - System.nanoTime(), backoffNanos / 2); }
+
+    /** Logs at most every 30 s (a database that is away must not flood the log). */
+    private synchronized void logRarely(String message) {
+        long now = System.currentTimeMillis();
+        if (now - lastLogMillis < 30_000) return;
+        lastLogMillis = now;
+        LOG.warn(message);
     }
 }

@@ -70,6 +70,9 @@ public interface RoomStore {
     /** Removes the rooms not used since {@code beforeMillis} and tells {@code closed} each one's code. */
     default void removeIdle(long beforeMillis, Consumer<String> closed) {}
 
+    /** False when the store cannot be reached now (a write that failed is then tried again later, not given up). */
+    default boolean reachable() { return true; }
+
     /** Releases the store's connections (the server is stopping). */
     default void close() {}
 }

@@ -3,21 +3,15 @@ package org.nnplayground.playground.store;
 import org.nnplayground.playground.nn.TrainerState;
 import org.nnplayground.playground.session.Checkpoints;
 import org.nnplayground.playground.session.RunSnapshot;
-import org.nnplayground.playground.session.RunSnapshotCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checkpoints in the server's database (table {@code checkpoints}, migration V3), written by one
@@ -47,6 +41,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     record Op(RunSnapshot snapshot, long savedMillis) {}
 
     private final Database database;
+    private final CheckpointTable table;
     private final int maxPending;
     private final long maxPendingBytes;
     /** Estimated bytes of the waiting copies; guarded by {@link #lock}. */
@@ -73,6 +68,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     /** Tests start the writer later to see saves coalesce, and bound the bytes lower. */
     JdbcCheckpoints(Database database, int maxPending, long maxPendingBytes, boolean start) {
         this.database = database;
+        this.table = new CheckpointTable(database);
         this.maxPending = maxPending;
         this.maxPendingBytes = maxPendingBytes;
         this.writer = new Thread(this::writeLoop, "checkpoint-writer");
@@ -149,17 +145,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
             Op op = pending.containsKey(key) ? pending.get(key) : key.equals(writingKey) ? writingOp : null;
             if (op != null) return op.snapshot() == null ? Optional.empty() : Optional.of(new Checkpoint(op.snapshot(), op.savedMillis()));
         }
-        String sql = "SELECT saved_at, snapshot FROM checkpoints WHERE \"key\" = ?";
-        try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
-            st.setString(1, key);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                long saved = rs.getTimestamp(1).toInstant().toEpochMilli();
-                return Optional.of(new Checkpoint(RunSnapshotCodec.decode(rs.getBytes(2)), saved));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read the checkpoint: " + Database.rootMessage(e), e);
-        }
+        return table.load(key);
     }
 
     /**
@@ -203,14 +189,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     }
 
     /** Deletes checkpoints saved before {@code cutoff}; the number deleted. */
-    public int deleteSavedBefore(Instant cutoff) {
-        try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement("DELETE FROM checkpoints WHERE saved_at < ?")) {
-            st.setTimestamp(1, Timestamp.from(cutoff));
-            return st.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("could not sweep old checkpoints: " + Database.rootMessage(e), e);
-        }
-    }
+    public int deleteSavedBefore(Instant cutoff) { return table.deleteSavedBefore(cutoff); }
 
     /** Writes what is waiting (bounded by {@link #FLUSH_LIMIT}) and stops the writer. */
     @Override
@@ -284,47 +263,8 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     }
 
     private void write(String key, Op op) {
-        if (op.snapshot() == null) {
-            boolean all = op.savedMillis() == Long.MAX_VALUE;
-            String sql = "DELETE FROM checkpoints WHERE \"key\" = ?" + (all ? "" : " AND saved_at <= ?");
-            try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
-                st.setString(1, key);
-                if (!all) st.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(op.savedMillis())));
-                st.executeUpdate();
-            } catch (SQLException e) {
-                throw new StoreException(Database.rootMessage(e), e);
-            }
-            return;
-        }
-        byte[] bytes = RunSnapshotCodec.encode(op.snapshot()); // here, never on the trainer thread
-        Timestamp saved = Timestamp.from(Instant.ofEpochMilli(op.savedMillis()));
-        try (Connection con = database.pool().getConnection()) {
-            // update, else insert: portable (H2 and PostgreSQL); a concurrent insert of the same key updates again
-            if (update(con, key, op.snapshot().epoch(), saved, bytes) == 0) {
-                try (PreparedStatement st = con.prepareStatement("INSERT INTO checkpoints (\"key\", epoch, saved_at, snapshot) VALUES (?, ?, ?, ?)")) {
-                    st.setString(1, key);
-                    st.setInt(2, op.snapshot().epoch());
-                    st.setTimestamp(3, saved);
-                    st.setBytes(4, bytes);
-                    st.executeUpdate();
-                } catch (SQLException duplicate) {
-                    if (!"23505".equals(duplicate.getSQLState())) throw duplicate;
-                    update(con, key, op.snapshot().epoch(), saved, bytes);
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException(Database.rootMessage(e), e);
-        }
-    }
-
-    private static int update(Connection con, String key, int epoch, Timestamp saved, byte[] bytes) throws SQLException {
-        try (PreparedStatement st = con.prepareStatement("UPDATE checkpoints SET epoch = ?, saved_at = ?, snapshot = ? WHERE \"key\" = ?")) {
-            st.setInt(1, epoch);
-            st.setTimestamp(2, saved);
-            st.setBytes(3, bytes);
-            st.setString(4, key);
-            return st.executeUpdate();
-        }
+        if (op.snapshot() == null) table.delete(key, op.savedMillis());
+        else table.write(key, op.snapshot(), op.savedMillis());
     }
 
     private void sweepIfDue() {

@@ -1,6 +1,5 @@
 package org.nnplayground.playground.store;
 
-import javax.sql.DataSource;
 import org.nnplayground.playground.room.RoomStore;
 
 import java.sql.Connection;
@@ -11,10 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.function.Consumer;
-import java.util.Iterator;
-import java.util.Collection;
 
 /**
  * Class rooms in the run database (H2 or PostgreSQL, the same settings and migrations as
@@ -22,38 +17,43 @@ import java.util.Collection;
  * insert, in one transaction: portable between the two databases).
  */
 public final class JdbcRoomStore implements RoomStore {
-    private final Supplier<DataSource> pools;
-    /** The database this store opened for itself (closed with it), or null when it shares the server's. */
-    private final Database owned;
+    private final Database database;
+    /** True when this store opened the database for itself (and closes it). */
+    private final boolean owned;
     private final PoolView pool = new PoolView();
+    private final RoomReads reads;
 
-    private JdbcRoomStore(Supplier<DataSource> pools, Database owned) {
-        this.pools = pools;
+    private JdbcRoomStore(Database database, boolean owned) {
+        this.database = database;
         this.owned = owned;
+        this.reads = new RoomReads(database);
     }
 
-    /** Rooms in the server's shared database (opening it if needed; closing this store leaves it open). */
+    /**
+     * Rooms in the server's shared database, opened now (a failure is thrown: the caller tries again
+     * later); closing this store leaves it open.
+     */
     public static JdbcRoomStore on(Database database) {
-        DataSource ds = database.pool();
-        return new JdbcRoomStore(() -> ds, null);
+        database.pool();
+        return new JdbcRoomStore(database, false);
     }
 
     /**
      * Rooms in a database several servers share: the pool is asked for on every use, so a database
      * that was down is used again once it is back ({@link Database} retries), with no restart.
      */
-    public static JdbcRoomStore shared(Database database) { return new JdbcRoomStore(database::pool, null); }
+    public static JdbcRoomStore shared(Database database) { return new JdbcRoomStore(database, false); }
 
     /** A store with a database of its own (tests): connects, migrates, and closes it with the store. */
     public static JdbcRoomStore open(StoreSettings settings) {
         Database db = new Database(settings);
-        DataSource ds = db.pool();
-        return new JdbcRoomStore(() -> ds, db);
+        db.pool();
+        return new JdbcRoomStore(db, true);
     }
 
-    /** The pool of the moment. */
+    /** The pool of the moment (the database may have been opened again since the last use). */
     private final class PoolView {
-        Connection getConnection() throws SQLException { return pools.get().getConnection(); }
+        Connection getConnection() throws SQLException { return database.pool().getConnection(); }
     }
 
     @Override
@@ -104,36 +104,16 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public List<RoomRecord> rooms() {
-        List<RoomRecord> out = new ArrayList<>();
-        try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement("SELECT " + ROOM_COLUMNS + " FROM rooms ORDER BY created_at");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) out.add(roomOf(rs));
-        } catch (SQLException e) {
-            throw new StoreException("could not read the class rooms: " + e.getMessage(), e);
-        }
-        return out;
-    }
+    public List<RoomRecord> rooms() { return reads.rooms(); }
 
     @Override
-    public List<StudentRecord> students(String code) {
-        List<StudentRecord> out = new ArrayList<>();
-        try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement(
-                     "SELECT id, token, name, number, link, joined_at FROM room_students WHERE room_code = ? ORDER BY number")) {
-            st.setString(1, code);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StudentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                            rs.getTimestamp(6).getTime()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read a class roster: " + e.getMessage(), e);
-        }
-        return out;
-    }
+    public List<StudentRecord> students(String code) { return reads.students(code); }
+
+    @Override
+    public RoomRecord room(String code) { return reads.room(code); }
+
+    @Override
+    public TokenOwner byToken(String tokenHash) { return reads.byToken(tokenHash); }
 
     @Override
     public boolean createRoom(RoomRecord r) {
@@ -173,7 +153,7 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public void touch(Collection<String> codes, long nowMillis) {
+    public void touch(java.util.Collection<String> codes, long nowMillis) {
         inTransaction(con -> {
             try (PreparedStatement up = con.prepareStatement("UPDATE rooms SET used_at = ? WHERE code = ?")) {
                 for (String code : codes) {
@@ -187,7 +167,7 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public void removeIdle(long beforeMillis, Consumer<String> closed) {
+    public void removeIdle(long beforeMillis, java.util.function.Consumer<String> closed) {
         List<String> gone = new ArrayList<>();
         inTransaction(con -> {
             Timestamp before = Timestamp.from(Instant.ofEpochMilli(beforeMillis));
@@ -199,7 +179,7 @@ public final class JdbcRoomStore implements RoomStore {
             }
             // the same condition again: a room used meanwhile by another server stays
             try (PreparedStatement del = con.prepareStatement("DELETE FROM rooms WHERE code = ? AND COALESCE(used_at, created_at) < ?")) {
-                for (Iterator<String> it = gone.iterator(); it.hasNext(); ) {
+                for (java.util.Iterator<String> it = gone.iterator(); it.hasNext(); ) {
                     del.setString(1, it.next());
                     del.setTimestamp(2, before);
                     if (del.executeUpdate() == 0) it.remove();
@@ -210,38 +190,20 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public RoomRecord room(String code) {
-        try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement("SELECT " + ROOM_COLUMNS + " FROM rooms WHERE code = ?")) {
-            st.setString(1, code);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? roomOf(rs) : null;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read a class room: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public TokenOwner byToken(String tokenHash) {
-        try (Connection con = pool.getConnection();
-             PreparedStatement st = con.prepareStatement("SELECT room_code, id FROM room_students WHERE token = ?")) {
-            st.setString(1, tokenHash);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? new TokenOwner(rs.getString(1), rs.getString(2)) : null;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read a class roster: " + e.getMessage(), e);
+    public boolean reachable() {
+        try (Connection con = pool.getConnection()) {
+            return con.isValid(1);
+        } catch (SQLException | StoreException e) {
+            return false;
         }
     }
 
     @Override
     public void close() {
-        if (owned != null) owned.close();
+        if (owned) database.close();
     }
 
-    private static final String ROOM_COLUMNS = "code, teacher_key, exercise, anonymized, created_at, spotlight";
-    private static final String INSERT_ROOM = "INSERT INTO rooms (" + ROOM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_ROOM = "INSERT INTO rooms (" + RoomReads.ROOM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
 
     private static void insert(PreparedStatement in, RoomRecord r) throws SQLException {
         in.setString(1, r.code());
@@ -251,10 +213,6 @@ public final class JdbcRoomStore implements RoomStore {
         in.setTimestamp(5, Timestamp.from(Instant.ofEpochMilli(r.createdMillis())));
         in.setString(6, r.spotlight());
         in.executeUpdate();
-    }
-
-    private static RoomRecord roomOf(ResultSet rs) throws SQLException {
-        return new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getTimestamp(5).getTime(), rs.getString(6));
     }
 
     /** SQLSTATE of a duplicate key, in PostgreSQL and H2 alike. */
@@ -283,6 +241,7 @@ public final class JdbcRoomStore implements RoomStore {
                 throw e;
             }
         } catch (SQLException e) {
+            database.recover(e);
             throw new StoreException("could not store the class room: " + e.getMessage(), e);
         }
     }

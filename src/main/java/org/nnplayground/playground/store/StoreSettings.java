@@ -13,14 +13,25 @@ import java.nio.file.Path;
  * @param retentionDays  runs not opened for this many days are deleted (0 = keep for ever)
  * @param savesPerMinute saves allowed per client address per minute
  * @param maxRunBytes    largest stored snapshot
+ * @param budgetMb       most MiB that saved runs and checkpoints may take together ({@link StoreBudget})
  */
-public record StoreSettings(Path dataDir, String databaseUrl, int retentionDays, int savesPerMinute, int maxRunBytes) {
+public record StoreSettings(Path dataDir, String databaseUrl, int retentionDays, int savesPerMinute, int maxRunBytes, int budgetMb) {
     /** 8 MiB: the largest network (100,000 parameters, with Adam's moments) plus a 2 MiB CSV fits. */
     public static final int DEFAULT_MAX_RUN_BYTES = 8 * 1024 * 1024;
+    /** 2 GiB: about 400 of the largest runs, or thousands of class-sized ones. */
+    public static final int DEFAULT_BUDGET_MB = 2048;
+
+    /** The default budget. */
+    public StoreSettings(Path dataDir, String databaseUrl, int retentionDays, int savesPerMinute, int maxRunBytes) {
+        this(dataDir, databaseUrl, retentionDays, savesPerMinute, maxRunBytes, DEFAULT_BUDGET_MB);
+    }
 
     public static StoreSettings defaults() {
-        return new StoreSettings(Path.of("data"), null, 90, 10, DEFAULT_MAX_RUN_BYTES);
+        return new StoreSettings(Path.of("data"), null, 90, 10, DEFAULT_MAX_RUN_BYTES, DEFAULT_BUDGET_MB);
     }
+
+    /** The budget in bytes. */
+    public long budgetBytes() { return (long) budgetMb << 20; }
 
     /** The embedded database's name: H2 keeps it in {@code <data dir>/playground.mv.db}. */
     private static final String H2_NAME = "playground";

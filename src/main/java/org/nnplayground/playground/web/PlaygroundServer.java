@@ -253,6 +253,7 @@ public final class PlaygroundServer implements AutoCloseable {
         h.put("status", failure != null ? "failing" : failover.draining() ? "draining" : full ? "full" : stuck ? "stuck" : "ok");
         if (failure != null) h.put("failure", failure);
         h.put("replica", cluster.replicaId());
+        h.put("store", runs.health());
         h.put("checkpoints", Map.of("pending", checkpoints.pending(), "written", checkpoints.written(), "failed", checkpoints.failed()));
         h.put("sessions", registry.size());
         h.put("maxSessions", config.maxSessions());

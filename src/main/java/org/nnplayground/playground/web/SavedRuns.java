@@ -10,20 +10,20 @@ import org.nnplayground.playground.store.RunStore;
 import org.nnplayground.playground.store.StoreException;
 import org.nnplayground.playground.store.StoreSettings;
 import org.nnplayground.playground.store.StoredRun;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Saving and loading runs for the web side: limits (saves per address per minute, size), the
@@ -120,15 +120,17 @@ final class SavedRuns implements AutoCloseable {
 
     private synchronized RunStore open() {
         if (store != null) return store;
-        try {
-            store = JdbcRunStore.on(database);
-            if (settings.retentionDays() > 0) sweeper.execute(this::sweep); // at once, then every 6 hours
-            return store;
-        } catch (StoreException e) {
-            // the cause names the database's address and driver; the log keeps it, the page gets plain words
-            LOG.warn("saved runs are unavailable: " + e.getMessage());
-            throw new StoreException("saved runs are unavailable: the database cannot be reached; training goes on, try again later", e);
-        }
+        store = JdbcRunStore.on(database);
+        if (settings.retentionDays() > 0) sweeper.execute(this::sweep); // at once, then every 6 hours
+        return store;
+    }
+
+    /** The store's part of /health: its size against its budget, and what is wrong with it, in plain words, when something is. */
+    Map<String, Object> health() {
+        Map<String, Object> h = new LinkedHashMap<>(database.budget().health());
+        String problem = database.problem();
+        if (problem != null) h.put("problem", problem);
+        return h;
     }
 
     /** Deletes runs not opened for the retention period; a store never used since the start is left closed. */
@@ -157,9 +159,9 @@ final class SavedRuns implements AutoCloseable {
         store = null;
     }
 
-    private static String mib(long bytes) { return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0)); }
+    private static String mib(long bytes) { return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0)); }
 
-    private static ThreadFactory daemon(String name) {
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -80,6 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--saves-per-minute", paramLabel = "N", description = "saves allowed per client address per minute")
     @Flag(env = "SAVES_PER_MINUTE", min = 1, max = 10_000) int savesPerMinute = StoreSettings.defaults().savesPerMinute();
 
+    @Option(names = "--store-budget-mb", paramLabel = "MIB", description = "most MiB that saved runs and checkpoints may take together; beyond it the oldest unclaimed checkpoints go first, then saves are refused")
+    @Flag(env = "STORE_BUDGET_MB", min = 16, max = 16 * 1024 * 1024) int storeBudgetMb = StoreSettings.defaults().budgetMb();
+
     @Option(names = "--max-students-per-room", paramLabel = "N", description = "students in one class room")
     @Flag(env = "MAX_STUDENTS_PER_ROOM", min = 1, max = 10_000) int studentsPerRoom = RoomLimits.defaults().studentsPerRoom();
 
@@ -195,7 +198,7 @@ public final class ServeCommand implements Callable<Integer> {
         return new ServerConfig(host, port, maxSessions, maxSessionsPerAddress, framesPerSecond, workers, gridEvalSize,
                 maxMessageBytes, ServerConfig.INLINE_CSV_BYTES, messagesPerSecond, Duration.ofSeconds(idleTimeoutSeconds),
                 origins(allowedOrigins), frameAncestors, Duration.ofSeconds(stallTimeoutSeconds),
-                new StoreSettings(Path.of(dataDir), databaseUrl, retentionDays, savesPerMinute, StoreSettings.DEFAULT_MAX_RUN_BYTES),
+                new StoreSettings(Path.of(dataDir), databaseUrl, retentionDays, savesPerMinute, StoreSettings.DEFAULT_MAX_RUN_BYTES, storeBudgetMb),
                 new RoomLimits(studentsPerRoom, maxRooms, Duration.ofSeconds(resumeGraceSeconds), wrongCodesPerMinute, roomsPerHour),
                 new ClusterSettings(replicaId, Duration.ofSeconds(checkpointSeconds)),
                 ClientAddress.parseList(trustedProxies),
