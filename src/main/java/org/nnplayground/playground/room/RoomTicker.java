@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The rooms' ticker, {@link Rooms#TICKS_PER_SECOND} times a second on its own thread: each room
+ * The rooms' ticker, {@link #TICKS_PER_SECOND} times a second on its own thread: each room
  * frees the sessions of students away past the grace period and sends its dashboards what changed;
  * rooms idle too long are closed. With several servers it also sends the others this server's
  * cards, drops copies of rooms nobody uses here, and tells the store which rooms are in use.
@@ -20,11 +20,13 @@ import java.util.logging.Logger;
  * events are reached outside every room's lock.
  */
 final class RoomTicker implements AutoCloseable {
+    /** Dashboard updates per second: every card at least twice a second even when one tick is skipped. */
+    static final int TICKS_PER_SECOND = 4;
     /** A room with no dashboard open and no student connected for this long is closed. */
     static final long IDLE_ROOM_MILLIS = 12L * 3600 * 1000;
     /** Ticks between two card summaries to the other servers (twice a second), and between two summaries of every card. */
-    static final int SUMMARY_TICKS = Rooms.TICKS_PER_SECOND / 2;
-    static final int HEARTBEAT_TICKS = Rooms.TICKS_PER_SECOND * 3;
+    static final int SUMMARY_TICKS = TICKS_PER_SECOND / 2;
+    static final int HEARTBEAT_TICKS = TICKS_PER_SECOND * 3;
     /** A copy of a shared room that nobody has used on this server for this long is dropped here. */
     static final long IDLE_COPY_MILLIS = 10L * 60 * 1000;
     private static final Logger LOG = Logger.getLogger(RoomTicker.class.getName());
@@ -52,7 +54,7 @@ final class RoomTicker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long period = 1000 / Rooms.TICKS_PER_SECOND;
+        long period = 1000 / TICKS_PER_SECOND;
         executor.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -87,7 +89,7 @@ final class RoomTicker implements AutoCloseable {
         }
         if (shared) sweepShared(now);
         // forget old per-address records so the maps do not grow with every address ever seen
-        if (now % 60_000 < 1000 / Rooms.TICKS_PER_SECOND) everyMinute.accept(now);
+        if (now % 60_000 < 1000 / TICKS_PER_SECOND) everyMinute.accept(now);
     }
 
     /** Sends the other servers the cards of this server's students in room {@code r} (outside the room's lock). */

@@ -16,8 +16,6 @@ import java.util.logging.Logger;
  * rate limited per address, against guessing), joining and resuming; {@link RoomTicker} ticks them.
  */
 public final class Rooms implements AutoCloseable {
-    /** Dashboard updates per second: every card at least twice a second even when one tick is skipped. */
-    public static final int TICKS_PER_SECOND = 4;
     private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
 
     private final RoomContext context;
