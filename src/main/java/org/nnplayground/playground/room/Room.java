@@ -41,7 +41,7 @@ public final class Room {
         this.st = new RoomState(code, teacherKeyHash, exercise, anonymized, createdMillis, context);
         this.members = new RoomMembers(st);
         this.replication = new RoomReplication(st);
-        this.reports = new RoomReports(st);
+        this.reports = new RoomReports(st, members);
         this.actions = new TeacherActions(st, members, replication);
         st.subscription = context.events().subscribe(code, actions::apply);
     }
@@ -111,8 +111,11 @@ public final class Room {
 
     Student join(String name, String address) { return members.join(name, address); }
 
-    /** What attaching did: the socket it replaced, and how a session opened here began (null: it was already here). */
-    record Attach(SessionListener previous, Resumed resumed) {}
+    /**
+     * What attaching did: the socket it replaced, how a session opened here began (null: it was
+     * already here), and on the student's first connect the address they joined from (else null).
+     */
+    record Attach(SessionListener previous, Resumed resumed, String firstConnectFrom) {}
 
     /**
      * A student's session opened again on this server, and from what: their checkpoint (at {@code
@@ -166,6 +169,9 @@ public final class Room {
     public void anonymize(boolean on) { actions.anonymize(on); }
 
     public void remove(String studentId) { actions.remove(studentId); }
+
+    /** Removes every student whose card reads away or left; how many went. */
+    public int removeAway() { return actions.removeAway(); }
 
     /** A student's session for a read-only viewer (the teacher opening a card). */
     public Session watch(String studentId) { return actions.watch(studentId); }

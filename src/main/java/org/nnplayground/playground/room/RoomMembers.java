@@ -87,17 +87,21 @@ final class RoomMembers {
             st.requireOpen();
             if (!st.roster.contains(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
             Room.Resumed resumed = null;
+            String joinedFrom = s.address;
             if (s.left || s.session == null) {
                 s.address = address;
                 resumed = st.sessions.reopen(s, saved, st.exerciseLink());
                 s.left = false;
             }
+            String firstFrom = s.connectedOnce ? null : joinedFrom;
+            s.connectedOnce = true;
+            s.leftSince = 0;
             if (st.context.replica().shared()) s.owner = st.context.replica().id();
             SessionListener previous = s.link.attached() ? s.link.current() : null;
             s.link.attach(socket);
             s.awaySince = 0;
             s.metaVersion++;
-            done = new Room.Attach(previous, resumed);
+            done = new Room.Attach(previous, resumed, firstFrom);
         }
         if (st.context.replica().shared()) st.context.events().publish(st.code, new RoomEvent.Attached(s.id, st.context.replica().id()));
         return done;
@@ -133,6 +137,14 @@ final class RoomMembers {
             if (st.roster.remove(s.id) == null) return;
             drop(s);
         }
+        forgotten(s);
+    }
+
+    /**
+     * After a student was taken off the roster (left, removed, expired), outside the lock: their
+     * checkpoint goes and the other servers hear it.
+     */
+    void forgotten(Student s) {
         st.sessions.forgetRun(s.id);
         if (st.context.replica().shared()) st.context.events().publish(st.code, new RoomEvent.StudentLeft(s.id));
     }

@@ -1,5 +1,6 @@
 package org.nnplayground.playground.room;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,8 +9,12 @@ import java.util.List;
  */
 final class RoomReports {
     private final RoomState st;
+    private final RoomMembers members;
 
-    RoomReports(RoomState st) { this.st = st; }
+    RoomReports(RoomState st, RoomMembers members) {
+        this.st = st;
+        this.members = members;
+    }
 
     /** The class report (CSV): one row per student. */
     String report() {
@@ -33,12 +38,32 @@ final class RoomReports {
 
     /**
      * One tick of the room's ticker: frees the sessions of students away past the grace period,
-     * samples every student's curve and best loss, and sends each ready dashboard the cards that
-     * changed since its last update. A dashboard still writing its last update is skipped.
+     * takes off the cards that expired, samples every student's curve and best loss, and sends each
+     * ready dashboard the cards that changed since its last update. A dashboard still writing its
+     * last update is skipped.
      */
     void tick(long now) {
+        List<Student> expired = new ArrayList<>();
+        update(now, expired);
+        for (Student s : expired) members.forgotten(s);
+    }
+
+    /** A student's card has expired: left for {@link RoomLimits#LEFT_CARD_MILLIS}, or never connected after joining. */
+    static boolean expired(Student s, long now) {
+        if (s.left && s.leftSince != 0) return now - s.leftSince > RoomLimits.LEFT_CARD_MILLIS;
+        return !s.connectedOnce && !s.link.attached() && now - s.joinedMillis > RoomLimits.NEVER_CONNECTED_MILLIS;
+    }
+
+    private void update(long now, List<Student> expired) {
         synchronized (st) {
             if (st.closed) return;
+            for (Student s : List.copyOf(st.roster.all())) {
+                if (!st.remote(s) && expired(s, now)) {
+                    st.roster.remove(s.id);
+                    members.drop(s);
+                    expired.add(s);
+                }
+            }
             if (!st.dashboards.isEmpty() || st.roster.all().stream().anyMatch(s -> s.link.attached())) st.lastUsedMillis = now;
             for (Student s : st.roster.all()) {
                 if (st.remote(s)) {

@@ -23,6 +23,9 @@ public final class Rooms implements AutoCloseable {
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AddressWindow wrongCodes = new AddressWindow(60_000);
     private final AddressWindow created = new AddressWindow(3_600_000);
+    /** Joins whose student has not connected yet, per address and per room code (a connect takes the join back). */
+    private final AddressWindow unconnectedByAddress = new AddressWindow(60_000);
+    private final AddressWindow unconnectedByRoom = new AddressWindow(60_000);
     private final RoomTicker ticker;
     /** With several servers: copies of rooms read from the shared store. */
     private final RoomCopies copies;
@@ -45,6 +48,8 @@ public final class Rooms implements AutoCloseable {
         this.ticker = new RoomTicker(rooms, context, this::close, now -> {
             wrongCodes.forgetOld(now);
             created.forgetOld(now);
+            unconnectedByAddress.forgetOld(now);
+            unconnectedByRoom.forgetOld(now);
         });
     }
 
@@ -108,10 +113,8 @@ public final class Rooms implements AutoCloseable {
         if (wrongCodes.full(address, context.limits().wrongCodesPerMinute(), now)) {
             throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many wrong class codes from your address; wait a minute");
         }
-        String code = JoinCodes.normalize(typedCode);
-        Room room = code == null ? null : rooms.get(code);
-        if ((room == null || room.closed()) && code != null && context.replica().shared()) room = copies.copy(code);
-        if (room == null || room.closed()) {
+        Room room = existing(typedCode);
+        if (room == null) {
             wrongCodes.add(address, now);
             throw new RoomException(RoomException.Kind.NOT_FOUND, "there is no class with the code '"
                     + (typedCode == null ? "" : typedCode.strip()) + "'; check it with your teacher");
@@ -119,8 +122,25 @@ public final class Rooms implements AutoCloseable {
         return room;
     }
 
-    /** The room for a teacher: unknown codes and wrong keys answer alike (forbidden), so neither leaks. */
+    /** The open room with this code, held here or (several servers) read from the store; null when there is none. */
+    private Room existing(String typedCode) {
+        String code = JoinCodes.normalize(typedCode);
+        if (code == null) return null;
+        Room room = rooms.get(code);
+        if ((room == null || room.closed()) && context.replica().shared()) room = copies.copy(code);
+        return room == null || room.closed() ? null : room;
+    }
+
+    /**
+     * The room for a teacher: unknown codes and wrong keys answer alike (forbidden), so neither
+     * leaks. The room's own teacher key passes the wrong-code limit: a class sharing the teacher's
+     * address cannot lock the teacher out by typing wrong codes (the key cannot be guessed).
+     */
     public Room forTeacher(String typedCode, String key, String address) {
+        if (key != null && !key.isEmpty()) {
+            Room mine = existing(typedCode);
+            if (mine != null && mine.isTeacher(key)) return mine;
+        }
         Room room;
         try {
             room = find(typedCode, address);
@@ -135,7 +155,18 @@ public final class Rooms implements AutoCloseable {
     /** Joins a room by code: a name in, a resume token (kept by the browser) and a student id out. */
     public Joined join(String typedCode, String name, String address) {
         Room room = find(typedCode, address);
+        long now = System.currentTimeMillis();
+        if (unconnectedByAddress.full(address, RoomLimits.UNCONNECTED_JOINS_PER_ADDRESS, now)) {
+            throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many students joined from your address without opening "
+                    + "the class; wait a minute and try again");
+        }
+        if (unconnectedByRoom.full(room.code(), RoomLimits.UNCONNECTED_JOINS_PER_ROOM, now)) {
+            throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many students are joining this class at once; "
+                    + "wait a minute and try again");
+        }
         Student s = room.join(name, address);
+        unconnectedByAddress.add(address, s.joinedMillis);
+        unconnectedByRoom.add(room.code(), s.joinedMillis);
         String token = s.plainToken;
         s.plainToken = null;
         return new Joined(room.code(), s.id, token, s.name);
@@ -164,6 +195,11 @@ public final class Rooms implements AutoCloseable {
 
     private Membership attach(Room room, Student s, SessionListener socket, String address) {
         Room.Attach done = room.attach(s, socket, address, room.checkpointToResume(s));
+        if (done.firstConnectFrom() != null) {
+            // a real student: their join no longer counts against their address or the room
+            unconnectedByAddress.forgive(done.firstConnectFrom(), s.joinedMillis);
+            unconnectedByRoom.forgive(room.code(), s.joinedMillis);
+        }
         return new Membership(room, s, done.previous(), done.resumed());
     }
 

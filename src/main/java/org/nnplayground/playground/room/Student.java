@@ -27,6 +27,10 @@ final class Student {
     long awaySince;
     /** The session was freed after the grace period: the card stays, marked left. */
     boolean left;
+    /** When this server marked them left (0: not left here); the card goes {@link RoomLimits#LEFT_CARD_MILLIS} later. */
+    long leftSince;
+    /** Their page has connected at least once (a join never followed by a socket is a fake or a lost tab). */
+    boolean connectedOnce;
     /** Grows on every change of what the card shows besides the summary (away, back, left). */
     long metaVersion;
     /** Best test loss for the current exercise, with its parameters and when it was reached. */

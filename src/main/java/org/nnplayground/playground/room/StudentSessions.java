@@ -63,6 +63,7 @@ final class StudentSessions {
         if (!s.left && s.awaySince != 0 && now - s.awaySince > context.limits().grace().toMillis()) {
             free(s);
             s.left = true;
+            s.leftSince = now;
             s.metaVersion++;
         }
     }

@@ -74,6 +74,26 @@ final class TeacherActions {
         publish(new RoomEvent.Removed(studentId));
     }
 
+    /** Removes, in one go, every student whose card reads away or left (see {@link #remove}); how many went. */
+    int removeAway() {
+        List<String> gone = new ArrayList<>();
+        synchronized (st) {
+            st.requireOpen();
+            for (Student s : List.copyOf(st.roster.all())) {
+                String state = st.remote(s) ? RemoteCards.state(s) : s.stateKey(s.summary());
+                if (!state.equals("away") && !state.equals("left")) continue;
+                st.roster.remove(s.id);
+                members.drop(s);
+                gone.add(s.id);
+            }
+        }
+        for (String id : gone) {
+            st.sessions.forgetRun(id);
+            publish(new RoomEvent.Removed(id));
+        }
+        return gone.size();
+    }
+
     /** A student's session for a read-only viewer (the teacher opening a card). */
     Session watch(String studentId) {
         synchronized (st) {

@@ -26,7 +26,7 @@ public final class DashboardPage {
                                         span(" with code").withClass("join-label")),
                                 div("······").withId("room-code").attr("title", "The class code: students type it on the playground page"),
                                 div().withClass("counts").with(
-                                        span("0").withId("student-count"), text(" students"),
+                                        span("0").withId("student-count"), span(" students").withId("student-noun"),
                                         span("connecting…").withId("dash-connection").withClass("connection"))),
                         section().withId("dash-actions").with(
                                 div().withClass("exercise").with(
@@ -39,6 +39,8 @@ public final class DashboardPage {
                                         button("Pause all").withId("pause-all"),
                                         button("Resume all").withId("resume-all"),
                                         button("Reset all").withId("reset-all"),
+                                        button("Remove everyone away").withId("remove-away")
+                                                .attr("title", "Removes every student whose card reads away or left"),
                                         label(input().withType("checkbox").withId("anonymize"), text(" Anonymize names")),
                                         label("Sort by").attr("for", "sort-by"),
                                         select(option("name").withValue("name"), option("test loss").withValue("loss"),
