@@ -232,7 +232,7 @@ function leaderboard(entries) {
     li.dataset.studentId = e.id;
     const name = document.createElement('span'); name.className = 'leader-name'; name.textContent = e.name;
     const figures = document.createElement('span'); figures.className = 'leader-figures';
-    figures.textContent = `${fmt(e.lossTest)} · ${e.parameters} params`;
+    figures.textContent = `test loss ${fmt(e.lossTest)} · epoch ${e.epoch} · ${e.parameters} parameters`;
     li.append(name, figures);
     return li;
   }));

@@ -19,6 +19,8 @@ final class RoomMembers {
         synchronized (st) {
             st.requireOpen();
             String clean = cleanName(name);
+            st.requireNotRemoved(clean);
+            clean = st.distinctName(clean);
             requireRoom();
             String token = Secrets.token(24);
             Student s = new Student(Secrets.token(9), Secrets.hash(token), clean, st.roster.nextNumber(), System.currentTimeMillis());
@@ -42,6 +44,8 @@ final class RoomMembers {
         String link;
         synchronized (st) {
             st.requireOpen();
+            st.requireNotRemoved(clean);
+            clean = st.distinctName(clean);
             requireRoom();
             link = st.exerciseLink();
         }
@@ -85,6 +89,7 @@ final class RoomMembers {
         Room.Attach done;
         synchronized (st) {
             st.requireOpen();
+            if (st.removedTokens.contains(s.token)) throw removed();
             if (!st.roster.contains(s.id)) throw new RoomException(RoomException.Kind.NOT_FOUND, "you are no longer in this class");
             Room.Resumed resumed = null;
             String joinedFrom = s.address;
@@ -163,8 +168,13 @@ final class RoomMembers {
     Student byToken(String token) {
         String hash = Secrets.hash(token);
         synchronized (st) {
+            if (st.removedTokens.contains(hash)) throw removed();
             return st.roster.byTokenHash(hash);
         }
+    }
+
+    static RoomException removed() {
+        return new RoomException(RoomException.Kind.FORBIDDEN, "the teacher removed you from this class");
     }
 
     /** Control and format characters (bidi overrides, zero-width) go: a name cannot flip or hide the dashboard's text. */

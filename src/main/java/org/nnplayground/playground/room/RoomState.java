@@ -1,5 +1,7 @@
 package org.nnplayground.playground.room;
 
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,6 +38,9 @@ final class RoomState {
     boolean closed;
     /** This server let go of the room (stopping, or a copy nobody here used); the room itself goes on. */
     boolean suspended;
+    /** Token hashes and names (lower case) of the students the teacher removed: they may not come back to this class. */
+    final Set<String> removedTokens = new HashSet<>();
+    final Set<String> removedNames = new HashSet<>();
     /** This copy's subscription to the room's events (set once, right after the parts are made). */
     AutoCloseable subscription = () -> {};
     /** Last tick with a dashboard open or a student connected (rooms idle too long are closed). */
@@ -49,7 +54,7 @@ final class RoomState {
         this.createdMillis = createdMillis;
         this.context = context;
         this.sessions = new StudentSessions(context);
-        this.rosterSync = new RosterSync(roster, sessions, dashboards, context.replica().id(), this::dropHere);
+        this.rosterSync = new RosterSync(roster, sessions, dashboards, context.replica().id(), this::dropHere, this::ban);
     }
 
     /** The current exercise link (null: none pushed yet). Under the lock. */
@@ -85,6 +90,31 @@ final class RoomState {
             subscription.close();
         } catch (Exception ignored) {
             // a local subscription cannot fail to close; a shared one only stops listening
+        }
+    }
+
+    /** The teacher removed {@code s}: their token and name are refused from now on. Under the lock. */
+    void ban(Student s) {
+        removedTokens.add(s.token);
+        removedNames.add(s.name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A name told apart from the others on the roster: "Ada", then "Ada 2", "Ada 3". Under the lock. */
+    String distinctName(String name) {
+        Set<String> taken = new HashSet<>();
+        for (Student s : roster.all()) taken.add(s.name.toLowerCase(Locale.ROOT));
+        if (!taken.contains(name.toLowerCase(Locale.ROOT))) return name;
+        for (int n = 2; ; n++) {
+            String candidate = name + " " + n;
+            if (!taken.contains(candidate.toLowerCase(Locale.ROOT))) return candidate;
+        }
+    }
+
+    /** Throws when the teacher removed a student of this name. Under the lock. */
+    void requireNotRemoved(String name) {
+        if (removedNames.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new RoomException(RoomException.Kind.FORBIDDEN, "the teacher removed '" + name + "' from this class; "
+                    + "ask your teacher if that was a mistake");
         }
     }
 

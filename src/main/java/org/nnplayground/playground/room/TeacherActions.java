@@ -68,6 +68,7 @@ final class TeacherActions {
             st.requireOpen();
             Student s = st.roster.require(studentId);
             st.roster.remove(s.id);
+            st.ban(s);
             members.drop(s);
         }
         st.sessions.forgetRun(studentId);
@@ -83,6 +84,7 @@ final class TeacherActions {
                 String state = st.remote(s) ? RemoteCards.state(s) : s.stateKey(s.summary());
                 if (!state.equals("away") && !state.equals("left")) continue;
                 st.roster.remove(s.id);
+                st.ban(s);
                 members.drop(s);
                 gone.add(s.id);
             }
@@ -170,6 +172,9 @@ final class TeacherActions {
                 return; // the teacher's server accepted it: a link another version cannot read keeps the old exercise here
             }
             for (Student s : st.roster.all()) s.forgetBest();
+            st.dashboards.roomChanged();
+        } else if (event instanceof RoomEvent.ResetAll) {
+            for (Student s : st.roster.all()) s.forgetBest(); // the leaderboard is of the runs since the reset
             st.dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Spotlight sp) {
             st.spotlight = sp.studentId();

@@ -156,6 +156,7 @@ public final class Session {
         request("reset", () -> {
             requireRun();
             run.resetWeights();
+            builds++; // new weights are a new run: a class's best-so-far starts again from it
             restart();
         });
     }

@@ -54,8 +54,9 @@ public final class DashboardPage {
                         main().withId("dash-main").with(
                                 section().withId("student-grid").attr("aria-label", "Students"),
                                 aside().withId("leaderboard-panel").with(
-                                        h2("Leaderboard"),
-                                        p("Lowest test loss on this exercise (ties: fewer parameters, then earlier).").withClass("hint"),
+                                        h2("Leaderboard: best test loss").withId("leaderboard-title"),
+                                        p("Each student's lowest test loss since the exercise was pushed or the last "
+                                                + "\"Reset all\" (ties: fewer parameters, then earlier).").withClass("hint"),
                                         ol().withId("leaderboard"))),
                         div().withId("dash-toasts").attr("aria-live", "polite"),
                         script().withType("module").withSrc("/web/js/dashboard.js"))
