@@ -106,6 +106,9 @@ final class RoomMembers {
             s.link.attach(socket);
             s.awaySince = 0;
             s.metaVersion++;
+            // the run goes on as it was when they went: playing or paused (a fresh run of their link waits for Play)
+            if (s.playOnReturn && (resumed == null || resumed.lostSeconds() != null)) s.session.play();
+            s.playOnReturn = false;
             done = new Room.Attach(previous, resumed, firstFrom);
         }
         if (st.context.replica().shared()) st.context.events().publish(st.code, new RoomEvent.Attached(s.id, st.context.replica().id()));

@@ -5,6 +5,7 @@ import org.nnplayground.playground.session.Checkpoints;
 import org.nnplayground.playground.session.Checkpoints.Checkpoint;
 import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
+import org.nnplayground.playground.session.SessionState;
 
 import java.util.logging.Logger;
 
@@ -53,6 +54,7 @@ final class StudentSessions {
         if (!s.link.detach(socket)) return false;
         s.awaySince = System.currentTimeMillis();
         s.metaVersion++;
+        s.playOnReturn = s.session != null && s.summary().state() == SessionState.PLAYING;
         if (s.session != null) s.session.pause();
         if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
         return true;
