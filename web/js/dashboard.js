@@ -81,6 +81,18 @@ function retryTeach(message) {
   retryMs = Math.min(retryMs * 2, 30_000);
 }
 
+/** The class has ended: the dashboard stays, read-only (cards as they were, no actions), the report still downloadable. */
+function endClass() {
+  const ws = socket;
+  socket = null;
+  ws?.close();
+  document.body.classList.add('ended');
+  $('dash-ended').hidden = false;
+  $('dash-connection').textContent = 'This class has ended';
+  $('dash-connection').classList.remove('down');
+  for (const control of document.querySelectorAll('#dash-actions button, #dash-actions input, #dash-actions select')) control.disabled = true;
+}
+
 function send(message) {
   if (!socket || socket.readyState !== WebSocket.OPEN) { toast('Not connected to the server.'); return; }
   socket.send(JSON.stringify(message));
@@ -98,10 +110,7 @@ function receive(m) {
       if (m.request === 'pushExercise') toast('Exercise pushed to every student.', 'ok');
       if (m.request === 'removeAway') toast('Everyone away was removed.', 'ok');
       break;
-    case 'roomClosed':
-      $('dash-connection').textContent = 'the class is closed';
-      socket = null;
-      break;
+    case 'roomClosed': endClass(); break;
     case 'error':
       if (m.request === 'teach') { retryTeach(m.message); break; }
       toast(m.message);

@@ -72,6 +72,9 @@ public final class Room {
         if (!isTeacher(key)) throw RoomException.forbidden();
     }
 
+    /** What is kept of this room once it has ended: its key's hash and its report now. */
+    EndedRooms.Ended ended(long now) { return new EndedRooms.Ended(st.teacherKeyHash, report(), now); }
+
     /** True when {@code key} is this room's teacher key. */
     public boolean isTeacher(String key) { return key != null && Secrets.same(st.teacherKeyHash, Secrets.hash(key)); }
 

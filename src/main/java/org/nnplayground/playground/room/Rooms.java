@@ -22,6 +22,7 @@ public final class Rooms implements AutoCloseable {
     private final JoinCodes codes = new JoinCodes();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AddressWindow wrongCodes = new AddressWindow(60_000);
+    private final EndedRooms ended = new EndedRooms();
     private final AddressWindow created = new AddressWindow(3_600_000);
     /** Joins whose student has not connected yet, per address and per room code (a connect takes the join back). */
     private final AddressWindow unconnectedByAddress = new AddressWindow(60_000);
@@ -76,13 +77,13 @@ public final class Rooms implements AutoCloseable {
                 // the store decides: another server may have made a room with the same code
                 RoomStore.RoomRecord made;
                 do {
-                    do { code = codes.next(); } while (rooms.containsKey(code));
+                    do { code = codes.next(); } while (rooms.containsKey(code) || ended.get(code, now) != null);
                     made = Room.record(code, Secrets.hash(key), exercise);
                 } while (!context.store().createRoom(made));
                 rooms.put(code, new Room(made, exercise, context));
                 createdHere.add(code);
             } else {
-                do { code = codes.next(); } while (rooms.containsKey(code));
+                do { code = codes.next(); } while (rooms.containsKey(code) || ended.get(code, now) != null);
                 rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
             }
             created.add(address, now);
@@ -114,6 +115,10 @@ public final class Rooms implements AutoCloseable {
             throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many wrong class codes from your address; wait a minute");
         }
         Room room = existing(typedCode);
+        if (room == null && ended.get(JoinCodes.normalize(typedCode), now) != null) {
+            throw new RoomException(RoomException.Kind.ENDED, "the class with the code '" + typedCode.strip()
+                    + "' has ended: the teacher closed it");
+        }
         if (room == null) {
             wrongCodes.add(address, now);
             throw new RoomException(RoomException.Kind.NOT_FOUND, "there is no class with the code '"
@@ -140,16 +145,24 @@ public final class Rooms implements AutoCloseable {
         if (key != null && !key.isEmpty()) {
             Room mine = existing(typedCode);
             if (mine != null && mine.isTeacher(key)) return mine;
+            EndedRooms.Ended over = mine == null ? ended.get(JoinCodes.normalize(typedCode), System.currentTimeMillis()) : null;
+            if (over != null && over.teacher(key)) throw new RoomException(RoomException.Kind.ENDED, RoomException.CLASS_ENDED);
         }
         Room room;
         try {
             room = find(typedCode, address);
         } catch (RoomException e) {
-            if (e.kind() == RoomException.Kind.NOT_FOUND) throw RoomException.forbidden();
+            if (e.kind() == RoomException.Kind.NOT_FOUND || e.kind() == RoomException.Kind.ENDED) throw RoomException.forbidden();
             throw e;
         }
         room.checkTeacher(key);
         return room;
+    }
+
+    /** The report of an ended class as it was at the end, when {@code key} is its teacher's; else null. */
+    public String endedReport(String typedCode, String key) {
+        EndedRooms.Ended over = ended.get(JoinCodes.normalize(typedCode), System.currentTimeMillis());
+        return over != null && over.teacher(key) ? over.report() : null;
     }
 
     /** Joins a room by code: a name in, a resume token (kept by the browser) and a student id out. */
@@ -256,6 +269,7 @@ public final class Rooms implements AutoCloseable {
 
     /** Closes a room (the teacher's key checked by the caller). */
     public void close(Room room) {
+        if (!room.closed()) ended.add(room.code(), room.ended(System.currentTimeMillis()));
         rooms.remove(room.code(), room);
         room.close();
     }

@@ -28,6 +28,9 @@ public final class DashboardPage {
                                 div().withClass("counts").with(
                                         span("0").withId("student-count"), span(" students").withId("student-noun"),
                                         span("connecting…").withId("dash-connection").withClass("connection"))),
+                        div().withId("dash-ended").attr("hidden", "").attr("role", "status").with(
+                                h2(org.nnplayground.playground.room.RoomException.CLASS_ENDED),
+                                p("The class is read-only now: its cards stay as they were, and its report can still be downloaded.")),
                         section().withId("dash-actions").with(
                                 div().withClass("exercise").with(
                                         label("Exercise link").attr("for", "exercise-link"),

@@ -190,7 +190,8 @@ final class RoomSocket {
             c.send(new ServerMessage.RoomClosed("you left the class", "left"));
         } else if (r instanceof ClientMessage.Teach teach) {
             if (p.member != null || p.teaching != null) throw new IllegalArgumentException("this socket already has a role");
-            Room room = rooms.forTeacher(teach.code(), teach.key(), c.address());
+            Room room = teacherRoom(c, teach);
+            if (room == null) return;
             p.teaching = room;
             room.addDashboard(p);
             p.subscription = events.subscribe(room.code(), e -> {
@@ -213,6 +214,17 @@ final class RoomSocket {
                     "only the teacher can do that (send 'teach' with the teacher key first)");
             action.apply(p.teaching, rooms);
             c.send(new ServerMessage.Done(TYPE_NAMES.get(r.getClass())));
+        }
+    }
+
+    /** The teacher's room, or null when the class has ended (the dashboard is told, and shows it read-only). */
+    private Room teacherRoom(Connection c, ClientMessage.Teach teach) {
+        try {
+            return rooms.forTeacher(teach.code(), teach.key(), c.address());
+        } catch (RoomException e) {
+            if (e.kind() != RoomException.Kind.ENDED) throw e;
+            c.send(new ServerMessage.RoomClosed(e.getMessage(), "closed"));
+            return null;
         }
     }
 
