@@ -73,7 +73,16 @@ public final class Room {
     }
 
     /** What is kept of this room once it has ended: its key's hash and its report now. */
-    EndedRooms.Ended ended(long now) { return new EndedRooms.Ended(st.teacherKeyHash, report(), now); }
+    EndedRooms.Ended ended(long now) {
+        String report;
+        synchronized (st) { report = st.finalReport; }
+        return new EndedRooms.Ended(st.teacherKeyHash, report != null ? report : report(), now);
+    }
+
+    /** The class has ended (closed by its teacher, here or on another server). */
+    boolean hasEnded() {
+        synchronized (st) { return st.closed; }
+    }
 
     /** True when {@code key} is this room's teacher key. */
     public boolean isTeacher(String key) { return key != null && Secrets.same(st.teacherKeyHash, Secrets.hash(key)); }

@@ -55,7 +55,7 @@ final class RoomMembers {
         int number = st.context.store().addStudent(st.code, new RoomStore.StudentRecord(id, Secrets.hash(token), clean, 0, link, now),
                 st.context.limits().studentsPerRoom());
         if (number == 0) throw full();
-        if (number < 0) throw new RoomException(RoomException.Kind.NOT_FOUND, "this class has been closed by the teacher");
+        if (number < 0) throw RoomState.ended();
         Student s = new Student(id, Secrets.hash(token), clean, number, now);
         s.plainToken = token;
         s.address = address;

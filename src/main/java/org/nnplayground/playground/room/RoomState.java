@@ -41,6 +41,8 @@ final class RoomState {
     /** Token hashes and names (lower case) of the students the teacher removed: they may not come back to this class. */
     final Set<String> removedTokens = new HashSet<>();
     final Set<String> removedNames = new HashSet<>();
+    /** The class report as it was when the class ended (null: not ended). */
+    String finalReport;
     /** This copy's subscription to the room's events (set once, right after the parts are made). */
     AutoCloseable subscription = () -> {};
     /** Last tick with a dashboard open or a student connected (rooms idle too long are closed). */
@@ -66,7 +68,11 @@ final class RoomState {
     /** Throws unless the room takes requests here. Under the lock. */
     void requireOpen() {
         if (suspended && !closed) throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class is being reloaded on this server; try again");
-        if (closed) throw new RoomException(RoomException.Kind.NOT_FOUND, "this class has been closed by the teacher");
+        if (closed) throw ended();
+    }
+
+    static RoomException ended() {
+        return new RoomException(RoomException.Kind.ENDED, "this class has ended: the teacher closed it");
     }
 
     /** A student's session is on another server: their card comes from its summaries. */

@@ -34,6 +34,7 @@ final class RoomTicker implements AutoCloseable {
     private final Map<String, Room> rooms;
     private final RoomContext context;
     private final Consumer<Room> close;
+    private final Consumer<Room> closedElsewhere;
     private final LongConsumer everyMinute;
     private final ScheduledExecutorService executor;
     private long ticks;
@@ -42,12 +43,14 @@ final class RoomTicker implements AutoCloseable {
 
     /**
      * Ticks {@code rooms} (the server's live map: a room dropped or closed here leaves it);
-     * {@code close} closes a room for good, {@code everyMinute} forgets old per-address records.
+     * {@code close} closes a room for good, {@code closedElsewhere} hears of a room closed on another
+     * server (or set aside here), {@code everyMinute} forgets old per-address records.
      */
-    RoomTicker(Map<String, Room> rooms, RoomContext context, Consumer<Room> close, LongConsumer everyMinute) {
+    RoomTicker(Map<String, Room> rooms, RoomContext context, Consumer<Room> close, Consumer<Room> closedElsewhere, LongConsumer everyMinute) {
         this.rooms = rooms;
         this.context = context;
         this.close = close;
+        this.closedElsewhere = closedElsewhere;
         this.everyMinute = everyMinute;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "room-ticker");
@@ -66,6 +69,7 @@ final class RoomTicker implements AutoCloseable {
             try {
                 if (r.closed()) {
                     rooms.remove(r.code(), r); // closed on another server
+                    closedElsewhere.accept(r);
                     continue;
                 }
                 if (shared) {

@@ -46,7 +46,7 @@ public final class Rooms implements AutoCloseable {
         this.context = new RoomContext(sessions, events, store, limits, replica);
         this.copies = new RoomCopies(rooms, context);
         if (!replica.shared()) restore();
-        this.ticker = new RoomTicker(rooms, context, this::close, now -> {
+        this.ticker = new RoomTicker(rooms, context, this::close, this::remember, now -> {
             wrongCodes.forgetOld(now);
             created.forgetOld(now);
             unconnectedByAddress.forgetOld(now);
@@ -132,6 +132,7 @@ public final class Rooms implements AutoCloseable {
         String code = JoinCodes.normalize(typedCode);
         if (code == null) return null;
         Room room = rooms.get(code);
+        if (room != null && room.hasEnded()) remember(room);
         if ((room == null || room.closed()) && context.replica().shared()) room = copies.copy(code);
         return room == null || room.closed() ? null : room;
     }
@@ -269,9 +270,14 @@ public final class Rooms implements AutoCloseable {
 
     /** Closes a room (the teacher's key checked by the caller). */
     public void close(Room room) {
-        if (!room.closed()) ended.add(room.code(), room.ended(System.currentTimeMillis()));
         rooms.remove(room.code(), room);
         room.close();
+        remember(room);
+    }
+
+    /** A class that ended (here, or on another server: its copy heard it) is remembered for a while. */
+    private void remember(Room room) {
+        if (room.hasEnded()) ended.add(room.code(), room.ended(System.currentTimeMillis()));
     }
 
     public int size() { return rooms.size(); }

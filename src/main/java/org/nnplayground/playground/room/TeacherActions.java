@@ -127,6 +127,7 @@ final class TeacherActions {
     /** Frees this server's part of a closed room: sessions, dashboards, the subscription. */
     private void closeHere() {
         synchronized (st) {
+            if (st.finalReport == null) st.finalReport = ClassReport.of(st.roster.all(), st.context.replica().id());
             st.closed = true;
             for (Student s : st.roster.all()) st.sessions.free(s);
             st.roster.clear();
