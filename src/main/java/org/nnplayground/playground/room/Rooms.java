@@ -24,9 +24,7 @@ public final class Rooms implements AutoCloseable {
     private final AddressWindow wrongCodes = new AddressWindow(60_000);
     private final EndedRooms ended = new EndedRooms();
     private final AddressWindow created = new AddressWindow(3_600_000);
-    /** Joins whose student has not connected yet, per address and per room code (a connect takes the join back). */
-    private final AddressWindow unconnectedByAddress = new AddressWindow(60_000);
-    private final AddressWindow unconnectedByRoom = new AddressWindow(60_000);
+    private final JoinWindows unconnected = new JoinWindows();
     private final RoomTicker ticker;
     /** With several servers: copies of rooms read from the shared store. */
     private final RoomCopies copies;
@@ -49,8 +47,7 @@ public final class Rooms implements AutoCloseable {
         this.ticker = new RoomTicker(rooms, context, this::close, this::remember, now -> {
             wrongCodes.forgetOld(now);
             created.forgetOld(now);
-            unconnectedByAddress.forgetOld(now);
-            unconnectedByRoom.forgetOld(now);
+            unconnected.forgetOld(now);
         });
     }
 
@@ -169,18 +166,9 @@ public final class Rooms implements AutoCloseable {
     /** Joins a room by code: a name in, a resume token (kept by the browser) and a student id out. */
     public Joined join(String typedCode, String name, String address) {
         Room room = find(typedCode, address);
-        long now = System.currentTimeMillis();
-        if (unconnectedByAddress.full(address, RoomLimits.UNCONNECTED_JOINS_PER_ADDRESS, now)) {
-            throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many students joined from your address without opening "
-                    + "the class; wait a minute and try again");
-        }
-        if (unconnectedByRoom.full(room.code(), RoomLimits.UNCONNECTED_JOINS_PER_ROOM, now)) {
-            throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many students are joining this class at once; "
-                    + "wait a minute and try again");
-        }
+        unconnected.check(address, room.code(), System.currentTimeMillis());
         Student s = room.join(name, address);
-        unconnectedByAddress.add(address, s.joinedMillis);
-        unconnectedByRoom.add(room.code(), s.joinedMillis);
+        unconnected.joined(address, room.code(), s.joinedMillis);
         String token = s.plainToken;
         s.plainToken = null;
         return new Joined(room.code(), s.id, token, s.name);
@@ -209,11 +197,7 @@ public final class Rooms implements AutoCloseable {
 
     private Membership attach(Room room, Student s, SessionListener socket, String address) {
         Room.Attach done = room.attach(s, socket, address, room.checkpointToResume(s));
-        if (done.firstConnectFrom() != null) {
-            // a real student: their join no longer counts against their address or the room
-            unconnectedByAddress.forgive(done.firstConnectFrom(), s.joinedMillis);
-            unconnectedByRoom.forgive(room.code(), s.joinedMillis);
-        }
+        if (done.firstConnectFrom() != null) unconnected.connected(done.firstConnectFrom(), room.code(), s.joinedMillis);
         return new Membership(room, s, done.previous(), done.resumed());
     }
 
