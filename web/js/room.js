@@ -252,6 +252,10 @@ export class Room {
 
   setLocked(locked) {
     this.locked = new Set(locked ?? []);
+    // what a lock turns off is hidden, not left to answer an error (room.css: body.lock-<request>)
+    for (const request of ['loadCsv', 'networkShape', 'drawPoint']) {
+      document.body.classList.toggle(`lock-${request}`, this.locked.has(request));
+    }
     // a sweep trains too: the exercise that turns play off turns the sweep off (the server refuses it as well)
     const sweep = document.getElementById('sweep-run');
     if (sweep) {
