@@ -106,9 +106,8 @@ final class RoomMembers {
             s.link.attach(socket);
             s.awaySince = 0;
             s.metaVersion++;
-            // the run goes on as it was when they went: playing or paused (a fresh run of their link waits for Play)
-            if (s.playOnReturn && (resumed == null || resumed.lostSeconds() != null)) s.session.play();
-            s.playOnReturn = false;
+            // the run goes on as it was when they went, once their page has it again (see refresh); a fresh run waits for Play
+            if (resumed != null && resumed.lostSeconds() == null) s.playOnReturn = false;
             done = new Room.Attach(previous, resumed, firstFrom);
         }
         if (st.context.replica().shared()) st.context.events().publish(st.code, new RoomEvent.Attached(s.id, st.context.replica().id()));
@@ -128,7 +127,11 @@ final class RoomMembers {
     /** Sends the student's page its session again: description, status and a frame (after the room's own messages). */
     void refresh(Student s) {
         synchronized (st) {
-            if (!s.left && s.session != null) s.session.refresh();
+            if (s.left || s.session == null) return;
+            s.session.refresh();
+            // a run that was playing when their socket went plays on from where it stopped (queued after the refresh)
+            if (s.playOnReturn) s.session.play();
+            s.playOnReturn = false;
         }
     }
 
