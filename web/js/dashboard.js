@@ -20,6 +20,8 @@ const cards = new Map();       // student id -> { data, element }
 let anonymized = false;
 let socket = null;
 let retryMs = 500;
+/** The least wait before asking again after the server refused this dashboard. */
+const TEACH_RETRY_MS = 5000;
 
 $('room-code').textContent = code || '······';
 $('join-url').textContent = `${location.host}`;
@@ -51,7 +53,7 @@ function connect() {
   }
   const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/room`);
   socket = ws;
-  ws.onopen = () => { retryMs = 500; ws.send(JSON.stringify({ type: 'teach', code, key })); };
+  ws.onopen = () => { ws.send(JSON.stringify({ type: 'teach', code, key })); };
   ws.onmessage = event => {
     try { receive(JSON.parse(event.data)); } catch (e) { console.error('dashboard message failed', e); }
   };
@@ -64,6 +66,33 @@ function connect() {
   };
 }
 
+/**
+ * The server refused the dashboard (too many wrong codes from this network, a server reloading
+ * the class, a key it does not know yet): say so and try again later, never give up for good.
+ */
+function retryTeach(message) {
+  const ws = socket;
+  socket = null;
+  const seconds = Math.round(Math.max(retryMs, TEACH_RETRY_MS) / 1000);
+  $('dash-connection').textContent = `${message}; trying again in ${seconds} s`;
+  $('dash-connection').classList.add('down');
+  ws?.close();
+  setTimeout(connect, seconds * 1000);
+  retryMs = Math.min(retryMs * 2, 30_000);
+}
+
+/** The class has ended: the dashboard stays, read-only (cards as they were, no actions), the report still downloadable. */
+function endClass() {
+  const ws = socket;
+  socket = null;
+  ws?.close();
+  document.body.classList.add('ended');
+  $('dash-ended').hidden = false;
+  $('dash-connection').textContent = 'This class has ended';
+  $('dash-connection').classList.remove('down');
+  for (const control of document.querySelectorAll('#dash-actions button, #dash-actions input, #dash-actions select')) control.disabled = true;
+}
+
 function send(message) {
   if (!socket || socket.readyState !== WebSocket.OPEN) { toast('Not connected to the server.'); return; }
   socket.send(JSON.stringify(message));
@@ -72,18 +101,19 @@ function send(message) {
 function receive(m) {
   switch (m.type) {
     case 'teaching':
+      retryMs = 500;
       $('dash-connection').textContent = 'live';
       $('dash-connection').classList.remove('down');
       break;
     case 'roster': roster(m); break;
-    case 'done': if (m.request === 'pushExercise') toast('Exercise pushed to every student.', 'ok'); break;
-    case 'roomClosed':
-      $('dash-connection').textContent = 'the class is closed';
-      socket = null;
+    case 'done':
+      if (m.request === 'pushExercise') toast('Exercise pushed to every student.', 'ok');
+      if (m.request === 'removeAway') toast('Everyone away was removed.', 'ok');
       break;
+    case 'roomClosed': endClass(); break;
     case 'error':
+      if (m.request === 'teach') { retryTeach(m.message); break; }
       toast(m.message);
-      if (m.request === 'teach') { socket = null; $('dash-connection').textContent = m.message; }
       break;
     default: break;
   }
@@ -93,6 +123,7 @@ function roster(m) {
   anonymized = m.anonymized;
   $('anonymize').checked = m.anonymized;
   $('student-count').textContent = String(m.students);
+  $('student-noun').textContent = m.students === 1 ? ' student' : ' students';
   // the current exercise fills the link box unless the teacher is editing it (typed or focused)
   const box = $('exercise-link');
   const untouched = box.dataset.filled === undefined ? box.value === '' : box.value === box.dataset.filled;
@@ -210,7 +241,7 @@ function leaderboard(entries) {
     li.dataset.studentId = e.id;
     const name = document.createElement('span'); name.className = 'leader-name'; name.textContent = e.name;
     const figures = document.createElement('span'); figures.className = 'leader-figures';
-    figures.textContent = `${fmt(e.lossTest)} · ${e.parameters} params`;
+    figures.textContent = `test loss ${fmt(e.lossTest)} · epoch ${e.epoch} · ${e.parameters} parameters`;
     li.append(name, figures);
     return li;
   }));
@@ -224,6 +255,11 @@ $('push-exercise').addEventListener('click', () => {
 $('pause-all').addEventListener('click', () => send({ type: 'pauseAll' }));
 $('resume-all').addEventListener('click', () => send({ type: 'resumeAll' }));
 $('reset-all').addEventListener('click', () => send({ type: 'resetAll' }));
+$('remove-away').addEventListener('click', () => {
+  const away = [...cards.values()].filter(c => c.data && (c.data.state === 'away' || c.data.state === 'left')).length;
+  if (away === 0) { toast('Nobody is away.', 'ok'); return; }
+  if (confirm(`Remove the ${away} student${away === 1 ? '' : 's'} whose card reads away or left?`)) send({ type: 'removeAway' });
+});
 $('anonymize').addEventListener('change', event => send({ type: 'anonymize', on: event.target.checked }));
 $('sort-by').addEventListener('change', sortCards);
 $('send-notice').addEventListener('click', () => {

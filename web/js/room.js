@@ -5,6 +5,7 @@
 const $ = id => document.getElementById(id);
 const MEMBERSHIP = 'playground.room.membership';   // {code, token, studentId, name}
 const HOSTING = 'playground.room.hosting';         // {code, key}: a room this browser hosts
+const ENDED = 'playground.room.ended';             // {title, text, link}: the class just ended for this tab
 
 function load(key) {
   try { return JSON.parse(localStorage.getItem(key) ?? 'null'); } catch { return null; }
@@ -88,7 +89,7 @@ export class Room {
         return true;
       case 'roomClosed':
         if (message.reason === 'elsewhere') { this.elsewhere(message.message); return true; }
-        this.ended(message.message);
+        this.ended(message.message, message.reason);
         return true;
       case 'watching':
         $('watch-name').textContent = new URLSearchParams(location.search).get('anon') ? 'A student’s run' : message.name;
@@ -118,6 +119,8 @@ export class Room {
       $('watch-name').textContent = 'Opening the run…';
     }
     if (this.mode === 'none' && this.codeParam) this.openJoin(this.codeParam);
+    if (this.mode === 'none') this.showEnded();
+    $('class-ended-dismiss').addEventListener('click', () => { sessionStorage.removeItem(ENDED); $('class-ended').hidden = true; });
     $('join-class').addEventListener('click', () => this.openJoin(''));
     $('join-cancel').addEventListener('click', () => { $('room-join').hidden = true; });
     $('join-button').addEventListener('click', () => this.join());
@@ -184,15 +187,35 @@ export class Room {
     $('room-notice').textContent = `${text}: reload this page to use it here.`;
   }
 
-  /** The class is over for this student (closed, removed, or their place expired): back to their own playground. */
-  ended(text) {
+  /**
+   * The class is over for this student (closed, removed, or their place expired): their own
+   * playground comes back at once with every control (the exercise's hidden controls shown again),
+   * and a panel that stays says who ended the class and links to the run's settings.
+   */
+  ended(text, reason) {
     if (this.mode === 'watch') { $('watch-name').textContent = text; return; }
     if (this.mode !== 'student') return;
     this.mode = 'none';
+    const code = this.membership?.code ?? '';
     localStorage.removeItem(MEMBERSHIP);
-    this.hooks.toast(`${text}. You keep playing on your own.`, 'warning');
-    const link = this.hooks.currentLink();
-    setTimeout(() => restart('/#' + link), 2500);
+    const link = withAllControls(this.hooks.currentLink());
+    const title = reason === 'removed' ? 'You were removed from the class' : 'The class has ended';
+    const who = reason === 'closed' ? `Your teacher closed class ${code}.`
+      : reason === 'removed' ? `Your teacher removed you from class ${code}.` : `${capitalize(text)}.`;
+    sessionStorage.setItem(ENDED, JSON.stringify({ title, text: `${who} The playground is yours again, with every control; `
+      + 'this page\'s link keeps your run\'s settings.', link }));
+    restart('/#' + link);
+  }
+
+  /** The panel of a class that just ended for this tab (kept until the student closes it). */
+  showEnded() {
+    let ended = null;
+    try { ended = JSON.parse(sessionStorage.getItem(ENDED) ?? 'null'); } catch { ended = null; }
+    if (!ended) return;
+    $('class-ended-title').textContent = ended.title;
+    $('class-ended-text').textContent = ended.text;
+    $('class-ended-keep').href = `/#${ended.link}`;
+    $('class-ended').hidden = false;
   }
 
   async host() {
@@ -229,6 +252,10 @@ export class Room {
 
   setLocked(locked) {
     this.locked = new Set(locked ?? []);
+    // what a lock turns off is hidden, not left to answer an error (room.css: body.lock-<request>)
+    for (const request of ['loadCsv', 'networkShape', 'drawPoint']) {
+      document.body.classList.toggle(`lock-${request}`, this.locked.has(request));
+    }
     // a sweep trains too: the exercise that turns play off turns the sweep off (the server refuses it as well)
     const sweep = document.getElementById('sweep-run');
     if (sweep) {
@@ -243,6 +270,13 @@ function restart(url) {
   history.replaceState(null, '', url);
   location.reload();
 }
+
+/** A link with the exercise's hidden controls shown again (its `*_hide` keys dropped). */
+function withAllControls(link) {
+  return (link ?? '').split('&').filter(part => part && !/_hide=/.test(part)).join('&');
+}
+
+function capitalize(text) { return text ? text[0].toUpperCase() + text.slice(1) : text; }
 
 /** A typed code as the server reads it: upper case, no spaces or dashes. */
 function normalize(code) { return (code ?? '').replace(/[\s-]/g, '').toUpperCase(); }

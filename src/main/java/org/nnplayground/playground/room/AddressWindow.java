@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Events per client address over a sliding window: wrong room codes a minute (against guessing),
- * rooms created an hour (against one address taking every room of the server).
+ * Events per key over a sliding window: wrong room codes an address tries a minute (against
+ * guessing), rooms an address creates an hour (against one address taking every room of the
+ * server), students joining a minute without connecting, per address and per room (against fake joins).
  */
 final class AddressWindow {
     private final long windowMillis;
@@ -28,6 +29,13 @@ final class AddressWindow {
     void add(String address, long now) {
         Deque<Long> times = events.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (times) { times.addLast(now); }
+    }
+
+    /** Takes back one event of {@code address} at {@code when} (it proved harmless), if still in the window. */
+    void forgive(String address, long when) {
+        Deque<Long> times = events.get(address);
+        if (times == null) return;
+        synchronized (times) { times.removeFirstOccurrence(when); }
     }
 
     /** Forgets addresses with no event in the window, so the map does not grow with every address ever seen. */

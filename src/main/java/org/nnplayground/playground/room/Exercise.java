@@ -27,6 +27,16 @@ public final class Exercise {
             "numHiddenLayers", List.of("networkShape"),
             "dataset", List.of("dataset", "loadCsv", "drawPoint", "removePoint"),
             "regDataset", List.of("regDataset", "loadCsv", "drawPoint", "removePoint"));
+    /** What the page calls the requests an exercise can turn off (its errors speak the page's words, not request names). */
+    private static final Map<String, String> PAGE_WORDS = Map.of(
+            "play", "The Play button",
+            "step", "The Step button",
+            "reset", "The Reset button",
+            "drawPoint", "Drawing points",
+            "removePoint", "Removing drawn points",
+            "sweep", "Running a sweep",
+            "loadCsv", "Uploading your own data (CSV)",
+            "networkShape", "Changing the neurons and layers");
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final String link;
@@ -89,11 +99,18 @@ public final class Exercise {
     public String refusal(String request, String key) {
         if (request.equals("set") && key != null) {
             if (key.endsWith(LinkKey.HIDE_SUFFIX) && !locked.isEmpty()) return "the exercise decides which controls are shown";
-            if (locked.contains(key)) return "'" + key + "' is locked by the teacher's exercise";
+            if (locked.contains(key)) return pageWords(key) + " is locked by your teacher's exercise";
             return null;
         }
-        if (locked.contains(request)) return "'" + request + "' is turned off by the teacher's exercise";
+        if (locked.contains(request)) return pageWords(request) + " is turned off by your teacher's exercise";
         return null;
+    }
+
+    /** A request or setting as the page names it: its button, or its control's label. */
+    static String pageWords(String requestOrKey) {
+        String words = PAGE_WORDS.get(requestOrKey);
+        if (words != null) return words;
+        return LinkKey.find(requestOrKey).map(k -> k.label() == null ? null : "\u201c" + k.label() + "\u201d").orElse("This control");
     }
 
     /** A student's own link with every locked setting and hidden control put back to the exercise's. */

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * The rooms' ticker, {@link Rooms#TICKS_PER_SECOND} times a second on its own thread: each room
+ * The rooms' ticker, {@link #TICKS_PER_SECOND} times a second on its own thread: each room
  * frees the sessions of students away past the grace period and sends its dashboards what changed;
  * rooms idle too long are closed. With several servers it also sends the others this server's
  * cards, drops copies of rooms nobody uses here, and tells the store which rooms are in use.
@@ -21,11 +21,13 @@ import java.util.function.LongConsumer;
  * events are reached outside every room's lock.
  */
 final class RoomTicker implements AutoCloseable {
+    /** Dashboard updates per second: every card at least twice a second even when one tick is skipped. */
+    static final int TICKS_PER_SECOND = 4;
     /** A room with no dashboard open and no student connected for this long is closed. */
     static final long IDLE_ROOM_MILLIS = 12L * 3600 * 1000;
     /** Ticks between two card summaries to the other servers (twice a second), and between two summaries of every card. */
-    static final int SUMMARY_TICKS = Rooms.TICKS_PER_SECOND / 2;
-    static final int HEARTBEAT_TICKS = Rooms.TICKS_PER_SECOND * 3;
+    static final int SUMMARY_TICKS = TICKS_PER_SECOND / 2;
+    static final int HEARTBEAT_TICKS = TICKS_PER_SECOND * 3;
     /** A copy of a shared room that nobody has used on this server for this long is dropped here. */
     static final long IDLE_COPY_MILLIS = 10L * 60 * 1000;
     private static final Logger LOG = LoggerFactory.getLogger(RoomTicker.class);
@@ -33,6 +35,7 @@ final class RoomTicker implements AutoCloseable {
     private final Map<String, Room> rooms;
     private final RoomContext context;
     private final Consumer<Room> close;
+    private final Consumer<Room> closedElsewhere;
     private final LongConsumer everyMinute;
     private final ScheduledExecutorService executor;
     private long ticks;
@@ -41,19 +44,21 @@ final class RoomTicker implements AutoCloseable {
 
     /**
      * Ticks {@code rooms} (the server's live map: a room dropped or closed here leaves it);
-     * {@code close} closes a room for good, {@code everyMinute} forgets old per-address records.
+     * {@code close} closes a room for good, {@code closedElsewhere} hears of a room closed on another
+     * server (or set aside here), {@code everyMinute} forgets old per-address records.
      */
-    RoomTicker(Map<String, Room> rooms, RoomContext context, Consumer<Room> close, LongConsumer everyMinute) {
+    RoomTicker(Map<String, Room> rooms, RoomContext context, Consumer<Room> close, Consumer<Room> closedElsewhere, LongConsumer everyMinute) {
         this.rooms = rooms;
         this.context = context;
         this.close = close;
+        this.closedElsewhere = closedElsewhere;
         this.everyMinute = everyMinute;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "room-ticker");
             t.setDaemon(true);
             return t;
         });
-        long period = 1000 / Rooms.TICKS_PER_SECOND;
+        long period = 1000 / TICKS_PER_SECOND;
         executor.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -65,6 +70,7 @@ final class RoomTicker implements AutoCloseable {
             try {
                 if (r.closed()) {
                     rooms.remove(r.code(), r); // closed on another server
+                    closedElsewhere.accept(r);
                     continue;
                 }
                 if (shared) {
@@ -88,7 +94,7 @@ final class RoomTicker implements AutoCloseable {
         }
         if (shared) sweepShared(now);
         // forget old per-address records so the maps do not grow with every address ever seen
-        if (now % 60_000 < 1000 / Rooms.TICKS_PER_SECOND) everyMinute.accept(now);
+        if (now % 60_000 < 1000 / TICKS_PER_SECOND) everyMinute.accept(now);
     }
 
     /** Sends the other servers the cards of this server's students in room {@code r} (outside the room's lock). */

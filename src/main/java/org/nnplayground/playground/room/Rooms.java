@@ -16,15 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * rate limited per address, against guessing), joining and resuming; {@link RoomTicker} ticks them.
  */
 public final class Rooms implements AutoCloseable {
-    /** Dashboard updates per second: every card at least twice a second even when one tick is skipped. */
-    public static final int TICKS_PER_SECOND = 4;
     private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
 
     private final RoomContext context;
     private final JoinCodes codes = new JoinCodes();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AddressWindow wrongCodes = new AddressWindow(60_000);
+    private final EndedRooms ended = new EndedRooms();
     private final AddressWindow created = new AddressWindow(3_600_000);
+    private final JoinWindows unconnected = new JoinWindows();
     private final RoomTicker ticker;
     /** With several servers: copies of rooms read from the shared store. */
     private final RoomCopies copies;
@@ -44,9 +44,10 @@ public final class Rooms implements AutoCloseable {
         this.context = new RoomContext(sessions, events, store, limits, replica);
         this.copies = new RoomCopies(rooms, context);
         if (!replica.shared()) restore();
-        this.ticker = new RoomTicker(rooms, context, this::close, now -> {
+        this.ticker = new RoomTicker(rooms, context, this::close, this::remember, now -> {
             wrongCodes.forgetOld(now);
             created.forgetOld(now);
+            unconnected.forgetOld(now);
         });
     }
 
@@ -73,13 +74,13 @@ public final class Rooms implements AutoCloseable {
                 // the store decides: another server may have made a room with the same code
                 RoomStore.RoomRecord made;
                 do {
-                    do { code = codes.next(); } while (rooms.containsKey(code));
+                    do { code = codes.next(); } while (rooms.containsKey(code) || ended.get(code, now) != null);
                     made = Room.record(code, Secrets.hash(key), exercise);
                 } while (!context.store().createRoom(made));
                 rooms.put(code, new Room(made, exercise, context));
                 createdHere.add(code);
             } else {
-                do { code = codes.next(); } while (rooms.containsKey(code));
+                do { code = codes.next(); } while (rooms.containsKey(code) || ended.get(code, now) != null);
                 rooms.put(code, new Room(code, Secrets.hash(key), exercise, context));
             }
             created.add(address, now);
@@ -110,10 +111,12 @@ public final class Rooms implements AutoCloseable {
         if (wrongCodes.full(address, context.limits().wrongCodesPerMinute(), now)) {
             throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many wrong class codes from your address; wait a minute");
         }
-        String code = JoinCodes.normalize(typedCode);
-        Room room = code == null ? null : rooms.get(code);
-        if ((room == null || room.closed()) && code != null && context.replica().shared()) room = copies.copy(code);
-        if (room == null || room.closed()) {
+        Room room = existing(typedCode);
+        if (room == null && ended.get(JoinCodes.normalize(typedCode), now) != null) {
+            throw new RoomException(RoomException.Kind.ENDED, "the class with the code '" + typedCode.strip()
+                    + "' has ended: the teacher closed it");
+        }
+        if (room == null) {
             wrongCodes.add(address, now);
             throw new RoomException(RoomException.Kind.NOT_FOUND, "there is no class with the code '"
                     + (typedCode == null ? "" : typedCode.strip()) + "'; check it with your teacher");
@@ -121,23 +124,51 @@ public final class Rooms implements AutoCloseable {
         return room;
     }
 
-    /** The room for a teacher: unknown codes and wrong keys answer alike (forbidden), so neither leaks. */
+    /** The open room with this code, held here or (several servers) read from the store; null when there is none. */
+    private Room existing(String typedCode) {
+        String code = JoinCodes.normalize(typedCode);
+        if (code == null) return null;
+        Room room = rooms.get(code);
+        if (room != null && room.hasEnded()) remember(room);
+        if ((room == null || room.closed()) && context.replica().shared()) room = copies.copy(code);
+        return room == null || room.closed() ? null : room;
+    }
+
+    /**
+     * The room for a teacher: unknown codes and wrong keys answer alike (forbidden), so neither
+     * leaks. The room's own teacher key passes the wrong-code limit: a class sharing the teacher's
+     * address cannot lock the teacher out by typing wrong codes (the key cannot be guessed).
+     */
     public Room forTeacher(String typedCode, String key, String address) {
+        if (key != null && !key.isEmpty()) {
+            Room mine = existing(typedCode);
+            if (mine != null && mine.isTeacher(key)) return mine;
+            EndedRooms.Ended over = mine == null ? ended.get(JoinCodes.normalize(typedCode), System.currentTimeMillis()) : null;
+            if (over != null && over.teacher(key)) throw new RoomException(RoomException.Kind.ENDED, RoomException.CLASS_ENDED);
+        }
         Room room;
         try {
             room = find(typedCode, address);
         } catch (RoomException e) {
-            if (e.kind() == RoomException.Kind.NOT_FOUND) throw RoomException.forbidden();
+            if (e.kind() == RoomException.Kind.NOT_FOUND || e.kind() == RoomException.Kind.ENDED) throw RoomException.forbidden();
             throw e;
         }
         room.checkTeacher(key);
         return room;
     }
 
+    /** The report of an ended class as it was at the end, when {@code key} is its teacher's; else null. */
+    public String endedReport(String typedCode, String key) {
+        EndedRooms.Ended over = ended.get(JoinCodes.normalize(typedCode), System.currentTimeMillis());
+        return over != null && over.teacher(key) ? over.report() : null;
+    }
+
     /** Joins a room by code: a name in, a resume token (kept by the browser) and a student id out. */
     public Joined join(String typedCode, String name, String address) {
         Room room = find(typedCode, address);
+        unconnected.check(address, room.code(), System.currentTimeMillis());
         Student s = room.join(name, address);
+        unconnected.joined(address, room.code(), s.joinedMillis);
         String token = s.plainToken;
         s.plainToken = null;
         return new Joined(room.code(), s.id, token, s.name);
@@ -166,6 +197,7 @@ public final class Rooms implements AutoCloseable {
 
     private Membership attach(Room room, Student s, SessionListener socket, String address) {
         Room.Attach done = room.attach(s, socket, address, room.checkpointToResume(s));
+        if (done.firstConnectFrom() != null) unconnected.connected(done.firstConnectFrom(), room.code(), s.joinedMillis);
         return new Membership(room, s, done.previous(), done.resumed());
     }
 
@@ -224,6 +256,12 @@ public final class Rooms implements AutoCloseable {
     public void close(Room room) {
         rooms.remove(room.code(), room);
         room.close();
+        remember(room);
+    }
+
+    /** A class that ended (here, or on another server: its copy heard it) is remembered for a while. */
+    private void remember(Room room) {
+        if (room.hasEnded()) ended.add(room.code(), room.ended(System.currentTimeMillis()));
     }
 
     public int size() { return rooms.size(); }

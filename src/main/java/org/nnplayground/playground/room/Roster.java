@@ -61,6 +61,8 @@ final class Roster {
         if (students.containsKey(id)) return false;
         Student s = new Student(id, tokenHash, name, number, joinedMillis);
         s.left = true;
+        s.leftSince = System.currentTimeMillis();
+        s.connectedOnce = true; // known from elsewhere: their card ages as "left", never as a join that did not connect
         s.lastSettings = settingsOf(link);
         add(s);
         return true;

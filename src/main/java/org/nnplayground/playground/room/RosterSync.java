@@ -21,20 +21,26 @@ final class RosterSync {
     private final String me;
     /** Takes a student off this copy (their session here freed, their card gone, the spotlight off them). */
     private final Consumer<Student> drop;
+    /** Remembers that the teacher removed a student (they may not come back). */
+    private final Consumer<Student> banned;
 
-    RosterSync(Roster roster, StudentSessions sessions, DashboardFeed dashboards, String me, Consumer<Student> drop) {
+    RosterSync(Roster roster, StudentSessions sessions, DashboardFeed dashboards, String me, Consumer<Student> drop, Consumer<Student> banned) {
         this.roster = roster;
         this.sessions = sessions;
         this.dashboards = dashboards;
         this.me = me;
         this.drop = drop;
+        this.banned = banned;
     }
 
     /** Applies {@code event} when it changes the roster or a student's card (other events are the room's). */
     void apply(RoomEvent event) {
         if (event instanceof RoomEvent.Removed r) {
             Student s = roster.remove(r.studentId());
-            if (s != null) drop.accept(s);
+            if (s != null) {
+                banned.accept(s);
+                drop.accept(s);
+            }
         } else if (event instanceof RoomEvent.StudentLeft l) {
             Student s = roster.remove(l.studentId());
             if (s != null) drop.accept(s);

@@ -27,6 +27,12 @@ final class Student {
     long awaySince;
     /** The session was freed after the grace period: the card stays, marked left. */
     boolean left;
+    /** When this server marked them left (0: not left here); the card goes {@link RoomLimits#LEFT_CARD_MILLIS} later. */
+    long leftSince;
+    /** Their run was playing when their socket went: it plays on when they come back (a reload, a lost network). */
+    boolean playOnReturn;
+    /** Their page has connected at least once (a join never followed by a socket is a fake or a lost tab). */
+    boolean connectedOnce;
     /** Grows on every change of what the card shows besides the summary (away, back, left). */
     long metaVersion;
     /** Best test loss for the current exercise, with its parameters and when it was reached. */

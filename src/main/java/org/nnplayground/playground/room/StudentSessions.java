@@ -7,6 +7,7 @@ import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.nnplayground.playground.session.SessionState;
 
 
 /**
@@ -54,6 +55,7 @@ final class StudentSessions {
         if (!s.link.detach(socket)) return false;
         s.awaySince = System.currentTimeMillis();
         s.metaVersion++;
+        s.playOnReturn = s.session != null && s.summary().state() == SessionState.PLAYING;
         if (s.session != null) s.session.pause();
         if (s.summary().settings() != null) s.lastSettings = s.summary().settings();
         return true;
@@ -64,6 +66,7 @@ final class StudentSessions {
         if (!s.left && s.awaySince != 0 && now - s.awaySince > context.limits().grace().toMillis()) {
             free(s);
             s.left = true;
+            s.leftSince = now;
             s.metaVersion++;
         }
     }

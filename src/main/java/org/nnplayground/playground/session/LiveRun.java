@@ -146,6 +146,13 @@ final class LiveRun {
         restart();
     }
 
+    /** New weights for the current run (reset): a new run for a class's best-so-far, which starts again from it. */
+    void newWeights() {
+        requireRun().resetWeights();
+        builds++;
+        restart();
+    }
+
     /** Epoch 0 of the current run: history restarts, a fresh frame, paused. */
     void restart() {
         stopStepping();

@@ -81,8 +81,7 @@ public final class Session {
     /** New weights, same data, epoch 0 (TF's reset button). */
     public void reset() {
         request("reset", () -> {
-            live.requireRun().resetWeights();
-            live.restart();
+            live.newWeights();
         });
     }
 

@@ -5,7 +5,7 @@ package org.nnplayground.playground.session;
  * change: figures, state, last student activity and the output's 10x10 thumbnail(s) the frame
  * already computed ({@code thumbCount} x 100 bytes, 0..255 on the display scale; one per output
  * node, so 3+ classes send one per class). {@code version} grows with every publication,
- * {@code builds} with every new run (a load or a rebuilding setting).
+ * {@code builds} with every new run (a load, a rebuilding setting or a reset).
  */
 public record SessionSummary(long version, long builds, int epoch, double lossTrain, double lossTest, double metricTrain,
                              double metricTest, SessionState state, String problem, int parameterCount,

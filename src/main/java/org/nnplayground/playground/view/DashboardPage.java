@@ -26,8 +26,11 @@ public final class DashboardPage {
                                         span(" with code").withClass("join-label")),
                                 div("······").withId("room-code").attr("title", "The class code: students type it on the playground page"),
                                 div().withClass("counts").with(
-                                        span("0").withId("student-count"), text(" students"),
+                                        span("0").withId("student-count"), span(" students").withId("student-noun"),
                                         span("connecting…").withId("dash-connection").withClass("connection"))),
+                        div().withId("dash-ended").attr("hidden", "").attr("role", "status").with(
+                                h2(org.nnplayground.playground.room.RoomException.CLASS_ENDED),
+                                p("The class is read-only now: its cards stay as they were, and its report can still be downloaded.")),
                         section().withId("dash-actions").with(
                                 div().withClass("exercise").with(
                                         label("Exercise link").attr("for", "exercise-link"),
@@ -39,6 +42,8 @@ public final class DashboardPage {
                                         button("Pause all").withId("pause-all"),
                                         button("Resume all").withId("resume-all"),
                                         button("Reset all").withId("reset-all"),
+                                        button("Remove everyone away").withId("remove-away")
+                                                .attr("title", "Removes every student whose card reads away or left"),
                                         label(input().withType("checkbox").withId("anonymize"), text(" Anonymize names")),
                                         label("Sort by").attr("for", "sort-by"),
                                         select(option("name").withValue("name"), option("test loss").withValue("loss"),
@@ -52,8 +57,9 @@ public final class DashboardPage {
                         main().withId("dash-main").with(
                                 section().withId("student-grid").attr("aria-label", "Students"),
                                 aside().withId("leaderboard-panel").with(
-                                        h2("Leaderboard"),
-                                        p("Lowest test loss on this exercise (ties: fewer parameters, then earlier).").withClass("hint"),
+                                        h2("Leaderboard: best test loss").withId("leaderboard-title"),
+                                        p("Each student's lowest test loss since the exercise was pushed or the last "
+                                                + "\"Reset all\" (ties: fewer parameters, then earlier).").withClass("hint"),
                                         ol().withId("leaderboard"))),
                         div().withId("dash-toasts").attr("aria-live", "polite"),
                         script().withType("module").withSrc("/web/js/dashboard.js"))

@@ -35,6 +35,14 @@ public final class RoomPanel {
                         span().withId("room-banner-name").withClass("room-name"),
                         span().withId("room-notice").withClass("room-notice").attr("aria-live", "polite"),
                         button("Leave the class").withId("leave-room")),
+                // the end of a class for this student (closed or removed): it stays until they dismiss it
+                div().withId("class-ended").attr("hidden", "").attr("role", "status").with(
+                        h2().withId("class-ended-title"),
+                        p().withId("class-ended-text"),
+                        div().withClass("room-buttons").with(
+                                a("Keep this run's settings").withId("class-ended-keep").withHref("/")
+                                        .attr("title", "This page's link: bookmark it or save the run to come back to it"),
+                                button("Close").withId("class-ended-dismiss"))),
                 div().withId("watch-banner").attr("hidden", "").with(
                         span().withId("watch-name"), span(" · read-only view").withClass("room-label")));
     }

@@ -54,6 +54,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ClientMessage.Spotlight.class, name = "spotlight"),
         @JsonSubTypes.Type(value = ClientMessage.Anonymize.class, name = "anonymize"),
         @JsonSubTypes.Type(value = ClientMessage.RemoveStudent.class, name = "removeStudent"),
+        @JsonSubTypes.Type(value = ClientMessage.RemoveAway.class, name = "removeAway"),
         @JsonSubTypes.Type(value = ClientMessage.CloseRoom.class, name = "closeRoom"),
         @JsonSubTypes.Type(value = ClientMessage.Ack.class, name = "ack"),
         @JsonSubTypes.Type(value = ClientMessage.Save.class, name = "save"),
@@ -266,6 +267,9 @@ public sealed interface ClientMessage {
     record RemoveStudent(String studentId) implements TeacherRequest {
         public void apply(Room room, Rooms rooms) { room.remove(studentId); }
     }
+
+    /** Every student whose card reads away or left goes, in one click (a class cleared of fake or gone students). */
+    record RemoveAway() implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.removeAway(); } }
 
     record CloseRoom() implements TeacherRequest { public void apply(Room room, Rooms rooms) { rooms.close(room); } }
 

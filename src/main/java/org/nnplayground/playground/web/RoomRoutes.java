@@ -113,9 +113,15 @@ final class RoomRoutes implements AutoCloseable {
     /** {@code GET /api/rooms/{code}/report.csv} (teacher key) -> the class report. */
     private void report(Context ctx) {
         handle(ctx, () -> {
-            Room room = rooms.forTeacher(ctx.pathParam("code"), key(ctx), ctx.ip());
-            ctx.header("Content-Disposition", "attachment; filename=\"class-" + room.code() + ".csv\"");
-            ctx.contentType("text/csv; charset=utf-8").result(room.report());
+            String code = ctx.pathParam("code");
+            String report = rooms.endedReport(code, key(ctx)); // a class that has ended keeps its report for a while
+            if (report == null) {
+                Room room = rooms.forTeacher(code, key(ctx), ctx.ip());
+                code = room.code();
+                report = room.report();
+            }
+            ctx.header("Content-Disposition", "attachment; filename=\"class-" + code.replaceAll("[^A-Za-z0-9]", "") + ".csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(report);
         });
     }
 
@@ -151,6 +157,7 @@ final class RoomRoutes implements AutoCloseable {
                 case TOO_MANY_TRIES -> 429;
                 case BAD_REQUEST -> 400;
                 case UNAVAILABLE -> 503;
+                case ENDED -> 410;
             }).json(Map.of("error", e.getMessage()));
         } catch (BoundedBody.TooLarge e) {
             ctx.status(413).json(Map.of("error", e.getMessage()));

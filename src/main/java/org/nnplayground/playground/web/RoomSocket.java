@@ -161,7 +161,8 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
 
             public void teach(ClientMessage.Teach teach) {
                 if (p.member != null || p.teaching != null) throw new IllegalArgumentException("this socket already has a role");
-                Room room = rooms.forTeacher(teach.code(), teach.key(), c.address());
+                Room room = teacherRoom(c, teach);
+                if (room == null) return;
                 p.teaching = room;
                 room.addDashboard(p);
                 p.subscription = events.subscribe(room.code(), e -> {
@@ -190,6 +191,17 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
                 c.send(new ServerMessage.Done(action.type()));
             }
         };
+    }
+
+    /** The teacher's room, or null when the class has ended (the dashboard is told, and shows it read-only). */
+    private Room teacherRoom(Connection c, ClientMessage.Teach teach) {
+        try {
+            return rooms.forTeacher(teach.code(), teach.key(), c.address());
+        } catch (RoomException e) {
+            if (e.kind() != RoomException.Kind.ENDED) throw e;
+            c.send(new ServerMessage.RoomClosed(e.getMessage(), "closed"));
+            return null;
+        }
     }
 
     /** What a student's page hears of the room. */

@@ -232,7 +232,7 @@ class ClassroomBrowserTest {
         String page = teacher.driver().getPageSource();
         assertFalse(page.contains("Ann") || page.contains("Cy") || page.contains("Bob"), "no real name left on the dashboard");
         teacher.waitUntil(d -> teacher.all("#leaderboard li").size() == 3
-                && teacher.all("#leaderboard li").stream().allMatch(li -> li.getText().contains("13 params")));
+                && teacher.all("#leaderboard li").stream().allMatch(li -> li.getText().contains("13 parameters")));
         teacher.screenshot("class-5-dashboard-anonymized");
 
         // opening a card shows that run, read-only

@@ -56,8 +56,8 @@ class SharedRoomsTest {
 
         a.close(a.find(made.code(), "x"));
         assertTrue(b.find(other.code(), "x") != null);
-        assertEquals(RoomException.Kind.NOT_FOUND, assertThrows(RoomException.class, () -> b.find(made.code(), "x")).kind(),
-                "closed on a, gone on b");
+        assertEquals(RoomException.Kind.ENDED, assertThrows(RoomException.class, () -> b.find(made.code(), "x")).kind(),
+                "closed on a: b says the class has ended");
         assertEquals(0, sessionsB.size(), "b freed its students' sessions");
         assertTrue(store.room(made.code()) == null);
         a.close();

@@ -245,7 +245,7 @@ class ClusterRoomProtocolTest {
             assertEquals("closed", ann.socket().next("roomClosed").get("reason").asText());
             assertEquals("closed", bob.socket().next("roomClosed").get("reason").asText());
             projector.next("roomClosed");
-            assertEquals(404, joinRequest(two, room, "Late").status(), "the code is gone on the other server too");
+            assertEquals(410, joinRequest(two, room, "Late").status(), "the other server says the class has ended too");
         }
     }
 

@@ -98,10 +98,11 @@ class RoomHardeningProtocolTest {
                 back.send("{\"type\":\"resume\",\"token\":\"" + stalledToken + "\"}");
                 back.next("joined");
                 Frame resumed = back.nextFrame(f -> true, "the run where it stopped");
-                assertEquals(lastEpoch, resumed.epoch(), "the same session, no epoch trained while away");
-                assertEquals("paused", back.next("status").get("state").asText());
-                back.send("{\"type\":\"step\"}");
-                assertEquals(lastEpoch + 1, back.frameAt(lastEpoch + 1).epoch());
+                // the same session, nothing trained while away; it was playing when the socket went, so it plays on
+                // from there (the play queued behind the page's refresh may train one epoch before that frame is built)
+                assertTrue(resumed.epoch() == lastEpoch || resumed.epoch() == lastEpoch + 1, resumed.epoch() + " after " + lastEpoch);
+                back.next(m -> m.path("type").asText().equals("status") && m.get("state").asText().equals("playing"), "playing again");
+                assertTrue(back.nextFrame(f -> f.epoch() > lastEpoch, "training on").epoch() > lastEpoch);
             }
         }
     }

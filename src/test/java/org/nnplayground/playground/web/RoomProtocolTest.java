@@ -367,7 +367,7 @@ class RoomProtocolTest {
             assertTrue(a.socket().next("roomClosed").get("message").asText().contains("removed"));
         }
         assertEquals(204, http("POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"closeRoom\"}", room.key()).status());
-        assertEquals(404, http("POST", "/api/rooms/" + room.code() + "/students", "{\"name\":\"Late\"}", null).status());
+        assertEquals(410, http("POST", "/api/rooms/" + room.code() + "/students", "{\"name\":\"Late\"}", null).status(), "joining a closed class says it has ended");
     }
 
     @Test

@@ -75,6 +75,7 @@ class SocketLifetimeProtocolTest {
             entry("spotlight", r -> "{\"type\":\"spotlight\",\"studentId\":\"s1\"}"),
             entry("anonymize", r -> "{\"type\":\"anonymize\",\"on\":true}"),
             entry("removeStudent", r -> "{\"type\":\"removeStudent\",\"studentId\":\"s1\"}"),
+            entry("removeAway", r -> "{\"type\":\"removeAway\"}"),
             entry("closeRoom", r -> "{\"type\":\"closeRoom\"}"),
             entry("ack", r -> "{\"type\":\"ack\",\"frames\":" + (1 + r.nextInt(2)) + "}"),
             entry("save", r -> "{\"type\":\"save\"}"),
