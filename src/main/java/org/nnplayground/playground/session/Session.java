@@ -197,7 +197,7 @@ public final class Session {
                     audience.description(description);
                     dirty = true;
                 }
-                case NEW_DATA -> rebuild(drawingGivesWay(key) ? TrainingRun.create(next.withSeed(run.nextSeed()), null)
+                case NEW_DATA -> rebuild(ownDataGivesWay(key) ? TrainingRun.create(TrainingRun.generatedData(next.withSeed(run.nextSeed())), null)
                         : run.withData(next.withSeed(run.nextSeed())), changed.warnings());
                 case NEW_SEED -> rebuild(run.withData(next), changed.warnings());
                 case NEW_NETWORK -> rebuild(run.withModel(next), changed.warnings());
@@ -507,10 +507,14 @@ public final class Session {
                 + " epochs, so the weights of epoch " + stop.bestEpoch() + " (the best) are back.");
     }
 
-    /** Picking a data set (or the problem) ends a drawing: the picked data comes back, the next drawing starts empty. */
-    private boolean drawingGivesWay(String key) {
-        boolean picked = key.equals(LinkKey.DATASET.key()) || key.equals(LinkKey.REG_DATASET.key()) || key.equals(LinkKey.PROBLEM.key());
-        if (!picked || !DrawnData.NAME.equals(run.split().source().name())) return false;
+    /**
+     * Picking a data set (or the problem) replaces the student's own data (a CSV, a drawing): the
+     * picked data runs, and the next drawing starts empty.
+     */
+    private boolean ownDataGivesWay(String key) {
+        boolean picked = key.equals(LinkKey.DATASET.key()) || key.equals(LinkKey.REG_DATASET.key())
+                || key.equals(LinkKey.PROBLEM.key()) || key.equals(LinkKey.DATA.key());
+        if (!picked || run.uploaded() == null) return false;
         drawn.clear();
         return true;
     }

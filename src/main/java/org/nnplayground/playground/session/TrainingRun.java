@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.simple.SimpleMatrix;
+import org.nnplayground.playground.link.DataOrigin;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkLimits;
 
@@ -84,7 +85,7 @@ public final class TrainingRun {
     /** Builds a run from a link's settings; {@code uploaded} (nullable) replaces the generated data. */
     public static TrainingRun create(PlaygroundSettings requested, DataSet uploaded) {
         List<String> fitted = new ArrayList<>();
-        PlaygroundSettings settings = withTfRatio(requested, uploaded, fitted);
+        PlaygroundSettings settings = withTfRatio(withDataSource(requested, uploaded, fitted), uploaded, fitted);
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
@@ -127,6 +128,24 @@ public final class TrainingRun {
             return create(PlaygroundSettings.defaults(settings.seed()), uploaded);
         }
     }
+
+    /**
+     * The link follows the data in use: the student's own data (a CSV, a drawing) is {@code data=local}
+     * with its own problem type; generated data drops a {@code data=local} that came without its data.
+     */
+    private static PlaygroundSettings withDataSource(PlaygroundSettings s, DataSet uploaded, List<String> warnings) {
+        if (uploaded == null) {
+            if (!s.isSet(LinkKey.DATA)) return s;
+            warnings.add("data=" + s.text(LinkKey.DATA) + ": this link was made on data of its own (a CSV file or drawn points), "
+                    + "which a link cannot carry; showing " + s.datasetInUse().key() + " until you load that data again");
+            return s.withDefault(LinkKey.DATA);
+        }
+        PlaygroundSettings out = s.with(LinkKey.DATA, DataOrigin.LOCAL.key());
+        return out.problem() == uploaded.problem() ? out : out.with(LinkKey.PROBLEM, uploaded.problem().key());
+    }
+
+    /** The settings for generated data picked while this run's data was the student's own: the picked data replaces it. */
+    public static PlaygroundSettings generatedData(PlaygroundSettings s) { return s.withDefault(LinkKey.DATA); }
 
     /** TF's own data sets keep its 10..90 % ratio; tables and CSVs may train on all points. */
     private static PlaygroundSettings withTfRatio(PlaygroundSettings s, DataSet uploaded, List<String> warnings) {
