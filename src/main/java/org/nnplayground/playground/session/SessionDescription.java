@@ -17,7 +17,7 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
                                  String hiddenActivation, String outputActivation, String loss, String optimizer,
                                  int parameterCount, List<SummaryRow> summary,
                                  List<double[]> train, List<double[]> test, Grid grid, List<String> warnings,
-                                 Map<String, String> effective) {
+                                 Map<String, String> effective, double[] outputRange, boolean allTrain) {
 
     /** One row of the Keras-style summary. */
     public record SummaryRow(String name, String activation, int units, String outputShape, int parameters) {
@@ -63,7 +63,9 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
                 data.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
                 run.trainer().config().loss().key(), run.trainer().config().optimizer().key(), spec.parameterCount(),
                 ModelSummary.of(spec, run.settings().standardize()).rows().stream().map(SummaryRow::of).toList(), points(run.split().train(), plane),
-                points(run.split().test(), plane), Grid.of(plane), List.copyOf(warnings), effective);
+                points(run.split().test(), plane), Grid.of(plane), List.copyOf(warnings), effective,
+                run.spec().outputActivation() == org.nnplayground.playground.nn.Activation.LINEAR ? run.outputRange() : null,
+                run.split().test().isEmpty());
     }
 
     /** Points on the heatmap's plane: (x column, y column, label); for 3+ columns, projected onto the slice. */

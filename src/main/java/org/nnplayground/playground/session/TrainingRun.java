@@ -91,7 +91,7 @@ public final class TrainingRun {
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
         // drawn points all train (each one the student drew should shape the boundary), also when a saved run comes back
         Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? new Split(data, List.copyOf(data.samples()), List.of())
-                : DataSets.split(data, settings.percTrainData(), random);
+                : DataSets.split(data, allTrain(data) ? 100 : settings.percTrainData(), random);
         if (settings.standardize()) split = Standardizer.standardize(split);
         TrainingRun run = new TrainingRun(settings, uploaded, random, split);
         if (fitted.isEmpty()) return run;
@@ -146,6 +146,32 @@ public final class TrainingRun {
 
     /** The settings for generated data picked while this run's data was the student's own: the picked data replaces it. */
     public static PlaygroundSettings generatedData(PlaygroundSettings s) { return s.withDefault(LinkKey.DATA); }
+
+    /**
+     * A table (the XOR truth table, the alien planets) or a tiny CSV trains on all its points: a test
+     * set of one or two points would leave the training set without a class and tell nothing.
+     */
+    public static boolean allTrain(DataSet data) { return data.samples().size() < ALL_TRAIN_BELOW; }
+
+    /** Data with fewer points than this has no test set (see {@link #allTrain}). */
+    public static final int ALL_TRAIN_BELOW = 30;
+
+    /**
+     * The values the output heatmap's colours span: [-1, 1] (TF's scale), widened to the labels'
+     * range for the student's own regression data whose labels leave it (house prices up to 5); null
+     * for classes, generated data and labels within TF's scale.
+     */
+    public double[] outputRange() {
+        DataSet data = split.source();
+        // TF's generated data keeps TF's picture (its labels pass 1 a little; TF clamps them too)
+        if (data.numClasses() > 0 || uploaded == null) return null;
+        double lo = -1, hi = 1;
+        for (Sample s : data.samples()) {
+            lo = Math.min(lo, s.label());
+            hi = Math.max(hi, s.label());
+        }
+        return lo == -1 && hi == 1 ? null : new double[] {lo, hi};
+    }
 
     /** TF's own data sets keep its 10..90 % ratio; tables and CSVs may train on all points. */
     private static PlaygroundSettings withTfRatio(PlaygroundSettings s, DataSet uploaded, List<String> warnings) {

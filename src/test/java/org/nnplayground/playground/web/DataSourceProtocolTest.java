@@ -73,4 +73,37 @@ class DataSourceProtocolTest {
             assertEquals("linear", next.get("outputActivation").asText(), "no softmax kept on regression");
         }
     }
+
+    @Test
+    void aPickedTableTrainsOnAllItsPointsWithAPresetThatLearnsIt() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"dataset=circle&seed=0.2\"}");
+            c.next("session");
+            c.send("{\"type\":\"set\",\"key\":\"dataset\",\"value\":\"xor-table\"}");
+            JsonNode table = c.next("session");
+            assertEquals(4, table.get("train").size(), "every point of the table trains");
+            assertEquals(0, table.get("test").size());
+            assertTrue(table.get("allTrain").asBoolean());
+            String link = table.get("link").asText();
+            assertTrue(link.contains("learningRate=0.3") && link.contains("networkShape=4&"), link);
+            c.send("{\"type\":\"step\",\"epochs\":200}");
+            Frame last = c.frameAt(200);
+            assertEquals(1.0, last.metricTrain(), "the XOR table is learnt in 200 epochs from the first Play: " + link);
+        }
+    }
+
+    @Test
+    void aRegressionOutputSpansTheLabelsRange() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"dataset=circle&seed=0.1\"}");
+            c.next("session");
+            JsonNode csv = loadExample(c, "house_prices.csv");
+            JsonNode range = csv.get("outputRange");
+            assertEquals(2, range.size(), csv.get("link").asText());
+            assertTrue(range.get(1).asDouble() > 4, "prices go up to about 5: " + range);
+            c.send("{\"type\":\"load\",\"link\":\"problem=regression&regDataset=reg-plane&seed=0.1\"}");
+            JsonNode tf = c.next("session").path("outputRange");
+            assertTrue(tf.isNull() || tf.isMissingNode(), "TF's data keeps TF's -1..1 scale: " + tf);
+        }
+    }
 }
