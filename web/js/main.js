@@ -189,7 +189,7 @@ function redrawPoints() {
   const canvas = $('points-canvas');
   const size = Math.round(canvas.clientWidth * (window.devicePixelRatio || 1)) || 600;
   if (canvas.width !== size) { canvas.width = size; canvas.height = size; }
-  drawPoints(canvas, session.train ?? [], session.test ?? [], session.numClasses, display.showTestData, session.grid);
+  drawPoints(canvas, session.train ?? [], session.test ?? [], session.numClasses, display.showTestData, session.grid, session.outputRange);
 }
 
 /** The colour bar's numbers: TF's -1..1, or the regression labels' range the server maps to it. */
