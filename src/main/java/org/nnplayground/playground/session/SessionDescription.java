@@ -62,7 +62,7 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
         return new SessionDescription(run.settings().toHash(), run.tfExact(), data.problem().key(), data.numClasses(),
                 data.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
                 run.trainer().config().loss().key(), run.trainer().config().optimizer().key(), spec.parameterCount(),
-                ModelSummary.of(spec, run.settings().standardize()).rows().stream().map(SummaryRow::of).toList(), points(run.split().train(), plane),
+                run.summary().rows().stream().map(SummaryRow::of).toList(), points(run.split().train(), plane),
                 points(run.split().test(), plane), Grid.of(plane), List.copyOf(warnings), effective,
                 run.spec().outputActivation() == org.nnplayground.playground.nn.Activation.LINEAR ? run.outputRange() : null,
                 run.split().test().isEmpty());

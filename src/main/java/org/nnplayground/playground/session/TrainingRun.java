@@ -344,6 +344,11 @@ public final class TrainingRun {
 
     public NetworkSpec spec() { return spec; }
 
+    /** The Keras-style summary of this run's model (the page's, the CLI's): normalization and dropout rows included. */
+    public org.nnplayground.playground.nn.ModelSummary summary() {
+        return org.nnplayground.playground.nn.ModelSummary.of(spec, settings.standardize(), settings.dropout());
+    }
+
     public Trainer trainer() { return trainer; }
 
     public Network network() { return trainer.network(); }
