@@ -41,6 +41,8 @@ public final class TrainingRun {
     private final DataSet uploaded;
     private final TfRandom random;
     private final Split split;
+    /** The z-scores' figures when the settings standardize (fit on the training part), else null. */
+    private final Standardizer standardizer;
     private final List<Feature> features;
     private final NetworkSpec spec;
     private final TrainingConfig config;
@@ -53,7 +55,7 @@ public final class TrainingRun {
     private final double[] held;
     private Trainer trainer;
 
-    private TrainingRun(PlaygroundSettings requested, DataSet uploaded, TfRandom random, Split split) {
+    private TrainingRun(PlaygroundSettings requested, DataSet uploaded, TfRandom random, Split split, Standardizer standardizer) {
         List<String> fitted = new ArrayList<>();
         PlaygroundSettings settings = withSlice(requested, split.source(), fitted);
         this.warnings = List.copyOf(fitted);
@@ -61,6 +63,7 @@ public final class TrainingRun {
         this.uploaded = uploaded;
         this.random = random;
         this.split = split;
+        this.standardizer = standardizer;
         DataSet data = split.source();
         this.features = data.isPlanar() ? settings.features() : List.of();
         ModelChoice model = ModelChoice.of(settings, data);
@@ -92,8 +95,9 @@ public final class TrainingRun {
         // drawn points all train (each one the student drew should shape the boundary), also when a saved run comes back
         Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? new Split(data, List.copyOf(data.samples()), List.of())
                 : DataSets.split(data, allTrain(data) ? 100 : settings.percTrainData(), random);
-        if (settings.standardize()) split = Standardizer.standardize(split);
-        TrainingRun run = new TrainingRun(settings, uploaded, random, split);
+        Standardizer z = settings.standardize() ? Standardizer.fit(split.train(), data.numInputs()) : null;
+        if (z != null) split = Standardizer.standardize(split, z);
+        TrainingRun run = new TrainingRun(settings, uploaded, random, split, z);
         if (fitted.isEmpty()) return run;
         fitted.addAll(run.warnings);
         return run.withWarnings(fitted);
@@ -244,7 +248,7 @@ public final class TrainingRun {
 
     /** Same data and random stream, a new network for {@code next} (TF's reset after a model change). */
     public TrainingRun withModel(PlaygroundSettings next) {
-        return new TrainingRun(next, uploaded, random, split);
+        return new TrainingRun(next, uploaded, random, split, standardizer);
     }
 
     /** New weights drawn from the continuing random stream (TF Playground's reset), same data. */
@@ -268,6 +272,7 @@ public final class TrainingRun {
         this.uploaded = same.uploaded;
         this.random = same.random;
         this.split = same.split;
+        this.standardizer = same.standardizer;
         this.features = same.features;
         this.spec = same.spec;
         this.config = same.config;
@@ -339,6 +344,9 @@ public final class TrainingRun {
     public DataSet uploaded() { return uploaded; }
 
     public Split split() { return split; }
+
+    /** The inputs' z-score figures (mean and standard deviation per column) when standardized, else null. */
+    public Standardizer standardizer() { return standardizer; }
 
     public List<Feature> features() { return features; }
 
