@@ -121,5 +121,6 @@ export function bindClassroom(set) {
 export function showPlaying(playing) {
   const button = $('play-pause-button');
   button.classList.toggle('playing', playing);
+  document.body.classList.toggle('training', playing);   // phones keep the output map in view (CSS)
   button.title = playing ? 'Pause (space)' : 'Run (space)';
 }

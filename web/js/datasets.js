@@ -122,13 +122,18 @@ export class DatasetPicker {
     }
   }
 
-  /** Shows the list of the current problem and marks the chosen set (none while a CSV is in use). */
+  /**
+   * Shows the list of the current problem and marks the chosen set: none while the run's data is the
+   * student's own (the server's link says data=local), whose name is shown instead.
+   */
   update(state, csvName) {
     const regression = state.get('problem') === 'regression';
+    const own = state.get('data') === 'local';
     document.getElementById('datasets').hidden = regression;
     document.getElementById('reg-datasets').hidden = !regression;
-    document.getElementById('csv-name').textContent = csvName ? `In use: ${csvName}` : '';
-    const chosen = csvName ? null : regression ? state.get('regDataset') : state.get('dataset');
+    document.getElementById('csv-name').textContent = !own ? ''
+      : `In use: ${csvName ?? 'your own data'} (the link says data=local: it cannot carry the file)`;
+    const chosen = own ? null : regression ? state.get('regDataset') : state.get('dataset');
     for (const box of document.querySelectorAll('.dataset')) box.classList.toggle('selected', box.dataset.dataset === chosen);
   }
 }

@@ -128,9 +128,10 @@ export function gridOf(f, size) {
 
 /**
  * Draws the data points on a transparent canvas over the heatmap: points [x, y, label] in [-6, 6]^2.
- * Labels are -1..1 (two classes or regression) or class indices when numClasses > 2.
+ * Labels are -1..1 (two classes or regression), class indices when numClasses > 2, or values in
+ * {@code range} ([lo, hi], regression data beyond -1..1).
  */
-export function drawPoints(canvas, train, test, numClasses, showTest, grid = { min: -6, max: 6, yMin: -6, yMax: 6 }) {
+export function drawPoints(canvas, train, test, numClasses, showTest, grid = { min: -6, max: 6, yMin: -6, yMax: 6 }, range = null) {
   const context = canvas.getContext('2d');
   const w = canvas.width, h = canvas.height;
   context.clearRect(0, 0, w, h);
@@ -139,7 +140,9 @@ export function drawPoints(canvas, train, test, numClasses, showTest, grid = { m
   const radius = Math.max(2, w / 200 * (count <= 20 ? 5 : 1.5));
   const xMin = grid.min, xSpan = grid.max - grid.min;
   const yMax = grid.yMax ?? grid.max, ySpan = yMax - (grid.yMin ?? grid.min);
-  const colour = numClasses > 2 ? label => classCssColor(label) : label => cssColorOf(label);
+  // regression labels beyond [-1, 1] take the colours of the range the output map uses (session.outputRange)
+  const [lo, hi] = range ?? [-1, 1];
+  const colour = numClasses > 2 ? label => classCssColor(label) : label => cssColorOf(2 * (label - lo) / (hi - lo) - 1);
   const plot = (points, stroke) => {
     context.lineWidth = Math.max(1, w / 300);
     context.strokeStyle = stroke;

@@ -21,7 +21,11 @@ export function installInsights(socket) {
       if (message.type === 'session') { clear(message); }
       if (message.type === 'insights') show(message, epoch);
     },
-    onFrame: frame => { epoch = frame.epoch; },
+    // a reset starts at epoch 0 again: the last run's best epoch is no news for this one
+    onFrame: frame => {
+      if (frame.epoch < epoch) { $('best-epoch-marker').hidden = true; $('best-epoch-text').textContent = ''; }
+      epoch = frame.epoch;
+    },
   });
 }
 
@@ -33,6 +37,7 @@ function clear(session) {
   blank($('gradient-canvas'));
   blank($('pred-canvas'));
   $('best-epoch-marker').hidden = true;
+  $('best-epoch-text').textContent = '';
 }
 
 function show(report, frameEpoch) {
@@ -163,7 +168,7 @@ function showGradients(g) {
 function showBestEpoch(best, epoch) {
   const marker = $('best-epoch-marker');
   const chart = $('linechart');
-  if (best == null || best < 0 || !chart || epoch <= 0) { marker.hidden = true; return; }
+  if (best == null || best < 0 || !chart || epoch <= 0) { marker.hidden = true; $('best-epoch-text').textContent = ''; return; }
   if (marker.parentElement !== chart) chart.appendChild(marker);
   marker.hidden = false;
   marker.style.left = `${Math.min(100, best / epoch * 100)}%`;

@@ -103,7 +103,10 @@ function receive(message) {
       if (!isImage(session)) network.build(session, state);   // 784 inputs: digits.js shows those instead
       applyHidden(state);
       readouts.showSession(session);
+      readouts.clearPlayNotice();
       showClassLegend();
+      showLegendRange();
+      showAllTrain();
       redrawPoints();
       break;
     }
@@ -190,13 +193,32 @@ function redrawPoints() {
   const canvas = $('points-canvas');
   const size = Math.round(canvas.clientWidth * (window.devicePixelRatio || 1)) || 600;
   if (canvas.width !== size) { canvas.width = size; canvas.height = size; }
-  drawPoints(canvas, session.train ?? [], session.test ?? [], session.numClasses, display.showTestData, session.grid);
+  drawPoints(canvas, session.train ?? [], session.test ?? [], session.numClasses, display.showTestData, session.grid, session.outputRange);
 }
 
+/** The colour bar's numbers: TF's -1..1, or the regression labels' range the server maps to it. */
+function showLegendRange() {
+  const [lo, hi] = session?.outputRange ?? [-1, 1];
+  const ticks = [lo, (lo + hi) / 2, hi].map(v => String(Number(v.toPrecision(3))));
+  [...$('legend').querySelectorAll('.legend-ticks span')].forEach((span, i) => { span.textContent = ticks[i]; });
+}
+
+/** Says so when the data is too small for a test set and every point trains. */
+function showAllTrain() {
+  const note = $('all-train-note');
+  if (!note) return;
+  const all = session.allTrain && (session.train?.length ?? 0) > 0;
+  note.hidden = !all;
+  note.textContent = all ? `All ${session.train.length} points train: too few for a test set, so there is none.` : '';
+}
+
+/** TF's generated data keeps its unnamed two colours; named classes (cat/dog, 3+ classes) get a legend. */
+const UNNAMED_PAIR = ['negative', 'positive'];
 function showClassLegend() {
   const legend = $('class-legend');
   legend.replaceChildren();
-  if (!session || session.numClasses <= 2) return;
+  const names = session?.classNames ?? [];
+  if (!session || session.numClasses < 2 || (session.numClasses === 2 && names.join() === UNNAMED_PAIR.join())) return;
   session.classNames.forEach((name, k) => {
     const item = document.createElement('span');
     item.className = 'class-item';

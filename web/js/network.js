@@ -148,7 +148,13 @@ export class NetworkView {
         thumbSize), thumbSize, false);
       const hidden = this.state?.isHidden(key);        // TF's classroom links: <feature>_hide=true
       this.features.push({ x: x - size / 2, y: y - size / 2, image: !hidden ? image.canvas : null, active });
-      if (planar) node.addEventListener('click', () => this.handlers.toggleFeature(key, !active));
+      if (planar) {
+        node.addEventListener('click', () => this.handlers.toggleFeature(key, !active));
+        node.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.handlers.toggleFeature(key, !active); } });
+        node.setAttribute('role', 'switch');
+        node.setAttribute('aria-checked', String(active));
+        node.setAttribute('aria-label', labelOf(key));
+      }
       node.title = planar ? (active ? 'Click to turn this feature off' : 'Click to turn this feature on') : key;
       if (active) {
         positions[0][inputIndex.get(key)] = { x, y, node };
@@ -173,7 +179,16 @@ export class NetworkView {
         const bias = el('div', 'bias', node);
         bias.dataset.layer = l;
         bias.dataset.node = j;
-        this.biases.push({ el: bias, layer: l, node: j, colour: '' });
+        const biasItem = { el: bias, layer: l, node: j, colour: '' };
+        this.biases.push(biasItem);
+        // keyboard: Enter edits the neuron's bias where the pointer would (the card opens beside the node)
+        node.setAttribute('aria-label', `${isOutput ? 'Output' : 'Neuron ' + id}: Enter edits its bias`);
+        node.addEventListener('keydown', e => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          const r = node.getBoundingClientRect();
+          this.editCard({ clientX: r.right, clientY: r.top }, biasItem);
+        });
         positions[l].push({ x, y, node });
         nodeIndex++;
       }
@@ -209,6 +224,10 @@ export class NetworkView {
     node.style.width = node.style.height = `${size}px`;
     node.addEventListener('mouseenter', () => { if (selectId !== null || className === 'output') this.handlers.selectNode(selectId); });
     node.addEventListener('mouseleave', () => { if (selectId !== null) this.handlers.selectNode(null); });
+    // reachable by Tab like the other controls; the focused node shows in the big heatmap as on hover
+    node.tabIndex = 0;
+    node.addEventListener('focus', () => { if (selectId !== null || className === 'output') this.handlers.selectNode(selectId); });
+    node.addEventListener('blur', () => { if (selectId !== null) this.handlers.selectNode(null); });
     return node;
   }
 

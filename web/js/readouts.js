@@ -63,8 +63,12 @@ export function showSession(session) {
   for (const warning of session.warnings ?? []) toast(warning, 'warning');
 }
 
-/** The diverged notice over the big heatmap (hidden for other states). */
+/** The diverged notice over the big heatmap (hidden for other states), and a pause's reason by Play. */
 export function showStatus(status) {
+  // a pause the server chose (early stopping) says why next to Play until the next run or state
+  const notice = $('play-notice');
+  const reason = status.state === 'paused' && status.message ? status.message : '';
+  if (notice) { notice.textContent = reason; notice.hidden = !reason; }
   const diverged = status.state === 'diverged';
   $('diverged').hidden = !diverged;
   $('heatmap').classList.toggle('is-diverged', diverged);
@@ -78,9 +82,28 @@ const TOAST_MS = { error: 6000, warning: 5000, info: 4000 };
 const MAX_TOASTS = 3;
 const shown = new Map();      // message -> its toast, so the same words are never shown twice
 
+/** Clears the notice by Play (a new run). */
+export function clearPlayNotice() { const notice = $('play-notice'); if (notice) { notice.textContent = ''; notice.hidden = true; } }
+
+const MAX_LOGGED = 100;
+
+/** Every message also goes to the page's message list, so none is lost when toasts make room for newer ones. */
+function log(text, kind) {
+  const list = $('message-list');
+  if (!list) return;
+  const item = document.createElement('li');
+  item.className = kind;
+  item.textContent = text;
+  list.appendChild(item);
+  while (list.children.length > MAX_LOGGED) list.firstElementChild.remove();
+  $('message-log').hidden = false;
+  $('message-count').textContent = `${list.children.length} message${list.children.length === 1 ? '' : 's'}`;
+}
+
 /**
- * A short message in plain words. The same message is shown once (repeats restart its timer);
- * every toast leaves after a few seconds unless {sticky: true} (it needs an action); at most 3.
+ * A short message in plain words, over the page (it never moves a control). The same message is
+ * shown once (repeats restart its timer); every toast leaves after a few seconds unless
+ * {sticky: true} (it needs an action); at most 3 at once, and all of them stay in the message list.
  */
 export function toast(message, kind = 'error', { sticky = false } = {}) {
   const words = String(message).trim();
@@ -88,6 +111,7 @@ export function toast(message, kind = 'error', { sticky = false } = {}) {
   const text = words;
   const existing = shown.get(text);
   if (existing) { existing.restart(); return; }
+  log(text, kind);
   const box = document.createElement('div');
   box.className = `toast ${kind}`;
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');

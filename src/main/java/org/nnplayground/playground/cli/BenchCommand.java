@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  * Each figure is the median of 5 timed rounds after a warm-up; the whole run takes about S seconds.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = {"Measures this machine on TF Playground's four reference networks, to size",
-                "a server for a class:",
+        // picocli lists a command by its first description line: one whole sentence each
+        description = {"Measures this machine on TF Playground's four reference networks, to size a server for a class:",
                 "  C1  circle, inputs x1 x2, hidden 4,2, tanh, batch 10 (TF's default page)",
                 "  C2  spiral, all 7 features, hidden 8 x 6 layers, relu, L2, batch 10",
                 "  C3  xor, inputs x1 x2, hidden 8,8,8, tanh, batch 1",

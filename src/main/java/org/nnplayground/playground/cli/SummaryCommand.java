@@ -30,7 +30,7 @@ public final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingRun run = source.load(err);
-        out.print(ModelSummary.of(run.spec()).render(run.spec().inputs()));
+        out.print(run.summary().render(run.spec().inputs()));
         out.flush();
         return 0;
     }

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * trains every combination and prints a table sorted by test loss (or one JSON object per run).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Train every combination of up to three settings' values (a grid search, as Keras Tuner does) and",
-                "print a table sorted by test loss; each row's link reproduces it with 'train'."})
+        description = {"Train every combination of up to three settings' values (a grid search, as Keras Tuner does) "
+                + "and print a table sorted by test loss; each row's link reproduces it with 'train'."})
 public final class SweepCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream out;
@@ -84,12 +84,12 @@ public final class SweepCommand implements Callable<Integer> {
         StringBuilder head = new StringBuilder();
         for (SweepPlan.Axis axis : plan.axes()) head.append(String.format(Locale.ROOT, "%-16s", axis.key()));
         String m = metric == null ? "metric" : metric;
-        head.append(String.format(Locale.ROOT, "%-12s%10s%10s%12s%12s%10s  %s", "seed", "loss", "val_loss", m, "val_" + m, "to " + plan.target(), "link"));
+        head.append(String.format(Locale.ROOT, "%-12s%10s%10s%13s%13s%10s  %s", "seed", "loss", "val_loss", m, "val_" + m, "to " + plan.target(), "link"));
         out.println(head);
         for (SweepRow r : sorted) {
             StringBuilder line = new StringBuilder();
             for (SweepPlan.Axis axis : plan.axes()) line.append(String.format(Locale.ROOT, "%-16s", r.values().get(axis.key())));
-            line.append(String.format(Locale.ROOT, "%-12s%10.4f%10s%12s%12s%10s  %s", r.seed(), r.lossTrain(), fmt(r.lossTest()),
+            line.append(String.format(Locale.ROOT, "%-12s%10.4f%10s%13s%13s%10s  %s", r.seed(), r.lossTrain(), fmt(r.lossTest()),
                     fmt(r.metricTrain()), fmt(r.metricTest()), r.epochsToTarget() == null ? "-" : r.epochsToTarget().toString(), r.link()));
             if (r.note() != null) line.append("  (").append(r.note()).append(')');
             out.println(line);

@@ -52,7 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (jsonl) {
             out.println(jsonLine(run.trainer().lastStats()));
         } else {
-            out.print(ModelSummary.of(run.spec(), run.settings().standardize()).render(run.spec().inputs()));
+            out.print(run.summary().render(run.spec().inputs()));
             out.println("link: " + run.settings().toHash() + (run.tfExact() ? "  (TF-exact)" : ""));
         }
         var cpu = java.lang.management.ManagementFactory.getThreadMXBean();

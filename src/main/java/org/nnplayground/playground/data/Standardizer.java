@@ -38,8 +38,12 @@ public record Standardizer(double[] mean, double[] std) {
 
     /** The split with both parts standardized by the training part's figures. */
     public static Split standardize(Split split) {
+        return standardize(split, fit(split.train(), split.source().numInputs()));
+    }
+
+    /** The split with both parts standardized by {@code z} (fit on its training part). */
+    public static Split standardize(Split split, Standardizer z) {
         DataSet source = split.source();
-        Standardizer z = fit(split.train(), source.numInputs());
         // the whole set is rescaled too, so whatever reads it (heatmap extent, slices) sees the same space
         DataSet scaled = new DataSet(source.name(), z.apply(source.samples()), source.problem(), source.numClasses(),
                 source.inputNames(), source.classNames());

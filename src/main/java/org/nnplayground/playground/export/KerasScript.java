@@ -107,6 +107,7 @@ public final class KerasScript {
         else if (m.numClasses() == 2) py.append("    return label  # -1/+1, as the playground trains a linear output\n");
         else py.append("    return label.astype(int)  # class index 0..").append(m.numClasses() - 1).append('\n');
         py.append('\n');
+        appendStandardization(py, run);
         py.append("X_train, y_train = features(train), labels(train)\n");
         py.append("X_test, y_test = features(test), labels(test)\n\n");
     }
@@ -124,6 +125,18 @@ public final class KerasScript {
         py.append("# (sparse categorical cross-entropy: the same loss as one-hot targets with categorical cross-entropy)\n");
         py.append("X_train = x_train.reshape(-1, 784).astype(\"float32\") / 255.0\n");
         py.append("X_test = x_test.reshape(-1, 784).astype(\"float32\") / 255.0\n\n");
+    }
+
+    /** The z-scores' figures: the data above is standardized; new raw points need standardize() (class_names is above). */
+    private static void appendStandardization(StringBuilder py, TrainingRun run) {
+        var z = run.standardizer();
+        if (z == null) return;
+        py.append("# standardize=true: the rows above are already z-scored with the training part's mean and (population)\n");
+        py.append("# standard deviation per input column; a new raw point goes through standardize() first\n");
+        py.append("# (the same as keras.layers.Normalization(mean=MEAN, variance=STD ** 2) in front of the model)\n");
+        py.append("MEAN = np.array(").append(vector(z.mean())).append(")\n");
+        py.append("STD = np.array(").append(vector(z.std())).append(")\n\n");
+        py.append("def standardize(raw):\n    return (np.asarray(raw, dtype=float) - MEAN) / STD\n\n");
     }
 
     private static void appendModel(StringBuilder py, ExportModel m, TrainingConfig c) {

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Writes settings as a hash the way TF Playground serializes: TF's keys in table order (skipping
- * absent values and regularization none), then the hidden controls, then our keys that were set.
+ * absent values and regularization none, and the data sets when the data is the student's own), then
+ * the hidden controls, then our keys that were set.
  */
 final class HashWriter {
 
@@ -25,7 +26,9 @@ final class HashWriter {
     private static void addKeys(List<String> parts, Map<LinkKey, Object> values, Origin origin) {
         for (LinkKey key : LinkKey.values()) {
             Object value = values.get(key);
-            if (key.origin() == origin && key.isWritten(value)) {
+            // a run of the student's own data (data=local) names no TF data set it does not use
+            boolean unused = (key == LinkKey.DATASET || key == LinkKey.REG_DATASET) && values.get(LinkKey.DATA) != null;
+            if (key.origin() == origin && key.isWritten(value) && !unused) {
                 parts.add(key.key() + "=" + LinkText.encode(key.format(value)));
             }
         }

@@ -113,6 +113,11 @@ public enum LinkKey {
     HIDE_TEXT(row("hideText", TENSORFLOW, false, new BooleanCodec()).rebuilds(DISPLAY).label("Hide the explanatory text")),
 
     // Ours: absent means TF Playground's behaviour, which shows() names for the page's controls.
+    /** Set by the server on runs of the student's own data (CSV, drawing): the link then names no TF data set. */
+    DATA(row("data", OURS, null, ChoiceCodec.all(DataOrigin::key, DataOrigin.values()))
+            .rebuilds(NEW_DATA).label("Data").neutral()
+            .help("local: this run uses data of your own (a CSV file or drawn points), which a link cannot carry. "
+                    + "Opened elsewhere, the link shows TF's data set until you load the same file again.")),
     OPTIMIZER(row("optimizer", OURS, null, ChoiceCodec.all(OptimizerKind::key, OptimizerKind.values()))
             .rebuilds(NEW_NETWORK).label("Optimizer").shows("sgd")
             .control(Control.select("sgd", "SGD", "momentum", "Momentum", "adam", "Adam", "rmsprop", "RMSprop",
@@ -129,7 +134,7 @@ public enum LinkKey {
     OUTPUT(row("output", OURS, null, ChoiceCodec.all(OutputChoice::key, OutputChoice.values()))
             .rebuilds(NEW_NETWORK).label("Output activation").shows("auto")
             .control(Control.select("auto", "Auto", "tanh", "Tanh", "sigmoid", "Sigmoid", "linear", "Linear",
-                    "softmax", "Softmax"))
+                    "softmax", "Softmax", "step", "Step"))
             .help("The output neuron's function: tanh or sigmoid for two classes, softmax for more, linear "
                     + "for numbers.")),
     DROPOUT(row("dropout", OURS, null, new DecimalCodec(LinkLimits.MIN_DROPOUT, LinkLimits.MAX_DROPOUT))

@@ -42,6 +42,8 @@ final class FrameBuilder {
     private final DMatrixRMaj thumbInputs;
     private final int nonInputNodes;
     private final int gridCapacity;
+    /** The regression output's value range shown from one end of the colour scale to the other (null: [-1, 1]). */
+    private final double[] outputRange;
     /** Work memory of the thread building the current frame (see FrameScratch). */
     private GridEvaluator evaluator;
     private GridEvaluator thumbEvaluator;
@@ -61,6 +63,7 @@ final class FrameBuilder {
         for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
         this.nonInputNodes = nodes;
         this.gridCapacity = 2 * this.evalSize * this.evalSize + nodes * THUMB * THUMB;
+        this.outputRange = spec.outputActivation() == Activation.LINEAR ? run.outputRange() : null;
     }
 
     /** The largest coded grid size up to {@code wanted} whose evaluation stays within {@link #MAX_FRAME_WORK}. */
@@ -146,8 +149,20 @@ final class FrameBuilder {
             writeClasses(evaluator.layer(layer));
             return MODE_CLASSES;
         }
-        quantizeInto(evaluator.layer(layer).data, index * plane, spec.activation(layer));
+        if (outputLayer) quantizeOutput(evaluator.layer(layer).data, index * plane, evalSize * evalSize, 0);
+        else quantizeInto(evaluator.layer(layer).data, index * plane, spec.activation(layer));
         return MODE_SCALAR;
+    }
+
+    /** The output's values from {@code start}, {@code n} of them, as display bytes at {@code to}: [-1, 1] or the label range. */
+    private void quantizeOutput(double[] values, int start, int n, int to) {
+        Activation act = spec.outputActivation();
+        for (int i = 0; i < n; i++) {
+            double v = values[start + i];
+            // v in [lo, hi] -> 2 (v - lo) / (hi - lo) - 1 in [-1, 1]
+            grids[to + i] = (byte) quantize(outputRange == null ? display(v, act)
+                    : 2 * (v - outputRange[0]) / (outputRange[1] - outputRange[0]) - 1);
+        }
     }
 
     /** One node's eval grid as display bytes at the start of {@code grids}; the browser upsamples it. */
@@ -179,6 +194,11 @@ final class FrameBuilder {
         for (int l = 1; l <= spec.numLayers(); l++) {
             double[] v = thumbEvaluator.layer(l).data;
             Activation act = spec.activation(l);
+            if (l == spec.numLayers()) {
+                quantizeOutput(v, 0, v.length, pos);
+                pos += v.length;
+                continue;
+            }
             for (int k = 0; k < v.length; k++) grids[pos++] = (byte) quantize(display(v[k], act));
         }
         return pos - offset;

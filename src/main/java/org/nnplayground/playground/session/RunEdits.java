@@ -41,7 +41,7 @@ final class RunEdits {
                 if (live.state() == SessionState.DIVERGED) live.setState(SessionState.DIVERGED, now.trainer().refreshStats().divergence());
             }
             case SLICE -> live.settingsChanged(run.withSlice(next), true);
-            case NEW_DATA -> live.rebuild(drawingGivesWay(key, run) ? TrainingRun.create(next.withSeed(run.nextSeed()), null)
+            case NEW_DATA -> live.rebuild(ownDataGivesWay(key, run) ? TrainingRun.create(TrainingRun.generatedData(next.withSeed(run.nextSeed())), null)
                     : run.withData(next.withSeed(run.nextSeed())), changed.warnings());
             case NEW_SEED -> live.rebuild(run.withData(next), changed.warnings());
             case NEW_NETWORK -> live.rebuild(run.withModel(next), changed.warnings());
@@ -101,10 +101,14 @@ final class RunEdits {
         if (changed) trainOnDrawing(run);
     }
 
-    /** Picking a data set (or the problem) ends a drawing: the picked data comes back, the next drawing starts empty. */
-    private boolean drawingGivesWay(String key, TrainingRun run) {
-        boolean picked = key.equals(LinkKey.DATASET.key()) || key.equals(LinkKey.REG_DATASET.key()) || key.equals(LinkKey.PROBLEM.key());
-        if (!picked || !DrawnData.NAME.equals(run.split().source().name())) return false;
+    /**
+     * Picking a data set (or the problem) replaces the student's own data (a CSV, a drawing): the
+     * picked data runs, and the next drawing starts empty.
+     */
+    private boolean ownDataGivesWay(String key, TrainingRun run) {
+        boolean picked = key.equals(LinkKey.DATASET.key()) || key.equals(LinkKey.REG_DATASET.key())
+                || key.equals(LinkKey.PROBLEM.key()) || key.equals(LinkKey.DATA.key());
+        if (!picked || run.uploaded() == null) return false;
         drawn.clear();
         return true;
     }

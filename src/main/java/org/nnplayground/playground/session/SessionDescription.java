@@ -2,6 +2,7 @@ package org.nnplayground.playground.session;
 
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.data.Sample;
+import org.nnplayground.playground.nn.Activation;
 import org.nnplayground.playground.nn.ModelSummary;
 import org.nnplayground.playground.nn.NetworkSpec;
 
@@ -17,7 +18,7 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
                                  String hiddenActivation, String outputActivation, String loss, String optimizer,
                                  int parameterCount, List<SummaryRow> summary,
                                  List<double[]> train, List<double[]> test, Grid grid, List<String> warnings,
-                                 Map<String, String> effective, int imageSide) {
+                                 Map<String, String> effective, int imageSide, double[] outputRange, boolean allTrain) {
 
     /** One row of the Keras-style summary. */
     public record SummaryRow(String name, String activation, int units, String outputShape, int parameters) {
@@ -62,11 +63,13 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
         return new SessionDescription(run.settings().toHash(), run.tfExact(), data.problem().key(), data.numClasses(),
                 data.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
                 run.trainer().config().loss().key(), run.trainer().config().optimizer().key(), spec.parameterCount(),
-                ModelSummary.of(spec, run.settings().standardize()).rows().stream().map(SummaryRow::of).toList(),
+                run.summary().rows().stream().map(SummaryRow::of).toList(),
                 // pixels are no plane: an image run's points are its gallery (digits messages)
                 run.isImage() ? List.of() : points(run.split().train(), plane),
                 run.isImage() ? List.of() : points(run.split().test(), plane), Grid.of(plane), List.copyOf(warnings), effective,
-                run.isImage() ? (int) Math.round(Math.sqrt(spec.inputs())) : 0);
+                run.isImage() ? (int) Math.round(Math.sqrt(spec.inputs())) : 0,
+                run.spec().outputActivation() == Activation.LINEAR ? run.outputRange() : null,
+                run.split().test().isEmpty());
     }
 
     /** Points on the heatmap's plane: (x column, y column, label); for 3+ columns, projected onto the slice. */

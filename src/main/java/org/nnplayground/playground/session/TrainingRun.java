@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.simple.SimpleMatrix;
+import org.nnplayground.playground.link.DataOrigin;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkLimits;
 
@@ -47,6 +49,8 @@ public final class TrainingRun {
     private final DataSet uploaded;
     private final TfRandom random;
     private final Split split;
+    /** The z-scores' figures when the settings standardize (fit on the training part), else null. */
+    private final Standardizer standardizer;
     private final List<Feature> features;
     private final NetworkSpec spec;
     private final TrainingConfig config;
@@ -59,7 +63,7 @@ public final class TrainingRun {
     private final double[] held;
     private Trainer trainer;
 
-    private TrainingRun(PlaygroundSettings requested, DataSet uploaded, TfRandom random, Split split) {
+    private TrainingRun(PlaygroundSettings requested, DataSet uploaded, TfRandom random, Split split, Standardizer standardizer) {
         List<String> fitted = new ArrayList<>();
         PlaygroundSettings settings = withSlice(requested, split.source(), fitted);
         this.warnings = List.copyOf(fitted);
@@ -67,6 +71,7 @@ public final class TrainingRun {
         this.uploaded = uploaded;
         this.random = random;
         this.split = split;
+        this.standardizer = standardizer;
         DataSet data = split.source();
         this.features = data.isPlanar() ? settings.features() : List.of();
         ModelChoice model = ModelChoice.of(settings, data);
@@ -92,16 +97,17 @@ public final class TrainingRun {
     /** Builds a run from a link's settings; {@code uploaded} (nullable) replaces the generated data. */
     public static TrainingRun create(PlaygroundSettings requested, DataSet uploaded) {
         List<String> fitted = new ArrayList<>();
-        PlaygroundSettings settings = withTfRatio(requested, uploaded, fitted);
+        PlaygroundSettings settings = withTfRatio(withDataSource(requested, uploaded, fitted), uploaded, fitted);
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
         // drawn points all train (each one the student drew should shape the boundary), also when a saved run comes back
         boolean image = uploaded == null && settings.datasetInUse().isImage();
         Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? new Split(data, List.copyOf(data.samples()), List.of())
-                : DataSets.split(data, image ? IMAGE_PERC_TRAIN : settings.percTrainData(), random);
-        if (settings.standardize() && !image) split = Standardizer.standardize(split);
-        TrainingRun run = new TrainingRun(settings, uploaded, random, split);
+                : DataSets.split(data, image ? IMAGE_PERC_TRAIN : allTrain(data) ? 100 : settings.percTrainData(), random);
+        Standardizer z = settings.standardize() && !image ? Standardizer.fit(split.train(), data.numInputs()) : null;
+        if (z != null) split = Standardizer.standardize(split, z);
+        TrainingRun run = new TrainingRun(settings, uploaded, random, split, z);
         if (fitted.isEmpty()) return run;
         fitted.addAll(run.warnings);
         return run.withWarnings(fitted);
@@ -135,6 +141,50 @@ public final class TrainingRun {
             warnings.accept(refused.getMessage() + "; using TF Playground's defaults");
             return create(PlaygroundSettings.defaults(settings.seed()), uploaded);
         }
+    }
+
+    /**
+     * The link follows the data in use: the student's own data (a CSV, a drawing) is {@code data=local}
+     * with its own problem type; generated data drops a {@code data=local} that came without its data.
+     */
+    private static PlaygroundSettings withDataSource(PlaygroundSettings s, DataSet uploaded, List<String> warnings) {
+        if (uploaded == null) {
+            if (!s.isSet(LinkKey.DATA)) return s;
+            warnings.add("data=" + s.text(LinkKey.DATA) + ": this link was made on data of its own (a CSV file or drawn points), "
+                    + "which a link cannot carry; showing " + s.datasetInUse().key() + " until you load that data again");
+            return s.withDefault(LinkKey.DATA);
+        }
+        PlaygroundSettings out = s.with(LinkKey.DATA, DataOrigin.LOCAL.key());
+        return out.problem() == uploaded.problem() ? out : out.with(LinkKey.PROBLEM, uploaded.problem().key());
+    }
+
+    /** The settings for generated data picked while this run's data was the student's own: the picked data replaces it. */
+    public static PlaygroundSettings generatedData(PlaygroundSettings s) { return s.withDefault(LinkKey.DATA); }
+
+    /**
+     * A table (the XOR truth table, the alien planets) or a tiny CSV trains on all its points: a test
+     * set of one or two points would leave the training set without a class and tell nothing.
+     */
+    public static boolean allTrain(DataSet data) { return data.samples().size() < ALL_TRAIN_BELOW; }
+
+    /** Data with fewer points than this has no test set (see {@link #allTrain}). */
+    public static final int ALL_TRAIN_BELOW = 30;
+
+    /**
+     * The values the output heatmap's colours span: [-1, 1] (TF's scale), widened to the labels'
+     * range for the student's own regression data whose labels leave it (house prices up to 5); null
+     * for classes, generated data and labels within TF's scale.
+     */
+    public double[] outputRange() {
+        DataSet data = split.source();
+        // TF's generated data keeps TF's picture (its labels pass 1 a little; TF clamps them too)
+        if (data.numClasses() > 0 || uploaded == null) return null;
+        double lo = -1, hi = 1;
+        for (Sample s : data.samples()) {
+            lo = Math.min(lo, s.label());
+            hi = Math.max(hi, s.label());
+        }
+        return lo == -1 && hi == 1 ? null : new double[] {lo, hi};
     }
 
     /** TF's own data sets keep its 10..90 % ratio; tables and CSVs may train on all points. */
@@ -185,7 +235,7 @@ public final class TrainingRun {
 
     /** Same data and random stream, a new network for {@code next} (TF's reset after a model change). */
     public TrainingRun withModel(PlaygroundSettings next) {
-        return new TrainingRun(next, uploaded, random, split);
+        return new TrainingRun(next, uploaded, random, split, standardizer);
     }
 
     /** New weights drawn from the continuing random stream (TF Playground's reset), same data. */
@@ -209,6 +259,7 @@ public final class TrainingRun {
         this.uploaded = same.uploaded;
         this.random = same.random;
         this.split = same.split;
+        this.standardizer = same.standardizer;
         this.features = same.features;
         this.spec = same.spec;
         this.config = same.config;
@@ -285,9 +336,17 @@ public final class TrainingRun {
 
     public Split split() { return split; }
 
+    /** The inputs' z-score figures (mean and standard deviation per column) when standardized, else null. */
+    public Standardizer standardizer() { return standardizer; }
+
     public List<Feature> features() { return features; }
 
     public NetworkSpec spec() { return spec; }
+
+    /** The Keras-style summary of this run's model (the page's, the CLI's): normalization and dropout rows included. */
+    public org.nnplayground.playground.nn.ModelSummary summary() {
+        return org.nnplayground.playground.nn.ModelSummary.of(spec, settings.standardize(), settings.dropout());
+    }
 
     public Trainer trainer() { return trainer; }
 

@@ -23,6 +23,7 @@ final class DataColumn {
                         thumbnails("datasets", LinkKey.DATASET),
                         thumbnails("reg-datasets", LinkKey.REG_DATASET)),
                 slider(LinkKey.PERC_TRAIN_DATA, "percTrainData", "%"),
+                p().withId("all-train-note").withClass("note").attr("hidden", "hidden"),
                 slider(LinkKey.NOISE, "noise", ""),
                 slider(LinkKey.BATCH_SIZE, "batchSize", ""),
                 div().withClass("control").with(button("Regenerate").withId("data-regen-button").withClass("basic-button")),

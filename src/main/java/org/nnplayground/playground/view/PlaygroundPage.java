@@ -27,7 +27,12 @@ public final class PlaygroundPage {
                         RoomPanel.render(),
                         TopBar.render(),
                         SaveRunSection.render(),
-                        div().withId("toasts").attr("aria-live", "polite"),
+                        // over the page (fixed), so a message never moves a control under the pointer
+                        div().withId("notices").with(
+                                div().withId("toasts").attr("aria-live", "polite"),
+                                details().withId("message-log").attr("hidden", "hidden").with(
+                                        summary(span("0 messages").withId("message-count")),
+                                        ol().withId("message-list"))),
                         main().withId("main-part").with(
                                 DataColumn.render(),
                                 NetworkColumn.render(),

@@ -25,7 +25,9 @@ final class TopBar {
                                         button(rawHtml(Icons.STEP)).withId("next-step-button").withClass("icon-button")
                                                 .attr("title", "Step one epoch (→)"))),
                         div().withClass("control epoch").with(
-                                label("Epoch"), span("000,000").withId("iter-number").withClass("value")),
+                                label("Epoch"), span("000,000").withId("iter-number").withClass("value"),
+                                // why the server paused on its own (early stopping), until the next run
+                                p().withId("play-notice").withClass("play-notice").attr("role", "status").attr("hidden", "hidden")),
                         select(LinkKey.LEARNING_RATE, "learningRate"),
                         select(LinkKey.ACTIVATION, "activations"),
                         select(LinkKey.REGULARIZATION, "regularizations"),

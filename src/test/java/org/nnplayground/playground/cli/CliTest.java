@@ -60,6 +60,21 @@ class CliTest {
     }
 
     @Test
+    void summaryShowsNormalizationAndDropoutLikeThePage() throws Exception {
+        String text = String.join("\n", run("summary", "standardize=true&dropout=0.2&networkShape=4,2"));
+        assertTrue(text.matches("(?s).*normalization \\(Normalization\\) +z-score.*"), text);
+        assertTrue(text.contains("dropout_1 (Dropout)") && text.contains("dropout_2 (Dropout)"), text);
+        assertTrue(!text.contains("dropout_3"), "no dropout after the output: " + text);
+    }
+
+    @Test
+    void topLevelHelpListsEveryCommandInWholeSentences() throws Exception {
+        String help = String.join("\n", run("cli", "--help")).replaceAll("\\s+", " ");
+        assertTrue(help.contains("to size a server for a class"), help);
+        assertTrue(help.contains("print a table sorted by test loss"), help);
+    }
+
+    @Test
     void csvTrainsAndSummaryCountsParameters(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("data.csv");
         Files.writeString(csv, "a,b,c,label\n1,2,3,cat\n2,1,0,dog\n0,0,1,cat\n3,1,2,dog\n1,1,1,cat\n");

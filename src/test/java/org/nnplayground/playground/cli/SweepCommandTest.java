@@ -58,6 +58,8 @@ class SweepCommandTest {
     @Test
     void theTableIsSortedByTestLossAndTooBigSweepsAreRefusedClearly() throws Exception {
         String[] table = run(true, BASE, "--vary", "learningRate=0.003,0.03,0.3", "--epochs", "20");
+        assertTrue(java.util.Arrays.stream(table).anyMatch(l -> l.contains(" accuracy val_accuracy")),
+                "the header's columns stay apart: " + String.join("\n", table));
         assertTrue(table[0].startsWith("learningRate"), table[0]);
         double previous = -1;
         for (int i = 1; i <= 3; i++) {

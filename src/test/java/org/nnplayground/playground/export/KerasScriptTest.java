@@ -47,4 +47,19 @@ class KerasScriptTest {
         double tanh = r.trainer().predict(in)[0];
         assertEquals((tanh + 1) / 2, m.predict(in)[0], 1e-12);
     }
+
+    @Test
+    void aStandardizedCsvRunCarriesItsFiguresClassNamesAndATruthfulLink() throws Exception {
+        var data = org.nnplayground.playground.data.CsvImport.read(
+                org.nnplayground.playground.data.Examples.find("three_species").orElseThrow().read(),
+                org.nnplayground.playground.data.CsvOptions.defaults("three_species.csv"));
+        TrainingRun r = TrainingRun.create(PlaygroundLink.parse("standardize=true&seed=0.2", new SecureRandom()).settings(), data);
+        String py = KerasScript.of(r, "test");
+        assertTrue(py.contains("class_names = [\"adelie\", \"chinstrap\", \"gentoo\"]"), py);
+        assertTrue(py.contains("MEAN = np.array(") && py.contains("STD = np.array(") && py.contains("def standardize(raw):"), py);
+        String header = py.lines().filter(l -> l.startsWith("# Playground link: ")).findFirst().orElseThrow();
+        assertTrue(header.contains("data=local"), header);
+        assertFalse(header.contains("dataset=circle"), header);
+        assertEquals(r.standardizer().mean()[0], Double.parseDouble(py.split("MEAN = np.array\\(\\[")[1].split(",")[0]), 1e-9);
+    }
 }

@@ -1,0 +1,157 @@
+package org.nnplayground.playground.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The page shows what the server runs: data sources switch, problem types, colour scales, tables, messages. */
+@Tag("browser")
+class WhatRunsBrowserTest {
+    private static BrowserSession browser;
+
+    @BeforeAll
+    static void start() throws IOException { browser = BrowserSession.start(); }
+
+    @AfterAll
+    static void stop() throws IOException { browser.close(); }
+
+    private static void example(String file) {
+        new Select(browser.byId("example-csv")).selectByValue(file);
+        browser.waitUntil(d -> browser.hash().contains("data=local") && browser.text("csv-name").contains(file));
+    }
+
+    private static boolean selected(String dataset) {
+        return browser.all(".dataset.selected[data-dataset='" + dataset + "']").size() == 1;
+    }
+
+    @Test
+    void clickingADataSetAfterACsvTrainsOnThatDataSet() throws Exception {
+        browser.open("dataset=circle&seed=0.3");
+        example("three_species.csv");
+        assertTrue(browser.byId("slice-controls").isDisplayed(), "four columns: a slice of the data");
+        assertTrue(browser.all(".dataset.selected").isEmpty(), "no TF data set is marked while the CSV runs");
+        for (String picked : List.of("spiral", "circle")) {
+            browser.byId("datasets").findElement(org.openqa.selenium.By.cssSelector("[data-dataset='" + picked + "']")).click();
+            browser.waitUntil(d -> browser.hash().contains("dataset=" + picked) && !browser.hash().contains("data=local"));
+            browser.waitUntil(d -> !browser.byId("slice-controls").isDisplayed());
+            assertTrue(selected(picked));
+            assertEquals("", browser.text("csv-name"));
+            assertFalse(browser.text("heatmap-axes").contains("bill_length_cm"), browser.text("heatmap-axes"));
+        }
+    }
+
+    @Test
+    void aRegressionCsvShowsRegressionWithItsNumbersOnTheColourScale() throws Exception {
+        browser.open("dataset=circle&seed=0.3&learningRate=0.01&standardize=true");
+        example("house_prices.csv");
+        browser.waitUntil(d -> "regression".equals(browser.byId("problem").getAttribute("value")));
+        assertTrue(browser.byId("reg-datasets").isDisplayed() && !browser.byId("datasets").isDisplayed(),
+                "the regression thumbnails, not the classification ones");
+        assertTrue(browser.all(".dataset.selected").isEmpty());
+        List<String> ticks = browser.all("#legend .legend-ticks span").stream().map(e -> e.getText()).toList();
+        assertEquals("-1", ticks.get(0));
+        assertTrue(Double.parseDouble(ticks.get(2)) > 4, "the legend runs to the highest price: " + ticks);
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(Duration.ofSeconds(20), d -> Integer.parseInt(browser.text("iter-number").replace(",", "")) >= 100);
+        browser.byId("play-pause-button").click();
+        long colours = (Long) browser.js("""
+                const c = document.getElementById('heatmap-canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                const seen = new Set(); for (let i = 0; i < d.length; i += 4) seen.add(d[i] << 16 | d[i + 1] << 8 | d[i + 2]); return seen.size;""");
+        assertTrue(colours >= 5, "the map shows the prices, not one flat colour: " + colours + " colours");
+        browser.screenshot("state-regression-csv-1280");
+    }
+
+    @Test
+    void theXorTableLearnsFromTheFirstPlayAndSaysEveryPointTrains() throws Exception {
+        browser.open("dataset=circle&seed=0.3");
+        browser.byId("datasets").findElement(org.openqa.selenium.By.cssSelector("[data-dataset='xor-table']")).click();
+        browser.waitUntil(d -> browser.hash().contains("dataset=xor-table") && browser.byId("all-train-note").isDisplayed());
+        assertTrue(browser.text("all-train-note").contains("All 4 points train"), browser.text("all-train-note"));
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(Duration.ofSeconds(30), d -> browser.text("metric-train").equals("100.0%"));
+        browser.byId("play-pause-button").click();
+        browser.screenshot("state-xor-table-1280");
+        assertTrue(browser.all("#output option[value='step']").size() == 1, "step is an output choice");
+    }
+
+    @Test
+    void messagesOverlayAndEveryWarningIsListed() throws Exception {
+        browser.open("dataset=circle&seed=0.3");
+        double top = ((Number) browser.js("return document.getElementById('main-part').getBoundingClientRect().top")).doubleValue();
+        String bad = "dataset=circle&seed=0.3&activation=a&batchSize=b&learningRate=c&noise=d&networkShape=e"
+                + "&percTrainData=f&regularization=g&regularizationRate=h&problem=i&optimizer=j";
+        browser.js("location.hash = arguments[0]", bad);
+        browser.waitUntil(d -> browser.byId("message-log").isDisplayed());
+        browser.waitUntil(d -> browser.all("#message-list li").size() >= 10);
+        double after = ((Number) browser.js("return document.getElementById('main-part').getBoundingClientRect().top")).doubleValue();
+        assertEquals(top, after, 0.5, "a toast never moves the page");
+        assertTrue(browser.all("#toasts .toast").size() <= 3);
+        browser.byId("message-log").click();
+        browser.screenshot("state-ten-warnings-1280");
+    }
+
+    @Test
+    void earlyStoppingSaysSoByPlayUntilTheNextRun() throws Exception {
+        browser.open("dataset=gauss&noise=50&seed=0.3&learningRate=3&earlyStop=5&speed=5");
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(Duration.ofSeconds(60), d -> browser.byId("play-notice").isDisplayed());
+        assertTrue(browser.text("play-notice").contains("Stopped early"), browser.text("play-notice"));
+        browser.byId("reset-button").click();
+        browser.waitUntil(d -> !browser.byId("play-notice").isDisplayed());
+    }
+
+    @Test
+    void twoNamedClassesGetALegend() throws Exception {
+        Path csv = Files.createTempFile("pets", ".csv");
+        try {
+            StringBuilder text = new StringBuilder("weight,height,animal\n");
+            for (int i = 0; i < 40; i++) text.append(i % 7).append(',').append(i % 5).append(',').append(i % 2 == 0 ? "cat" : "dog").append('\n');
+            Files.writeString(csv, text);
+            browser.open("dataset=circle&seed=0.3");
+            browser.byId("csv-file").sendKeys(csv.toAbsolutePath().toString());
+            browser.waitUntil(d -> browser.all("#class-legend .class-item").size() == 2);
+            assertEquals(List.of("cat", "dog"), browser.all("#class-legend .class-item").stream().map(e -> e.getText()).toList());
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
+    void screenshotsAtDesktopAndPhoneSizes() throws Exception {
+        Dimension before = browser.driver.manage().window().getSize();
+        try {
+            for (int[] size : new int[][] {{1440, 900}, {1280, 800}, {390, 844}}) {
+                browser.driver.manage().window().setSize(new Dimension(size[0], size[1]));
+                String name = size[0] + "x" + size[1];
+                browser.open("dataset=spiral3&seed=0.3&networkShape=6,4");
+                browser.screenshot("state-3class-" + name);
+                example("three_species.csv");
+                browser.screenshot("state-csv-" + name);
+                example("house_prices.csv");
+                browser.screenshot("state-regression-" + name);
+                browser.open("dataset=circle&seed=0.3");
+                browser.byId("datasets").findElement(org.openqa.selenium.By.cssSelector("[data-dataset='xor-table']")).click();
+                browser.waitUntil(d -> browser.hash().contains("dataset=xor-table"));
+                browser.byId("play-pause-button").click();
+                browser.waitUntil(Duration.ofSeconds(30), d -> browser.text("metric-train").equals("100.0%"));
+                browser.screenshot("state-xor-" + name);
+                browser.byId("play-pause-button").click();
+            }
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
+}
