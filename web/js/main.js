@@ -56,7 +56,11 @@ const socket = new PlaygroundSocket(url, {
   },
   onClose: () => { if (playing) wasPlaying = true; readouts.showConnection(false); playing = false; frozen = false; showPlaying(false); },
   onGiveUp: () => { $('connection').textContent = 'not connected'; readouts.toast(GAVE_UP, 'error', { sticky: true }); },
-  onMessage: message => { if (!room.receive(message)) receive(message); },
+  onMessage: message => {
+    if (!room.receive(message)) receive(message);
+    // the class moved to another tab: a socket with no role would only be closed and reopened
+    if (room.mode === 'elsewhere') socket.stop();
+  },
   onFrame: frame => {
     stats.received(frame, chart.epochs);
     chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);

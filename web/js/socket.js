@@ -27,6 +27,7 @@ export class PlaygroundSocket {
     this.droppedAt = 0;          // when the open socket dropped (ms), 0 while connected
     this.unacked = 0;            // frames received and not yet acknowledged
     this.ackTimer = null;
+    this.stopped = false;        // stop(): no more reconnects
   }
 
   connect() {
@@ -43,12 +44,18 @@ export class PlaygroundSocket {
     };
     ws.onmessage = event => this.receive(event.data);
     ws.onclose = event => {
-      if (this.ws !== ws) return;
+      if (this.ws !== ws || this.stopped) return;
       if (!this.droppedAt) this.droppedAt = Date.now();
       this.handlers.onClose?.({ code: event.code, reason: event.reason });
       if (Date.now() - this.droppedAt > RECONNECT.giveUpMs) { this.handlers.onGiveUp?.(); return; }
       setTimeout(() => this.connect(), reconnectDelay(this.attempt++));
     };
+  }
+
+  /** Closes the socket for good: no reconnect (a class tab that another tab took over waits for a reload). */
+  stop() {
+    this.stopped = true;
+    this.ws?.close(1000, 'stopped');
   }
 
   /** Sends one message (an object from protocol.js); false when the socket is not open. */
