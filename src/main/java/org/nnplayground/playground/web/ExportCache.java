@@ -13,8 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * newest used last out; and each address may have a few renders a second (cached answers are free).
  */
 final class ExportCache {
-    /** Renders one address may ask for a second (bursts of twice that). */
-    static final int RENDERS_PER_SECOND = 2;
+    /**
+     * Renders one address may ask for a second (bursts of twice that): a page's four exports at
+     * once, a few students behind one address, but no loop that keeps a trainer-sized render busy.
+     */
+    static final int RENDERS_PER_SECOND = 4;
     private static final long BUDGET_BYTES = 64L * 1024 * 1024;
     private static final String VERSION = String.valueOf(ExportCache.class.getPackage().getImplementationVersion());
 
