@@ -13,6 +13,7 @@ public final class Trainer {
     private final Propagation prop;
     /** The same passes over a chunk of samples at once, with the same numbers (TF-exact epochs, losses). */
     private final BatchPropagation batch;
+    private final MetricsPass measurer;
     /** False: every pass one sample at a time (tests compare both). */
     private boolean batched = true;
     private final Gradients gradients;
@@ -42,6 +43,7 @@ public final class Trainer {
         this.test = test;
         this.prop = new Propagation(net);
         this.batch = new BatchPropagation(net);
+        this.measurer = new MetricsPass(net, prop, batch);
         this.gradients = new Gradients(net.spec());
         this.random = new SplitMix(config.seed());
         this.order = new int[train.size()];
@@ -203,39 +205,7 @@ public final class Trainer {
     /** Loss, accuracy (classification) or R^2 (regression) of the current network on {@code data}. */
     public Metrics metrics(TrainingData data) {
         if (batches != null) return batches.metrics(data);
-        if (data.isEmpty()) return new Metrics(Double.NaN, null, null);
-        double loss = 0;
-        int correct = 0;
-        double sumLabel = 0;
-        double sumSquaredError = 0;
-        for (int from = 0, count; from < data.size(); from += count) {
-            count = batched ? Math.min(batch.capacity(), data.size() - from) : 1;
-            if (batched) batch.forward(data.inputs(), from, count);
-            for (int s = 0; s < count; s++) {
-                int i = from + s;
-                double[] out;
-                if (batched) {
-                    out = batch.outputs(s);
-                    loss += batch.loss(s, data.targets()[i], config.loss());
-                } else {
-                    out = prop.predict(data.inputs()[i]);
-                    loss += prop.loss(data.targets()[i], config.loss());
-                }
-                double label = data.labels()[i];
-                if (data.numClasses() > 0) {
-                    if (OutputDecoder.classOf(out, net.spec().outputActivation()) == OutputDecoder.classIndex(label, data.numClasses())) correct++;
-                } else {
-                    sumLabel += label;
-                    sumSquaredError += (out[0] - label) * (out[0] - label);
-                }
-            }
-        }
-        int n = data.size();
-        if (data.numClasses() > 0) return new Metrics(loss / n, (double) correct / n, null);
-        double mean = sumLabel / n;
-        double total = 0;
-        for (double label : data.labels()) total += (label - mean) * (label - mean);
-        return new Metrics(loss / n, null, total == 0 ? 0 : 1 - sumSquaredError / total);
+        return measurer.of(data, config.loss(), batched);
     }
 
     /** Chooses batched passes (the default) or one sample at a time; both give the same numbers. */
@@ -291,49 +261,14 @@ public final class Trainer {
     }
 
     /** A copy of everything training changes (see {@link TrainerState}); the trainer is untouched. */
-    public TrainerState state() {
-        int layers = net.numLayers();
-        double[][] w = new double[layers][];
-        double[][] b = new double[layers][];
-        boolean[][] dead = new boolean[layers][];
-        double[][] gw = new double[layers][];
-        double[][] gb = new double[layers][];
-        for (int l = 1; l <= layers; l++) {
-            w[l - 1] = net.weights(l).data.clone();
-            b[l - 1] = net.biases(l).data.clone();
-            dead[l - 1] = net.deadLinks(l).clone();
-            gw[l - 1] = gradients.weights[l].data.clone();
-            gb[l - 1] = gradients.biases[l].data.clone();
-        }
-        return new TrainerState(epoch, w, b, dead, gw, gb, gradients.count, random.state(), order.clone(), rule.state());
-    }
+    public TrainerState state() { return TrainerState.capture(epoch, net, gradients, random, order, rule); }
 
     /** Puts back a state taken from a trainer with the same network shape and optimizer; figures are recomputed. */
     public void restore(TrainerState s) {
-        int layers = net.numLayers();
-        if (s.weights().length != layers) throw new IllegalArgumentException("the saved weights do not fit this network");
-        for (int l = 1; l <= layers; l++) {
-            copy(s.weights()[l - 1], net.weights(l).data);
-            copy(s.biases()[l - 1], net.biases(l).data);
-            boolean[] dead = s.dead()[l - 1];
-            if (dead.length != net.deadLinks(l).length) throw new IllegalArgumentException("the saved weights do not fit this network");
-            for (int k = 0; k < dead.length; k++) if (net.deadLinks(l)[k] != dead[k]) net.setDead(l, k, dead[k]);
-            copy(s.gradWeights()[l - 1], gradients.weights[l].data);
-            copy(s.gradBiases()[l - 1], gradients.biases[l].data);
-        }
-        gradients.count = s.gradCount();
-        if (s.order().length != order.length) throw new IllegalArgumentException("the saved run has a different number of training samples");
-        System.arraycopy(s.order(), 0, order, 0, order.length);
-        random.setState(s.randomState());
-        if (s.optimizer() != null || rule.state() != null) rule.setState(s.optimizer());
+        s.restoreInto(net, gradients, random, order, rule);
         epoch = s.epoch();
         if (batches != null) batches.restart();
         last = measure();
-    }
-
-    private static void copy(double[] from, double[] to) {
-        if (from.length != to.length) throw new IllegalArgumentException("the saved weights do not fit this network");
-        System.arraycopy(from, 0, to, 0, to.length);
     }
 
     /** Output of every node of layer l for one input (layer 0 = the input itself). */

@@ -4,8 +4,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.link.LinkResult;
 import org.nnplayground.playground.link.PlaygroundLink;
@@ -23,7 +21,6 @@ public final class Session {
     public static final int MAX_STEP_EPOCHS = 1000;
     /** Most epochs per frame a student may choose (0 = as fast as possible). */
     public static final int MAX_EPOCHS_PER_FRAME = 1000;
-    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     private final SessionListener listener;
     /** The owner and the read-only viewers: descriptions, states and frames go to both. */
@@ -284,24 +281,12 @@ public final class Session {
     private boolean request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
         if (live.closed()) return false;
         if (!name.equals("watch") && !name.equals("refresh") && !name.equals("checkpoint")) live.summaries().active();
-        String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, guarded(name, action)));
+        String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, RequestGuard.guarded(name, action, listener)));
         if (refused != null) {
             listener.error(refused, name);
             return false;
         }
         scheduler.wake(this);
         return true;
-    }
-
-    /** A request's action whose failure becomes an error message for the student, never a broken session. */
-    private Runnable guarded(String name, Runnable action) {
-        return () -> {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                if (e.getMessage() == null) LOG.warn("request " + name + " failed", e);
-                listener.error(e.getMessage() != null ? e.getMessage() : "the server could not do '" + name + "'", name);
-            }
-        };
     }
 }

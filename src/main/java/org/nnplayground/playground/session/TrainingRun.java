@@ -17,17 +17,12 @@ import org.nnplayground.playground.nn.TrainingConfig;
 import org.nnplayground.playground.nn.TrainingData;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import org.nnplayground.playground.link.SettingEffect;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.simple.SimpleMatrix;
-import org.nnplayground.playground.link.DataOrigin;
 import org.nnplayground.playground.link.LinkKey;
-import org.nnplayground.playground.link.LinkLimits;
 
 /**
  * One configured run, built the way TF Playground builds it: seed the random stream with the
@@ -65,7 +60,7 @@ public final class TrainingRun {
 
     private TrainingRun(PlaygroundSettings requested, DataSet uploaded, TfRandom random, Split split, Standardizer standardizer) {
         List<String> fitted = new ArrayList<>();
-        PlaygroundSettings settings = withSlice(requested, split.source(), fitted);
+        PlaygroundSettings settings = SettingsFit.slice(requested, split.source(), fitted);
         this.warnings = List.copyOf(fitted);
         this.settings = settings;
         this.uploaded = uploaded;
@@ -97,7 +92,7 @@ public final class TrainingRun {
     /** Builds a run from a link's settings; {@code uploaded} (nullable) replaces the generated data. */
     public static TrainingRun create(PlaygroundSettings requested, DataSet uploaded) {
         List<String> fitted = new ArrayList<>();
-        PlaygroundSettings settings = withTfRatio(withDataSource(requested, uploaded, fitted), uploaded, fitted);
+        PlaygroundSettings settings = SettingsFit.tfRatio(SettingsFit.dataSource(requested, uploaded, fitted), uploaded, fitted);
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
@@ -120,42 +115,7 @@ public final class TrainingRun {
      * link must never leave the page without a network.
      */
     public static TrainingRun createForgiving(PlaygroundSettings settings, DataSet uploaded, Consumer<String> warnings) {
-        try {
-            return create(settings, uploaded);
-        } catch (IllegalArgumentException refused) {
-            // the model before the data (a network too big for the data loses its shape, not the data),
-            // our keys before TF's
-            List<LinkKey> changed = new ArrayList<>(settings.changedKeys());
-            Collections.reverse(changed);
-            changed.sort(Comparator.comparing(k -> k.effect() != SettingEffect.NEW_NETWORK));
-            for (LinkKey key : changed) {
-                try {
-                    TrainingRun run = create(settings.withDefault(key), uploaded);
-                    warnings.accept(key.key() + "=" + settings.text(key) + " cannot be used here (" + refused.getMessage()
-                            + "); using the default" + (key.shows() == null ? "" : " (" + key.shows() + ")"));
-                    return run;
-                } catch (IllegalArgumentException stillRefused) {
-                    // try the next key
-                }
-            }
-            warnings.accept(refused.getMessage() + "; using TF Playground's defaults");
-            return create(PlaygroundSettings.defaults(settings.seed()), uploaded);
-        }
-    }
-
-    /**
-     * The link follows the data in use: the student's own data (a CSV, a drawing) is {@code data=local}
-     * with its own problem type; generated data drops a {@code data=local} that came without its data.
-     */
-    private static PlaygroundSettings withDataSource(PlaygroundSettings s, DataSet uploaded, List<String> warnings) {
-        if (uploaded == null) {
-            if (!s.isSet(LinkKey.DATA)) return s;
-            warnings.add("data=" + s.text(LinkKey.DATA) + ": this link was made on data of its own (a CSV file or drawn points), "
-                    + "which a link cannot carry; showing " + s.datasetInUse().key() + " until you load that data again");
-            return s.withDefault(LinkKey.DATA);
-        }
-        PlaygroundSettings out = s.with(LinkKey.DATA, DataOrigin.LOCAL.key());
-        return out.problem() == uploaded.problem() ? out : out.with(LinkKey.PROBLEM, uploaded.problem().key());
+        return SettingsFit.forgiving(settings, uploaded, warnings);
     }
 
     /** The settings for generated data picked while this run's data was the student's own: the picked data replaces it. */
@@ -185,31 +145,6 @@ public final class TrainingRun {
             hi = Math.max(hi, s.label());
         }
         return lo == -1 && hi == 1 ? null : new double[] {lo, hi};
-    }
-
-    /** TF's own data sets keep its 10..90 % ratio; tables and CSVs may train on all points. */
-    private static PlaygroundSettings withTfRatio(PlaygroundSettings s, DataSet uploaded, List<String> warnings) {
-        boolean tfData = uploaded == null && s.datasetInUse().isTensorFlowPlayground();
-        if (!tfData || s.percTrainData() <= LinkLimits.MAX_PERC_TRAIN_DATA_TF) return s;
-        warnings.add("percTrainData " + s.percTrainData() + " is for tables and your own data; TF Playground's data sets keep 10 to "
-                + LinkLimits.MAX_PERC_TRAIN_DATA_TF + ", so using " + LinkLimits.MAX_PERC_TRAIN_DATA_TF);
-        return s.with(LinkKey.PERC_TRAIN_DATA, String.valueOf(LinkLimits.MAX_PERC_TRAIN_DATA_TF));
-    }
-
-    /** Slice columns that the data does not have go back to the default (first and second) with a warning. */
-    private static PlaygroundSettings withSlice(PlaygroundSettings s, DataSet data, List<String> warnings) {
-        PlaygroundSettings out = s;
-        for (LinkKey key : List.of(LinkKey.SLICE_X, LinkKey.SLICE_Y)) {
-            String column = out.text(key);
-            if (column == null) continue;
-            if (data.isPlanar() || !data.inputNames().contains(column)) {
-                warnings.add(key.key() + ": " + (data.isPlanar() ? "this data has only two inputs, so there is no slice to choose"
-                        : "no input column '" + column + "' (columns: " + String.join(", ", data.inputNames()) + ")")
-                        + "; using the default");
-                out = out.withDefault(key);
-            }
-        }
-        return out;
     }
 
     /** The inputs of every cell of an n x n heatmap grid over {@link #plane()}. */
@@ -252,7 +187,7 @@ public final class TrainingRun {
 
     private TrainingRun(TrainingRun same, PlaygroundSettings requested, List<String> warnings) {
         List<String> fitted = new ArrayList<>();
-        this.settings = withSlice(requested, same.split.source(), fitted);
+        this.settings = SettingsFit.slice(requested, same.split.source(), fitted);
         this.warnings = warnings != null ? List.copyOf(warnings) : List.copyOf(fitted);
         this.plane = GridPlane.of(settings, same.uploaded, same.split);
         this.held = same.held;
