@@ -43,7 +43,7 @@ public final class ClusterSmoke {
     /** The exercise the teacher pushes: another network, a hidden (locked) learning rate. */
     static final String PUSHED = "activation=relu&batchSize=10&dataset=xor&learningRate=0.01&noise=0&networkShape=3"
             + "&seed=0.5&percTrainData=50&x=true&y=true&problem=classification&learningRate_hide=true";
-    /** Failover promise (issue 13): a killed replica's students play on elsewhere within this. */
+    /** Failover promise: a killed replica's students play on elsewhere within this. */
     static final long RESUME_LIMIT_MS = 10_000;
 
     static String lb, viaA, viaB;
@@ -273,7 +273,7 @@ public final class ClusterSmoke {
         return token.path("token").asText();
     }
 
-    /** When /health names its replica (issue 13), the pinned port must reach that one. */
+    /** When /health names its replica, the pinned port must reach that one. */
     static void expectReplica(String via, String replica) throws Exception {
         JsonNode h = JSON.readTree(get(via, "/health").body());
         if (h.has("replica") && !h.path("replica").asText().equals(replica)) {

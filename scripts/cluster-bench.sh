@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Class-room benchmark across replicas (issue 13), on loopback: REPLICAS replicas of the jar on one
+# Class-room benchmark across replicas, on loopback: REPLICAS replicas of the jar on one
 # throwaway PostgreSQL behind nginx (deploy/nginx/playground.conf), STUDENTS simulated C1 students
 # in one room, all through nginx: RoomBench (src/test/.../bench/RoomBench.java, the same program
 # as scripts/room-bench.sh) measures the students' frames/s and the dashboard's updates without and

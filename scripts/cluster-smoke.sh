@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Several replicas behind a load balancer (issue 13), on loopback: a throwaway PostgreSQL and
+# Several replicas behind a load balancer on loopback: a throwaway PostgreSQL and
 # nginx (Debian's packages, installed with apt-get when missing), two replicas of
 # target/playground.jar (built when missing) on that database, then checks THROUGH nginx with a
 # WebSocket client (scripts/ClusterSmoke.java):

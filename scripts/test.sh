@@ -23,7 +23,7 @@ MVN=mvn
 command -v mvn >/dev/null 2>&1 || MVN=./mvnw
 "$MVN" -B verify "$@"
 
-# Several replicas behind nginx on one PostgreSQL (issue 13): installs nginx if missing, starts its
+# Several replicas behind nginx on one PostgreSQL, which no unit test covers: installs nginx if missing, starts its
 # own PostgreSQL, nginx and two replicas of the jar just built, about 1 to 2 minutes.
 # CLUSTER_SMOKE=0 skips it.
 if [ "${CLUSTER_SMOKE:-1}" != 0 ]; then scripts/cluster-smoke.sh; fi

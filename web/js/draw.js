@@ -1,4 +1,4 @@
-// Draw mode (issue 12): clicks on the output map add points of the chosen class (shift: the other
+// Draw mode, to see how the boundary answers a point of one's own: clicks on the output map add points of the chosen class (shift: the other
 // one; regression: the value), right-clicks remove them; the server trains on them at once.
 
 import { tap } from './tap.js';

@@ -1,4 +1,4 @@
-// The course's words (issue 12): every control gets its one- or two-sentence tooltip from the
+// The course's words, so a learner can read what a control does where it is: every control gets its one- or two-sentence tooltip from the
 // LinkKey table's help. The training-extras controls are ordinary keyed controls (controls.js) and
 // hideText hides the course text with the page's other explanations (the body's hide-text class).
 

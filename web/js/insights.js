@@ -1,4 +1,4 @@
-// The course views (issue 12): confusion matrix, predicted vs actual, each layer's gradient size.
+// The course views, to show what happens inside the training: confusion matrix, predicted vs actual, each layer's gradient size.
 // They ask the server for `insights` messages only while their panel is open (docs/protocol.md).
 
 import { tap } from './tap.js';

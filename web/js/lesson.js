@@ -1,4 +1,4 @@
-// The book's perceptrons (issue 12): 2-2-1 step networks on the alien planet and on XOR whose
+// The book's perceptrons, for a learner to set a network's weights by hand: 2-2-1 step networks on the alien planet and on XOR whose
 // weights the student sets by hand, each hidden perceptron's line drawn on the data, and a count
 // of the points still on the wrong side.
 

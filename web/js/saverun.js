@@ -1,4 +1,4 @@
-// Saving and sharing runs (issue 11): the #save-run button, the #share-link short link and the
+// Saving and sharing runs, so a run can be sent as a short link: the #save-run button, the #share-link short link and the
 // export links. Self-contained: view/SaveRunSection renders its elements, main.js wires it with
 // saveRun.openingMessage() (a /r/{id} page loads its run) and saveRun.receive(message).
 

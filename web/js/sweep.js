@@ -1,4 +1,4 @@
-// The hyperparameter sweep (issue 12, Keras Tuner's grid search): pick up to three settings and
+// The hyperparameter sweep (Keras Tuner's grid search), to compare settings side by side: pick up to three settings and
 // their values; the server trains every combination in the background and reports a table.
 
 import { tap } from './tap.js';

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * are measured after the epoch. Samples are shuffled with the trainer's own stream, as per sample.
  */
 public final class MatrixTrainer {
-    /** Parameters x samples of one piece: about 2-4 ms of work, so one piece never makes a turn long. */
+    /** Parameters x samples of one piece: a piece cannot be cut, so it is kept a small part of a turn. */
     static final long MAX_BLOCK_WORK = 4_000_000L;
 
     /** How far the current epoch is: for the page's progress while an epoch trains. */

@@ -7,7 +7,7 @@ import java.util.Set;
  * What happens in a room, as data: teacher actions and roster changes travel as events so that
  * every server holding a copy of the room (some of its students, its dashboard) applies them the
  * same way (see {@link RoomEvents}), and student pages are told. With several replicas they cross
- * servers as JSON (store/RoomEventCodec), so they stay small: control and summaries, never frames.
+ * servers as JSON (codec/RoomEventCodec), so they stay small: control and summaries, never frames.
  */
 public sealed interface RoomEvent {
     /** The teacher pushed an exercise: students load it; {@code locked} lists what is turned off. */

@@ -26,8 +26,8 @@ final class FrameBuilder {
     static final int GRID = 100;
     static final int THUMB = 10;
     /**
-     * Most multiply-adds one frame's grid evaluation may take (parameters x grid points): about
-     * 10 ms on the reference machine, so a frame of the biggest network fits a turn. A big network's
+     * Most multiply-adds one frame's grid evaluation may take (parameters x grid points): a frame
+     * cannot be cut, so the biggest network's frame must stay one short piece of a turn. A big network's
      * heatmap is coded on a coarser grid (at least 10 x 10) that the browser upsamples as usual.
      */
     static final long MAX_FRAME_WORK = 25_000_000L;

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * queue's tail. Turns that may be longer than a slice (a build, an epoch of a big network)
  * go through a heavy lane that holds at most workers - 1 threads, so one thread always serves the rest.
  * A playing session sends at most one frame per tick; a turn without requests always trains a light
- * run's first epoch even when the owed frame spent the slice (a C1 frame costs about the 0.2 ms slice
- * of a loaded server, and a frame that took two turns by chance made students unequal).
+ * run's first epoch even when the owed frame spent the slice (on a loaded server the slice is as short
+ * as one small frame, and students whose frame happened to spill into a second turn trained less).
  */
 public final class SessionScheduler implements AutoCloseable {
     static final long MIN_SLICE_NANOS = 200_000;

@@ -3,7 +3,7 @@ package org.nnplayground.playground.session;
 import org.nnplayground.playground.link.PlaygroundSettings;
 import org.nnplayground.playground.nn.Trainer;
 
-/** Hands a trainer the link's learning-rate schedule and early-stopping patience (issue 12's keys). */
+/** Hands a trainer the link's learning-rate schedule and early-stopping patience (the course's training extras), kept out of TrainingRun so the core run stays TF's. */
 final class TrainingExtras {
     private TrainingExtras() {}
 

@@ -1,8 +1,8 @@
 package org.nnplayground.playground.store;
 
+import org.nnplayground.playground.codec.RunSnapshotCodec;
 import org.nnplayground.playground.session.Checkpoints.Checkpoint;
 import org.nnplayground.playground.session.RunSnapshot;
-import org.nnplayground.playground.session.RunSnapshotCodec;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package org.nnplayground.playground.store;
 
+import org.nnplayground.playground.codec.RoomEventCodec;
 import org.nnplayground.playground.room.LocalRoomEvents;
 import org.nnplayground.playground.room.RoomEvent;
 import org.nnplayground.playground.room.RoomEvents;

@@ -9,7 +9,7 @@ import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.sweep.SweepPlan;
 
 /**
- * The course panels under the playground (issue 12): what is happening inside the training
+ * The course panels under the playground, which show a learner what is happening inside the training
  * (confusion matrix, predicted vs actual, gradients per layer), training extras (standardize,
  * schedule, early stopping), draw mode, the book's perceptron lessons, the sweep, and a short text.
  * The browser modules insights.js, draw.js, lesson.js and sweep.js fill them in.

@@ -6,7 +6,7 @@ import j2html.tags.specialized.ATag;
 import j2html.tags.specialized.DivTag;
 
 /**
- * Save and share (issue 11): the {@code #save-run} button, the {@code #share-link} short link and
+ * Save and share, so a run can be sent to someone as a short link: the {@code #save-run} button, the {@code #share-link} short link and
  * the export links, enabled once the run is saved (web/js/saverun.js). Brings its own stylesheet.
  */
 public final class SaveRunSection {

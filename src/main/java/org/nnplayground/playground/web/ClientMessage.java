@@ -41,7 +41,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ClientMessage.Sweep.class, name = "sweep"),
         @JsonSubTypes.Type(value = ClientMessage.CancelSweep.class, name = "cancelSweep"),
         @JsonSubTypes.Type(value = ClientMessage.Classify.class, name = "classify"),
-        // class rooms, on /ws/room only (docs/protocol.md, "Class rooms")
+        // class rooms, on /ws/room only (docs/protocol.md, "Rooms")
         @JsonSubTypes.Type(value = ClientMessage.Resume.class, name = "resume"),
         @JsonSubTypes.Type(value = ClientMessage.LeaveRoom.class, name = "leaveRoom"),
         @JsonSubTypes.Type(value = ClientMessage.Teach.class, name = "teach"),

@@ -21,7 +21,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Live runs that outlive their server (issue 13): every session checkpoints itself (see
+ * Live runs that outlive their server, so a rolling restart or a dead replica costs a page only a
+ * moment: every session checkpoints itself (see
  * {@link CheckpointSchedule}); a playground page gets a resume token ({@code resumeToken}) and,
  * after its socket dropped, any replica sharing the database resumes its run from the newest
  * checkpoint ({@code resume} -> {@code resumed}); a server stopping for a rolling restart

@@ -40,7 +40,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private final long startedAt = System.currentTimeMillis();
     private final ScheduledExecutorService reaper;
     private org.eclipse.jetty.ee10.servlet.SessionHandler httpSessions;
-    /** Issue 13: checkpoints, resumes and the drain of a rolling restart. */
+    /** Where live runs are saved, so a page resumes after a restart and a drain loses no run. */
     private final org.nnplayground.playground.store.JdbcCheckpoints checkpoints;
     private final Failover failover;
     private final ClusterSettings cluster;

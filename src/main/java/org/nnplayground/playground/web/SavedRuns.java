@@ -1,7 +1,7 @@
 package org.nnplayground.playground.web;
 
+import org.nnplayground.playground.codec.RunSnapshotCodec;
 import org.nnplayground.playground.session.RunSnapshot;
-import org.nnplayground.playground.session.RunSnapshotCodec;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.store.Database;
 import org.nnplayground.playground.store.JdbcRunStore;

@@ -18,7 +18,7 @@ import java.util.Set;
         @JsonSubTypes.Type(value = ServerMessage.Sweep.class, name = "sweep"),
         @JsonSubTypes.Type(value = ServerMessage.Digits.class, name = "digits"),
         @JsonSubTypes.Type(value = ServerMessage.ClassifiedImage.class, name = "classified"),
-        // class rooms (docs/protocol.md, "Class rooms")
+        // class rooms (docs/protocol.md, "Rooms")
         @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
         @JsonSubTypes.Type(value = ServerMessage.Chart.class, name = "chart"),
         @JsonSubTypes.Type(value = ServerMessage.Exercise.class, name = "exercise"),

@@ -58,9 +58,9 @@ class ClassEndBrowserTest {
     @AfterAll
     static void stop() throws IOException {
         for (ChromeDriver d : drivers) d.quit();
-        for (Path p : profiles) ClassroomBrowserTest.deleteTree(p);
+        for (Path p : profiles) ClassBrowsers.deleteTree(p);
         server.stop();
-        ClassroomBrowserTest.deleteTree(data);
+        ClassBrowsers.deleteTree(data);
     }
 
     private static ChromeDriver chromium() throws IOException {

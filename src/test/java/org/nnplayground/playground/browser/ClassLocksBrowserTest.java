@@ -42,7 +42,7 @@ class ClassLocksBrowserTest {
     static void stop() throws IOException {
         driver.quit();
         server.stop();
-        ClassroomBrowserTest.deleteTree(profile);
+        ClassBrowsers.deleteTree(profile);
     }
 
     @Test

@@ -6,28 +6,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.web.PlaygroundServer;
 import org.nnplayground.playground.web.ServerConfig;
+import org.nnplayground.playground.browser.ClassBrowsers.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,32 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClassroomBrowserTest {
     private static PlaygroundServer server;
     private static Path data;
-    private static final List<Browser> browsers = new ArrayList<>();
-
-    /** One Chromium with its own profile (its own localStorage: one person's computer). */
-    record Browser(ChromeDriver driver, Path profile) {
-        Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
-
-        WebElement byId(String id) { return driver.findElement(By.id(id)); }
-
-        List<WebElement> all(String css) { return driver.findElements(By.cssSelector(css)); }
-
-        <T> T waitUntil(Function<WebDriver, T> condition) {
-            return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(25))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
-        }
-
-        void screenshot(String name) throws IOException {
-            Files.createDirectories(BrowserSession.SCREENSHOTS);
-            Files.write(BrowserSession.SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        }
-
-        int epoch() { return Integer.parseInt(byId("iter-number").getText().replace(",", "")); }
-
-        boolean playing() { return byId("play-pause-button").getAttribute("class").contains("playing"); }
-
-        void waitForFrame() { waitUntil(d -> (Boolean) js("return !!window.playgroundStats && window.playgroundStats.framesDrawn > 0")); }
-    }
+    private static final ClassBrowsers browsers = new ClassBrowsers("playground-class-", Duration.ofSeconds(10));
 
     @BeforeAll
     static void start() throws IOException {
@@ -79,34 +43,12 @@ class ClassroomBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
-        for (Browser b : browsers) {
-            try {
-                b.driver().quit();
-            } finally {
-                try (Stream<Path> files = Files.walk(b.profile())) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
+        browsers.close();
         server.stop();
-        deleteTree(data);
+        ClassBrowsers.deleteTree(data);
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    private static Browser chromium(int width, int height) throws IOException {
-        Path profile = Files.createTempDirectory("playground-class-");
-        ChromeDriverService service = BrowserSession.driverService();
-        ChromeOptions options = BrowserSession.headless(profile, width, height);
-        Browser b = new Browser(new ChromeDriver(service, options), profile);
-        browsers.add(b);
-        return b;
-    }
+    private static Browser chromium(int width, int height) throws IOException { return browsers.open(width, height); }
 
     private static String base() { return "http://localhost:" + server.port() + "/"; }
 

@@ -9,26 +9,18 @@ import org.nnplayground.playground.store.StoreSettings;
 import org.nnplayground.playground.web.ClusterSettings;
 import org.nnplayground.playground.web.PlaygroundServer;
 import org.nnplayground.playground.web.ServerConfig;
+import org.nnplayground.playground.browser.ClassBrowsers.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,31 +37,7 @@ class ClusterClassroomBrowserTest {
     private static PlaygroundServer one;
     private static PlaygroundServer two;
     private static final List<Path> dirs = new ArrayList<>();
-    private static final List<Browser> browsers = new ArrayList<>();
-
-    record Browser(ChromeDriver driver, Path profile) {
-        Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
-
-        WebElement byId(String id) { return driver.findElement(By.id(id)); }
-
-        List<WebElement> all(String css) { return driver.findElements(By.cssSelector(css)); }
-
-        <T> T waitUntil(Function<WebDriver, T> condition) {
-            return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(25))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
-        }
-
-        void screenshot(String name) throws IOException {
-            Files.createDirectories(BrowserSession.SCREENSHOTS);
-            Files.write(BrowserSession.SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        }
-
-        int epoch() { return Integer.parseInt(byId("iter-number").getText().replace(",", "")); }
-
-        boolean playing() { return byId("play-pause-button").getAttribute("class").contains("playing"); }
-
-        void waitForFrame() { waitUntil(d -> (Boolean) js("return !!window.playgroundStats && window.playgroundStats.framesDrawn > 0")); }
-    }
+    private static final ClassBrowsers browsers = new ClassBrowsers("playground-cluster-", Duration.ofSeconds(15));
 
     static ServerConfig config(String replica, int port) throws IOException {
         Path dir = Files.createTempDirectory("cluster-class-");
@@ -91,26 +59,13 @@ class ClusterClassroomBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
-        for (Browser b : browsers) {
-            try {
-                b.driver().quit();
-            } finally {
-                try (Stream<Path> files = Files.walk(b.profile())) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
+        browsers.close();
         if (one != null) one.stop();
         if (two != null) two.stop();
-        for (Path dir : dirs) ClassroomBrowserTest.deleteTree(dir);
+        for (Path dir : dirs) ClassBrowsers.deleteTree(dir);
     }
 
-    private static Browser chromium(int width, int height) throws IOException {
-        Path profile = Files.createTempDirectory("playground-cluster-");
-        Browser b = new Browser(new ChromeDriver(BrowserSession.driverService(), BrowserSession.headless(profile, width, height)), profile);
-        browsers.add(b);
-        return b;
-    }
+    private static Browser chromium(int width, int height) throws IOException { return browsers.open(width, height); }
 
     private static Map<String, String> cardStates(Browser teacher) {
         Map<String, String> out = new HashMap<>();

@@ -14,7 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
-/** Issue 9's numbered cases, each in headless Chromium with a screenshot (target/screenshots/9-*.png). */
+/** The page-never-breaks cases, each in headless Chromium with a screenshot (target/screenshots/9-*.png). */
 class PageNeverBreaksBrowserTest extends BrowserTest {
 
     private static List<String> toasts() {

@@ -1,5 +1,6 @@
 package org.nnplayground.playground.session;
 
+import org.nnplayground.playground.codec.RunSnapshotCodec;
 import org.nnplayground.playground.link.PlaygroundLink;
 
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package org.nnplayground.playground.session;
 
 import org.junit.jupiter.api.Test;
+import org.nnplayground.playground.codec.RunSnapshotCodec;
 import org.nnplayground.playground.data.CsvImport;
 import org.nnplayground.playground.data.CsvOptions;
 import org.nnplayground.playground.data.DataSet;

@@ -1,17 +1,15 @@
 package org.nnplayground.playground.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.room.RoomLimits;
 import org.nnplayground.playground.store.StoreSettings;
+import org.nnplayground.playground.web.RoomClient.Made;
+import org.nnplayground.playground.web.RoomClient.Pupil;
+import org.nnplayground.playground.web.RoomClient.Reply;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,12 +21,18 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.nnplayground.playground.web.RoomClient.card;
+import static org.nnplayground.playground.web.RoomClient.http;
+import static org.nnplayground.playground.web.RoomClient.join;
+import static org.nnplayground.playground.web.RoomClient.joinRequest;
+import static org.nnplayground.playground.web.RoomClient.resume;
+import static org.nnplayground.playground.web.RoomClient.room;
+import static org.nnplayground.playground.web.RoomClient.teacher;
 
 /**
  * One class across two servers sharing one PostgreSQL (PG_TEST_URL; scripts/test.sh sets it, a
@@ -36,8 +40,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * are random, so other tests on the same database never meet these rooms.
  */
 class ClusterRoomProtocolTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String XOR = "dataset=xor&activation=tanh&networkShape=3&learningRate=0.03&seed=0.5";
     private static final List<Path> DIRS = new ArrayList<>();
     private static PlaygroundServer one;
@@ -66,81 +68,10 @@ class ClusterRoomProtocolTest {
     static void stop() throws java.io.IOException {
         if (one != null) one.stop();
         if (two != null) two.stop();
-        for (Path dir : DIRS) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        for (Path dir : DIRS) RoomServers.deleteTree(dir);
     }
 
-    // ---- helpers (each names the server it talks to)
-
-    record Reply(int status, JsonNode json, String text) {}
-
-    static Reply http(PlaygroundServer server, String method, String path, String body, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) b.header("X-Teacher-Key", key);
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = null;
-        try {
-            json = JSON.readTree(r.body());
-        } catch (Exception notJson) {
-            // the CSV report
-        }
-        return new Reply(r.statusCode(), json, r.body());
-    }
-
-    record Made(String code, String key) {}
-
-    static Made room(PlaygroundServer server, String exercise) throws Exception {
-        Reply r = http(server, "POST", "/api/rooms", JSON.writeValueAsString(Map.of("exercise", exercise)), null);
-        assertEquals(201, r.status(), r.text());
-        String teacherUrl = r.json().get("teacherUrl").asText();
-        String key = java.net.URLDecoder.decode(teacherUrl.substring(teacherUrl.indexOf("#key=") + 5), java.nio.charset.StandardCharsets.UTF_8);
-        return new Made(r.json().get("code").asText(), key);
-    }
-
-    record Pupil(String id, String token, int number, WsClient socket) implements AutoCloseable {
-        public void close() { socket.close(); }
-    }
-
-    static Reply joinRequest(PlaygroundServer server, Made room, String name) throws Exception {
-        return http(server, "POST", "/api/rooms/" + room.code() + "/students", JSON.writeValueAsString(Map.of("name", name)), null);
-    }
-
-    /** Joins through {@code server} and connects the student's socket there. */
-    static Pupil join(PlaygroundServer server, Made room, String name) throws Exception {
-        Reply j = joinRequest(server, room, name);
-        assertEquals(201, j.status(), j.text());
-        String token = j.json().get("token").asText();
-        return new Pupil(j.json().get("studentId").asText(), token, -1, resume(server, token));
-    }
-
-    static WsClient resume(PlaygroundServer server, String token) throws Exception {
-        WsClient c = WsClient.connectTo(server.port(), "/ws/room");
-        c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
-        c.next("joined");
-        return c;
-    }
-
-    static WsClient teacher(PlaygroundServer server, Made room) throws Exception {
-        WsClient t = WsClient.connectTo(server.port(), "/ws/room");
-        t.send("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"" + room.key() + "\"}");
-        t.next("teaching");
-        return t;
-    }
-
-    /** The next roster whose card for {@code id} passes {@code wanted}. */
-    static JsonNode card(WsClient teacher, String id, Predicate<JsonNode> wanted, String what) throws Exception {
-        JsonNode[] found = new JsonNode[1];
-        teacher.next(m -> {
-            if (!m.path("type").asText().equals("roster")) return false;
-            for (JsonNode c : m.get("cards")) if (c.get("id").asText().equals(id) && wanted.test(c)) { found[0] = c; return true; }
-            return false;
-        }, what);
-        return found[0];
-    }
+    // ---- helpers (RoomClient's, each naming the server it talks to, and these)
 
     static void act(WsClient teacher, String json) throws Exception {
         teacher.send(json);

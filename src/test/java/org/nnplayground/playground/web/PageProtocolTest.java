@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 over a real socket: the divergence note follows the rate, speed is part of the link, coherent output and loss. */
+/** The page never breaks, over a real socket: the divergence note follows the rate, speed is part of the link, coherent output and loss. */
 class PageProtocolTest {
     private static PlaygroundServer server;
 

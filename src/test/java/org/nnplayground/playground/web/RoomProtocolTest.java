@@ -1,16 +1,14 @@
 package org.nnplayground.playground.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.room.RoomLimits;
+import org.nnplayground.playground.web.RoomClient.Made;
+import org.nnplayground.playground.web.RoomClient.Pupil;
+import org.nnplayground.playground.web.RoomClient.Reply;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nnplayground.playground.web.RoomClient.card;
 
 /** Class rooms over a real port: HTTP routes and the room socket, students and a teacher. */
 class RoomProtocolTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String XOR = "dataset=xor&activation=tanh&networkShape=3&learningRate=0.03&seed=0.5";
     private static PlaygroundServer server;
 
@@ -46,80 +43,26 @@ class RoomProtocolTest {
         server.stop();
         for (java.nio.file.Path dir : DATA_DIRS) {
             if (!java.nio.file.Files.exists(dir)) continue; // a restart test uses its directory twice
-            try (var files = java.nio.file.Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            RoomServers.deleteTree(dir);
         }
     }
 
     /** Every data directory a test server used (deleted at the end). */
     private static final List<java.nio.file.Path> DATA_DIRS = new ArrayList<>();
 
-    // ---- helpers
-
-    record Reply(int status, JsonNode json, String text) {}
+    // ---- helpers: RoomClient's, on this class's server
 
     static Reply http(String method, String path, String body, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) b.header("X-Teacher-Key", key);
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = null;
-        try {
-            json = JSON.readTree(r.body());
-        } catch (Exception notJson) {
-            // the CSV report
-        }
-        return new Reply(r.statusCode(), json, r.body());
+        return RoomClient.http(server, method, path, body, key);
     }
 
-    /** A room: code, key. */
-    record Made(String code, String key, JsonNode json) {}
+    static Made room(String exercise) throws Exception { return RoomClient.room(server, exercise); }
 
-    static Made room(String exercise) throws Exception {
-        Reply r = http("POST", "/api/rooms", exercise == null ? "" : JSON.writeValueAsString(java.util.Map.of("exercise", exercise)), null);
-        assertEquals(201, r.status(), r.text());
-        String teacherUrl = r.json().get("teacherUrl").asText();
-        String key = java.net.URLDecoder.decode(teacherUrl.substring(teacherUrl.indexOf("#key=") + 5), java.nio.charset.StandardCharsets.UTF_8);
-        return new Made(r.json().get("code").asText(), key, r.json());
-    }
+    static Pupil join(Made room, String name) throws Exception { return RoomClient.join(server, room, name); }
 
-    /** Joins by code, then connects the student's socket with the token (as the page does). */
-    record Pupil(String id, String token, WsClient socket) implements AutoCloseable {
-        public void close() { socket.close(); }
-    }
+    static WsClient resume(String token) throws Exception { return RoomClient.resume(server, token); }
 
-    static Pupil join(Made room, String name) throws Exception {
-        Reply j = http("POST", "/api/rooms/" + room.code() + "/students", JSON.writeValueAsString(java.util.Map.of("name", name)), null);
-        assertEquals(201, j.status(), j.text());
-        String token = j.json().get("token").asText();
-        return new Pupil(j.json().get("studentId").asText(), token, resume(token));
-    }
-
-    static WsClient resume(String token) throws Exception {
-        WsClient c = WsClient.connectTo(server.port(), "/ws/room");
-        c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
-        c.next("joined");
-        return c;
-    }
-
-    static WsClient teacher(Made room) throws Exception {
-        WsClient t = WsClient.connectTo(server.port(), "/ws/room");
-        t.send("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"" + room.key() + "\"}");
-        t.next("teaching");
-        return t;
-    }
-
-    /** The next roster update whose card for {@code id} passes {@code wanted}. */
-    static JsonNode card(WsClient teacher, String id, java.util.function.Predicate<JsonNode> wanted, String what) throws Exception {
-        JsonNode[] found = new JsonNode[1];
-        teacher.next(m -> {
-            if (!m.path("type").asText().equals("roster")) return false;
-            for (JsonNode c : m.get("cards")) if (c.get("id").asText().equals(id) && wanted.test(c)) { found[0] = c; return true; }
-            return false;
-        }, what);
-        return found[0];
-    }
+    static WsClient teacher(Made room) throws Exception { return RoomClient.teacher(server, room); }
 
     // ---- tests
 

@@ -36,7 +36,12 @@ final class RoomServers {
     /** Stops the server and deletes its data directory. */
     static void stop(PlaygroundServer server, Path data) throws java.io.IOException {
         server.stop();
-        try (var files = Files.walk(data)) {
+        deleteTree(data);
+    }
+
+    /** Deletes {@code dir} and everything under it. */
+    static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }

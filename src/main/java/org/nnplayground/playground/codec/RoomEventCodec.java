@@ -1,4 +1,4 @@
-package org.nnplayground.playground.store;
+package org.nnplayground.playground.codec;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;

@@ -1,4 +1,4 @@
-package org.nnplayground.playground.store;
+package org.nnplayground.playground.codec;
 
 import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.room.RoomEvent;

@@ -1,9 +1,11 @@
-package org.nnplayground.playground.session;
+package org.nnplayground.playground.codec;
 
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.data.Problem;
 import org.nnplayground.playground.data.Sample;
 import org.nnplayground.playground.nn.TrainerState;
+import org.nnplayground.playground.session.RunHistory;
+import org.nnplayground.playground.session.RunSnapshot;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
