@@ -23,7 +23,7 @@ public final class Trainer {
     private UpdateRule rule;
     private int epoch;
     private EpochStats last;
-    /** Optional extras (issue 12); null when off, so they cost nothing then. */
+    /** Optional extras of the course views; null when off, so they cost nothing then. */
     private GradientStats gradientStats;
     private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
     private EarlyStopping earlyStopping;

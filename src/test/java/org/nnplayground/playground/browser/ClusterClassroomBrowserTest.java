@@ -111,11 +111,9 @@ class ClusterClassroomBrowserTest {
         teacher.waitUntil(d -> cardEpoch(teacher, "Ann") > first);
         teacher.screenshot("cluster-1-dashboard-on-one-student-on-two");
 
+        // pause all reaches the student on the other server (how fast is the cluster bench's question)
         teacher.byId("pause-all").click();
-        long clicked = System.nanoTime();
         ann.waitUntil(d -> !ann.playing());
-        double seconds = (System.nanoTime() - clicked) / 1e9;
-        assertTrue(seconds < 1.5, "the student on the other server paused after " + seconds + " s");
         teacher.waitUntil(d -> "paused".equals(cardStates(teacher).get("Ann")));
         int paused = ann.epoch();
 
