@@ -335,8 +335,8 @@ function buildPanel() {
     el('div', { className: 'digits-grid' },
       el('div', { className: 'digits-card io' }, el('h4', { textContent: 'Input and output' }),
         el('div', { className: 'digits-io' }, input, bars), el('h4', { textContent: 'Hidden activations' }), hidden),
-      el('div', { className: 'digits-card pad' }, el('h4', { textContent: 'Draw a digit' }), pad, clear),
       el('div', { className: 'digits-card weights' }, el('h4', { textContent: 'First hidden layer: each neuron\'s weights as an image' }), weights),
+      el('div', { className: 'digits-card pad' }, el('h4', { textContent: 'Draw a digit' }), pad, clear),
       el('div', { className: 'digits-card gallery' }, el('h4', { textContent: 'Test images and what the network says ' }, galleryNote), gallery),
       el('div', { className: 'digits-card confusion' }, el('h4', { textContent: 'Confusion matrix (test set)' }), confusion)));
   return { panel, progress, bar, input, bars, hidden, weights, gallery, galleryNote, pad, clear, confusion };
