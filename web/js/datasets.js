@@ -94,12 +94,38 @@ function draw(canvas, points, multiClass) {
   }
 }
 
+/**
+ * The digits have no plane to plot: their thumbnail shows a few handwritten-looking digits, white on
+ * black as MNIST's images are (round strokes, each a little tilted).
+ */
+function drawDigits(canvas) {
+  const c = canvas.getContext('2d');
+  const w = canvas.width, h = canvas.height;
+  c.fillStyle = '#000';
+  c.fillRect(0, 0, w, h);
+  c.fillStyle = '#fff';
+  c.textAlign = 'center';
+  c.textBaseline = 'middle';
+  c.font = `${Math.round(h * 0.42)}px "Comic Sans MS", "Segoe Print", cursive, sans-serif`;
+  const digits = [['3', -0.12], ['7', 0.1], ['4', 0.08], ['1', -0.08]];
+  digits.forEach(([digit, tilt], i) => {
+    c.save();
+    c.translate((i % 2 + 0.5) * w / 2, (Math.floor(i / 2) + 0.5) * h / 2);
+    c.rotate(tilt);
+    c.fillText(digit, 0, 0);
+    c.restore();
+  });
+}
+
+const DRAWN = { mnist: drawDigits };
+
 export class DatasetPicker {
   /** onPick(key, value): sends set dataset=... or regDataset=... */
   constructor(onPick) {
     for (const box of document.querySelectorAll('.dataset')) {
       const name = box.dataset.dataset;
-      draw(box.querySelector('canvas'), (ICONS[name] ?? (() => []))(random(7)), MULTI_CLASS.has(name));
+      if (DRAWN[name]) DRAWN[name](box.querySelector('canvas'));
+      else draw(box.querySelector('canvas'), (ICONS[name] ?? (() => []))(random(7)), MULTI_CLASS.has(name));
       const key = box.parentElement.dataset.key;
       const pick = () => onPick(key, name);
       box.addEventListener('click', pick);

@@ -13,12 +13,19 @@ const TILE = 2;            // screen pixels per image pixel in the weights grid 
 const PAD = 280;           // the drawing pad's side (10 screen pixels per MNIST pixel)
 const CLASSIFY_MS = 120;   // at most one classify request this often while drawing
 
-/** Builds the panel (hidden until an image run arrives) and follows the socket. */
+/**
+ * Builds the panel (hidden until an image run arrives) and follows the socket. The panel takes the
+ * network column's place in the page's grid: an image run hides the network drawing, and the student
+ * should see the digits, Play and the progress line together while training.
+ */
 export function installDigits(socket) {
   const main = $('main-part');
   if (!main) return;
   const ui = buildPanel();
-  main.after(ui.panel);
+  const network = $('network-column');
+  if (network?.parentElement === main) network.after(ui.panel);
+  else main.after(ui.panel);
+  const split = buildSplitNote();
   let session = null;
   let gallery = null;       // { images, labels, predicted }
   let current = null;       // pixels (0..1) of the image shown in the input column
@@ -39,6 +46,7 @@ export function installDigits(socket) {
         if (!image) return;
         gallery = null;
         ui.progress.textContent = 'epoch 0';
+        split.show(null, null);
       } else if (message.type === 'digits' && session?.imageSide > 0) {
         showDigits(message);
       } else if (message.type === 'classified' && message.id === requestId) {
@@ -55,6 +63,7 @@ export function installDigits(socket) {
         + (p.accuracy == null ? '' : `, accuracy ${(100 * p.accuracy).toFixed(1)} %`)
       : `epoch ${m.epoch}`;
     ui.bar.value = p && p.samples > 0 ? p.samplesDone / p.samples : 0;
+    split.show(p?.samples, m.confusion ? m.confusion.flat().reduce((s, n) => s + n, 0) : null);
     ui.panel.dataset.batchesDone = p ? p.batchesDone : 0;
     ui.panel.dataset.epoch = m.epoch;
     if (m.weights) drawWeights(decode(m.weights), m.firstNeuron, m.neurons);
@@ -205,6 +214,30 @@ export function installDigits(socket) {
   }
 }
 
+/**
+ * The ratio slider does nothing for an image run (its split is fixed by the data and the seed): CSS
+ * hides it then, and this note says what runs instead, with the counts once the server has sent them.
+ */
+function buildSplitNote() {
+  const note = document.createElement('p');
+  note.id = 'digits-split';
+  note.className = 'digits-split';
+  const slider = document.querySelector('.ui-percTrainData');
+  if (slider) slider.after(note);
+  let train = null, test = null;
+  return {
+    show(trainCount, testCount) {
+      if (trainCount > 0) train = trainCount;
+      if (testCount > 0) test = testCount;
+      const counts = train && test ? `: ${train.toLocaleString('en')} training and ${test.toLocaleString('en')} test images`
+        : train ? `: ${train.toLocaleString('en')} training images` : '';
+      const ratio = train && test ? Math.round(100 * train / (train + test)) : 80;
+      note.textContent = `Ratio of training to test data: ${ratio} %, fixed for the digits${counts}.`;
+      note.dataset.ratio = String(ratio);
+    },
+  };
+}
+
 /** A 280x280 pad: strokes become a 28x28 image, centred and scaled as MNIST's digits are. */
 class DrawingPad {
   constructor(canvas, onChange) {
@@ -300,12 +333,12 @@ function buildPanel() {
   const panel = el('section', { id: 'digits', hidden: true },
     el('div', { className: 'digits-progress' }, progress, bar),
     el('div', { className: 'digits-grid' },
-      el('div', { className: 'digits-card' }, el('h4', { textContent: 'Input and output' }),
+      el('div', { className: 'digits-card io' }, el('h4', { textContent: 'Input and output' }),
         el('div', { className: 'digits-io' }, input, bars), el('h4', { textContent: 'Hidden activations' }), hidden),
-      el('div', { className: 'digits-card' }, el('h4', { textContent: 'Draw a digit' }), pad, clear),
-      el('div', { className: 'digits-card wide' }, el('h4', { textContent: 'First hidden layer: each neuron\'s weights as an image' }), weights),
-      el('div', { className: 'digits-card wide' }, el('h4', { textContent: 'Test images and what the network says ' }, galleryNote), gallery),
-      el('div', { className: 'digits-card' }, el('h4', { textContent: 'Confusion matrix (test set)' }), confusion)));
+      el('div', { className: 'digits-card weights' }, el('h4', { textContent: 'First hidden layer: each neuron\'s weights as an image' }), weights),
+      el('div', { className: 'digits-card pad' }, el('h4', { textContent: 'Draw a digit' }), pad, clear),
+      el('div', { className: 'digits-card gallery' }, el('h4', { textContent: 'Test images and what the network says ' }, galleryNote), gallery),
+      el('div', { className: 'digits-card confusion' }, el('h4', { textContent: 'Confusion matrix (test set)' }), confusion)));
   return { panel, progress, bar, input, bars, hidden, weights, gallery, galleryNote, pad, clear, confusion };
 }
 
