@@ -1,4 +1,4 @@
-// Class rooms on the playground page: joining (by link or code), the student's banner, resuming
+// Rooms on the playground page: joining (by link or code), the student's banner, resuming
 // after a reload (the token lives in localStorage, never in the address), locks, notices, hosting
 // a class, and the teacher's read-only view of one student's run. main.js wires it in.
 

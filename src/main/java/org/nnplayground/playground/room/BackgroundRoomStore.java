@@ -175,7 +175,7 @@ public final class BackgroundRoomStore implements RoomStore {
             return f.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RoomException r) throw r;
-            LOG.warn("class room store failed", e.getCause());
+            LOG.warn("room store failed", e.getCause());
             throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database did not answer; try again in a moment");
         } catch (TimeoutException e) {
             throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database did not answer in time; try again in a moment");
@@ -189,14 +189,14 @@ public final class BackgroundRoomStore implements RoomStore {
         try {
             writer.execute(() -> {
                 if (waiting.size() >= MAX_WAITING) {
-                    logRarely("class room store: " + waiting.size() + " changes wait for the database; a change is kept in memory only");
+                    logRarely("room store: " + waiting.size() + " changes wait for the database; a change is kept in memory only");
                     return;
                 }
                 waiting.add(w);
                 makeWaitingWrites();
             });
         } catch (RejectedExecutionException e) {
-            LOG.warn("class room store queue full or closed; a change is kept in memory only");
+            LOG.warn("room store queue full or closed; a change is kept in memory only");
         }
     }
 
@@ -219,10 +219,10 @@ public final class BackgroundRoomStore implements RoomStore {
                 if (s.reachable() && ++triesOfFirst >= TRIES) {
                     waiting.poll();
                     triesOfFirst = 0;
-                    LOG.warn("could not store a class room change: " + e.getMessage());
+                    LOG.warn("could not store a room change: " + e.getMessage());
                     continue;
                 }
-                logRarely("class room store: the database does not answer (" + e.getMessage() + "); " + waiting.size() + " change(s) wait");
+                logRarely("room store: the database does not answer (" + e.getMessage() + "); " + waiting.size() + " change(s) wait");
                 scheduleRetry();
                 return;
             }
@@ -266,7 +266,7 @@ public final class BackgroundRoomStore implements RoomStore {
         } catch (RuntimeException e) {
             nextOpenNanos = System.nanoTime() + backoffNanos;
             backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
-            logRarely("class rooms cannot be stored at the moment (" + e.getMessage() + "); trying again, the class goes on in memory");
+            logRarely("rooms cannot be stored at the moment (" + e.getMessage() + "); trying again, the class goes on in memory");
         }
         return store;
     }

@@ -70,7 +70,7 @@ final class RoomCopies {
                 if (stored == null) context.events().publish(r.code(), new RoomEvent.Closed());
                 else r.resync(stored, context.store().students(r.code()));
             } catch (RuntimeException e) {
-                LOG.warn("class room " + r.code() + " could not catch up with the database: " + e.getMessage());
+                LOG.warn("room " + r.code() + " could not catch up with the database: " + e.getMessage());
             }
         }
     }
@@ -82,7 +82,7 @@ final class RoomCopies {
         } catch (RoomException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.warn("class rooms: the database did not answer: " + e.getMessage());
+            LOG.warn("rooms: the database did not answer: " + e.getMessage());
             throw new RoomException(RoomException.Kind.UNAVAILABLE, "the class database cannot be reached; try again in a moment");
         }
     }

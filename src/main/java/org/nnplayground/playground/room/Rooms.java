@@ -292,7 +292,7 @@ public final class Rooms implements AutoCloseable {
                 rooms.put(r.code(), Room.restore(r, context.store().students(r.code()), context));
             }
         } catch (RuntimeException e) {
-            LOG.warn("could not read the stored class rooms; starting without them", e);
+            LOG.warn("could not read the stored rooms; starting without them", e);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 
 /**
  * The server's one database (embedded H2 or PostgreSQL), shared by everything it stores (saved
- * runs, class rooms): one small HikariCP pool with short timeouts (a database that is down answers
+ * runs, rooms): one small HikariCP pool with short timeouts (a database that is down answers
  * within seconds instead of hanging a request), on a schema Flyway has brought up to date
  * ({@code db/migration}, the same SQL on H2 and PostgreSQL). Opened on first use; after a failure
  * it is tried again a second later, so the playground starts and trains with the database down.
@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
     private static final long H2_CONNECT_TIMEOUT_MS = 30_000;
     private static final long RETRY_NANOS = 1_000_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    /** Saved runs (2 writer threads + page loads) and class rooms (1 writer thread) share it. */
+    /** Saved runs (2 writer threads + page loads) and rooms (1 writer thread) share it. */
     private static final int POOL_SIZE = 6;
 
     private final StoreSettings settings;

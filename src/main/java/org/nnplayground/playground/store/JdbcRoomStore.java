@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Class rooms in the run database (H2 or PostgreSQL, the same settings and migrations as
+ * Rooms in the run database (H2 or PostgreSQL, the same settings and migrations as
  * {@link JdbcRunStore}): a room row and one row per student. Writes replace the row (delete then
  * insert, in one transaction: portable between the two databases).
  */
@@ -123,7 +123,7 @@ public final class JdbcRoomStore implements RoomStore {
             return true;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) return false;
-            throw new StoreException("could not store the class room: " + e.getMessage(), e);
+            throw new StoreException("could not store the room: " + e.getMessage(), e);
         }
     }
 
@@ -242,7 +242,7 @@ public final class JdbcRoomStore implements RoomStore {
             }
         } catch (SQLException e) {
             database.recover(e);
-            throw new StoreException("could not store the class room: " + e.getMessage(), e);
+            throw new StoreException("could not store the room: " + e.getMessage(), e);
         }
     }
 

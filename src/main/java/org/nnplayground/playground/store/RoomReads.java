@@ -30,7 +30,7 @@ final class RoomReads {
             while (rs.next()) out.add(roomOf(rs));
         } catch (SQLException e) {
             database.recover(e);
-            throw new StoreException("could not read the class rooms: " + e.getMessage(), e);
+            throw new StoreException("could not read the rooms: " + e.getMessage(), e);
         }
         return out;
     }
@@ -63,7 +63,7 @@ final class RoomReads {
             }
         } catch (SQLException e) {
             database.recover(e);
-            throw new StoreException("could not read a class room: " + e.getMessage(), e);
+            throw new StoreException("could not read a room: " + e.getMessage(), e);
         }
     }
 

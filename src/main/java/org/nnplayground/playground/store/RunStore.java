@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where saved runs live. No web types: the server, the CLI and tests use it alike, and later
- * class rooms and several servers sharing one database. Every method may throw
+ * rooms and several servers sharing one database. Every method may throw
  * {@link StoreException} with a message for people (database down, disk full).
  */
 public interface RunStore extends AutoCloseable {

@@ -41,7 +41,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ClientMessage.Sweep.class, name = "sweep"),
         @JsonSubTypes.Type(value = ClientMessage.CancelSweep.class, name = "cancelSweep"),
         @JsonSubTypes.Type(value = ClientMessage.Classify.class, name = "classify"),
-        // class rooms, on /ws/room only (docs/protocol.md, "Rooms")
+        // rooms, on /ws/room only (docs/protocol.md, "Rooms")
         @JsonSubTypes.Type(value = ClientMessage.Resume.class, name = "resume"),
         @JsonSubTypes.Type(value = ClientMessage.LeaveRoom.class, name = "leaveRoom"),
         @JsonSubTypes.Type(value = ClientMessage.Teach.class, name = "teach"),
@@ -64,7 +64,7 @@ public sealed interface ClientMessage {
     /** Calls the {@code handler}'s method for this kind of message. */
     void dispatch(MessageHandler handler);
 
-    /** The link key this message changes (a class room's locks), or null. */
+    /** The link key this message changes (a room's locks), or null. */
     default String settingKey() { return null; }
 
     /** This message's {@code type} on the wire. */
@@ -212,7 +212,7 @@ public sealed interface ClientMessage {
     /** Stops the running sweep. */
     record CancelSweep() implements SessionCommand { public void applyTo(Session s) { s.cancelBackground(); } }
 
-    // ---- class rooms (RoomSocket; /ws takes resume only)
+    // ---- rooms (RoomSocket; /ws takes resume only)
 
     /** A class-room message other than {@code resume}: accepted on /ws/room only. */
     sealed interface RoomRequest extends ClientMessage {

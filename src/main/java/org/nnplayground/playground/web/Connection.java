@@ -53,7 +53,7 @@ final class Connection implements SessionListener {
 
     RateLimiter limiter() { return limiter; }
 
-    /** The socket itself (class rooms send dashboard updates with their own flow control). */
+    /** The socket itself (rooms send dashboard updates with their own flow control). */
     org.eclipse.jetty.websocket.api.Session socket() { return socket; }
 
     RateLimiter uploads() { return uploads; }

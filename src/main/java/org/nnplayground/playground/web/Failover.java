@@ -61,7 +61,7 @@ final class Failover implements AutoCloseable {
         session.checkpointTo(new CheckpointSchedule(store, key, every));
     }
 
-    /** The checkpoint store (a class room loads a student's run from it: {@code student:<id>}). */
+    /** The checkpoint store (a room loads a student's run from it: {@code student:<id>}). */
     Checkpoints store() { return store; }
 
     /** A new /ws socket: its session checkpoints under a fresh token's hash, which the page is given. */
@@ -121,7 +121,7 @@ final class Failover implements AutoCloseable {
     }
 
     /**
-     * The rolling restart's part: every session (solo and class room) checkpoints on its next turn
+     * The rolling restart's part: every session (solo and room) checkpoints on its next turn
      * and stops training there, then everything is written; at most {@code limit} in all. Returns
      * the sessions checkpointed.
      */

@@ -103,7 +103,7 @@ public final class PlaygroundServer implements AutoCloseable {
             });
             cfg.routes.before(headers::apply);
             cfg.routes.before(new WriteGuard(origins)::apply);
-            cfg.routes.wsBeforeUpgrade("/ws", ctx -> { // the class rooms check /ws/room the same way (RoomRoutes)
+            cfg.routes.wsBeforeUpgrade("/ws", ctx -> { // the rooms check /ws/room the same way (RoomRoutes)
                 refuseWhenUnavailable();
                 if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
                     throw new io.javalin.http.ForbiddenResponse("this page's origin may not open playground sessions");
@@ -202,7 +202,7 @@ public final class PlaygroundServer implements AutoCloseable {
         stop();
     }
 
-    /** Resumes, checkpoints of sessions and drain (class rooms track their students' sessions with it). */
+    /** Resumes, checkpoints of sessions and drain (rooms track their students' sessions with it). */
     Failover failover() { return failover; }
 
     /** The checkpoint store (tests). */

@@ -26,7 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Class rooms over HTTP (docs/protocol.md, "Rooms"): create a room, join one, the class
+ * Rooms over HTTP (docs/protocol.md, "Rooms"): create a room, join one, the class
  * report, teacher actions, the dashboard page, and the room socket. Teacher requests carry the
  * key in the {@code X-Teacher-Key} header (or {@code key} query parameter for the report link):
  * wrong or missing, 403 and nothing changes.

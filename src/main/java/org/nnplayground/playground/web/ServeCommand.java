@@ -83,10 +83,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--store-budget-mb", paramLabel = "MIB", description = "most MiB that saved runs and checkpoints may take together; beyond it the oldest unclaimed checkpoints go first, then saves are refused")
     @Flag(env = "STORE_BUDGET_MB", min = 16, max = 16 * 1024 * 1024) int storeBudgetMb = StoreSettings.defaults().budgetMb();
 
-    @Option(names = "--max-students-per-room", paramLabel = "N", description = "students in one class room")
+    @Option(names = "--max-students-per-room", paramLabel = "N", description = "students in one room")
     @Flag(env = "MAX_STUDENTS_PER_ROOM", min = 1, max = 10_000) int studentsPerRoom = RoomLimits.defaults().studentsPerRoom();
 
-    @Option(names = "--max-rooms", paramLabel = "N", description = "class rooms at once")
+    @Option(names = "--max-rooms", paramLabel = "N", description = "rooms at once")
     @Flag(env = "MAX_ROOMS", min = 0, max = 10_000) int maxRooms = RoomLimits.defaults().maxRooms();
 
     @Option(names = "--resume-grace-seconds", paramLabel = "S", description = "how long a room student's run waits for them after their socket closed")
@@ -95,7 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--wrong-codes-per-minute", paramLabel = "N", description = "unknown room codes one address may try per minute")
     @Flag(env = "WRONG_CODES_PER_MINUTE", min = 1, max = 1000) int wrongCodesPerMinute = RoomLimits.defaults().wrongCodesPerMinute();
 
-    @Option(names = "--rooms-per-hour", paramLabel = "N", description = "class rooms one address may create per hour")
+    @Option(names = "--rooms-per-hour", paramLabel = "N", description = "rooms one address may create per hour")
     @Flag(env = "ROOMS_PER_HOUR", min = 1, max = 10_000) int roomsPerHour = RoomLimits.defaults().roomsPerHour();
 
     @Option(names = "--replica-id", paramLabel = "NAME", description = "this server's name among several on one database (default: the host name)")

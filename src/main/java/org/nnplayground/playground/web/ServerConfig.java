@@ -62,7 +62,7 @@ public record ServerConfig(String host,
     /** Saved runs elsewhere (tests: a temporary data directory). */
     public ServerConfig withStore(StoreSettings s) { return toBuilder().store(s).build(); }
 
-    /** Class rooms' limits (students per room, rooms per server, resume grace, wrong codes per minute). */
+    /** Rooms' limits (students per room, rooms per server, resume grace, wrong codes per minute). */
     public ServerConfig withRooms(RoomLimits r) { return toBuilder().rooms(r).build(); }
 
     /** Every setting, starting from the defaults. */

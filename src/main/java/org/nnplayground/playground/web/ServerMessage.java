@@ -18,7 +18,7 @@ import java.util.Set;
         @JsonSubTypes.Type(value = ServerMessage.Sweep.class, name = "sweep"),
         @JsonSubTypes.Type(value = ServerMessage.Digits.class, name = "digits"),
         @JsonSubTypes.Type(value = ServerMessage.ClassifiedImage.class, name = "classified"),
-        // class rooms (docs/protocol.md, "Rooms")
+        // rooms (docs/protocol.md, "Rooms")
         @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
         @JsonSubTypes.Type(value = ServerMessage.Chart.class, name = "chart"),
         @JsonSubTypes.Type(value = ServerMessage.Exercise.class, name = "exercise"),
@@ -59,7 +59,7 @@ public sealed interface ServerMessage {
 
     /** A sweep's progress or table, its fields inline. */
     record Sweep(@JsonUnwrapped org.nnplayground.playground.sweep.SweepReport report) implements ServerMessage {}
-    // ---- class rooms
+    // ---- rooms
 
     /** A student is in a class: its code, their id and name, the current exercise and what it locks. */
     record Joined(String code, String studentId, String name, String exercise, Set<String> locked) implements ServerMessage {}

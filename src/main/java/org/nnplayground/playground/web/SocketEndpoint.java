@@ -58,7 +58,7 @@ final class SocketEndpoint extends SocketBase<SocketEndpoint.Player> {
             public void resume(ClientMessage.Resume m) { failover.resume(c, m.token()); }
 
             public void room(ClientMessage.RoomRequest m) {
-                throw new IllegalArgumentException("this message is for a class room: connect to /ws/room");
+                throw new IllegalArgumentException("this message is for a room: connect to /ws/room");
             }
         });
     }

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Where the merged features meet in a real browser (class rooms x saved runs x course views):
+ * Where the merged features meet in a real browser (rooms x saved runs x course views):
  * each test is a bug found by using the merged product as a student or a teacher would.
  */
 @Tag("browser")

@@ -151,7 +151,7 @@ abstract class RoomStoreContract {
     void aStudentOfAnUnknownRoomIsRefusedWithAPlainError() {
         StoreException e = assertThrows(StoreException.class,
                 () -> store().saveStudent(code(), new StudentRecord("s1", "t", "Ada", 1, null, 1000)));
-        assertTrue(e.getMessage().startsWith("could not store the class room"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("could not store the room"), e.getMessage());
     }
 
     @Test

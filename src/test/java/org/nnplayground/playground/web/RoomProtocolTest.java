@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nnplayground.playground.web.RoomClient.card;
 
-/** Class rooms over a real port: HTTP routes and the room socket, students and a teacher. */
+/** Rooms over a real port: HTTP routes and the room socket, students and a teacher. */
 class RoomProtocolTest {
     private static final String XOR = "dataset=xor&activation=tanh&networkShape=3&learningRate=0.03&seed=0.5";
     private static PlaygroundServer server;
