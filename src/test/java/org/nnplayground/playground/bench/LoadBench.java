@@ -22,9 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * settings change to the next frame, and what stalled clients (never reading) cost.
  *
  * Usage: LoadBench PORT SERVER_PID SESSIONS SECONDS [C2_SHARE] [STALLED]
+ * (-Dbench.heavy=N adds N unmeasured students on -Dbench.heavyLink, the digits network by default)
  */
 public final class LoadBench {
     static final String C1 = "activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.12345&percTrainData=50&x=true&y=true&problem=classification";
+    /** The book's handwritten-digits network (ch. 10). */
+    static final String DIGITS = "dataset=mnist&networkShape=128,64&activation=relu&dropout=0.2&optimizer=adam&batchSize=10&learningRate=0.001&seed=0.12345";
     static final String C2 = "activation=relu&regularization=L2&batchSize=10&dataset=spiral&learningRate=0.03&regularizationRate=0.001&noise=0&networkShape=8,8,8,8,8,8&seed=0.12345&percTrainData=50&x=true&y=true&xTimesY=true&xSquared=true&ySquared=true&sinX=true&sinY=true&problem=classification";
 
     /** One simulated student: counts frames, bytes and the gaps between frames. */
@@ -96,6 +99,18 @@ public final class LoadBench {
             s.send("{\"type\":\"play\"}");
             students.add(s);
         }
+        // heavy students beside the measured ones (-Dbench.heavy=5): the book's digits network by
+        // default; they play and acknowledge like the others but are left out of the figures
+        int heavy = Integer.getInteger("bench.heavy", 0);
+        String heavyLink = System.getProperty("bench.heavyLink", DIGITS);
+        List<Student> heavies = new ArrayList<>();
+        for (int i = 0; i < heavy; i++) {
+            Student s = new Student(true);
+            s.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, s).join();
+            s.send("{\"type\":\"load\",\"link\":\"" + heavyLink + "\"}");
+            s.send("{\"type\":\"play\"}");
+            heavies.add(s);
+        }
         // warm-up: the JIT compiles the socket paths (acks), the checkpoint writer's H2 code and the
         // frame code for about 10 s after 200 students connect; measured before that, the compiler
         // took 0.1-0.25 of the 2 cores (3 s until the acks came)
@@ -161,6 +176,7 @@ public final class LoadBench {
         long[] changes = students.stream().flatMap(s -> s.changeLatencies.stream()).mapToLong(Long::longValue).sorted().toArray();
         double clk = 100.0; // USER_HZ
         System.out.printf(Locale.ROOT, "sessions %d (C2 share %.0f%%, stalled clients %d), %.1f s measured%n", sessions, c2Share * 100, stalled, elapsed);
+        if (heavy > 0) System.out.printf(Locale.ROOT, "heavy students beside them: %d on %s%n", heavy, heavyLink);
         System.out.printf(Locale.ROOT, "frames/s per session: min %.1f, p10 %.1f, median %.1f, max %.1f%n",
                 fps[0], fps[sessions / 10], fps[sessions / 2], fps[sessions - 1]);
         System.out.printf(Locale.ROOT, "gap between frames: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
