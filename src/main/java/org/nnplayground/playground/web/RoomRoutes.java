@@ -99,7 +99,7 @@ final class RoomRoutes implements AutoCloseable {
             String base = ctx.scheme() + "://" + ctx.host();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("code", room.code());
-            out.put("joinUrl", base + "/?room=" + room.code());
+            out.put("joinUrl", joinAddress.joinUrl(ctx.scheme(), ctx.header("Host"), room.code()));   // as the dashboard shows it
             out.put("teacherUrl", base + "/teach?room=" + room.code() + "#key=" + URLEncoder.encode(room.teacherKey(), StandardCharsets.UTF_8));
             ctx.status(201).contentType("application/json").result(mapper.writeValueAsString(out));
         });

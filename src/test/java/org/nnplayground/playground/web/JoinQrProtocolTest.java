@@ -43,6 +43,7 @@ class JoinQrProtocolTest {
         String joinUrl = teacher.next("teaching").get("joinUrl").asText();
         teacher.close();
         assertEquals("https://play.school.example/?room=" + room.code(), joinUrl);
+        assertEquals(joinUrl, room.json().get("joinUrl").asText(), "the link POST /api/rooms answers is the dashboard's");
 
         // no teacher key, any case of the code: the link is what the projector shows everyone
         HttpResponse<String> r = get("/api/rooms/" + room.code().toLowerCase() + "/qr.svg");
