@@ -24,7 +24,12 @@ let retryMs = 500;
 const TEACH_RETRY_MS = 5000;
 
 $('room-code').textContent = code || '······';
-$('join-url').textContent = `${location.host}`;
+// until the server names the address students can reach (the 'teaching' answer), the page's own
+$('join-url').textContent = `${location.origin}/?room=${code}`;
+if (code) {
+  $('join-qr').src = `/api/rooms/${encodeURIComponent(code)}/qr.svg`;
+  $('join-qr').hidden = false;
+}
 // the report is fetched with the key in a header: never in an address a projector could show
 $('class-report').href = `/api/rooms/${encodeURIComponent(code)}/report.csv`;
 $('class-report').addEventListener('click', async event => {
@@ -88,6 +93,7 @@ function endClass() {
   ws?.close();
   document.body.classList.add('ended');
   $('dash-ended').hidden = false;
+  $('join-qr').hidden = true;
   $('dash-connection').textContent = 'This class has ended';
   $('dash-connection').classList.remove('down');
   for (const control of document.querySelectorAll('#dash-actions button, #dash-actions input, #dash-actions select')) control.disabled = true;
@@ -102,6 +108,7 @@ function receive(m) {
   switch (m.type) {
     case 'teaching':
       retryMs = 500;
+      if (m.joinUrl) $('join-url').textContent = m.joinUrl;
       $('dash-connection').textContent = 'live';
       $('dash-connection').classList.remove('down');
       break;

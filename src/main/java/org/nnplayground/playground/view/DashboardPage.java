@@ -20,6 +20,8 @@ public final class DashboardPage {
                         link().withRel("stylesheet").withHref("/web/css/dashboard.css")),
                 body(
                         header().withId("dash-header").with(
+                                // the join link as a QR code, from /api/rooms/{code}/qr.svg (dashboard.js sets it)
+                                img().withId("join-qr").withAlt("QR code of the join link").attr("hidden", ""),
                                 div().withClass("join-info").with(
                                         span("Join at ").withClass("join-label"),
                                         span().withId("join-url").withClass("join-url"),

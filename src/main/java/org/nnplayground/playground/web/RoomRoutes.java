@@ -18,6 +18,7 @@ import org.nnplayground.playground.room.Rooms;
 import org.nnplayground.playground.store.PgRoomEvents;
 import org.nnplayground.playground.session.SessionRegistry;
 import org.nnplayground.playground.view.DashboardPage;
+import org.nnplayground.playground.view.QrSvg;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -42,6 +43,7 @@ final class RoomRoutes implements AutoCloseable {
     private final RoomSocket socket;
     private final ObjectMapper mapper;
     private final MessageGate gate;
+    private final JoinAddress joinAddress;
     private final String dashboard = DashboardPage.html();
 
     RoomRoutes(SessionRegistry sessions, ServerConfig config, ObjectMapper mapper, SavedRuns runs, Database database,
@@ -70,6 +72,7 @@ final class RoomRoutes implements AutoCloseable {
         this.socket = new RoomSocket(rooms, events, config, mapper, runs, uploads);
         this.mapper = mapper;
         this.gate = new MessageGate(config, mapper);
+        this.joinAddress = new JoinAddress(config.publicUrl());
     }
 
     /** Adds the routes; the room socket accepts the same page origins as /ws. */
@@ -82,6 +85,7 @@ final class RoomRoutes implements AutoCloseable {
         cfg.routes.post("/api/rooms", this::create);
         cfg.routes.post("/api/rooms/{code}/students", this::join);
         cfg.routes.get("/api/rooms/{code}/report.csv", this::report);
+        cfg.routes.get("/api/rooms/{code}/qr.svg", this::qr);
         cfg.routes.post("/api/rooms/{code}/actions", this::action);
         cfg.routes.get("/teach", ctx -> ctx.html(dashboard));
         cfg.routes.ws("/ws/room", socket::configure);
@@ -95,7 +99,7 @@ final class RoomRoutes implements AutoCloseable {
             String base = ctx.scheme() + "://" + ctx.host();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("code", room.code());
-            out.put("joinUrl", base + "/?room=" + room.code());
+            out.put("joinUrl", joinAddress.joinUrl(ctx.scheme(), ctx.header("Host"), room.code()));   // as the dashboard shows it
             out.put("teacherUrl", base + "/teach?room=" + room.code() + "#key=" + URLEncoder.encode(room.teacherKey(), StandardCharsets.UTF_8));
             ctx.status(201).contentType("application/json").result(mapper.writeValueAsString(out));
         });
@@ -107,6 +111,20 @@ final class RoomRoutes implements AutoCloseable {
             JsonNode body = body(ctx);
             Rooms.Joined j = rooms.join(ctx.pathParam("code"), body.path("name").asText(""), ctx.ip());
             ctx.status(201).contentType("application/json").result(mapper.writeValueAsString(j));
+        });
+    }
+
+    /**
+     * {@code GET /api/rooms/{code}/qr.svg} -> the room's join link as a QR code. No teacher key: the
+     * link is what the projector shows the whole class, and it encodes only what was asked for (a
+     * well-formed code, whether or not the room exists), so it tells a code-guesser nothing.
+     */
+    private void qr(Context ctx) {
+        handle(ctx, () -> {
+            String code = ctx.pathParam("code").toUpperCase(java.util.Locale.ROOT);
+            if (!code.matches("[A-Z0-9]{6}")) throw new RoomException(RoomException.Kind.BAD_REQUEST, "a class code has 6 letters and digits");
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("image/svg+xml").result(QrSvg.of(joinAddress.joinUrl(ctx.scheme(), ctx.header("Host"), code)));
         });
     }
 

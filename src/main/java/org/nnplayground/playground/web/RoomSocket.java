@@ -27,6 +27,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
     private final RoomEvents events;
     private final SavedRuns runs;
     private final CsvUploads uploads;
+    private final JoinAddress joinAddress;
 
     RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs, CsvUploads uploads) {
         super(config, mapper);
@@ -34,6 +35,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         this.runs = runs;
         this.rooms = rooms;
         this.events = events;
+        this.joinAddress = new JoinAddress(config.publicUrl());
     }
 
     /** One socket's role: nothing yet, a student (membership), or a teacher (room, dashboard, watched run). */
@@ -49,6 +51,8 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         Room teaching;
         Session watched;
         final RoleDeadline deadline = new RoleDeadline();
+        /** The scheme and Host header the page opened this socket with (the join link starts from them). */
+        String scheme = "http", host;
 
         RoomPeer(Connection connection) { this.connection = connection; }
 
@@ -78,7 +82,12 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
     }
 
     @Override
-    RoomPeer open(WsConnectContext ctx, Connection c) { return new RoomPeer(c); }
+    RoomPeer open(WsConnectContext ctx, Connection c) {
+        RoomPeer p = new RoomPeer(c);
+        p.host = ctx.header("Host");
+        if (ctx.session.getUpgradeRequest().isSecure()) p.scheme = "https";
+        return p;
+    }
 
     @Override
     void handle(RoomPeer p, ClientMessage m) {
@@ -168,7 +177,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
                 p.subscription = events.subscribe(room.code(), e -> {
                     if (e instanceof RoomEvent.Closed) c.send(new ServerMessage.RoomClosed("the class is closed", "closed"));
                 });
-                c.send(new ServerMessage.Teaching(room.code(), room.size()));
+                c.send(new ServerMessage.Teaching(room.code(), room.size(), joinAddress.joinUrl(p.scheme, p.host, room.code())));
             }
 
             public void watch(ClientMessage.Watch watch) {

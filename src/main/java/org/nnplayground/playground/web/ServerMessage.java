@@ -83,7 +83,8 @@ public sealed interface ServerMessage {
     record RoomClosed(String message, String reason) implements ServerMessage {}
 
     /** A teacher's socket was accepted for this room. */
-    record Teaching(String code, int students) implements ServerMessage {}
+    /** {@code joinUrl}: the link students open to join (what the dashboard shows and its QR code encodes). */
+    record Teaching(String code, int students, String joinUrl) implements ServerMessage {}
 
     /** A dashboard update (see RosterUpdate), its fields inline. */
     record Roster(@JsonUnwrapped org.nnplayground.playground.room.RosterUpdate update) implements ServerMessage {}
