@@ -10,6 +10,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.nnplayground.playground.store.StoreSettings;
+import org.nnplayground.playground.web.PlaygroundServer;
+import org.nnplayground.playground.web.ServerConfig;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +86,12 @@ final class ClassBrowsers implements AutoCloseable {
     }
 
     /** Deletes {@code dir} and everything under it (nothing when it is null or gone). */
+    /** A server for a class test, on every interface, keeping its saved runs and rooms in {@code data}. */
+    static PlaygroundServer serverOn(Path data) {
+        return PlaygroundServer.start(ServerConfig.defaults().withPort(0)
+                .withStore(new StoreSettings(data, null, 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES)));
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (dir == null || !Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {

@@ -50,9 +50,7 @@ class ClassEndBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         data = Files.createTempDirectory("class-end-data-");
-        server = PlaygroundServer.start(ServerConfig.defaults().withPort(0).withStore(
-                new org.nnplayground.playground.store.StoreSettings(data, null, 90, 1000,
-                        org.nnplayground.playground.store.StoreSettings.DEFAULT_MAX_RUN_BYTES)));
+        server = ClassBrowsers.serverOn(data);
     }
 
     @AfterAll

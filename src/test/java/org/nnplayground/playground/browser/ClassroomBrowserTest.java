@@ -36,9 +36,7 @@ class ClassroomBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         data = Files.createTempDirectory("classroom-data-");
-        server = PlaygroundServer.start(ServerConfig.defaults().withPort(0).withStore(
-                new org.nnplayground.playground.store.StoreSettings(data, null, 90, 1000,
-                        org.nnplayground.playground.store.StoreSettings.DEFAULT_MAX_RUN_BYTES)));
+        server = ClassBrowsers.serverOn(data);
     }
 
     @AfterAll

@@ -81,9 +81,12 @@ final class RoomClient {
     }
 
     /** A teacher's room socket on {@code room}, once it says teaching. */
-    static WsClient teacher(PlaygroundServer server, Made room) throws Exception {
+    static WsClient teacher(PlaygroundServer server, Made room) throws Exception { return teacher(server, room.code(), room.key()); }
+
+    /** A teacher's room socket on the room {@code code} with its teacher {@code key}, once it says teaching. */
+    static WsClient teacher(PlaygroundServer server, String code, String key) throws Exception {
         WsClient t = WsClient.connectTo(server.port(), "/ws/room");
-        t.send("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"" + room.key() + "\"}");
+        t.send("{\"type\":\"teach\",\"code\":\"" + code + "\",\"key\":\"" + key + "\"}");
         t.next("teaching");
         return t;
     }

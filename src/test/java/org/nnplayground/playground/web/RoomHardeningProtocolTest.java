@@ -60,12 +60,7 @@ class RoomHardeningProtocolTest {
         return c;
     }
 
-    private static WsClient teacher(String[] room) throws Exception {
-        WsClient t = WsClient.connectTo(server.port(), "/ws/room");
-        t.send("{\"type\":\"teach\",\"code\":\"" + room[0] + "\",\"key\":\"" + room[1] + "\"}");
-        t.next("teaching");
-        return t;
-    }
+    private static WsClient teacher(String[] room) throws Exception { return RoomClient.teacher(server, room[0], room[1]); }
 
     private static void waitForState(WsClient teacher, String state) throws InterruptedException {
         teacher.next(m -> {

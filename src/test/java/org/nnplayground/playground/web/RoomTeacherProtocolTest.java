@@ -67,19 +67,9 @@ class RoomTeacherProtocolTest {
         assertEquals(204, send("POST", "/api/rooms/" + room[0] + "/actions", "{\"type\":\"closeRoom\"}", room[1]).statusCode());
     }
 
-    private static WsClient student(String token) throws Exception {
-        WsClient c = WsClient.connectTo(server.port(), "/ws/room");
-        c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
-        c.next("joined");
-        return c;
-    }
+    private static WsClient student(String token) throws Exception { return RoomClient.resume(server, token); }
 
-    private static WsClient teacher(String[] room) throws Exception {
-        WsClient t = WsClient.connectTo(server.port(), "/ws/room");
-        t.send("{\"type\":\"teach\",\"code\":\"" + room[0] + "\",\"key\":\"" + room[1] + "\"}");
-        t.next("teaching");
-        return t;
-    }
+    private static WsClient teacher(String[] room) throws Exception { return RoomClient.teacher(server, room[0], room[1]); }
 
     @Test
     void namesAreToldApartRemovalSticksAndTheLeaderboardFollowsResetAll() throws Exception {

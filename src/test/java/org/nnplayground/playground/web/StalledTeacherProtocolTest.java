@@ -55,12 +55,7 @@ class StalledTeacherProtocolTest {
         return c;
     }
 
-    private static WsClient teacher(String[] room) throws Exception {
-        WsClient t = WsClient.connectTo(server.port(), "/ws/room");
-        t.send("{\"type\":\"teach\",\"code\":\"" + room[0] + "\",\"key\":\"" + room[1] + "\"}");
-        t.next("teaching");
-        return t;
-    }
+    private static WsClient teacher(String[] room) throws Exception { return RoomClient.teacher(server, room[0], room[1]); }
 
     @Test
     void aTeacherWatchingARunWhoStopsTakingFramesIsClosed() throws Exception {
