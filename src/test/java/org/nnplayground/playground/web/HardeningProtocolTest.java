@@ -167,12 +167,14 @@ class HardeningProtocolTest {
             c.send("{\"type\":\"load\",\"link\":\"" + HEAVY + "\"}");
             for (String lr : new String[] {"0.1", "0.3", "0.01"}) c.send("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"" + lr + "\"}");
             for (int i = 0; i < 40; i++) c.send("{\"type\":\"selectNode\",\"node\":null}");
-            JsonNode refused = c.next(m -> m.path("type").asText().equals("error") && m.path("message").asText().contains("waiting"), "queue full");
-            assertEquals("selectNode", refused.get("request").asText());
-            JsonNode link = c.next("link");
-            assertTrue(link.get("hash").asText().contains("learningRate=0.01"), link.toString());
+            // the link may come before the refusal: on a busy machine the build can end while the selects still arrive
+            var answers = c.nextEach("the refusal and the link",
+                    m -> m.path("type").asText().equals("error") && m.path("message").asText().contains("waiting"),
+                    m -> m.path("type").asText().equals("link") && m.get("hash").asText().contains("learningRate=0.01"));
+            assertEquals("selectNode", answers.get(0).get("request").asText());
+            // how waiting sets merge is RequestQueueTest's; here: the newest value is the last word
             Thread.sleep(500);
-            assertTrue(c.texts.stream().noneMatch(m -> m.path("type").asText().equals("link")), "one link: the newest set per key won");
+            assertTrue(c.texts.stream().noneMatch(m -> m.path("type").asText().equals("link")), "nothing set after the newest value");
             // builds: a newer load replaces the waiting one (a CSV's build included)
             String upload = CsvUploadProtocolTest.upload(server.port(), "wide.csv", WideCsv.text()).get("upload").asText();
             c.send("{\"type\":\"load\",\"link\":\"" + HEAVY + "&seed=0.2\"}");

@@ -74,6 +74,30 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return await(texts, wanted, "'" + what + "' message");
     }
 
+    /**
+     * One text message for each of {@code wanted}, in whatever order the server sends them (the
+     * others are skipped); the answer lists them in the order of {@code wanted}. Fails after 10 s.
+     */
+    @SafeVarargs
+    final java.util.List<JsonNode> nextEach(String what, Predicate<JsonNode>... wanted) throws InterruptedException {
+        JsonNode[] found = new JsonNode[wanted.length];
+        int missing = wanted.length;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (missing > 0 && System.nanoTime() < deadline) {
+            JsonNode m = texts.poll(100, TimeUnit.MILLISECONDS);
+            if (m == null) continue;
+            for (int i = 0; i < wanted.length; i++) {
+                if (found[i] == null && wanted[i].test(m)) {
+                    found[i] = m;
+                    missing--;
+                    break;
+                }
+            }
+        }
+        if (missing > 0) throw new AssertionError("no " + what + " within 10 s; had " + java.util.Arrays.toString(found));
+        return java.util.List.of(found);
+    }
+
     /** The next frame whose epoch is {@code epoch}, or fails after 10 s. */
     Frame frameAt(int epoch) throws InterruptedException {
         return nextFrame(f -> f.epoch() == epoch, "frame at epoch " + epoch);
