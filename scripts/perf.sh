@@ -46,7 +46,7 @@ load() { # SESSIONS -> LoadBench's text output
 if [ "$QUICK" = 0 ]; then
     for n in 200 400; do echo "load bench: $n students, $LOAD_SECONDS s ..." >&2; load "$n"; done
     echo "page frame rates (headless Chromium) ..." >&2
-    mvn -B -o test -Dtest='FrameRateBrowserTest,BigNetworkBrowserTest' -Dtest.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+    mvn -B -o test -Dtest='FrameRateBrowserBench,BigNetworkBrowserTest' -Dtest.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
         > "$OUT/browser.txt" 2>&1 || true
 fi
 

@@ -111,7 +111,7 @@ class FeaturesBrowserTest extends BrowserTest {
         Dimension before = browser.driver.manage().window().getSize();
         try {
             browser.driver.manage().window().setSize(new Dimension(1024, 768));
-            browser.open(FrameRateBrowserTest.C2);
+            browser.open(FrameRateBrowserBench.C2);
             long scrollWidth = (Long) browser.js("return document.documentElement.scrollWidth");
             long viewport = (Long) browser.js("return document.documentElement.clientWidth");
             assertTrue(scrollWidth <= viewport, "no sideways scrolling: " + scrollWidth + " > " + viewport);

@@ -3,75 +3,32 @@ package org.nnplayground.playground.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.support.ui.Select;
 
 /**
- * Measures in the page (window.playgroundStats, performance.now) the time to draw one frame and the
- * frames per second the browser shows for C1 and C2 at speed max. Targets: draw <= 8 ms,
- * >= 60 frames/s on C1, >= 30 on C2. The asserts check the browser's share: it draws a frame in
- * well under 8 ms (median) and shows nearly every frame the server delivers; how many frames the
- * server delivers is the server's share. The figures are printed for docs/benchmarks.md.
+ * What the page's frame path must do however busy the machine is: frames arrive and are drawn, no
+ * more are drawn than arrived, and every epoch reaches the loss chart. How fast is
+ * {@link FrameRateBrowserBench}'s question.
  */
 class FrameRateBrowserTest extends BrowserTest {
-    static final String C1 = "activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&regularizationRate=0"
-            + "&noise=0&networkShape=4,2&seed=0.12345&percTrainData=50&x=true&y=true&problem=classification";
-    static final String C2 = "activation=relu&regularization=L2&batchSize=10&dataset=spiral&learningRate=0.03"
-            + "&regularizationRate=0.001&noise=0&networkShape=8,8,8,8,8,8&seed=0.12345&percTrainData=50&x=true"
-            + "&y=true&xTimesY=true&xSquared=true&ySquared=true&sinX=true&sinY=true&problem=classification";
-    private static final long WARM_UP_MS = 1500;
-    private static final long MEASURE_MS = 5000;
 
     @Test
-    void c1() throws Exception {
-        Map<String, Object> s = measure("C1", C1);
-        assertBrowserKeepsUp(s);
+    void c1FramesAreDrawnAndEveryEpochReachesTheChart() throws Exception {
+        assertEveryFrameCounted(FrameRateBrowserBench.measure("C1", FrameRateBrowserBench.C1));
     }
 
     @Test
-    void c2() throws Exception {
-        Map<String, Object> s = measure("C2", C2);
-        assertBrowserKeepsUp(s);
+    void c2FramesAreDrawnAndEveryEpochReachesTheChart() throws Exception {
+        assertEveryFrameCounted(FrameRateBrowserBench.measure("C2", FrameRateBrowserBench.C2));
     }
 
-    private static void assertBrowserKeepsUp(Map<String, Object> s) {
-        assertTrue(number(s, "framesReceived") >= 20, "frames arrive while playing: " + s);
-        assertTrue(number(s, "drawMedianMs") <= 8, "draw time: " + s);
-        assertTrue(number(s, "drawP95Ms") <= 16, "a frame draws within one 60 Hz interval: " + s);
-        // A new frame on most animation frames the browser gets, up to the frames that arrive (loose:
-        // the browser shares two cores with the server training at full speed).
-        double showable = Math.min(number(s, "receivedPerSecond"), number(s, "animationFramesPerSecond"));
-        assertTrue(number(s, "drawnPerSecond") >= 0.6 * showable, "frames shown: " + s);
-        assertEquals(0.0, number(s, "historyBreaks"), "every epoch reaches the chart: " + s);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> measure(String name, String link) throws Exception {
-        browser.open(link);
-        new Select(browser.byId("speed")).selectByValue("0");
-        browser.byId("play-pause-button").click();
-        browser.waitUntil(d -> browser.byId("play-pause-button").getAttribute("class").contains("playing"));
-        Thread.sleep(WARM_UP_MS);
-        browser.js("window.playgroundStats.reset()");
-        Thread.sleep(MEASURE_MS);
-        Map<String, Object> s = (Map<String, Object>) browser.js("return window.playgroundStats.summary()");
-        browser.screenshot("6-" + name.toLowerCase(Locale.ROOT) + "-speed-max");
-        browser.byId("play-pause-button").click();
-        System.out.printf(Locale.ROOT, "[frame-rate] %s: %.1f frames/s shown (%.1f received, %.1f animation frames/s),"
-                        + " draw median %.2f ms,"
-                        + " p95 %.2f ms, max %.2f ms, epoch %s (%d frames in %.1f s)%n", name,
-                number(s, "drawnPerSecond"), number(s, "receivedPerSecond"), number(s, "animationFramesPerSecond"),
-                number(s, "drawMedianMs"),
-                number(s, "drawP95Ms"), number(s, "drawMaxMs"), browser.text("iter-number"),
-                ((Number) s.get("framesDrawn")).intValue(), number(s, "seconds"));
-        System.out.println("[frame-rate] " + name + " mean ms per part: " + s.get("partsMeanMs"));
-        return s;
-    }
-
-    /** A figure of the summary; JSON has no NaN, so a missing figure reads as NaN. */
-    private static double number(Map<String, Object> s, String key) {
-        return s.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    private static void assertEveryFrameCounted(Map<String, Object> s) {
+        double received = FrameRateBrowserBench.number(s, "framesReceived");
+        double drawn = FrameRateBrowserBench.number(s, "framesDrawn");
+        assertTrue(received >= 1 && drawn >= 1, "frames arrive and are drawn while playing: " + s);
+        // the counters restart between a frame's arrival and its draw: one frame may be counted drawn only
+        assertTrue(drawn <= received + 1, "a frame is drawn at most once: " + s);
+        assertEquals(0.0, FrameRateBrowserBench.number(s, "historyBreaks"), "every epoch reaches the chart: " + s);
     }
 }

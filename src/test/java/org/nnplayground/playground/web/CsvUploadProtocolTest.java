@@ -150,12 +150,15 @@ class CsvUploadProtocolTest {
             c.send("{\"type\":\"loadCsv\",\"name\":\"s.csv\",\"content\":\"" + SMALL.replace("\n", "\\n") + "\"}");
             assertEquals(2, c.next("session").get("inputs").size());
             // 1.6 MB on the socket: Jetty refuses it from the frame's header (1009), before reading it
+            boolean cutWhileSending = false;
             try {
                 c.send("{\"type\":\"loadCsv\",\"name\":\"w.csv\",\"content\":\"" + WideCsv.jsonEscaped() + "\"}");
             } catch (RuntimeException closedWhileSending) {
-                // the server may close while the client is still writing
+                cutWhileSending = true;
             }
-            assertEquals(1009, c.closed.get(10, TimeUnit.SECONDS));
+            int status = c.closed.get(10, TimeUnit.SECONDS);
+            // a client still writing when the server closes may see the reset (-1) before the 1009 frame
+            if (!(cutWhileSending && status == -1)) assertEquals(1009, status);
         }
         try (WsClient next = WsClient.connect(server.port())) {
             next.send("{\"type\":\"load\",\"link\":\"" + HardeningProtocolTest.C1 + "\"}");
