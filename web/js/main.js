@@ -2,7 +2,7 @@
 
 import * as msg from './protocol.js';
 import { PlaygroundSocket, resumedNotice } from './socket.js';
-import { LinkState } from './state.js';
+import { LinkState, LIMITS } from './state.js';
 import { bindControls, bindClassroom, applyLink, applyHidden, showPlaying } from './controls.js';
 import { Heatmap, drawPoints, drawLegend, classCssColor } from './heatmap.js';
 import { NetworkView } from './network.js';
@@ -288,7 +288,9 @@ async function loadCsv(name, size, text) {
   if (size > MAX_CSV_BYTES) { readouts.toast(`${name} is larger than ${MAX_CSV_BYTES / (1024 * 1024)} MiB.`); return; }
   csvName = name;
   try {
-    send(msg.loadCsvUpload(name, await uploadCsv(name, await text())));
+    // a small file (an example, a table) rides in the message; a big one is uploaded over HTTP first
+    if (size <= LIMITS.inlineCsvBytes) send(msg.loadCsv(name, await text()));
+    else send(msg.loadCsvUpload(name, await uploadCsv(name, await text())));
   } catch (e) {
     csvName = null;
     pickers.update(state, csvName);

@@ -46,7 +46,7 @@ final class LinkTableJson {
         table.put("features", Arrays.stream(Feature.values()).map(Feature::key).toList());
         table.put("hideSuffix", LinkKey.HIDE_SUFFIX);
         // the limits the page checks before it sends (the server checks them again)
-        table.put("limits", Map.of("csvBytes", CsvImport.MAX_BYTES));
+        table.put("limits", Map.of("csvBytes", CsvImport.MAX_BYTES, "inlineCsvBytes", CsvImport.INLINE_BYTES));
         try {
             // the shared writer escapes "<", so the JSON cannot end the script element it sits in
             return CodeText.JSON.writeValueAsString(table);

@@ -134,17 +134,25 @@ final class CsvUploads implements AutoCloseable {
      * it; a refusal or a bad file is an {@code error} for {@code loadCsv}.
      */
     void parse(Connection c, String content, String name, String label) {
+        if (content.length() <= CsvImport.INLINE_BYTES) {
+            // a small file is read on the socket's thread: a whole class loading an example at once
+            // must not queue behind (or be refused by) the reader kept for big files
+            read(c, content, name, label);
+            return;
+        }
         try {
-            reader.execute(() -> {
-                try {
-                    DataSet data = CsvImport.read(content, new CsvOptions(label, name));
-                    if (c.session() != null) c.session().loadData(data);
-                } catch (CsvException e) {
-                    c.send(new ServerMessage.Error(e.getMessage(), "loadCsv"));
-                }
-            });
+            reader.execute(() -> read(c, content, name, label));
         } catch (RejectedExecutionException busy) {
             c.send(new ServerMessage.Error(BUSY, "loadCsv"));
+        }
+    }
+
+    private static void read(Connection c, String content, String name, String label) {
+        try {
+            DataSet data = CsvImport.read(content, new CsvOptions(label, name));
+            if (c.session() != null) c.session().loadData(data);
+        } catch (CsvException e) {
+            c.send(new ServerMessage.Error(e.getMessage(), "loadCsv"));
         }
     }
 

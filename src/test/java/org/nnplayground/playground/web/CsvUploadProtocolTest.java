@@ -52,6 +52,35 @@ class CsvUploadProtocolTest {
     }
 
     @Test
+    void aWholeClassBehindOneAddressLoadsAnExampleAtOnce() throws Exception {
+        // the page sends a file this small inside the message; the per-address upload limit (one a
+        // second) and the big files' reader queue (4) would refuse most of a class behind one NAT
+        String example;
+        try (var in = CsvUploadProtocolTest.class.getResourceAsStream("/web/data/examples/three_species.csv")) {
+            example = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(example.length() <= org.nnplayground.playground.data.CsvImport.INLINE_BYTES, "the example fits in a message");
+        String message = JSON.writeValueAsString(java.util.Map.of("type", "loadCsv", "name", "three_species.csv", "content", example));
+        java.util.List<WsClient> students = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                WsClient s = WsClient.connect(server.port());
+                students.add(s);
+                s.send("{\"type\":\"load\",\"link\":\"" + HardeningProtocolTest.C1 + "\"}");
+            }
+            for (WsClient s : students) s.next("session");
+            for (WsClient s : students) s.send(message);
+            for (WsClient s : students) {
+                JsonNode session = s.next(m -> m.path("type").asText().equals("session") || m.path("type").asText().equals("error"), "the example's session");
+                assertEquals("session", session.get("type").asText(), session.toString());
+                assertEquals(3, session.get("classNames").size(), session.toString());
+            }
+        } finally {
+            students.forEach(WsClient::close);
+        }
+    }
+
+    @Test
     void anUploadedFileBuildsTheSessionOnceByItsId() throws Exception {
         JsonNode answer = upload(server.port(), "pets.csv", SMALL);
         assertEquals(4, answer.get("rows").asInt());
