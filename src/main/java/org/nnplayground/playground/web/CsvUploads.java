@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -56,7 +55,7 @@ final class CsvUploads implements AutoCloseable {
                 return t;
             });
     private final Map<String, Parsed> kept = new LinkedHashMap<>();
-    private final Map<String, RateLimiter> perAddress = new ConcurrentHashMap<>();
+    private final AddressBuckets perAddress = new AddressBuckets(PER_SECOND);
     private final SecureRandom ids = new SecureRandom();
 
     CsvUploads(ObjectMapper mapper) { this.mapper = mapper; }
@@ -81,7 +80,7 @@ final class CsvUploads implements AutoCloseable {
             refuse(ctx, 413, "file too large: " + length + " bytes, limit " + CsvImport.MAX_BYTES + " (2 MiB)");
             return;
         }
-        if (!limiter(ctx.ip()).tryAcquire()) {
+        if (!perAddress.tryAcquire(ctx.ip())) {
             ctx.header("Retry-After", "1");
             refuse(ctx, 429, "one CSV upload a second from one address; try again in a moment");
             return;
@@ -187,10 +186,6 @@ final class CsvUploads implements AutoCloseable {
         kept.values().removeIf(p -> now - p.at() > KEEP_NANOS);
     }
 
-    private RateLimiter limiter(String address) {
-        if (perAddress.size() > 10_000) perAddress.clear(); // a bound on memory; losing buckets only forgives
-        return perAddress.computeIfAbsent(address, a -> new RateLimiter(PER_SECOND));
-    }
 
     /** An error answered from the headers alone: the unread body is not drained, the connection closes. */
     private void refuse(Context ctx, int status, String message) throws Exception {

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A saved run's exports (boundary.png, keras.py, the TF.js model, losses.csv) rendered once: a
@@ -24,7 +23,7 @@ final class ExportCache {
     interface Render { byte[] bytes() throws Exception; }
 
     private final Map<String, byte[]> kept = new LinkedHashMap<>(16, 0.75f, true);
-    private final Map<String, RateLimiter> perAddress = new ConcurrentHashMap<>();
+    private final AddressBuckets perAddress = new AddressBuckets(RENDERS_PER_SECOND);
     private long keptBytes;
 
     /**
@@ -44,7 +43,7 @@ final class ExportCache {
             bytes = kept.get(key);
         }
         if (bytes == null) {
-            if (!limiter(ctx.ip()).tryAcquire()) {
+            if (!perAddress.tryAcquire(ctx.ip())) {
                 ctx.header("Retry-After", "1").status(429).contentType("application/json")
                         .result("{\"error\":\"too many exports: at most " + RENDERS_PER_SECOND + " a second from one address; try again in a moment\"}");
                 return;
@@ -70,8 +69,4 @@ final class ExportCache {
         }
     }
 
-    private RateLimiter limiter(String address) {
-        if (perAddress.size() > 10_000) perAddress.clear(); // a bound on memory; losing buckets only forgives
-        return perAddress.computeIfAbsent(address, a -> new RateLimiter(RENDERS_PER_SECOND));
-    }
 }
