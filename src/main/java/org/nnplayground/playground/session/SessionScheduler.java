@@ -195,7 +195,7 @@ public final class SessionScheduler implements AutoCloseable {
                 // charged by CPU time: a turn stretched by other processes or a GC pause costs
                 // the session nothing extra (wall time did, and put innocent sessions deep in debt)
                 quantum = 0.99 * quantum + 0.01 * a.cpuNanos();
-                a.spend(a.cpuNanos());
+                a.spend(a.cpuNanos(), quantum);
             }
             worstTurns.record(took);
         } catch (Throwable t) {

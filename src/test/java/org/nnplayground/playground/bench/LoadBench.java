@@ -43,8 +43,39 @@ public final class LoadBench {
         /** Frames received and not yet acknowledged (the page acknowledges two at a time). */
         int unacked;
         WebSocket socket;
+        /** Every frame received, measured or not, and what else the server said (to explain a student without frames). */
+        final AtomicLong allFrames = new AtomicLong();
+        final AtomicLong texts = new AtomicLong();
+        volatile long lastFrameAt;
+        final AtomicLong acksStarted = new AtomicLong();
+        final AtomicLong acksDone = new AtomicLong();
+        volatile String lastText = "";
+        volatile String ended = "";
+        private final StringBuilder textPart = new StringBuilder();
 
         Student(boolean reads) { this.reads = reads; }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            textPart.append(data);
+            if (last) {
+                texts.incrementAndGet();
+                String t = textPart.toString();
+                if (!t.startsWith("{\"type\":\"session\"")) lastText = t.length() > 200 ? t.substring(0, 200) : t;
+                textPart.setLength(0);
+            }
+            if (!reads) ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            ended = "closed " + status + " " + reason;
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) { ended = "error " + error; }
 
         /** One text message at a time (the JDK's WebSocket allows a single send in progress). */
         synchronized void send(String text) { socket.sendText(text, true).join(); }
@@ -61,10 +92,14 @@ public final class LoadBench {
             inMessage = !last;
             bytes.addAndGet(data.remaining());
             if (last) {
+                allFrames.incrementAndGet();
+                lastFrameAt = System.nanoTime();
                 // the page acknowledges two frames at a time (flow control; web/js/socket.js): a playing
                 // student gets frames without a pause, so no lone frame waits for the page's flush timer
                 if (++unacked == 2) {
+                    acksStarted.incrementAndGet();
                     send("{\"type\":\"ack\",\"frames\":2}");
+                    acksDone.incrementAndGet();
                     unacked = 0;
                 }
                 long now = System.nanoTime();
@@ -129,7 +164,7 @@ public final class LoadBench {
             Student s = students.get(probe++ % sessions);
             s.changeSentAt = System.nanoTime();
             s.send("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"" + (probe % 2 == 0 ? "0.03" : "0.01") + "\"}");
-            Thread.sleep(100);
+            Thread.sleep(Long.getLong("bench.probeMs", 100));
         }
         students.forEach(s -> s.measuring = false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
@@ -170,6 +205,29 @@ public final class LoadBench {
                 System.out.printf(Locale.ROOT, "  session %d: %.1f frames/s, gaps p10 %.0f p50 %.0f p90 %.0f max %.0f ms%n", order[k], rate[order[k]],
                         pct(sg, 0.1) / 1e6, pct(sg, 0.5) / 1e6, pct(sg, 0.9) / 1e6, sg.length == 0 ? 0 : sg[sg.length - 1] / 1e6);
             }
+        }
+        for (int i = 0; i < sessions; i++) {
+            Student s = students.get(i);
+            if (fps[i] == 0) {
+                System.out.printf(Locale.ROOT, "student %d got no frame while measured: %d frames in all, acks %d/%d, %d texts, last text %s, %s%n",
+                        i, s.allFrames.get(), s.acksDone.get(), s.acksStarted.get(), s.texts.get(), s.lastText, s.ended.isEmpty() ? "open" : s.ended);
+            }
+        }
+        for (int i = 0; i < sessions; i++) {
+            Student s = students.get(i);
+            long quiet = (System.nanoTime() - s.lastFrameAt) / 1_000_000;
+            if (quiet > 2000) {
+                System.out.printf(Locale.ROOT, "student %d: no frame for the last %d ms: %d frames in all, acks %d/%d, %d texts, last text %s, %s%n",
+                        i, quiet, s.allFrames.get(), s.acksDone.get(), s.acksStarted.get(), s.texts.get(), s.lastText, s.ended.isEmpty() ? "open" : s.ended);
+            }
+        }
+        if (Boolean.getBoolean("bench.stacks")) {
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                if (Arrays.stream(st).anyMatch(f -> f.getClassName().contains("LoadBench"))) {
+                    System.out.println("thread " + t.getName() + " " + t.getState());
+                    for (StackTraceElement f : st) System.out.println("    at " + f);
+                }
+            });
         }
         Arrays.sort(fps);
         long[] g = gaps.stream().mapToLong(Long::longValue).sorted().toArray();
