@@ -65,7 +65,7 @@ final class TurnAccount {
      * if its own are cheaper) and at {@link #MAX_DEBT_NANOS}: a session pays its way back one
      * quantum per pass through the queue, and a pass takes as long as every other player's turn, so
      * a light session whose one turn ran cold code (its first load or settings change: tens of ms)
-     * would otherwise give away every turn for seconds (0 frames for 15 s with 400 students). A
+     * would otherwise give away every turn for seconds, a class's worth of passes per turn owed. A
      * session whose turns are all costly still owes each one in full and gets its share of turns.
      */
     void spend(long nanos, double quantum) {
@@ -73,9 +73,6 @@ final class TurnAccount {
         budget = Math.max(-cap, budget - nanos);
         usualNanos += USUAL_WEIGHT * (nanos - usualNanos);
     }
-
-    /** The moving average of this session's charged turns (ns). */
-    double usualNanos() { return usualNanos; }
 
     double budget() { return budget; }
 
