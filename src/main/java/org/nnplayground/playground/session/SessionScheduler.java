@@ -182,6 +182,7 @@ public final class SessionScheduler implements AutoCloseable {
         if (heavy && !heavyLane.enter(a)) return; // queued for the lane; it resubmits
         int me = worker();
         long took = 0;
+        long cpu = 0;
         long start = System.nanoTime();
         turnStarted.set(me, start);
         try {
@@ -189,13 +190,14 @@ public final class SessionScheduler implements AutoCloseable {
             boolean worked = s.turn(a, slice, ticks);
             a.turnDone(worked, TurnAccount.threadCpuNanos() - cpuStart);
             took = System.nanoTime() - start;
+            cpu = a.cpuNanos();
             // turns that only looked (nothing to do yet) would drag the average turn, and so every
             // session's quantum, towards zero
             if (worked) {
                 // charged by CPU time: a turn stretched by other processes or a GC pause costs
                 // the session nothing extra (wall time did, and put innocent sessions deep in debt)
                 quantum = 0.99 * quantum + 0.01 * a.cpuNanos();
-                a.spend(a.cpuNanos());
+                a.spend(a.cpuNanos(), quantum);
             }
             worstTurns.record(took);
         } catch (Throwable t) {
@@ -207,7 +209,10 @@ public final class SessionScheduler implements AutoCloseable {
         } finally {
             turnStarted.set(me, 0);
             followTicks(a);
-            if (heavy) heavyLane.leaveAfterRest(playing.size() - (playing.contains(a) ? 1 : 0) > 0, took);
+            // the rest is the turn's CPU time: on a host busy with other processes a 5 ms build
+            // stretched to 100 ms of wall time rested 100 ms more, and a class's first loads queued
+            // for seconds behind one another
+            if (heavy) heavyLane.leaveAfterRest(playing.size() - (playing.contains(a) ? 1 : 0) > 0, cpu);
         }
         if (!a.settle(seen) || s.wantsTurn() || behind(a)) {
             a.requeued();

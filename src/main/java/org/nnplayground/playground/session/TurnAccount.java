@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TurnAccount {
     /** Most CPU time a session may owe the others (ns): a JVM pause cannot lock a session out for long. */
     static final long MAX_DEBT_NANOS = 1_000_000_000L;
+    /** Most turns' worth of debt a session may owe (its usual turns, see {@link #spend}). */
+    static final int DEBT_TURNS = 4;
+    /** Weight of the newest turn in the moving average of a session's turns. */
+    static final double USUAL_WEIGHT = 0.25;
     /** An epoch that used more CPU than this is heavy (two of the longest slices). */
     static final long HEAVY_EPOCH_NANOS = 2 * SessionScheduler.MAX_SLICE_NANOS;
 
@@ -23,6 +27,8 @@ final class TurnAccount {
     private final AtomicInteger wakes = new AtomicInteger();
     /** Deficit round robin budget (ns), touched only by the thread running this session's turn. */
     private double budget;
+    /** What this session's charged turns usually cost (ns): a moving average. */
+    private double usualNanos;
     /** The run (its build number) whose heavy epochs are counted: a new run starts light. */
     private long run = -1;
     private volatile int heavyEpochs;
@@ -53,8 +59,20 @@ final class TurnAccount {
         return budget >= 0; // only debt waits: before any turn has a cost, everyone may run
     }
 
-    /** Takes a turn's whole cost off the budget, whatever the work; the debt is capped at {@link #MAX_DEBT_NANOS}. */
-    void spend(long nanos) { budget = Math.max(-MAX_DEBT_NANOS, budget - nanos); }
+    /**
+     * Takes a turn's cost off the budget, whatever the work. The debt is capped at
+     * {@link #DEBT_TURNS} of the session's usual turns (or of {@code quantum}, the average turn,
+     * if its own are cheaper) and at {@link #MAX_DEBT_NANOS}: a session pays its way back one
+     * quantum per pass through the queue, and a pass takes as long as every other player's turn, so
+     * a light session whose one turn ran cold code (its first load or settings change: tens of ms)
+     * would otherwise give away every turn for seconds, a class's worth of passes per turn owed. A
+     * session whose turns are all costly still owes each one in full and gets its share of turns.
+     */
+    void spend(long nanos, double quantum) {
+        double cap = Math.min(MAX_DEBT_NANOS, DEBT_TURNS * Math.max(usualNanos, quantum));
+        budget = Math.max(-cap, budget - nanos);
+        usualNanos += USUAL_WEIGHT * (nanos - usualNanos);
+    }
 
     double budget() { return budget; }
 

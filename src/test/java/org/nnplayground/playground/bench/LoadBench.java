@@ -43,8 +43,36 @@ public final class LoadBench {
         /** Frames received and not yet acknowledged (the page acknowledges two at a time). */
         int unacked;
         WebSocket socket;
+        /** Every frame received, measured or not, and what else the server said (to explain a student without frames). */
+        final AtomicLong allFrames = new AtomicLong();
+        final AtomicLong texts = new AtomicLong();
+        volatile String lastText = "";
+        volatile String ended = "";
+        private final StringBuilder textPart = new StringBuilder();
 
         Student(boolean reads) { this.reads = reads; }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            textPart.append(data);
+            if (last) {
+                texts.incrementAndGet();
+                String t = textPart.toString();
+                if (!t.startsWith("{\"type\":\"session\"")) lastText = t.length() > 200 ? t.substring(0, 200) : t;
+                textPart.setLength(0);
+            }
+            if (!reads) ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            ended = "closed " + status + " " + reason;
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) { ended = "error " + error; }
 
         /** One text message at a time (the JDK's WebSocket allows a single send in progress). */
         synchronized void send(String text) { socket.sendText(text, true).join(); }
@@ -61,6 +89,7 @@ public final class LoadBench {
             inMessage = !last;
             bytes.addAndGet(data.remaining());
             if (last) {
+                allFrames.incrementAndGet();
                 // the page acknowledges two frames at a time (flow control; web/js/socket.js): a playing
                 // student gets frames without a pause, so no lone frame waits for the page's flush timer
                 if (++unacked == 2) {
@@ -169,6 +198,15 @@ public final class LoadBench {
                 Arrays.sort(sg);
                 System.out.printf(Locale.ROOT, "  session %d: %.1f frames/s, gaps p10 %.0f p50 %.0f p90 %.0f max %.0f ms%n", order[k], rate[order[k]],
                         pct(sg, 0.1) / 1e6, pct(sg, 0.5) / 1e6, pct(sg, 0.9) / 1e6, sg.length == 0 ? 0 : sg[sg.length - 1] / 1e6);
+            }
+        }
+        // a student without frames is named with what it did get: frames before the measurement, the
+        // server's last message (an error, its status, the link after a settings change) and its socket
+        for (int i = 0; i < sessions; i++) {
+            Student s = students.get(i);
+            if (fps[i] == 0) {
+                System.out.printf(Locale.ROOT, "student %d got no frame while measured: %d frames before, %d text messages, the last %s; socket %s%n",
+                        i, s.allFrames.get(), s.texts.get(), s.lastText, s.ended.isEmpty() ? "open" : s.ended);
             }
         }
         Arrays.sort(fps);

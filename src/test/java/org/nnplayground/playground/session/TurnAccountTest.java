@@ -27,11 +27,50 @@ class TurnAccountTest {
         assertTrue(account.earn(100));
         assertTrue(account.earn(100));
         assertEquals(100, account.budget(), "at most one quantum banked");
-        account.spend(250);
+        account.spend(250, 100);
         assertFalse(account.earn(100), "in debt: -50 after earning");
         assertTrue(account.earn(100), "paid back: 50");
-        account.spend(10 * TurnAccount.MAX_DEBT_NANOS);
+        account.spend(10 * TurnAccount.MAX_DEBT_NANOS, TurnAccount.MAX_DEBT_NANOS);
         assertEquals(-TurnAccount.MAX_DEBT_NANOS, account.budget(), 1e-9, "a JVM pause cannot lock a session out for long");
+    }
+
+    /** Passes through a contended queue that the session gives away before it may run again (deficit round robin as SessionScheduler runs it). */
+    private static int passesWaited(TurnAccount a, double quantum) {
+        int passes = 0;
+        while (!a.earn(1.25 * quantum)) passes++;
+        return passes;
+    }
+
+    @Test
+    void aLightSessionWhoseOneTurnRanColdCodeWaitsAFewPassesNotHundreds() {
+        double quantum = 300_000;
+        for (int i = 0; i < 20; i++) {
+            passesWaited(account, quantum);
+            account.spend(300_000, quantum); // its usual turns: a frame and an epoch
+        }
+        // its first settings change ran cold code (classes loaded, a JSON serializer built): 100 ms
+        passesWaited(account, quantum);
+        account.spend(100_000_000, quantum);
+        // owed in full (the limit was 1 s) it gave away 266 turns: at 400 students, two trainer
+        // threads and 0.3 ms a turn, one pass takes 60 ms, so no frame for 16 s
+        int waited = passesWaited(account, quantum);
+        assertTrue(waited <= 4, "waited " + waited + " passes");
+        assertTrue(waited >= 1, "the costly turn is still paid for");
+    }
+
+    @Test
+    void aSessionWhoseTurnsAreAllCostlyStillOwesEachInFull() {
+        double quantum = 300_000;
+        for (int i = 0; i < 10; i++) {
+            passesWaited(account, quantum);
+            account.spend(20_000_000, quantum);
+        }
+        for (int turn = 0; turn < 5; turn++) {
+            int waited = passesWaited(account, quantum);
+            // 20 ms a turn against 0.375 ms earned a pass: 53 passes, so it gets about 1/54 of the turns
+            assertTrue(waited >= 52 && waited <= 54, "waited " + waited + " passes");
+            account.spend(20_000_000, quantum);
+        }
     }
 
     @Test
