@@ -69,6 +69,8 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
     private volatile Runnable reconnected = () -> {};
     private final AtomicLong expired = new AtomicLong();
     private long droppedSince;
+    /** Touched by the listener thread only. */
+    private long lastListenLog;
     /** Touched by the sender thread only. */
     private Connection sendConnection;
     private long lastUnsentLog;
@@ -166,10 +168,15 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
                     for (PGNotification n : got) heard(n.getParameter());
                 }
             } catch (SQLException | RuntimeException e) {
+                boolean wasListening = listening != null;
                 lost();
                 if (closed) break;
-                LOG.warn("room events: no connection to the database (" + Database.rootMessage(e) + "); trying again in "
-                        + backoff + " ms, rooms meanwhile see only this server's students");
+                long now = System.currentTimeMillis();
+                if (wasListening || now - lastListenLog > 30_000) { // a database that is down would otherwise log every second
+                    lastListenLog = now;
+                    LOG.warn("room events: no connection to the database (" + Database.rootMessage(e) + "); trying again every "
+                            + MAX_BACKOFF_MS + " ms at most, rooms meanwhile see only this server's students");
+                }
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException stop) {
@@ -252,8 +259,8 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
                 waiting.removeIf(o -> !o.kept()); // a card summary is replaced by the next one
                 long now = System.currentTimeMillis();
                 if (now - lastUnsentLog > 30_000) { // a database that is down would otherwise log every second
-                    LOG.warn("room events: " + waiting.size() + " event(s) wait for the database to reach the other servers: "
-                            + Database.rootMessage(e));
+                    LOG.warn("room events: the database does not answer (" + Database.rootMessage(e) + "); " + waiting.size()
+                            + " event(s) wait to reach the other servers (card summaries are not kept)");
                     lastUnsentLog = now;
                 }
                 try {
