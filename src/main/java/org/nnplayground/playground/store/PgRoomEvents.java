@@ -145,19 +145,21 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
     private void listen() {
         long backoff = WAIT_MS;
         long floor = -1; // kept events after this id are looked for on a reconnect
+        boolean first = true;
         while (!closed) {
             try (Connection con = log.connect()) {
+                // first start: the newest row before listening (events sent in between reach rooms from the store)
+                if (floor < 0) floor = log.newestId(con);
                 try (Statement st = con.createStatement()) {
                     st.execute("LISTEN " + CHANNEL);
                 }
-                if (floor < 0) {
-                    floor = log.newestId(con);
-                } else {
+                if (!first) {
                     int missed = 0;
                     for (RoomEventLog.Row r : log.since(con, floor)) if (seen.add(r.id()) && deliver(r.payload())) missed++;
                     LOG.info("room events: listening again after a lost connection (" + missed + " event(s) from other servers caught up)");
                     reconnected.run();
                 }
+                first = false;
                 listening = con;
                 listeningSince = System.currentTimeMillis();
                 backoff = WAIT_MS;
@@ -245,7 +247,7 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
                     if (batch.size() == BATCH) break;
                     batch.add(o);
                 }
-                if (sendConnection == null) sendConnection = log.connect();
+                if (sendConnection == null) sendConnection = log.connectMigrated();
                 log.send(sendConnection, batch);
                 for (int i = 0; i < batch.size(); i++) waiting.poll();
                 if (!sending) LOG.info("room events: the database answers again; the events that waited were sent");
@@ -287,11 +289,11 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
         }
     }
 
+    /** Deletes old rows once a minute, on the connection events were sent on (a server that sends nothing leaves it to others). */
     private void sweep() {
-        if (System.nanoTime() - lastSweep < SWEEP_NANOS) return;
+        if (sendConnection == null || System.nanoTime() - lastSweep < SWEEP_NANOS) return;
         lastSweep = System.nanoTime();
         try {
-            if (sendConnection == null) sendConnection = log.connect();
             log.sweep(sendConnection);
         } catch (SQLException | RuntimeException e) {
             quietlyClose(sendConnection);

@@ -30,13 +30,18 @@ final class RoomEventLog {
     /** A row read back: its id and envelope. */
     record Row(long id, String payload) {}
 
-    /** A new connection straight to the database, migrated (the table exists) before it is used. */
-    Connection connect() throws SQLException {
+    /** A new connection straight to the database for sending, migrated (the table exists) before it is used. */
+    Connection connectMigrated() throws SQLException {
         try {
-            database.pool(); // runs the migrations once
+            database.pool(); // runs the migrations once (a room's store has, before any event is sent)
         } catch (RuntimeException e) {
             throw new SQLException("the database cannot be opened: " + Database.rootMessage(e), e);
         }
+        return connect();
+    }
+
+    /** A new connection straight to the database (listening needs no table: a server's first start does not wait for its migrations). */
+    Connection connect() throws SQLException {
         StoreSettings.Connection c = database.settings().jdbc();
         Properties p = new Properties();
         if (c.user() != null) p.setProperty("user", c.user());
@@ -76,17 +81,29 @@ final class RoomEventLog {
         }
     }
 
-    /** The newest row's id (0: none): a replica starting to listen has nothing to catch up before it. */
+    /**
+     * The newest row's id: a replica starting to listen has nothing to catch up before it. 0 when
+     * the table is not there yet (the migrations have not run: every row will be newer).
+     */
     long newestId(Connection con) throws SQLException {
+        if (!exists(con)) return 0;
         try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM room_events")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
+    private static boolean exists(Connection con) throws SQLException {
+        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("SELECT to_regclass('room_events') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     /** The rows after {@code afterId} of the last {@link #CATCH_UP_WINDOW}, in the order they were sent. */
     List<Row> since(Connection con, long afterId) throws SQLException {
         List<Row> rows = new ArrayList<>();
+        if (!exists(con)) return rows;
         try (PreparedStatement st = con.prepareStatement("SELECT id, payload FROM room_events WHERE id > ? AND created_at > now() - interval '"
                 + CATCH_UP_WINDOW + "' ORDER BY id")) {
             st.setLong(1, afterId);
