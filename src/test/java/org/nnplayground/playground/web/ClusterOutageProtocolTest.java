@@ -105,6 +105,18 @@ class ClusterOutageProtocolTest {
                 pg.start();
                 phase = "back";
                 long back = System.nanoTime();
+                // the room store too: a new room on B (written before it is answered) once PostgreSQL answers
+                long storeMillis = -1;
+                long storeUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (storeMillis < 0 && System.nanoTime() < storeUntil) {
+                    if (RoomClient.http(b, "POST", "/api/rooms", "", null).status() == 201) {
+                        storeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
+                    } else {
+                        Thread.sleep(50);
+                    }
+                }
+                assertTrue(storeMillis >= 0, "B's room store works again");
+                System.out.println("outage test: B's room store made a room " + storeMillis + " ms after PostgreSQL answered");
                 List<Long> reconnectMillis = new ArrayList<>();
                 for (Pupil p : onB) {
                     // the notices reach the page as they are applied; the pause is the session's, on its next turn: either order
