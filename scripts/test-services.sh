@@ -1,6 +1,7 @@
 # Sourced by scripts/test.sh: services the store and export tests use.
 #  - a throwaway PostgreSQL (Debian's postgresql package, installed if missing), run as an
-#    unprivileged user on a free loopback port in a temporary directory: PG_TEST_URL
+#    unprivileged user on a free loopback port in a temporary directory: PG_TEST_URL (and PG_TEST_DIR,
+#    PG_TEST_BIN for a test that stops and starts it)
 #  - @tensorflow/tfjs (pure JavaScript) installed by npm into a temporary folder: TFJS_MODULES
 # stop_test_services stops PostgreSQL and removes both folders.
 
@@ -34,6 +35,8 @@ start_test_postgres() {
   PG_TEST_BIN="$bin"
   as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U playground playground
   export PG_TEST_URL="jdbc:postgresql://127.0.0.1:$port/playground?user=playground"
+  # the outage test stops and starts this PostgreSQL (pg_ctl in PG_TEST_BIN, data in PG_TEST_DIR/data)
+  export PG_TEST_DIR PG_TEST_BIN
   echo "PostgreSQL for tests: $PG_TEST_URL"
 }
 

@@ -51,6 +51,8 @@ function toast(text, kind = 'error') {
   setTimeout(() => box.remove(), 6000);
 }
 
+function capitalized(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
 function connect() {
   if (!key) {
     $('dash-connection').textContent = 'This dashboard needs the teacher link (with its key).';
@@ -114,8 +116,9 @@ function receive(m) {
       break;
     case 'roster': roster(m); break;
     case 'done':
-      if (m.request === 'pushExercise') toast('Exercise pushed to every student.', 'ok');
-      if (m.request === 'removeAway') toast('Everyone away was removed.', 'ok');
+      // an action for every student says whom it reached (some may wait for another server)
+      if (m.reach) toast(capitalized(m.reach.text) + '.', m.reach.waiting > 0 ? 'warn' : 'ok');
+      else if (m.request === 'removeAway') toast('Everyone away was removed.', 'ok');
       break;
     case 'roomClosed': endClass(); break;
     case 'error':

@@ -40,7 +40,7 @@ public final class BackgroundRoomStore implements RoomStore {
             });
     /** First and longest wait before the database is tried again. */
     private static final long MIN_BACKOFF_NANOS = 250_000_000L;
-    static final long MAX_BACKOFF_NANOS = 2_000_000_000L;
+    static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
     /** Longest the rooms are waited for at start (the database opening on a loaded machine). */
     private static final long RESTORE_WAIT_NANOS = 30_000_000_000L;
     /** Writes kept while the database is away; beyond, new ones are dropped (logged). */

@@ -40,9 +40,14 @@ final class RemoteCards {
         s.remoteVersion++;
     }
 
-    /** Marks the card stale (away) when its server has been silent too long; the dashboards resend it on a change. */
-    static void age(Student s, long now) {
-        boolean stale = s.remote == null || now - s.remoteSeenMillis > STALE_MILLIS;
+    /**
+     * Marks the card stale (away) when its server has been silent too long while this one could hear
+     * it ({@code hearingSince}: see {@link RoomEvents#hearingSinceMillis}); the dashboards resend it on
+     * a change. A database outage silences every other server at once: their students' cards keep
+     * their last state rather than all reading away while those students train.
+     */
+    static void age(Student s, long now, long hearingSince) {
+        boolean stale = s.remote == null || now - s.remoteSeenMillis > STALE_MILLIS && now - hearingSince > STALE_MILLIS;
         if (stale != s.remoteStale) {
             s.remoteStale = stale;
             s.metaVersion++;

@@ -165,15 +165,15 @@ public final class Room {
 
     // ---- teacher actions (see TeacherActions; the key is checked by the caller, once per request)
 
-    public void push(String link) { actions.push(link); }
+    public Reach push(String link) { return actions.push(link); }
 
-    public void pauseAll() { actions.publish(new RoomEvent.PauseAll()); }
+    public Reach pauseAll() { return actions.publish(new RoomEvent.PauseAll(), "pauseAll"); }
 
-    public void resumeAll() { actions.publish(new RoomEvent.ResumeAll()); }
+    public Reach resumeAll() { return actions.publish(new RoomEvent.ResumeAll(), "resumeAll"); }
 
-    public void resetAll() { actions.publish(new RoomEvent.ResetAll()); }
+    public Reach resetAll() { return actions.publish(new RoomEvent.ResetAll(), "resetAll"); }
 
-    public void notice(String text) { actions.notice(text); }
+    public Reach notice(String text) { return actions.notice(text); }
 
     /** Puts one student's run on the projector (null: none); the student is told. */
     public void spotlight(String studentId) { actions.spotlight(studentId); }

@@ -65,9 +65,10 @@ final class RoomReports {
                 }
             }
             if (!st.dashboards.isEmpty() || st.roster.all().stream().anyMatch(s -> s.link.attached())) st.lastUsedMillis = now;
+            long hearingSince = st.context.events().hearingSinceMillis();
             for (Student s : st.roster.all()) {
                 if (st.remote(s)) {
-                    RemoteCards.age(s, now);
+                    RemoteCards.age(s, now, hearingSince);
                     continue;
                 }
                 st.sessions.freeAfterGrace(s, now);

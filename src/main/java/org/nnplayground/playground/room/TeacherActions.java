@@ -22,7 +22,7 @@ final class TeacherActions {
         this.replication = replication;
     }
 
-    void push(String link) {
+    Reach push(String link) {
         Exercise next = Exercise.buildable(link);
         synchronized (st) {
             st.requireOpen();
@@ -31,15 +31,17 @@ final class TeacherActions {
             st.dashboards.roomChanged();
         }
         replication.save();
+        Reach reach = reach("pushExercise");
         st.context.events().publish(st.code, new RoomEvent.ExercisePushed(next.link(), next.locked()));
+        return reach;
     }
 
-    void notice(String text) {
+    Reach notice(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) throw new RoomException(RoomException.Kind.BAD_REQUEST, "the message is empty");
         if (t.length() > RoomLimits.MAX_NOTICE_LENGTH) throw new RoomException(RoomException.Kind.BAD_REQUEST,
                 "the message is too long (at most " + RoomLimits.MAX_NOTICE_LENGTH + " characters)");
-        publish(new RoomEvent.Notice(t));
+        return publish(new RoomEvent.Notice(t), "notice");
     }
 
     /** Puts one student's run on the projector (null: none); the student is told. */
@@ -139,6 +141,32 @@ final class TeacherActions {
     void publish(RoomEvent e) {
         synchronized (st) { st.requireOpen(); }
         st.context.events().publish(st.code, e);
+    }
+
+    /** Publishes an event for every student's run or page, and says whom it reached ({@code action}: its wire name). */
+    Reach publish(RoomEvent e, String action) {
+        Reach reach = reach(action);
+        st.context.events().publish(st.code, e);
+        return reach;
+    }
+
+    /** Whom an event published now reaches: this server's students at once, the others' through the events. */
+    private Reach reach(String action) {
+        int here = 0;
+        int elsewhere = 0;
+        int notConnected = 0;
+        synchronized (st) {
+            st.requireOpen();
+            for (Student s : st.roster.all()) {
+                if (st.remote(s)) {
+                    if (!RemoteCards.state(s).equals("left")) elsewhere++;
+                } else if (!s.left) {
+                    if (s.session != null && s.link.attached()) here++;
+                    else notConnected++;
+                }
+            }
+        }
+        return Reach.of(action, here, elsewhere, notConnected, st.context.events().reachesOthers());
     }
 
     // ---- events: what every server does with its own students and its copy of the room

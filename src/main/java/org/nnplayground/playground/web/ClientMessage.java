@@ -2,6 +2,7 @@ package org.nnplayground.playground.web;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.nnplayground.playground.room.Reach;
 import org.nnplayground.playground.room.Room;
 import org.nnplayground.playground.room.Rooms;
 import org.nnplayground.playground.session.Session;
@@ -245,16 +246,23 @@ public sealed interface ClientMessage {
         default void dispatch(MessageHandler.Room h) { h.teacher(this); }
     }
 
-    record PushExercise(String link) implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.push(link); } }
+    /** A teacher action for every student's run or page: the answer says whom it reached ({@code done}'s {@code reach}). */
+    sealed interface ClassRequest extends TeacherRequest {
+        Reach reach(Room room);
 
-    record PauseAll() implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.pauseAll(); } }
+        default void apply(Room room, Rooms rooms) { reach(room); }
+    }
 
-    record ResumeAll() implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.resumeAll(); } }
+    record PushExercise(String link) implements ClassRequest { public Reach reach(Room room) { return room.push(link); } }
 
-    record ResetAll() implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.resetAll(); } }
+    record PauseAll() implements ClassRequest { public Reach reach(Room room) { return room.pauseAll(); } }
+
+    record ResumeAll() implements ClassRequest { public Reach reach(Room room) { return room.resumeAll(); } }
+
+    record ResetAll() implements ClassRequest { public Reach reach(Room room) { return room.resetAll(); } }
 
     /** A short message to every student. */
-    record Notice(String text) implements TeacherRequest { public void apply(Room room, Rooms rooms) { room.notice(text); } }
+    record Notice(String text) implements ClassRequest { public Reach reach(Room room) { return room.notice(text); } }
 
     /** One student's run on the projector (null: none). */
     record Spotlight(String studentId) implements TeacherRequest {

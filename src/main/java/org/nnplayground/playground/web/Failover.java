@@ -66,17 +66,23 @@ final class Failover implements AutoCloseable {
 
     /** A new /ws socket: its session checkpoints under a fresh token's hash, which the page is given. */
     void opened(Connection c) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         track(c.session(), Checkpoints.pageKey(Secrets.hash(token)));
         c.send(new ServerMessage.ResumeToken(token));
     }
 
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /**
      * A page's {@code resume}: its run from the newest checkpoint under the token, if any (paused
-     * at that epoch, its chart with it), and the session keeps the page's token; else "none" and the
-     * page loads its link as on a first visit.
+     * at that epoch, its chart with it), else "none" and the page loads its link as on a first visit.
+     * The resumed run goes on under a fresh token, which the page is given: a token is taken over
+     * once, so a duplicated tab (which resumes with its original's token) gets a run of its own, and
+     * its closing deletes its own checkpoint, never the one its original may still come back for.
      */
     void resume(Connection c, String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
@@ -99,11 +105,12 @@ final class Failover implements AutoCloseable {
                     return;
                 }
                 Checkpoints.Checkpoint cp = found.get();
+                String fresh = newToken();
                 CheckpointSchedule schedule = s.checkpointSchedule();
-                if (schedule != null) schedule.key(key);
+                if (schedule != null) schedule.key(Checkpoints.pageKey(Secrets.hash(fresh)));
                 s.restore(cp.snapshot());
                 c.send(new ServerMessage.Resumed(cp.snapshot().epoch(), cp.ageSeconds(), "checkpoint"));
-                c.send(new ServerMessage.ResumeToken(token));
+                c.send(new ServerMessage.ResumeToken(fresh));
             });
         } catch (RejectedExecutionException busy) {
             c.send(ServerMessage.Resumed.none());

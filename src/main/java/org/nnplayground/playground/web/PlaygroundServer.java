@@ -260,6 +260,7 @@ public final class PlaygroundServer implements AutoCloseable {
         h.put("playing", scheduler.playingCount());
         h.put("rooms", roomRoutes.size());
         h.put("roomEvents", roomRoutes.eventsState());
+        h.put("roomEventsDropped", roomRoutes.eventsDropped());
         h.put("queuedTurns", scheduler.queuedTurns());
         h.put("queuedRequests", registry.queuedRequests());
         h.put("sliceMs", scheduler.slice() / 1e6);

@@ -209,6 +209,9 @@ final class RoomRoutes implements AutoCloseable {
         return pg.listening() ? "listening" : "reconnecting";
     }
 
+    /** Room events that never reached the other servers (the database stayed away too long); 0 for one server alone. */
+    long eventsDropped() { return closeEvents instanceof PgRoomEvents pg ? pg.expired() : 0; }
+
     void closeSockets() { socket.closeAll(); }
 
     /** Closes every room socket with {@code code} and {@code reason} (a draining server). */

@@ -196,6 +196,10 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
             public void teacher(ClientMessage.TeacherRequest action) {
                 if (p.teaching == null) throw new RoomException(RoomException.Kind.FORBIDDEN,
                         "only the teacher can do that (send 'teach' with the teacher key first)");
+                if (action instanceof ClientMessage.ClassRequest forAll) {
+                    c.send(new ServerMessage.Done(action.type(), forAll.reach(p.teaching)));
+                    return;
+                }
                 action.apply(p.teaching, rooms);
                 c.send(new ServerMessage.Done(action.type()));
             }

@@ -92,8 +92,11 @@ public sealed interface ServerMessage {
     /** A read-only view of a student's run begins: their shown name. */
     record Watching(String studentId, String name) implements ServerMessage {}
 
-    /** A teacher action was applied. */
-    record Done(String request) implements ServerMessage {}
+    /** A teacher action was applied; {@code reach}: whom an action for every student reached (null for the others). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Done(String request, org.nnplayground.playground.room.Reach reach) implements ServerMessage {
+        Done(String request) { this(request, null); }
+    }
 
     /** A run was saved: its id, its short link ({@code /r/{id}}) and the epoch it was saved at. */
     record Saved(String id, String url, int epoch) implements ServerMessage {}

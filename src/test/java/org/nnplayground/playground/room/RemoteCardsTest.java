@@ -21,19 +21,34 @@ class RemoteCardsTest {
         RemoteCards.heard(s, "b", card("playing", 120, "dataset=xor"), 10_000);
         assertTrue(RemoteCards.remote(s, "a"), "no session here, held by b");
         assertFalse(RemoteCards.remote(s, "b"));
-        RemoteCards.age(s, 15_000);
+        RemoteCards.age(s, 15_000, 0);
         Card shown = RemoteCards.card(s, "Student 4");
         assertEquals("playing", shown.state());
         assertEquals(120, shown.epoch());
         assertEquals("Student 4", shown.name());
         long before = RemoteCards.version(s);
-        RemoteCards.age(s, 10_000 + RemoteCards.STALE_MILLIS + 1);
+        RemoteCards.age(s, 10_000 + RemoteCards.STALE_MILLIS + 1, 0);
         assertEquals("away", RemoteCards.state(s));
         assertTrue(RemoteCards.version(s) != before, "the dashboards resend the card when it goes away");
         // a student whose last card said left stays left
         RemoteCards.heard(s, "b", card("left", 120, null), 20_000);
-        RemoteCards.age(s, 30_000);
+        RemoteCards.age(s, 30_000, 0);
         assertEquals("left", RemoteCards.state(s));
+    }
+
+    @Test
+    void aCardKeepsItsStateWhileThisServerCannotHearTheOthersAndGoesAwayOnlyAfterHearingAgainForLong() {
+        Student s = new Student("s1", "hash", "Ann", 4, 0);
+        RemoteCards.heard(s, "b", card("playing", 120, null), 10_000);
+        RemoteCards.age(s, 60_000, Long.MAX_VALUE);  // the database is down: nobody's cards arrive
+        assertEquals("playing", RemoteCards.state(s), "an outage does not make a training student away");
+        RemoteCards.age(s, 62_000, 60_000);  // heard again for 2 s: b's next summary may still be coming
+        assertEquals("playing", RemoteCards.state(s));
+        RemoteCards.age(s, 60_000 + RemoteCards.STALE_MILLIS + 1, 60_000);  // b could have spoken and did not
+        assertEquals("away", RemoteCards.state(s));
+        Student never = new Student("s2", "hash2", "Bo", 5, 0);
+        RemoteCards.age(never, 60_000, Long.MAX_VALUE);
+        assertEquals("away", RemoteCards.state(never), "no card ever heard");
     }
 
     @Test

@@ -80,7 +80,7 @@ class FailoverProtocolTest {
                 assertEquals("checkpoint", resumed.get("from").asText());
                 assertEquals(50, resumed.get("epoch").asInt());
                 assertTrue(resumed.get("lostSeconds").asInt() >= 0 && resumed.get("lostSeconds").asInt() < 30, resumed.toString());
-                assertEquals(token, c.next("resumeToken").get("token").asText(), "the page keeps its token");
+                assertNotEquals(token, c.next("resumeToken").get("token").asText(), "the resumed run goes on under a fresh token");
                 c.next("session");
                 Frame restored = c.frameAt(50);
                 assertEquals(0, restored.firstHistoryEpoch(), "the whole chart comes back");
@@ -102,6 +102,41 @@ class FailoverProtocolTest {
             assertEquals(straight.get("weights"), resumed.get("weights"), "weights bit for bit");
             assertEquals(straight.get("lossHistory"), resumed.get("lossHistory"), "every epoch's losses bit for bit");
             assertEquals(101, resumed.get("lossHistory").get("train").size());
+        }
+    }
+
+    @Test
+    void aDuplicatedTabThatResumesAndClosesLeavesTheOriginalTabsCheckpoint() throws Exception {
+        try (PlaygroundServer a = startOn(null, "single")) {
+            String token;
+            WsClient original = WsClient.connect(a.port());
+            token = original.next("resumeToken").get("token").asText();
+            load(original, "dataset=xor&networkShape=3&seed=0.5");
+            original.send("{\"type\":\"step\",\"epochs\":20}");
+            original.frameAt(20);
+            awaitWritten(a, 1);
+            // the duplicate starts with a copy of the original's sessionStorage: it resumes with its token
+            try (WsClient duplicate = WsClient.connect(a.port())) {
+                duplicate.next("resumeToken");
+                duplicate.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+                assertEquals("checkpoint", duplicate.next("resumed").get("from").asText());
+                assertNotEquals(token, duplicate.next("resumeToken").get("token").asText(), "the duplicate gets a token of its own");
+                duplicate.frameAt(20);
+                awaitWritten(a, 2); // the restored run's own checkpoint
+            } // the duplicate tab closes (1000): its checkpoint goes, not the original's
+            // the server has handled the close (one session left) and written what it queued for it
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (health(a).get("sessions").asInt() > 1 && System.nanoTime() < until) Thread.sleep(20);
+            assertEquals(1, health(a).get("sessions").asInt(), "the duplicate's session ended");
+            while (a.checkpoints().pending() > 0 && System.nanoTime() < until) Thread.sleep(20);
+            original.abort(); // the original loses its network and comes back
+            try (WsClient back = WsClient.connect(a.port())) {
+                back.next("resumeToken");
+                back.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+                JsonNode resumed = back.next("resumed");
+                assertEquals("checkpoint", resumed.get("from").asText(), "the original tab's run is still there: " + resumed);
+                assertEquals(20, resumed.get("epoch").asInt());
+            }
         }
     }
 
