@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,8 +33,9 @@ import static org.nnplayground.playground.web.RoomClient.teacher;
  * A class across two servers while their shared PostgreSQL is down: the teacher on A pauses
  * everyone and sends a notice; A's students get both at once, the answers say that B's students
  * wait, B's students get them (the notices in order) once PostgreSQL is back, and B's training students never
- * read "away" on the teacher's dashboard. Needs the PostgreSQL of scripts/test-services.sh, which
- * it stops and starts (PG_TEST_URL, PG_TEST_DIR, PG_TEST_BIN); a bare mvn test skips.
+ * read "away" on the teacher's dashboard. It stops and starts a PostgreSQL of its own (made with
+ * the binaries of scripts/test-services.sh, PG_TEST_BIN), never the one the other tests share, which
+ * another test fork may be using; a bare mvn test skips.
  */
 class ClusterOutageProtocolTest {
     private static final String XOR = "dataset=xor&activation=tanh&networkShape=3&learningRate=0.03&seed=0.5";
@@ -49,15 +48,12 @@ class ClusterOutageProtocolTest {
 
     @Test
     void teacherActionsDuringAnOutageReachTheOtherServersStudentsInOrderWhenItEndsAndTheirCardsNeverReadAway() throws Exception {
-        String url = System.getenv("PG_TEST_URL");
-        String dir = System.getenv("PG_TEST_DIR");
         String bin = System.getenv("PG_TEST_BIN");
-        assumeTrue(url != null && !url.isBlank() && dir != null && bin != null,
-                "PG_TEST_URL, PG_TEST_DIR and PG_TEST_BIN are not set (scripts/test-services.sh start_test_postgres sets them)");
-        Postgres pg = new Postgres(url, Path.of(dir), Path.of(bin));
+        assumeTrue(bin != null && !bin.isBlank(), "PG_TEST_BIN is not set (scripts/test-services.sh start_test_postgres sets it)");
         List<Path> dirs = new ArrayList<>();
-        try (PlaygroundServer a = PlaygroundServer.start(config("outage-a", dirs));
-             PlaygroundServer b = PlaygroundServer.start(config("outage-b", dirs))) {
+        Postgres pg = Postgres.create(Path.of(bin));
+        try (PlaygroundServer a = PlaygroundServer.start(config("outage-a", pg.url(), dirs));
+             PlaygroundServer b = PlaygroundServer.start(config("outage-b", pg.url(), dirs))) {
             Made room = room(a, XOR);
             try (WsClient t = teacher(a, room);
                  Pupil a1 = join(a, room, "Ada");
@@ -149,15 +145,16 @@ class ClusterOutageProtocolTest {
                 pg.start();
             }
         } finally {
+            pg.destroy();
             for (Path d : dirs) RoomServers.deleteTree(d);
         }
     }
 
-    private static ServerConfig config(String replica, List<Path> dirs) throws IOException {
+    private static ServerConfig config(String replica, String pgUrl, List<Path> dirs) throws IOException {
         Path dir = Files.createTempDirectory("cluster-outage-");
         dirs.add(dir);
         return ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0)
-                .store(new StoreSettings(dir, System.getenv("PG_TEST_URL"), 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
+                .store(new StoreSettings(dir, pgUrl, 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
                 .rooms(new RoomLimits(10, 50, Duration.ofSeconds(60), 30, 100))
                 .cluster(new ClusterSettings(replica, Duration.ofSeconds(1)))
                 .build();
@@ -213,21 +210,43 @@ class ClusterOutageProtocolTest {
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    /** The test PostgreSQL of scripts/test-services.sh, stopped and started as its unprivileged user. */
-    private record Postgres(String url, Path dir, Path bin) {
+    /** A PostgreSQL of this test's own in a temporary folder, stopped and started as its unprivileged user. */
+    private record Postgres(String url, int port, Path dir, Path bin) {
+        static Postgres create(Path bin) throws Exception {
+            Path dir = Files.createTempDirectory("outage-pg-");
+            if (asPostgres()) exec0("chown", "postgres:", dir.toString());
+            int port;
+            try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = probe.getLocalPort(); }
+            Postgres pg = new Postgres("jdbc:postgresql://127.0.0.1:" + port + "/playground?user=playground", port, dir, bin);
+            run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "playground", "--auth=trust", "-E", "UTF8");
+            pg.start();
+            run(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "playground", "playground");
+            return pg;
+        }
+
         void stop() throws Exception { run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"); }
 
-        /** Starts it as the script did (same port, socket folder and settings); nothing when it runs. */
+        /** Starts it on its port; nothing when it runs. */
         void start() throws Exception {
             if (running()) return;
-            Matcher port = Pattern.compile("//[^:/]+:(\\d+)/").matcher(url);
-            assertTrue(port.find(), url);
             run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w",
-                    "-o", "-p " + port.group(1) + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+        }
+
+        void destroy() throws Exception {
+            if (running()) stop();
+            RoomServers.deleteTree(dir);
         }
 
         private boolean running() throws Exception {
             return exec(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "status") == 0;
+        }
+
+        private static boolean asPostgres() { return "root".equals(System.getProperty("user.name")); }
+
+        private static void exec0(String... command) throws Exception {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command));
         }
 
         private static void run(String... command) throws Exception { assertEquals(0, exec(command), String.join(" ", command)); }
@@ -235,7 +254,7 @@ class ClusterOutageProtocolTest {
         /** Runs {@code command} as the user that owns the data (postgres when the tests run as root). */
         private static int exec(String... command) throws Exception {
             List<String> c = new ArrayList<>();
-            if ("root".equals(System.getProperty("user.name"))) c.addAll(List.of("runuser", "-u", "postgres", "--"));
+            if (asPostgres()) c.addAll(List.of("runuser", "-u", "postgres", "--"));
             c.addAll(List.of(command));
             Process p = new ProcessBuilder(c).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + c);
