@@ -159,7 +159,7 @@ public final class Session {
     public void classify(int id, double[] pixels) {
         request("classify", RequestQueue.Kind.SET, "classify", false, () -> {
             TrainingRun run = live.requireRun();
-            if (!run.isImage()) throw new IllegalStateException("classify is for image data (dataset=mnist)");
+            if (!run.isImage()) throw new IllegalStateException("classify is for image data (dataset=mnist or fashion)");
             listener.classified(Classified.of(run, id, pixels));
         });
     }
