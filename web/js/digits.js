@@ -38,7 +38,23 @@ export function installDigits(socket) {
   const pad = new DrawingPad(ui.pad, pixels => { showInput(pixels); classifySoon(pixels); });
   ui.clear.addEventListener('click', () => { pad.clear(); showInput(new Float32Array(SIDE * SIDE)); ui.bars.replaceChildren(); });
 
+  // the weight images are the biggest part of the digits messages: the server sends them only while
+  // the page shows them (the canvas on screen, the tab visible)
+  let weightsOnScreen = false, weightsTold = null;
+  const tellWeights = force => {
+    const shown = weightsOnScreen && !document.hidden;
+    if (shown === weightsTold && !force) return;
+    weightsTold = shown;
+    socket.send({ type: 'weightImages', on: shown });
+  };
+  new IntersectionObserver(entries => {
+    weightsOnScreen = entries[entries.length - 1].isIntersecting;
+    tellWeights(false);
+  }).observe(ui.weights);
+  document.addEventListener('visibilitychange', () => tellWeights(false));
+
   tap(socket, {
+    onOpen: () => { if (weightsTold !== null) tellWeights(true); },
     onMessage: message => {
       if (message.type === 'session') {
         session = message;
