@@ -3,6 +3,8 @@
 // The teacher key comes from the teacher link's #key=..., is kept in localStorage and removed
 // from the address bar (the dashboard may be on a projector).
 
+import { drawMistakes } from './cardmistakes.js';
+
 const $ = id => document.getElementById(id);
 const HOSTING = 'playground.room.hosting';
 const params = new URLSearchParams(location.search);
@@ -203,6 +205,7 @@ function fillCard(card, d, spotlit) {
   card.dataset.state = d.state;
   card.classList.toggle('spotlit', spotlit);
   drawThumb(card.querySelector('canvas'), d.thumbs, d.thumbCount);
+  drawMistakes(card, d.mistakes);
 }
 
 function fmt(v) { return Number.isFinite(v) ? v.toFixed(3) : '–'; }
@@ -251,7 +254,9 @@ function leaderboard(entries) {
     li.dataset.studentId = e.id;
     const name = document.createElement('span'); name.className = 'leader-name'; name.textContent = e.name;
     const figures = document.createElement('span'); figures.className = 'leader-figures';
-    figures.textContent = `test loss ${fmt(e.lossTest)} · epoch ${e.epoch} · ${e.parameters} parameters`;
+    // image runs rank by test accuracy (the server sends accuracyTest for them)
+    const score = e.accuracyTest == null ? '' : `test accuracy ${(100 * e.accuracyTest).toFixed(1)}% · `;
+    figures.textContent = `${score}test loss ${fmt(e.lossTest)} · epoch ${e.epoch} · ${e.parameters} parameters`;
     li.append(name, figures);
     return li;
   }));

@@ -117,7 +117,26 @@ function drawDigits(canvas) {
   });
 }
 
-const DRAWN = { mnist: drawDigits };
+/** Fashion-MNIST's thumbnail: a T-shirt and a pair of trousers, grey on black as its images are. */
+function drawClothes(canvas) {
+  const c = canvas.getContext('2d');
+  const w = canvas.width, h = canvas.height;
+  c.fillStyle = '#000';
+  c.fillRect(0, 0, w, h);
+  const shape = (colour, points) => {
+    c.fillStyle = colour;
+    c.beginPath();
+    points.forEach(([x, y], i) => (i ? c.lineTo : c.moveTo).call(c, x * w, y * h));
+    c.closePath();
+    c.fill();
+  };
+  // the T-shirt on the left, the trousers on the right (coordinates as fractions of the canvas)
+  shape('#ddd', [[0.17, 0.2], [0.25, 0.16], [0.33, 0.2], [0.41, 0.16], [0.5, 0.2], [0.55, 0.34], [0.46, 0.37],
+    [0.46, 0.82], [0.2, 0.82], [0.2, 0.37], [0.11, 0.34]]);
+  shape('#aaa', [[0.62, 0.16], [0.9, 0.16], [0.93, 0.86], [0.8, 0.86], [0.76, 0.36], [0.72, 0.86], [0.59, 0.86]]);
+}
+
+const DRAWN = { mnist: drawDigits, fashion: drawClothes };
 
 export class DatasetPicker {
   /** onPick(key, value): sends set dataset=... or regDataset=... */

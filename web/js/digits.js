@@ -1,4 +1,4 @@
-// The digit views of an image run (dataset=mnist): the epoch's live progress, the current image with
+// The digit views of an image run (dataset=mnist, or fashion: clothes, named by the session's classNames): the epoch's live progress, the current image with
 // its 10 class probabilities, each first-hidden-layer neuron's 784 incoming weights as a 28x28 image,
 // a gallery of test images (mistakes outlined; click one to feed it through), a drawing pad centred
 // and scaled as MNIST's digits are, and the test confusion matrix with per-class accuracy.
@@ -29,6 +29,8 @@ export function installDigits(socket) {
   let session = null;
   let gallery = null;       // { images, labels, predicted }
   let current = null;       // pixels (0..1) of the image shown in the input column
+  let names = null;         // class names when they are not the digits 0..9 (Fashion-MNIST's clothes)
+  const name = c => names ? names[c] ?? String(c) : String(c);
   let requestId = 0;
   let lastClassify = 0;
   let classifyTimer = null;
@@ -36,7 +38,23 @@ export function installDigits(socket) {
   const pad = new DrawingPad(ui.pad, pixels => { showInput(pixels); classifySoon(pixels); });
   ui.clear.addEventListener('click', () => { pad.clear(); showInput(new Float32Array(SIDE * SIDE)); ui.bars.replaceChildren(); });
 
+  // the weight images are the biggest part of the digits messages: the server sends them only while
+  // the page shows them (the canvas on screen, the tab visible)
+  let weightsOnScreen = false, weightsTold = null;
+  const tellWeights = force => {
+    const shown = weightsOnScreen && !document.hidden;
+    if (shown === weightsTold && !force) return;
+    weightsTold = shown;
+    socket.send({ type: 'weightImages', on: shown });
+  };
+  new IntersectionObserver(entries => {
+    weightsOnScreen = entries[entries.length - 1].isIntersecting;
+    tellWeights(false);
+  }).observe(ui.weights);
+  document.addEventListener('visibilitychange', () => tellWeights(false));
+
   tap(socket, {
+    onOpen: () => { if (weightsTold !== null) tellWeights(true); },
     onMessage: message => {
       if (message.type === 'session') {
         session = message;
@@ -45,8 +63,13 @@ export function installDigits(socket) {
         document.body.classList.toggle('image-run', image);
         if (!image) return;
         gallery = null;
+        names = message.classNames?.length ? message.classNames : null;
+        const digits = !names || names.every((name, c) => name === String(c));
+        if (digits) names = null;
+        ui.bars.classList.toggle('named', !digits);
+        ui.padTitle.textContent = digits ? 'Draw a digit' : 'Draw a piece of clothing';
         ui.progress.textContent = 'epoch 0';
-        split.show(null, null);
+        split.show(null, null, digits ? 'digits' : 'images');
       } else if (message.type === 'digits' && session?.imageSide > 0) {
         showDigits(message);
       } else if (message.type === 'classified' && message.id === requestId) {
@@ -63,7 +86,7 @@ export function installDigits(socket) {
         + (p.accuracy == null ? '' : `, accuracy ${(100 * p.accuracy).toFixed(1)} %`)
       : `epoch ${m.epoch}`;
     ui.bar.value = p && p.samples > 0 ? p.samplesDone / p.samples : 0;
-    split.show(p?.samples, m.confusion ? m.confusion.flat().reduce((s, n) => s + n, 0) : null);
+    split.show(p?.samples, m.confusion ? m.confusion.flat().reduce((s, n) => s + n, 0) : null, names ? 'images' : 'digits');
     ui.panel.dataset.batchesDone = p ? p.batchesDone : 0;
     ui.panel.dataset.epoch = m.epoch;
     if (m.weights) drawWeights(decode(m.weights), m.firstNeuron, m.neurons);
@@ -114,12 +137,12 @@ export function installDigits(socket) {
       const wrong = gallery.predicted[i] !== gallery.labels[i];
       if (wrong) mistakes++;
       tile.className = 'digit-tile' + (wrong ? ' mistake' : '');
-      tile.title = `label ${gallery.labels[i]}, predicted ${gallery.predicted[i]}`;
+      tile.title = `label ${name(gallery.labels[i])}, predicted ${name(gallery.predicted[i])}`;
       const canvas = document.createElement('canvas');
       canvas.width = SIDE; canvas.height = SIDE;
       putGrey(canvas, gallery.images.subarray(i * SIDE * SIDE, (i + 1) * SIDE * SIDE));
       const label = document.createElement('span');
-      label.textContent = String(gallery.predicted[i]);
+      label.textContent = name(gallery.predicted[i]);
       tile.append(canvas, label);
       tile.addEventListener('click', () => pick(i));
       ui.gallery.append(tile);
@@ -160,15 +183,16 @@ export function installDigits(socket) {
     p.forEach((value, c) => {
       const row = document.createElement('div');
       row.className = 'digit-bar' + (c === best ? ' best' : '');
-      const name = document.createElement('span');
-      name.textContent = String(c);
+      const label = document.createElement('span');
+      label.textContent = name(c);
+      label.title = name(c);
       const bar = document.createElement('span');
       bar.className = 'fill';
       bar.style.width = `${(100 * value).toFixed(1)}%`;
       const text = document.createElement('span');
       text.className = 'value';
       text.textContent = `${(100 * value).toFixed(1)} %`;
-      row.append(name, bar, text);
+      row.append(label, bar, text);
       ui.bars.append(row);
     });
     ui.bars.dataset.top = String(best);
@@ -193,15 +217,15 @@ export function installDigits(socket) {
 
   function drawConfusion(counts, perClass) {
     const table = document.createElement('table');
-    table.className = 'digit-confusion';
+    table.className = 'digit-confusion' + (names ? ' named' : '');
     const head = table.insertRow();
     head.insertCell().textContent = 'true \\ said';
-    for (let c = 0; c < counts.length; c++) head.insertCell().textContent = String(c);
+    for (let c = 0; c < counts.length; c++) { const td = head.insertCell(); td.textContent = String(c); td.title = name(c); }
     head.insertCell().textContent = 'right';
     const max = Math.max(1, ...counts.flat());
     counts.forEach((row, a) => {
       const tr = table.insertRow();
-      tr.insertCell().textContent = String(a);
+      tr.insertCell().textContent = names ? `${a} ${name(a)}` : String(a);
       row.forEach((n, p) => {
         const td = tr.insertCell();
         td.textContent = n ? String(n) : '';
@@ -226,13 +250,13 @@ function buildSplitNote() {
   if (slider) slider.after(note);
   let train = null, test = null;
   return {
-    show(trainCount, testCount) {
+    show(trainCount, testCount, what = 'digits') {
       if (trainCount > 0) train = trainCount;
       if (testCount > 0) test = testCount;
       const counts = train && test ? `: ${train.toLocaleString('en')} training and ${test.toLocaleString('en')} test images`
         : train ? `: ${train.toLocaleString('en')} training images` : '';
       const ratio = train && test ? Math.round(100 * train / (train + test)) : 80;
-      note.textContent = `Ratio of training to test data: ${ratio} %, fixed for the digits${counts}.`;
+      note.textContent = `Ratio of training to test data: ${ratio} %, fixed for the ${what}${counts}.`;
       note.dataset.ratio = String(ratio);
     },
   };
@@ -330,16 +354,17 @@ function buildPanel() {
   const pad = el('canvas', { id: 'digits-pad', width: PAD, height: PAD, title: 'draw a digit' });
   const clear = el('button', { id: 'digits-clear', type: 'button', textContent: 'Clear' });
   const confusion = el('div', { id: 'digits-confusion' });
+  const padTitle = el('h4', { textContent: 'Draw a digit' });
   const panel = el('section', { id: 'digits', hidden: true },
     el('div', { className: 'digits-progress' }, progress, bar),
     el('div', { className: 'digits-grid' },
       el('div', { className: 'digits-card io' }, el('h4', { textContent: 'Input and output' }),
         el('div', { className: 'digits-io' }, input, bars), el('h4', { textContent: 'Hidden activations' }), hidden),
       el('div', { className: 'digits-card weights' }, el('h4', { textContent: 'First hidden layer: each neuron\'s weights as an image' }), weights),
-      el('div', { className: 'digits-card pad' }, el('h4', { textContent: 'Draw a digit' }), pad, clear),
+      el('div', { className: 'digits-card pad' }, padTitle, pad, clear),
       el('div', { className: 'digits-card gallery' }, el('h4', { textContent: 'Test images and what the network says ' }, galleryNote), gallery),
       el('div', { className: 'digits-card confusion' }, el('h4', { textContent: 'Confusion matrix (test set)' }), confusion)));
-  return { panel, progress, bar, input, bars, hidden, weights, gallery, galleryNote, pad, clear, confusion };
+  return { panel, progress, bar, input, bars, hidden, weights, gallery, galleryNote, pad, padTitle, clear, confusion };
 }
 
 function putGrey(canvas, bytes) {

@@ -79,12 +79,21 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {"train": {"x": [[...]], "y": [...]}, "test": ...}: inputs as the model sees them, labels as its loss expects. */
+    /**
+     * {"train": {"x": [[...]], "y": [...]}, "test": ...}: inputs as the model sees them, labels as its loss expects;
+     * an image run's test part also has "predicted", the class the playground gives each test image, so
+     * that the exported model can be checked to classify them the same (scripts/tfjs-mnist-check.cjs).
+     */
     private static byte[] dataJson(TrainingRun run) throws Exception {
         ExportModel m = ExportModel.of(run);
         ObjectNode root = JSON.createObjectNode();
         split(root.putObject("train"), run.split().train(), run, m);
-        split(root.putObject("test"), run.split().test(), run, m);
+        ObjectNode test = root.putObject("test");
+        split(test, run.split().test(), run, m);
+        if (run.isImage()) {
+            ArrayNode predicted = test.putArray("predicted");
+            for (Sample s : run.split().test()) predicted.add(argmax(run.trainer().predict(s.inputs())));
+        }
         return JSON.writeValueAsBytes(root);
     }
 
@@ -96,6 +105,12 @@ public final class ExportCommand implements Callable<Integer> {
             for (double v : run.encodeInputs(s.inputs())) row.add(v);
             y.add(m.kerasLabel(s.label(), run.spec()));
         }
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+        return best;
     }
 
     private static void write(PrintStream out, Path file, byte[] content) throws Exception {

@@ -39,7 +39,7 @@ public final class DataSets {
             case ALIEN -> (n, noise, rng) -> FixedTables.alien();
             case ALIEN_NN -> (n, noise, rng) -> FixedTables.alienNn();
             case XOR_TABLE -> (n, noise, rng) -> FixedTables.xorTable();
-            case MNIST -> (n, noise, rng) -> ImageSets.of(kind).samples().subList(0, Math.min(n, kind.defaultSamples()));
+            case MNIST, FASHION -> (n, noise, rng) -> ImageSets.of(kind).samples().subList(0, Math.min(n, kind.defaultSamples()));
         };
     }
 

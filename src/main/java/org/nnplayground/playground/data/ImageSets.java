@@ -11,12 +11,17 @@ import java.util.zip.GZIPInputStream;
 /**
  * The bundled image data sets, read from the class path once per server on first use and shared,
  * read-only, by every run that uses them (a run's split holds the same sample objects, never copies).
- * The file (made by scripts/mnist-convert.cjs) is gzip of "MNST", version 1, rows, cols, a big-endian
+ * Each file (made by scripts/mnist-convert.cjs or scripts/fashion-convert.cjs) is gzip of "MNST", version 1, rows, cols, a big-endian
  * count and per image a label byte and rows x cols pixel bytes; pixels are scaled to 0..1 as the book does.
  */
 public final class ImageSets {
     /** Where the digits sit on the class path (licence beside them in mnist-LICENSE.txt). */
     static final String MNIST_RESOURCE = "/data/mnist.bin.gz";
+    /** Fashion-MNIST's 10,000 test images (licence in fashion-LICENSE.txt). */
+    static final String FASHION_RESOURCE = "/data/fashion.bin.gz";
+    /** Fashion-MNIST's classes 0..9, as its authors name them. */
+    static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
     /** Images of 28 x 28 pixels: the side of one image. */
     public static final int SIDE = 28;
 
@@ -24,8 +29,11 @@ public final class ImageSets {
 
     /** The data set of an image kind, loaded on first use (thread-safe: the class holder idiom). */
     public static DataSet of(DatasetKind kind) {
-        if (kind != DatasetKind.MNIST) throw new IllegalArgumentException(kind.key() + " is not an image data set");
-        return Mnist.DATA;
+        return switch (kind) {
+            case MNIST -> Mnist.DATA;
+            case FASHION -> Fashion.DATA;
+            default -> throw new IllegalArgumentException(kind.key() + " is not an image data set");
+        };
     }
 
     /** Pixel names in reading order (row, then column): the input columns of a 28x28 image. */
@@ -36,10 +44,15 @@ public final class ImageSets {
     }
 
     private static final class Mnist {
-        static final DataSet DATA = read("mnist", MNIST_RESOURCE);
+        static final DataSet DATA = read("mnist", MNIST_RESOURCE, null);
     }
 
-    static DataSet read(String name, String resource) {
+    private static final class Fashion {
+        static final DataSet DATA = read("fashion", FASHION_RESOURCE, FASHION_CLASSES);
+    }
+
+    /** Reads an image file; {@code classNames} null: the labels' numbers ("0".."9"). */
+    static DataSet read(String name, String resource, List<String> classNames) {
         try (InputStream raw = ImageSets.class.getResourceAsStream(resource)) {
             if (raw == null) throw new IllegalStateException("the image data " + resource + " is missing from this build");
             DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16));
@@ -63,9 +76,9 @@ public final class ImageSets {
                 samples.add(new Sample(x, label));
                 classes = Math.max(classes, label + 1);
             }
-            List<String> classNames = new ArrayList<>();
-            for (int c = 0; c < classes; c++) classNames.add(String.valueOf(c));
-            return new DataSet(name, List.copyOf(samples), Problem.CLASSIFICATION, classes, pixelNames(rows, cols), List.copyOf(classNames));
+            List<String> names = new ArrayList<>();
+            for (int c = 0; c < classes; c++) names.add(classNames == null ? String.valueOf(c) : classNames.get(c));
+            return new DataSet(name, List.copyOf(samples), Problem.CLASSIFICATION, classes, pixelNames(rows, cols), List.copyOf(names));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the image data " + resource, e);
         }

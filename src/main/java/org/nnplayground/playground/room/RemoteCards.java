@@ -69,7 +69,7 @@ final class RemoteCards {
             return new Card(s.id, s.number, shownName, 0, Double.NaN, Double.NaN, Double.NaN, "classification", state(s), 0, 0, new byte[0], 0);
         }
         return new Card(s.id, s.number, shownName, r.epoch(), r.lossTrain(), r.lossTest(), r.metricTest(), r.problem(), state(s),
-                r.parameters(), r.lastActivityMillis(), r.thumbs(), r.thumbCount());
+                r.parameters(), r.lastActivityMillis(), r.thumbs(), r.thumbCount(), r.mistakes());
     }
 
     static ClassReport.Row row(Student s) {
@@ -83,7 +83,8 @@ final class RemoteCards {
     /** Their leaderboard entry, or null before their first card. */
     static Leaderboard.Entry entry(Student s, String shownName) {
         RoomEvent.RemoteCard r = s.remote;
-        return r == null ? null : new Leaderboard.Entry(s.id, shownName, r.bestLossTest(), r.bestParameters(), r.bestEpoch(), r.bestMillis());
+        return r == null ? null : new Leaderboard.Entry(s.id, shownName, r.bestLossTest(), r.bestParameters(), r.bestEpoch(), r.bestMillis(),
+                r.bestAccuracyTest());
     }
 
     /**
@@ -117,6 +118,6 @@ final class RemoteCards {
         s.publishedLink = link;
         return new RoomEvent.RemoteCard(s.id, m.epoch(), m.lossTrain(), m.lossTest(), m.metricTrain(), m.metricTest(), m.problem(),
                 s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), s.bestLossTest,
-                s.bestParameters, s.bestEpoch, s.bestMillis, newLink ? link : null);
+                s.bestParameters, s.bestEpoch, s.bestMillis, newLink ? link : null, s.bestAccuracy(), m.mistakes());
     }
 }

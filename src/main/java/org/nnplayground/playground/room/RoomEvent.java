@@ -1,5 +1,7 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.ImageMistakes;
+
 import java.util.List;
 import java.util.Set;
 
@@ -56,17 +58,28 @@ public sealed interface RoomEvent {
      */
     record RemoteCard(String id, int epoch, double lossTrain, double lossTest, double metricTrain, double metricTest,
                       String problem, String state, int parameters, long lastActivityMillis, byte[] thumbs, int thumbCount,
-                      double bestLossTest, int bestParameters, int bestEpoch, long bestMillis, String link) {
+                      double bestLossTest, int bestParameters, int bestEpoch, long bestMillis, String link,
+                      Double bestAccuracyTest, ImageMistakes mistakes) {
+        /** A card of a run on plain data (ranked by test loss, no mistakes to show). */
+        public RemoteCard(String id, int epoch, double lossTrain, double lossTest, double metricTrain, double metricTest,
+                          String problem, String state, int parameters, long lastActivityMillis, byte[] thumbs, int thumbCount,
+                          double bestLossTest, int bestParameters, int bestEpoch, long bestMillis, String link) {
+            this(id, epoch, lossTrain, lossTest, metricTrain, metricTest, problem, state, parameters, lastActivityMillis, thumbs,
+                    thumbCount, bestLossTest, bestParameters, bestEpoch, bestMillis, link, null, null);
+        }
+
         /** The same card without its link (to fit a notification). */
         public RemoteCard withoutLink() {
             return new RemoteCard(id, epoch, lossTrain, lossTest, metricTrain, metricTest, problem, state, parameters,
-                    lastActivityMillis, thumbs, thumbCount, bestLossTest, bestParameters, bestEpoch, bestMillis, null);
+                    lastActivityMillis, thumbs, thumbCount, bestLossTest, bestParameters, bestEpoch, bestMillis, null,
+                    bestAccuracyTest, mistakes);
         }
 
-        /** The same card without thumbnails (the last resort to fit a notification). */
+        /** The same card without thumbnails nor mistaken images (the last resort to fit a notification). */
         public RemoteCard withoutThumbs() {
             return new RemoteCard(id, epoch, lossTrain, lossTest, metricTrain, metricTest, problem, state, parameters,
-                    lastActivityMillis, new byte[0], 0, bestLossTest, bestParameters, bestEpoch, bestMillis, link);
+                    lastActivityMillis, new byte[0], 0, bestLossTest, bestParameters, bestEpoch, bestMillis, link,
+                    bestAccuracyTest, null);
         }
     }
 }

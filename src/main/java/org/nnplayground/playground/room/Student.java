@@ -35,8 +35,14 @@ final class Student {
     boolean connectedOnce;
     /** Grows on every change of what the card shows besides the summary (away, back, left). */
     long metaVersion;
-    /** Best test loss for the current exercise, with its parameters and when it was reached. */
+    /**
+     * Best test loss for the current exercise, with its parameters and when it was reached; for an image
+     * run, best test accuracy (with its loss): a class reads a digits score as accuracy, as the book does.
+     */
     double bestLossTest = Double.NaN;
+    double bestAccuracyTest = Double.NaN;
+    /** The best is an image run's, ranked by accuracy. */
+    boolean bestByAccuracy;
     int bestParameters;
     int bestEpoch;
     long bestMillis;
@@ -73,15 +79,22 @@ final class Student {
     /** Their name on the dashboards: "Student N" while the room hides names. */
     String shownName(boolean anonymized) { return anonymized ? "Student " + number : name; }
 
-    /** One tick's sample of their run: a point of the curve, and the best test loss for the current exercise. */
+    /** One tick's sample of their run: a point of the curve, and the best score (test loss, or an image run's accuracy) for the current exercise. */
     void sample(long now) {
         SessionSummary m = summary();
         if (m.version() == 0) return;
         lastSettings = m.settings();
         chart.add(m.epoch(), m.lossTrain(), m.lossTest());
         boolean currentExercise = m.builds() > buildsBeforeExercise;
-        if (currentExercise && Double.isFinite(m.lossTest()) && (!(bestLossTest <= m.lossTest()))) {
+        if (currentExercise && m.image() != bestByAccuracy) { // losses and accuracies do not compare: the new kind starts over
+            clearBest();
+            bestByAccuracy = m.image();
+        }
+        boolean better = m.image() ? Double.isFinite(m.metricTest()) && !(bestAccuracyTest >= m.metricTest())
+                : Double.isFinite(m.lossTest()) && !(bestLossTest <= m.lossTest());
+        if (currentExercise && better) {
             bestLossTest = m.lossTest();
+            bestAccuracyTest = m.image() ? m.metricTest() : Double.NaN;
             bestParameters = m.parameterCount();
             bestEpoch = m.epoch();
             bestMillis = now;
@@ -111,7 +124,15 @@ final class Student {
     /** A new exercise: the best so far no longer counts, nor any run built before it. */
     void forgetBest() {
         buildsBeforeExercise = summary().builds();
+        clearBest();
+    }
+
+    /** The best test accuracy of an image run for the leaderboard, or null when the best is a test loss. */
+    Double bestAccuracy() { return bestByAccuracy && Double.isFinite(bestAccuracyTest) ? bestAccuracyTest : null; }
+
+    private void clearBest() {
         bestLossTest = Double.NaN;
+        bestAccuracyTest = Double.NaN;
         bestParameters = 0;
         bestEpoch = 0;
         bestMillis = 0;

@@ -29,14 +29,14 @@ public record DigitsReport(int epoch, Progress progress, int side, int neurons, 
     /** Batches done in the epoch being trained, and its running figures (with dropout, as Keras shows them). */
     public record Progress(int batchesDone, int batches, int samplesDone, int samples, Double loss, Double accuracy) {}
 
-    /** The full report as messages: the gallery and confusion matrix first, then the weight images in parts. */
-    static java.util.List<DigitsReport> full(TrainingRun run) {
+    /** The full report as messages: the gallery and confusion matrix first, then ({@code weights}) the weight images in parts. */
+    static java.util.List<DigitsReport> full(TrainingRun run, boolean weights) {
         DigitsReport whole = of(run, true);
         java.util.List<DigitsReport> parts = new java.util.ArrayList<>();
         parts.add(new DigitsReport(whole.epoch, whole.progress, whole.side, whole.neurons, 0, null, whole.gallery,
                 whole.galleryLabels, whole.galleryPredicted, whole.confusion, whole.classAccuracy));
         int pixels = whole.side * whole.side;
-        for (int first = 0; first < whole.neurons; first += NEURONS_PER_MESSAGE) {
+        for (int first = 0; weights && first < whole.neurons; first += NEURONS_PER_MESSAGE) {
             int count = Math.min(NEURONS_PER_MESSAGE, whole.neurons - first);
             byte[] part = java.util.Arrays.copyOfRange(whole.weights, first * pixels, (first + count) * pixels);
             parts.add(new DigitsReport(whole.epoch, whole.progress, whole.side, whole.neurons, first, part, null, null, null, null, null));

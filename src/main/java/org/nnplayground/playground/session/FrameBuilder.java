@@ -44,6 +44,12 @@ final class FrameBuilder {
     private final int gridCapacity;
     /** The regression output's value range shown from one end of the colour scale to the other (null: [-1, 1]). */
     private final double[] outputRange;
+    /**
+     * An image run's frames carry no weights (a parameter count of 0): no page draws its network, and
+     * 784 x 128 floats would be most of every frame; its first layer goes as byte images in
+     * {@code digits} messages, only while the page shows them.
+     */
+    private final boolean weightless;
     /** Work memory of the thread building the current frame (see FrameScratch). */
     private GridEvaluator evaluator;
     private GridEvaluator thumbEvaluator;
@@ -64,6 +70,7 @@ final class FrameBuilder {
         this.nonInputNodes = nodes;
         this.gridCapacity = 2 * this.evalSize * this.evalSize + nodes * THUMB * THUMB;
         this.outputRange = spec.outputActivation() == Activation.LINEAR ? run.outputRange() : null;
+        this.weightless = run.isImage();
     }
 
     /** The largest coded grid size up to {@code wanted} whose evaluation stays within {@link #MAX_FRAME_WORK}. */
@@ -106,7 +113,7 @@ final class FrameBuilder {
             for (int t = 0; t < thumbs; t++) GridPredictor.encode(grids, planes * plane + t * THUMB * THUMB, THUMB);
         }
         int compressedLength = deflate(scratch.deflater, gridBytes);
-        int params = spec.parameterCount();
+        int params = weightless ? 0 : spec.parameterCount();
         ByteBuffer b = ByteBuffer.allocate(96 + history.count() * 8 + params * 4 + compressedLength).order(ByteOrder.LITTLE_ENDIAN);
         b.put(VERSION).put(mode).putInt(stats.epoch());
         b.putDouble(stats.train().loss()).putDouble(stats.test() == null ? Double.NaN : stats.test().loss());
@@ -115,8 +122,8 @@ final class FrameBuilder {
         for (int i = 0; i < history.count(); i++) b.putFloat(history.train(i)).putFloat(history.test(i));
         b.putInt(selectedNode);
         b.putInt(params);
-        for (int l = 1; l <= spec.numLayers(); l++) for (double w : net.weights(l).data) b.putFloat((float) w);
-        for (int l = 1; l <= spec.numLayers(); l++) for (double v : net.biases(l).data) b.putFloat((float) v);
+        for (int l = 1; l <= spec.numLayers() && !weightless; l++) for (double w : net.weights(l).data) b.putFloat((float) w);
+        for (int l = 1; l <= spec.numLayers() && !weightless; l++) for (double v : net.biases(l).data) b.putFloat((float) v);
         b.putInt(planar ? GRID : 0).putInt(planar ? evalSize : 0);
         b.putInt(planar ? THUMB : 0).putInt(thumbs);
         b.putInt(compressedLength).put(compressed, 0, compressedLength);

@@ -263,6 +263,8 @@ final class LiveRun {
 
     SessionSummaries summaries() { return summaries; }
 
+    DigitsFeed digits() { return digits; }
+
     TrainingRun requireRun() {
         if (run == null) throw new IllegalStateException("load a playground link first");
         return run;

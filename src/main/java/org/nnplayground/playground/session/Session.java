@@ -155,11 +155,17 @@ public final class Session {
         request("insights", () -> live.insights().enable(on, live.run()));
     }
 
+    /** The page shows (true) or hides (off screen, tab hidden) an image run's weight images: they are sent only while shown. */
+    public void weightImages(boolean shown) {
+        // the newest answer wins (a scroll can toggle it quickly); scrolling is not the student's edit
+        request("weightImages", RequestQueue.Kind.SET, "weightImages", false, () -> live.digits().weightsShown(shown));
+    }
+
     /** Feeds one image through an image run's network and answers with {@code classified} (gallery clicks, the drawing pad). */
     public void classify(int id, double[] pixels) {
         request("classify", RequestQueue.Kind.SET, "classify", false, () -> {
             TrainingRun run = live.requireRun();
-            if (!run.isImage()) throw new IllegalStateException("classify is for image data (dataset=mnist)");
+            if (!run.isImage()) throw new IllegalStateException("classify is for image data (dataset=mnist or fashion)");
             listener.classified(Classified.of(run, id, pixels));
         });
     }
@@ -280,7 +286,7 @@ public final class Session {
     /** Queues a request and wakes the session; false if it was refused (with an error: the queue is full) or the session is closed. */
     private boolean request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
         if (live.closed()) return false;
-        if (!name.equals("watch") && !name.equals("refresh") && !name.equals("checkpoint")) live.summaries().active();
+        if (!name.equals("watch") && !name.equals("refresh") && !name.equals("checkpoint") && !name.equals("weightImages")) live.summaries().active();
         String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, RequestGuard.guarded(name, action, listener)));
         if (refused != null) {
             listener.error(refused, name);

@@ -38,7 +38,7 @@ public final class TrainingRun {
      * about 1 s of one thread), not a turn: a piece is at most a few ms whatever the network.
      */
     public static final long MAX_IMAGE_WORK_PER_EPOCH = 2_000_000_000L;
-    /** The bundled image sets' fixed split: 80 % train (8,000 of MNIST's 10,000), shuffled by the link's seed. */
+    /** The bundled image sets' fixed split: 80 % train (8,000 of the 10,000 images), shuffled by the link's seed. */
     public static final int IMAGE_PERC_TRAIN = 80;
     private final PlaygroundSettings settings;
     private final DataSet uploaded;

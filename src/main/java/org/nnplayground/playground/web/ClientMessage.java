@@ -42,6 +42,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ClientMessage.Sweep.class, name = "sweep"),
         @JsonSubTypes.Type(value = ClientMessage.CancelSweep.class, name = "cancelSweep"),
         @JsonSubTypes.Type(value = ClientMessage.Classify.class, name = "classify"),
+        @JsonSubTypes.Type(value = ClientMessage.WeightImages.class, name = "weightImages"),
         // rooms, on /ws/room only (docs/protocol.md, "Rooms")
         @JsonSubTypes.Type(value = ClientMessage.Resume.class, name = "resume"),
         @JsonSubTypes.Type(value = ClientMessage.LeaveRoom.class, name = "leaveRoom"),
@@ -295,4 +296,7 @@ public sealed interface ClientMessage {
     record Classify(int id, double[] pixels) implements SessionCommand {
         public void applyTo(Session s) { s.classify(id, pixels); }
     }
+
+    /** Whether the page shows an image run's weight images ({@code on}); they are sent only while it does. */
+    record WeightImages(boolean on) implements SessionCommand { public void applyTo(Session s) { s.weightImages(on); } }
 }

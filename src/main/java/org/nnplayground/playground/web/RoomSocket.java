@@ -98,7 +98,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
             public void command(ClientMessage.SessionCommand m) {
                 // every page tells on connect whether its course views are open: a teacher's read-only view
                 // has none (they would be the student's), so that greeting is no edit and no error toast
-                if (m instanceof ClientMessage.Insights && p.member == null && p.teaching != null) return;
+                if ((m instanceof ClientMessage.Insights || m instanceof ClientMessage.WeightImages) && p.member == null && p.teaching != null) return;
                 m.applyTo(student(p, m));
             }
 

@@ -87,8 +87,12 @@ class DigitsReportTest {
         assertEquals(16 * 784, Base64.getDecoder().decode(json.get("weights").asText()).length);
         assertEquals(10, json.get("confusion").size());
         assertEquals(1, json.get("epoch").asInt());
-        var parts = DigitsReport.full(run);
+        var parts = DigitsReport.full(run, true);
         assertEquals(1 + 1, parts.size(), "the gallery, then 16 neurons' weights in one part");
+        var unseen = DigitsReport.full(run, false);
+        assertEquals(1, unseen.size(), "weight images off screen: the gallery and confusion matrix alone");
+        assertNull(unseen.get(0).weights());
+        assertNotNull(unseen.get(0).gallery());
         for (DigitsReport part : parts) assertTrue(new ObjectMapper().writeValueAsString(part).length() < 64 * 1024);
         assertEquals(0, parts.get(1).firstNeuron());
         assertEquals(16 * 784, parts.get(1).weights().length);
