@@ -1,9 +1,19 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.Boundary;
+
 /**
  * One student's card on the dashboard: compact figures and the output thumbnail(s), a few
  * hundred bytes. {@code state}: playing, paused, diverged, away or left; {@code name} is
- * "Student N" while names are anonymized.
+ * "Student N" while names are anonymized. {@code boundary}: the class view's picture of the run,
+ * only when it changed since this dashboard last got it (null otherwise, and for runs on other servers).
  */
 public record Card(String id, int number, String name, int epoch, double lossTrain, double lossTest, double metricTest,
-                   String problem, String state, int parameters, long lastActivityMillis, byte[] thumbs, int thumbCount) {}
+                   String problem, String state, int parameters, long lastActivityMillis, byte[] thumbs, int thumbCount,
+                   Boundary boundary) {
+    /** A card without a boundary (a run on another server: its summaries carry none). */
+    public Card(String id, int number, String name, int epoch, double lossTrain, double lossTest, double metricTest,
+                String problem, String state, int parameters, long lastActivityMillis, byte[] thumbs, int thumbCount) {
+        this(id, number, name, epoch, lossTrain, lossTest, metricTest, problem, state, parameters, lastActivityMillis, thumbs, thumbCount, null);
+    }
+}

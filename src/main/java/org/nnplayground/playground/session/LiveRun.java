@@ -79,7 +79,7 @@ final class LiveRun {
         boolean paced = playing || pendingEpochs > 0;
         if (!outbox.complete(playing, epochsPerFrame) || paced && !account.frameDue(tick)) return false;
         EpochStats stats = run.trainer().lastStats();
-        ByteBuffer frame = outbox.take(run, stats);
+        ByteBuffer frame = outbox.take(run, stats, paced);
         summaries.publish(this, stats, outbox);
         audience.frame(frame);
         insights.changed();
