@@ -143,7 +143,8 @@ export class Projector {
     this.view = null;
     this.spotlit = null;       // the room's spotlight, from the roster
     this.spotView = null;      // RunView of the spotlit student
-    this.compared = [];        // RunViews side by side
+    this.comparedIds = [];     // the students picked for the comparison
+    this.compared = [];        // their RunViews while the compare view shows
     this.classView = new ClassView($('class-thumbs'), $('class-losses'), $('class-histogram'), $('class-histogram-caption'));
     $('projector-code').textContent = hooks.code;
     for (const tab of document.querySelectorAll('.projector-tabs button')) tab.addEventListener('click', () => this.show(tab.dataset.view));
@@ -164,9 +165,10 @@ export class Projector {
       $(`projector-${v}`).hidden = v !== view;
       $(`projector-${v}-tab`).classList.toggle('active', v === view);
     }
-    $('projector-compare-tab').disabled = this.compared.length < 2;
+    $('projector-compare-tab').disabled = this.comparedIds.length < 2;
     if (fullscreen) document.documentElement.requestFullscreen?.().catch(() => {});
     this.followSpotlight();
+    this.followCompare();
     if (view === 'class') this.classView.draw();
     for (const r of this.runs()) r.drawPoints();
   }
@@ -175,8 +177,8 @@ export class Projector {
     this.view = null;
     document.body.classList.remove('projecting');
     $('projector').hidden = true;
-    this.spotView?.close();
-    this.spotView = null;
+    this.followSpotlight();
+    this.followCompare();
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
   }
 
@@ -189,17 +191,24 @@ export class Projector {
 
   /** Shows 2 to 4 runs side by side. */
   compare(ids) {
+    this.comparedIds = ids.slice(0, 4);
+    this.show('compare', true);
+  }
+
+  /** The compare view watches the picked students while it is shown, and nobody otherwise. */
+  followCompare() {
+    const wanted = this.view === 'compare' ? this.comparedIds : [];
+    if (wanted.join() === this.compared.map(r => r.studentId).join()) return;
     for (const r of this.compared) r.close();
     const names = this.hooks.names();
     const onSettings = () => this.highlightDifferences();
-    this.compared = ids.slice(0, 4).map(studentId => {
+    this.compared = wanted.map(studentId => {
       const r = new RunView({ code: this.hooks.code, key: this.hooks.key, studentId, onSettings });
       r.setName(names.get(studentId) ?? '');
       return r;
     });
     $('compare-panels').replaceChildren(...this.compared.map(r => r.element));
     $('compare-panels').dataset.count = String(this.compared.length);
-    this.show('compare', true);
   }
 
   /** Each roster update: names (anonymized or not), the spotlight, the class view's figures. */
