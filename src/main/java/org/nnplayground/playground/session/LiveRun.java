@@ -236,6 +236,9 @@ final class LiveRun {
     void showTo(SessionListener listener) {
         if (run == null) return;
         listener.description(description);
+        // a live setting (learning rate, ...) changed since the run was built: its link is newer than the description's
+        String link = run.settings().toHash();
+        if (!link.equals(description.link())) listener.link(link);
         listener.status(state, null);
         outbox.owe();
     }
