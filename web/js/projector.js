@@ -52,6 +52,11 @@ class RunView {
       },
       onMessage: m => { try { this.receive(m); } catch (e) { console.error('projector message failed', e); } },
       onFrame: frame => {
+        // a viewer drops the frames it cannot take: their epochs are bridged with the next frame's first losses
+        const gap = frame.firstHistoryEpoch - this.chart.epochs;
+        if (gap > 0 && this.chart.epochs > 0 && frame.historyTrain.length > 0) {
+          this.chart.append(this.chart.epochs, new Float32Array(gap).fill(frame.historyTrain[0]), new Float32Array(gap).fill(frame.historyTest[0]));
+        }
         this.chart.append(frame.firstHistoryEpoch, frame.historyTrain, frame.historyTest);
         if (!this.latest) requestAnimationFrame(() => this.draw());
         this.latest = frame;

@@ -153,7 +153,7 @@ class ProjectorBrowserTest {
         }
         teacher.waitUntil(d -> teacher.all("#compare-panels tr.differs[data-key='learningRate']").size() == 3);
         assertTrue(teacher.all("#compare-panels tr.differs[data-key='activation']").isEmpty(), "the same activation is not highlighted");
-        List<String> rates = teacher.all("#compare-panels tr[data-key='learningRate'] td").stream().map(WebElement::getText).toList();
+        List<String> rates = teacher.all("#compare-panels tr[data-key='learningRate'] td").stream().map(e -> e.getAttribute("textContent")).toList();
         teacher.screenshot("projector-compare");
         assertEquals(List.of("0.03", "0.3", "0.03"), orderBy(panels, ids, rates));
 
