@@ -1,7 +1,10 @@
 // The teacher's dashboard: one card per student from the room socket's compact updates (a few
 // times a second, only the cards that changed), class actions, the leaderboard and the report.
 // The teacher key comes from the teacher link's #key=..., is kept in localStorage and removed
-// from the address bar (the dashboard may be on a projector).
+// from the address bar (the dashboard may be on a projector). Its projector mode (projector.js)
+// shows the spotlit run, a comparison of 2 to 4 runs, or the whole class; ?view=projector opens in it.
+
+import { Projector } from './projector.js';
 
 import { drawMistakes } from './cardmistakes.js';
 
@@ -15,11 +18,12 @@ try { stored = JSON.parse(localStorage.getItem(HOSTING) ?? 'null'); } catch { st
 const key = hashKey ?? (stored && stored.code === code ? stored.key : null);
 if (hashKey) {
   localStorage.setItem(HOSTING, JSON.stringify({ code, key: hashKey }));
-  history.replaceState(null, '', `/teach?room=${encodeURIComponent(code)}`);
+  history.replaceState(null, '', `/teach?room=${encodeURIComponent(code)}${params.get('view') ? '&view=' + encodeURIComponent(params.get('view')) : ''}`);
 }
 
-const cards = new Map();       // student id -> { data, element }
-let anonymized = false;
+const cards = new Map();       // student id -> { data, element, boundary (the latest the server sent) }
+const comparing = new Set();   // the students picked for the projector's comparison, in order
+const MAX_COMPARED = 4;
 let socket = null;
 let retryMs = 500;
 /** The least wait before asking again after the server refused this dashboard. */
@@ -132,7 +136,6 @@ function receive(m) {
 }
 
 function roster(m) {
-  anonymized = m.anonymized;
   $('anonymize').checked = m.anonymized;
   $('student-count').textContent = String(m.students);
   $('student-noun').textContent = m.students === 1 ? ' student' : ' students';
@@ -152,10 +155,25 @@ function roster(m) {
     let card = cards.get(data.id);
     if (!card) { card = { element: makeCard(data.id) }; cards.set(data.id, card); $('student-grid').appendChild(card.element); }
     card.data = data;
+    if (data.boundary) card.boundary = data.boundary;
     fillCard(card.element, data, m.spotlight === data.id);
   }
+  for (const id of comparing) if (!cards.has(id)) comparing.delete(id);
+  showCompare();
   sortCards();
   leaderboard(m.leaderboard ?? []);
+  projector.roster(m, cards);
+}
+
+/** The Compare button counts the picked students; it opens the comparison for 2 to 4. */
+function showCompare() {
+  $('compare').textContent = comparing.size ? `Compare (${comparing.size})` : 'Compare';
+  $('compare').disabled = comparing.size < 2;
+  for (const [id, card] of cards) {
+    const pick = card.element.querySelector('.compare-button');
+    pick.setAttribute('aria-pressed', String(comparing.has(id)));
+    pick.disabled = !comparing.has(id) && comparing.size >= MAX_COMPARED;
+  }
 }
 
 function makeCard(id) {
@@ -176,15 +194,18 @@ function makeCard(id) {
   const state = document.createElement('div'); state.className = 'student-state';
   const tools = document.createElement('div'); tools.className = 'student-tools';
   const spot = document.createElement('button'); spot.textContent = 'Spotlight'; spot.className = 'spotlight-button';
+  const pick = document.createElement('button'); pick.textContent = 'Compare'; pick.className = 'compare-button';
+  pick.setAttribute('aria-pressed', 'false');
   const remove = document.createElement('button'); remove.textContent = 'Remove'; remove.className = 'remove-button';
-  tools.append(spot, remove);
+  tools.append(spot, pick, remove);
   card.append(canvas, name, figures, state, tools);
   const open = () => window.open(`/?room=${code}&watch=${encodeURIComponent(id)}`, `watch-${id}`);
   card.addEventListener('click', event => { if (!(event.target instanceof HTMLButtonElement)) open(); });
   card.addEventListener('keydown', event => { if (event.key === 'Enter') open(); });
-  spot.addEventListener('click', () => {
-    send({ type: 'spotlight', studentId: id });
-    window.open(`/?room=${code}&watch=${encodeURIComponent(id)}&spotlight=1${anonymized ? '&anon=1' : ''}`, 'spotlight');
+  spot.addEventListener('click', () => projector.spotlight(id));
+  pick.addEventListener('click', () => {
+    if (comparing.has(id)) comparing.delete(id); else if (comparing.size < MAX_COMPARED) comparing.add(id);
+    showCompare();
   });
   remove.addEventListener('click', () => {
     const who = cards.get(id)?.data?.name ?? 'this student';
@@ -267,6 +288,13 @@ $('push-exercise').addEventListener('click', () => {
   if (!link) { toast('Paste a playground link first.'); return; }
   send({ type: 'pushExercise', link });
 });
+const projector = new Projector({
+  code, key, send,
+  names: () => new Map([...cards].filter(([, c]) => c.data).map(([id, c]) => [id, c.data.name])),
+});
+$('projector-open').addEventListener('click', () => projector.show('class', true));
+$('compare').addEventListener('click', () => projector.compare([...comparing]));
+if (params.get('view') === 'projector') projector.show('class');
 $('pause-all').addEventListener('click', () => send({ type: 'pauseAll' }));
 $('resume-all').addEventListener('click', () => send({ type: 'resumeAll' }));
 $('reset-all').addEventListener('click', () => send({ type: 'resetAll' }));

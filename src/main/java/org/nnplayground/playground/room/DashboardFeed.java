@@ -1,5 +1,6 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.Boundary;
 import org.nnplayground.playground.session.SessionSummary;
 
 import java.util.ArrayList;
@@ -12,20 +13,32 @@ import java.util.Map;
  * The teacher dashboards of one room and what each was last sent: every tick a ready dashboard
  * gets the cards that changed since its own last update (every card after a change of the room's
  * state) and the students removed since. A dashboard still writing its last update is skipped
- * (latest wins), so a slow one never holds the others back.
+ * (latest wins), so a slow one never holds the others back. A card carries its student's boundary
+ * only when that changed since the dashboard last got it (about once a second while playing).
  * Guarded by the room's lock: the room calls every method holding it.
  */
 final class DashboardFeed {
     /** Per dashboard, the card version last sent of each student (empty: the next update carries everything). */
     private final Map<Dashboard, Map<String, Long>> sentVersions = new HashMap<>();
+    /** Per dashboard, the boundary last sent of each student (the same object until the session draws a new one). */
+    private final Map<Dashboard, Map<String, Boundary>> sentBoundaries = new HashMap<>();
     private final List<String> removedSinceTick = new ArrayList<>();
     private boolean roomChanged;
 
-    void add(Dashboard d) { sentVersions.put(d, new HashMap<>()); }
+    void add(Dashboard d) {
+        sentVersions.put(d, new HashMap<>());
+        sentBoundaries.put(d, new HashMap<>());
+    }
 
-    void remove(Dashboard d) { sentVersions.remove(d); }
+    void remove(Dashboard d) {
+        sentVersions.remove(d);
+        sentBoundaries.remove(d);
+    }
 
-    void clear() { sentVersions.clear(); }
+    void clear() {
+        sentVersions.clear();
+        sentBoundaries.clear();
+    }
 
     boolean isEmpty() { return sentVersions.isEmpty(); }
 
@@ -48,29 +61,34 @@ final class DashboardFeed {
         for (Map.Entry<Dashboard, Map<String, Long>> e : sentVersions.entrySet()) {
             Dashboard d = e.getKey();
             Map<String, Long> sent = e.getValue();
+            Map<String, Boundary> boundaries = sentBoundaries.get(d);
             if (full) sent.clear();
             if (!d.ready()) {
                 // skipped: the next update it takes must carry every change, removals included
                 if (!removed.isEmpty()) sent.clear();
                 continue;
             }
+            if (sent.isEmpty()) boundaries.clear();
             boolean everything = sent.isEmpty();
             List<Card> cards = new ArrayList<>();
             for (Student s : students) {
                 boolean remote = RemoteCards.remote(s, me);
                 long version = remote ? RemoteCards.version(s) : s.cardVersion();
                 Long last = sent.put(s.id, version);
-                if (last == null || last != version) cards.add(card(s, remote, room.anonymized()));
+                if (last == null || last != version) cards.add(card(s, remote, room.anonymized(), boundaries));
             }
             d.update(new RosterUpdate(everything, room.code(), room.students(), room.anonymized(), room.spotlight(),
                     room.exercise(), room.locked(), cards, everything ? List.of() : removed, room.leaderboard()));
         }
     }
 
-    private static Card card(Student s, boolean remote, boolean anonymized) {
+    /** The student's card, with their boundary if this dashboard has not had it yet ({@code boundaries}: what it has). */
+    private static Card card(Student s, boolean remote, boolean anonymized, Map<String, Boundary> boundaries) {
         if (remote) return RemoteCards.card(s, s.shownName(anonymized));
         SessionSummary m = s.summary();
+        Boundary b = m.boundary();
+        Boundary fresh = boundaries.put(s.id, b) == b ? null : b;
         return new Card(s.id, s.number, s.shownName(anonymized), m.epoch(), m.lossTrain(), m.lossTest(),
-                m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), m.mistakes());
+                m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), m.mistakes(), fresh);
     }
 }

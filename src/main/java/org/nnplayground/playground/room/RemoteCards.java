@@ -69,7 +69,7 @@ final class RemoteCards {
             return new Card(s.id, s.number, shownName, 0, Double.NaN, Double.NaN, Double.NaN, "classification", state(s), 0, 0, new byte[0], 0);
         }
         return new Card(s.id, s.number, shownName, r.epoch(), r.lossTrain(), r.lossTest(), r.metricTest(), r.problem(), state(s),
-                r.parameters(), r.lastActivityMillis(), r.thumbs(), r.thumbCount(), r.mistakes());
+                r.parameters(), r.lastActivityMillis(), r.thumbs(), r.thumbCount(), r.mistakes(), null);
     }
 
     static ClassReport.Row row(Student s) {

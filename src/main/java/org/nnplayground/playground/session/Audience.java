@@ -7,8 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Who sees a session's run: its owner (the student's socket) and read-only viewers (a teacher
  * who opened the run). The owner gets everything; a viewer gets descriptions, states and the
- * frames it can take (latest wins), so a slow viewer never holds the session back. Errors, links
- * and the course views stay the owner's.
+ * frames it can take (latest wins), so a slow viewer never holds the session back, and the new
+ * link when a setting changes (a projector compares settings). Errors and the course views stay the owner's.
  */
 final class Audience {
     private final SessionListener owner;
@@ -28,6 +28,11 @@ final class Audience {
     void status(SessionState state, String message) {
         owner.status(state, message);
         for (SessionListener v : viewers) v.status(state, message);
+    }
+
+    void link(String hash) {
+        owner.link(hash);
+        for (SessionListener v : viewers) v.link(hash);
     }
 
     void frame(ByteBuffer frame) {

@@ -25,6 +25,8 @@ final class FrameBuilder {
     static final byte VERSION = 2;
     static final int GRID = 100;
     static final int THUMB = 10;
+    /** The side of the class view's boundary grid ({@link Boundary}), smaller only for networks too big to afford it. */
+    static final int BOUNDARY = 40;
     /**
      * Most multiply-adds one frame's grid evaluation may take (parameters x grid points): a frame
      * cannot be cut, so the biggest network's frame must stay one short piece of a turn. A big network's
@@ -40,6 +42,8 @@ final class FrameBuilder {
     /** Grid inputs, shared by every session with the same features. */
     private final DMatrixRMaj inputs;
     private final DMatrixRMaj thumbInputs;
+    private final int boundarySize;
+    private final DMatrixRMaj boundaryInputs;
     private final int nonInputNodes;
     private final int gridCapacity;
     /** The regression output's value range shown from one end of the colour scale to the other (null: [-1, 1]). */
@@ -65,6 +69,8 @@ final class FrameBuilder {
         // planar data over its plane; data with 3+ columns over the chosen 2-D slice (GridPlane)
         this.inputs = run.gridInputs(this.evalSize);
         this.thumbInputs = run.gridInputs(THUMB);
+        this.boundarySize = affordableEvalSize(spec.parameterCount(), BOUNDARY);
+        this.boundaryInputs = run.gridInputs(boundarySize);
         int nodes = 0;
         for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
         this.nonInputNodes = nodes;
@@ -134,6 +140,33 @@ final class FrameBuilder {
     byte[] outputThumbs() { return outputThumbs; }
 
     int outputThumbCount() { return outputThumbs.length / (THUMB * THUMB); }
+
+    /**
+     * The output over the plane on the boundary grid (at most {@link #MAX_FRAME_WORK} multiply-adds,
+     * as a frame's grids), or {@link Boundary#NONE} for data without a plane.
+     */
+    Boundary boundary(Network net) {
+        if (boundaryInputs == null) return Boundary.NONE;
+        GridEvaluator e = FrameScratch.get().evaluator(spec, boundarySize * boundarySize);
+        e.evaluate(net, boundaryInputs);
+        DMatrixRMaj out = e.layer(spec.numLayers());
+        int points = boundarySize * boundarySize;
+        byte[] grid = new byte[points];
+        boolean classes = out.numRows > 1;
+        double[] v = out.data;
+        for (int p = 0; p < points; p++) {
+            if (classes) {
+                int best = 0;
+                for (int k = 1; k < out.numRows; k++) if (v[k * points + p] > v[best * points + p]) best = k;
+                grid[p] = (byte) best;
+            } else {
+                double x = v[p];
+                grid[p] = (byte) quantize(outputRange == null ? display(x, spec.outputActivation())
+                        : 2 * (x - outputRange[0]) / (outputRange[1] - outputRange[0]) - 1);
+            }
+        }
+        return new Boundary(boundarySize, classes, grid);
+    }
 
     static double quality(Metrics m) {
         if (m.accuracy() != null) return m.accuracy();

@@ -19,6 +19,15 @@ final class FrameOutbox {
     private int selectedNode = -1;
     private int epochsThisFrame;
     private volatile boolean owed;
+    /** The class view's picture of the run, when it was last drawn, and whether the next frame must redraw it (a new run or chart). */
+    private Boundary boundary = Boundary.NONE;
+    private long boundaryNanos;
+    private boolean boundaryDue = true;
+    /**
+     * A playing run's boundary is drawn at most this often (a paused run's with every frame: they are
+     * rare): with the dashboards' 4 updates a second, the class view changes at least once a second.
+     */
+    static final long BOUNDARY_PERIOD_NANOS = 750_000_000L;
 
     FrameOutbox(int evalSize) { this.evalSize = evalSize; }
 
@@ -27,11 +36,13 @@ final class FrameOutbox {
         builder = new FrameBuilder(run, evalSize);
         nodes = description.nodes();
         selectedNode = -1;
+        boundaryDue = true;
     }
 
     /** The same network on another plane (a slice setting changed). */
     void newPlane(TrainingRun run) {
         builder = new FrameBuilder(run, evalSize);
+        boundaryDue = true;
         owed = true;
     }
 
@@ -40,6 +51,7 @@ final class FrameOutbox {
         history.clear();
         first.forEach(history::add);
         epochsThisFrame = 0;
+        boundaryDue = true;
         owed = true;
     }
 
@@ -72,10 +84,16 @@ final class FrameOutbox {
         return !playing || perFrame == 0 || epochsThisFrame >= perFrame || history.isFull();
     }
 
-    /** Codes the frame; the epochs in it are sent. */
-    ByteBuffer take(TrainingRun run, EpochStats stats) {
+    /** Codes the frame; the epochs in it are sent. {@code paced}: frames follow each other (playing or stepping). */
+    ByteBuffer take(TrainingRun run, EpochStats stats, boolean paced) {
         int selected = selectedNode < 0 ? builder.nodeCount() - 1 : selectedNode;
         ByteBuffer frame = builder.build(run.network(), stats, history, selected);
+        long now = System.nanoTime();
+        if (!paced || boundaryDue || now - boundaryNanos >= BOUNDARY_PERIOD_NANOS) {
+            boundary = builder.boundary(run.network());
+            boundaryNanos = now;
+            boundaryDue = false;
+        }
         history.clear();
         owed = false;
         epochsThisFrame = 0;
@@ -83,6 +101,9 @@ final class FrameOutbox {
     }
 
     byte[] outputThumbs() { return builder.outputThumbs(); }
+
+    /** The class view's boundary as of the last frame (the same object until it is drawn again). */
+    Boundary boundary() { return boundary; }
 
     int outputThumbCount() { return builder.outputThumbCount(); }
 }

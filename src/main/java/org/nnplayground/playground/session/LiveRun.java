@@ -79,7 +79,7 @@ final class LiveRun {
         boolean paced = playing || pendingEpochs > 0;
         if (!outbox.complete(playing, epochsPerFrame) || paced && !account.frameDue(tick)) return false;
         EpochStats stats = run.trainer().lastStats();
-        ByteBuffer frame = outbox.take(run, stats);
+        ByteBuffer frame = outbox.take(run, stats, paced);
         summaries.publish(this, stats, outbox);
         audience.frame(frame);
         insights.changed();
@@ -236,6 +236,9 @@ final class LiveRun {
     void showTo(SessionListener listener) {
         if (run == null) return;
         listener.description(description);
+        // a live setting (learning rate, ...) changed since the run was built: its link is newer than the description's
+        String link = run.settings().toHash();
+        if (!link.equals(description.link())) listener.link(link);
         listener.status(state, null);
         outbox.owe();
     }

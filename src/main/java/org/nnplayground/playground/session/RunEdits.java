@@ -15,11 +15,13 @@ import org.nnplayground.playground.nn.Network;
 final class RunEdits {
     private final LiveRun live;
     private final SessionListener owner;
+    private final Audience audience;
     private final DrawnData drawn = new DrawnData();
 
-    RunEdits(LiveRun live, SessionListener owner) {
+    RunEdits(LiveRun live, SessionListener owner, Audience audience) {
         this.live = live;
         this.owner = owner;
+        this.audience = audience;
     }
 
     /** Changes one setting by its link key, live or with TF Playground's reset behaviour. */
@@ -47,7 +49,7 @@ final class RunEdits {
             case NEW_NETWORK -> live.rebuild(run.withModel(next), changed.warnings());
         }
         changed.warnings().forEach(w -> owner.error(w, "set"));
-        owner.link(live.run().settings().toHash());
+        audience.link(live.run().settings().toHash());
     }
 
     /** Sets one weight: layer 1..L, {@code to} in that layer, {@code from} in the layer before. */

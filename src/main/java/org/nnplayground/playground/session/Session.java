@@ -37,7 +37,7 @@ public final class Session {
         this.audience = new Audience(listener);
         this.scheduler = scheduler;
         this.live = new LiveRun(listener, audience, evalSize);
-        this.edits = new RunEdits(live, listener);
+        this.edits = new RunEdits(live, listener, audience);
         scheduler.admit(this);
     }
 

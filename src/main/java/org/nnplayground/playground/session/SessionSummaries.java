@@ -24,6 +24,7 @@ final class SessionSummaries {
                 stats.test() == null ? Double.NaN : stats.test().loss(), FrameBuilder.quality(stats.train()),
                 stats.test() == null ? Double.NaN : FrameBuilder.quality(stats.test()), live.state(),
                 description == null ? "classification" : description.problem(), run.spec().parameterCount(),
-                run.settings(), lastActivityMillis, outbox.outputThumbs(), outbox.outputThumbCount(), ImageMistakes.of(run));
+                run.settings(), lastActivityMillis, outbox.outputThumbs(), outbox.outputThumbCount(),
+                ImageMistakes.of(run), outbox.boundary());
     }
 }

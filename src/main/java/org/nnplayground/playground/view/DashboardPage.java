@@ -5,7 +5,9 @@ import static j2html.TagCreator.*;
 /**
  * The teacher's dashboard ({@code /teach?room=CODE#key=...}): the room code for the projector,
  * the exercise to push, class actions, the leaderboard and a card per student. {@code web/js/dashboard.js}
- * fills it from the room socket's compact updates; it never receives a student's frames.
+ * fills it from the room socket's compact updates; it never receives a student's frames. Its
+ * projector mode ({@link ProjectorSection}, {@code web/js/projector.js}) watches the spotlit or
+ * compared runs on sockets of their own.
  */
 public final class DashboardPage {
     private DashboardPage() {}
@@ -17,7 +19,10 @@ public final class DashboardPage {
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                         title("Class dashboard · Neural network playground"),
                         link().withRel("icon").withHref("data:,"),
-                        link().withRel("stylesheet").withHref("/web/css/dashboard.css")),
+                        link().withRel("stylesheet").withHref("/web/css/dashboard.css"),
+                        link().withRel("stylesheet").withHref("/web/css/projector.css"),
+                        // setting labels for the projector's comparison of runs
+                        script(rawHtml(LinkTableJson.JSON)).withType("application/json").withId("link-table")),
                 body(
                         header().withId("dash-header").with(
                                 // the join link as a QR code, from /api/rooms/{code}/qr.svg (dashboard.js sets it)
@@ -51,6 +56,10 @@ public final class DashboardPage {
                                         select(option("name").withValue("name"), option("test loss").withValue("loss"),
                                                 option("last activity").withValue("activity")).withId("sort-by"),
                                         a("Class report (CSV)").withId("class-report").withHref("#"),
+                                        button("Projector").withId("projector-open")
+                                                .attr("title", "Full screen for the projector: the spotlit run, a comparison or the whole class"),
+                                        button("Compare").withId("compare").attr("disabled", "")
+                                                .attr("title", "Pick 2 to 4 students with their cards' Compare buttons"),
                                         button("Close the class").withId("close-room").withClass("danger")),
                                 div().withClass("notice").with(
                                         input().withId("notice-text").withType("text").attr("maxlength", "200")
@@ -63,6 +72,7 @@ public final class DashboardPage {
                                         p("Each student's lowest test loss since the exercise was pushed or the last "
                                                 + "\"Reset all\" (ties: fewer parameters, then earlier).").withClass("hint"),
                                         ol().withId("leaderboard"))),
+                        ProjectorSection.html(),
                         div().withId("dash-toasts").attr("aria-live", "polite"),
                         script().withType("module").withSrc("/web/js/dashboard.js"))
         ).attr("lang", "en"));

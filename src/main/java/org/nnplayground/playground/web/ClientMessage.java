@@ -232,9 +232,14 @@ public sealed interface ClientMessage {
     /** The student leaves the class for good. */
     record LeaveRoom() implements RoomRequest { public void dispatch(MessageHandler.Room h) { h.leave(this); } }
 
-    /** A teacher's socket: the room code and its teacher key; then teacher actions and watching are allowed. */
-    record Teach(String code, String key) implements RoomRequest {
+    /**
+     * A teacher's socket: the room code and its teacher key; then teacher actions and watching are allowed.
+     * {@code dashboard} false: a socket only for watching (the projector's compare panels), without roster updates.
+     */
+    record Teach(String code, String key, Boolean dashboard) implements RoomRequest {
         public void dispatch(MessageHandler.Room h) { h.teach(this); }
+
+        boolean wantsDashboard() { return !Boolean.FALSE.equals(dashboard); }
     }
 
     /** The teacher watches one student's run, read-only (null: stop). */

@@ -173,7 +173,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
                 Room room = teacherRoom(c, teach);
                 if (room == null) return;
                 p.teaching = room;
-                room.addDashboard(p);
+                if (teach.wantsDashboard()) room.addDashboard(p);
                 p.subscription = events.subscribe(room.code(), e -> {
                     if (e instanceof RoomEvent.Closed) c.send(new ServerMessage.RoomClosed("the class is closed", "closed"));
                 });
