@@ -94,6 +94,28 @@ public final class BackgroundRoomStore implements RoomStore {
         else write(s -> s.removeRoom(code));
     }
 
+    /** With other servers: written before the removal is announced, so a copy of the room read after it refuses the student too. */
+    @Override
+    public void ban(String code, Ban ban) {
+        if (shared) now(s -> { s.ban(code, ban); return null; });
+        else write(s -> s.ban(code, ban));
+    }
+
+    @Override
+    public void endRoom(EndedRecord ended, long forgetBeforeMillis) {
+        if (shared) now(s -> { s.endRoom(ended, forgetBeforeMillis); return null; });
+        else write(s -> s.endRoom(ended, forgetBeforeMillis));
+    }
+
+    @Override
+    public List<Ban> bans(String code) { return existing ? reader().bans(code) : List.of(); }
+
+    @Override
+    public EndedRecord ended(String code) { return existing ? reader().ended(code) : null; }
+
+    @Override
+    public List<EndedRecord> endedRooms() { return existing ? reader().endedRooms() : List.of(); }
+
     /** Waits for the write (after those queued before it): another server must see the room at once. */
     @Override
     public boolean createRoom(RoomRecord room) { return now(s -> s.createRoom(room)); }

@@ -230,6 +230,11 @@ public final class Room {
     /** The stored spotlight, if that student is still on the roster. */
     void storedSpotlight(String studentId) { replication.storedSpotlight(studentId); }
 
+    /** The students the teacher removed, as the store keeps them: refused by this copy too. */
+    void addBans(List<RoomStore.Ban> bans) {
+        synchronized (st) { bans.forEach(st::banned); }
+    }
+
     void saveRoster() { replication.saveRoster(); }
 
     void suspend() { replication.suspend(); }

@@ -64,13 +64,15 @@ final class TeacherActions {
     }
 
     void remove(String studentId) {
+        RoomStore.Ban ban;
         synchronized (st) {
             st.requireOpen();
             Student s = st.roster.require(studentId);
             st.roster.remove(s.id);
-            st.ban(s);
+            ban = st.ban(s);
             members.drop(s);
         }
+        st.context.store().ban(st.code, ban); // before the others hear it: a copy read after the event refuses them too
         st.sessions.forgetRun(studentId);
         publish(new RoomEvent.Removed(studentId));
     }
@@ -78,17 +80,19 @@ final class TeacherActions {
     /** Removes, in one go, every student whose card reads away or left (see {@link #remove}); how many went. */
     int removeAway() {
         List<String> gone = new ArrayList<>();
+        List<RoomStore.Ban> bans = new ArrayList<>();
         synchronized (st) {
             st.requireOpen();
             for (Student s : List.copyOf(st.roster.all())) {
                 String state = st.remote(s) ? RemoteCards.state(s) : s.stateKey(s.summary());
                 if (!state.equals("away") && !state.equals("left")) continue;
                 st.roster.remove(s.id);
-                st.ban(s);
+                bans.add(st.ban(s));
                 members.drop(s);
                 gone.add(s.id);
             }
         }
+        for (RoomStore.Ban ban : bans) st.context.store().ban(st.code, ban);
         for (String id : gone) {
             st.sessions.forgetRun(id);
             publish(new RoomEvent.Removed(id));
@@ -110,15 +114,21 @@ final class TeacherActions {
         }
     }
 
-    /** Closes the room: students are told, sessions freed, the code forgotten. */
+    /**
+     * Closes the room: students are told, sessions freed; the store keeps that the class ended
+     * (its code says so for {@link EndedRooms#KEPT_MILLIS}, with the report as it was at the end).
+     */
     void close() {
         List<String> ids;
+        RoomStore.EndedRecord ended;
         synchronized (st) {
             if (st.closed) return;
             st.closed = true;
             ids = st.roster.ids();
+            st.finalReport = ClassReport.of(st.roster.all(), st.context.replica().id());
+            ended = new RoomStore.EndedRecord(st.code, st.teacherKeyHash, st.finalReport, System.currentTimeMillis());
         }
-        st.context.store().removeRoom(st.code);
+        st.context.store().endRoom(ended, ended.endedMillis() - EndedRooms.KEPT_MILLIS);
         st.context.events().publish(st.code, new RoomEvent.Closed());
         closeHere();
         for (String id : ids) st.sessions.forgetRun(id);
