@@ -131,9 +131,10 @@ public final class Room {
 
     /**
      * A student's session opened again on this server, and from what: their checkpoint (at {@code
-     * epoch}, taken {@code lostSeconds} ago) or their last link (a fresh run: epoch 0, no seconds).
+     * epoch}, taken {@code offlineSeconds} ago, at most {@code lostSeconds} of training lost) or
+     * their last link (a fresh run: epoch 0, no seconds).
      */
-    public record Resumed(int epoch, Integer lostSeconds, String from) {}
+    public record Resumed(int epoch, Integer lostSeconds, Integer offlineSeconds, String from) {}
 
     /**
      * Connects {@code socket} to the student's session (a first connect or a reload): the same

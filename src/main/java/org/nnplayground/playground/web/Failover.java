@@ -102,7 +102,7 @@ final class Failover implements AutoCloseable {
                 CheckpointSchedule schedule = s.checkpointSchedule();
                 if (schedule != null) schedule.key(key);
                 s.restore(cp.snapshot());
-                c.send(new ServerMessage.Resumed(cp.snapshot().epoch(), cp.ageSeconds(), "checkpoint"));
+                c.send(new ServerMessage.Resumed(cp.snapshot().epoch(), cp.lostSeconds(every), cp.ageSeconds(), "checkpoint"));
                 c.send(new ServerMessage.ResumeToken(token));
             });
         } catch (RejectedExecutionException busy) {

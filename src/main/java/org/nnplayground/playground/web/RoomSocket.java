@@ -150,7 +150,10 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         String id = m.studentId();
         p.subscription = events.subscribe(room.code(), e -> studentEvent(p, id, e));
         c.send(new ServerMessage.Joined(room.code(), id, m.name(), room.exerciseLink(), room.locked()));
-        if (m.resumed() != null) c.send(new ServerMessage.Resumed(m.resumed().epoch(), m.resumed().lostSeconds(), m.resumed().from()));
+        if (m.resumed() != null) {
+            Room.Resumed r = m.resumed();
+            c.send(new ServerMessage.Resumed(r.epoch(), r.lostSeconds(), r.offlineSeconds(), r.from()));
+        }
         var chart = m.chart();
         if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
         m.start();

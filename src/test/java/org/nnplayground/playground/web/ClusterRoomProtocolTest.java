@@ -264,7 +264,10 @@ class ClusterRoomProtocolTest {
                 assertTrue(session.get("link").asText().contains("dataset=xor"), "the same run");
                 back.frameAt(saved);
                 back.send("{\"type\":\"play\"}");
-                card(t, dan.id(), c -> c.get("epoch").asInt() > saved && c.get("state").asText().equals("playing"), "Dan training on two");
+                List<Integer> shown = new ArrayList<>();
+                card(t, dan.id(), c -> shown.add(c.get("epoch").asInt()) && c.get("epoch").asInt() > saved
+                        && c.get("state").asText().equals("playing"), "Dan training on two");
+                assertTrue(shown.stream().allMatch(e -> e >= saved), "his card never went back to epoch 0 on the way: " + shown);
             }
         } finally {
             if (three != null) three.stopAbruptly();
@@ -292,8 +295,13 @@ class ClusterRoomProtocolTest {
                 JsonNode resumed = back.next("resumed");
                 assertEquals(saved, resumed.get("epoch").asInt());
                 assertEquals("checkpoint", resumed.get("from").asText());
+                assertEquals(0, resumed.get("lostSeconds").asInt(), "a drain loses no training: " + resumed);
+                assertTrue(resumed.has("offlineSeconds"), resumed.toString());
                 back.frameAt(saved);
-                card(t, fay.id(), c -> c.get("epoch").asInt() == saved && c.get("state").asText().equals("paused"), "Fay on two");
+                List<Integer> shown = new ArrayList<>();
+                card(t, fay.id(), c -> shown.add(c.get("epoch").asInt()) && c.get("epoch").asInt() == saved
+                        && c.get("state").asText().equals("paused"), "Fay on two");
+                assertTrue(shown.stream().allMatch(e -> e > 30), "her card never showed epoch 0 on the way: " + shown);
             }
         } finally {
             if (four != null) four.stopAbruptly();
