@@ -187,7 +187,10 @@ public final class Room {
     public int removeAway() { return actions.removeAway(); }
 
     /** A student's session for a read-only viewer (the teacher opening a card). */
-    public Session watch(String studentId) { return actions.watch(studentId); }
+    public Watched watch(String studentId) { return actions.watch(studentId); }
+
+    /** Where a student's run trains: {@code session} on this server, else the name of the {@code replica} that holds it. */
+    public record Watched(Session session, String replica) {}
 
     /** Closes the room: students are told, sessions freed, the code forgotten. */
     void close() { actions.close(); }

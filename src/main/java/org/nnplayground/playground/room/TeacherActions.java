@@ -100,17 +100,14 @@ final class TeacherActions {
         return gone.size();
     }
 
-    /** A student's session for a read-only viewer (the teacher opening a card). */
-    Session watch(String studentId) {
+    /** Where a read-only viewer (the teacher opening a card, the projector) finds a student's run. */
+    Room.Watched watch(String studentId) {
         synchronized (st) {
             st.requireOpen();
             Student s = st.roster.require(studentId);
-            if (st.remote(s)) {
-                throw new RoomException(RoomException.Kind.NOT_FOUND, "that student's run trains on another server of this class: "
-                        + "their card shows their progress, their run can only be opened from that server");
-            }
+            if (st.remote(s)) return new Room.Watched(null, s.owner);
             if (s.left || s.session == null) throw new RoomException(RoomException.Kind.NOT_FOUND, "that student has left");
-            return s.session;
+            return new Room.Watched(s.session, null);
         }
     }
 

@@ -230,8 +230,11 @@ public sealed interface ClientMessage {
     /** The student leaves the class for good. */
     record LeaveRoom() implements RoomRequest { public void dispatch(MessageHandler.Room h) { h.leave(this); } }
 
-    /** A teacher's socket: the room code and its teacher key; then teacher actions and watching are allowed. */
-    record Teach(String code, String key) implements RoomRequest {
+    /**
+     * A teacher's socket: the room code and its teacher key; then teacher actions and watching are
+     * allowed. {@code dashboard} false: no roster updates (another server relaying a watched run).
+     */
+    record Teach(String code, String key, Boolean dashboard) implements RoomRequest {
         public void dispatch(MessageHandler.Room h) { h.teach(this); }
     }
 
