@@ -94,12 +94,9 @@ public final class BackgroundRoomStore implements RoomStore {
         else write(s -> s.removeRoom(code));
     }
 
-    /** With other servers: written before the removal is announced, so a copy of the room read after it refuses the student too. */
+    /** Queued as the roster's changes are (after the student's removal from it): the teacher never waits for it. */
     @Override
-    public void ban(String code, Ban ban) {
-        if (shared) now(s -> { s.ban(code, ban); return null; });
-        else write(s -> s.ban(code, ban));
-    }
+    public void ban(String code, Ban ban) { write(s -> s.ban(code, ban)); }
 
     @Override
     public void endRoom(EndedRecord ended, long forgetBeforeMillis) {

@@ -72,7 +72,7 @@ final class TeacherActions {
             ban = st.ban(s);
             members.drop(s);
         }
-        st.context.store().ban(st.code, ban); // before the others hear it: a copy read after the event refuses them too
+        st.context.store().ban(st.code, ban); // queued after their removal from the stored roster
         st.sessions.forgetRun(studentId);
         publish(new RoomEvent.Removed(studentId));
     }

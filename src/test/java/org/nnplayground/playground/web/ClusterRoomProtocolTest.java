@@ -167,10 +167,12 @@ class ClusterRoomProtocolTest {
             java.util.regex.Matcher epochs = java.util.regex.Pattern.compile("^\"Ann\",\"[^\"]*\",(\\d+),").matcher(annRow);
             assertTrue(epochs.find() && Integer.parseInt(epochs.group(1)) > 0, annRow);
 
-            act(t, "{\"type\":\"removeStudent\",\"studentId\":\"" + cy.id() + "\"}");
+            // the answer and the update without Cy's card may come in either order
+            t.send("{\"type\":\"removeStudent\",\"studentId\":\"" + cy.id() + "\"}");
+            t.nextEach("the removal done and Cy's card gone", m -> m.path("type").asText().equals("done"),
+                    m -> m.path("type").asText().equals("roster") && (m.get("removed").toString().contains(cy.id())
+                            || m.path("full").asBoolean() && !m.get("cards").toString().contains(cy.id())));
             assertEquals("removed", cy.socket().next("roomClosed").get("reason").asText());
-            t.next(m -> m.path("type").asText().equals("roster") && m.get("removed").toString().contains(cy.id())
-                    || m.path("full").asBoolean() && !m.get("cards").toString().contains(cy.id()), "Cy's card gone");
 
             act(t, "{\"type\":\"closeRoom\"}");
             assertEquals("closed", ann.socket().next("roomClosed").get("reason").asText());
@@ -267,7 +269,7 @@ class ClusterRoomProtocolTest {
                 List<Integer> shown = new ArrayList<>();
                 card(t, dan.id(), c -> shown.add(c.get("epoch").asInt()) && c.get("epoch").asInt() > saved
                         && c.get("state").asText().equals("playing"), "Dan training on two");
-                assertTrue(shown.stream().allMatch(e -> e >= saved), "his card never went back to epoch 0 on the way: " + shown);
+                assertTrue(shown.stream().allMatch(e -> e >= 20), "his card never went back to epoch 0 on the way: " + shown);
             }
         } finally {
             if (three != null) three.stopAbruptly();
