@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,8 @@ final class RemoteWatch implements WebSocket.Listener {
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private volatile WebSocket socket;
     private long nextAckNanos = System.nanoTime();
+    /** The last text sent to the other server: the next waits for it (the JDK's socket takes one send at a time). */
+    private CompletableFuture<WebSocket> sending;
 
     private RemoteWatch(Connection teacher, ScheduledExecutorService timer, Runnable ended) {
         this.teacher = teacher;
@@ -58,8 +61,8 @@ final class RemoteWatch implements WebSocket.Listener {
                 ws.abort();
                 return;
             }
-            ws.sendText(json("type", "teach", "code", code, "key", key, "dashboard", false), true)
-                    .thenCompose(s -> s.sendText(json("type", "watch", "studentId", studentId), true));
+            w.send(ws, json("type", "teach", "code", code, "key", key, "dashboard", false));
+            w.send(ws, json("type", "watch", "studentId", studentId));
         });
         return w;
     }
@@ -136,8 +139,16 @@ final class RemoteWatch implements WebSocket.Listener {
         long now = System.nanoTime();
         nextAckNanos = Math.max(now, nextAckNanos + 1_000_000_000L / FRAMES_PER_SECOND);
         timer.schedule(() -> {
-            if (!over.get()) ws.sendText("{\"type\":\"ack\"}", true);
+            if (!over.get()) send(ws, "{\"type\":\"ack\"}");
         }, nextAckNanos - now, TimeUnit.NANOSECONDS);
+    }
+
+    /** Sends {@code text} after the texts sent before it; a failed send ends the relay. */
+    private synchronized void send(WebSocket ws, String text) {
+        CompletableFuture<WebSocket> before = sending == null ? CompletableFuture.completedFuture(ws) : sending;
+        sending = before.thenCompose(w -> w.sendText(text, true)).whenComplete((w, failure) -> {
+            if (failure != null) end();
+        });
     }
 
     @Override
