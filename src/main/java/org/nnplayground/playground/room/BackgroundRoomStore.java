@@ -159,10 +159,15 @@ public final class BackgroundRoomStore implements RoomStore {
     }
 
 
-    /** Finishes the queued writes (a few seconds at most), then closes the database. */
+    /** Finishes the queued writes, and tries those waiting for a retry once more (a few seconds at most), then closes the database. */
     @Override
     public void close() {
         retries.shutdownNow();
+        try {
+            writer.execute(this::makeWaitingWrites); // writes waiting for a retry get one last try
+        } catch (RejectedExecutionException closed) {
+            // closed already
+        }
         writer.shutdown();
         try {
             writer.awaitTermination(5, TimeUnit.SECONDS);
