@@ -102,10 +102,13 @@ export function reconnectDelay(n) {
   return ceiling * (0.5 + Math.random() / 2);
 }
 
-/** The notice after a resume ({@code resumed} with from "checkpoint"). */
+/** The notice after a resume ({@code resumed} with from "checkpoint"): the time offline, and the training lost apart. */
 export function resumedNotice(message) {
-  return `Reconnected to the server: your run continues from epoch ${message.epoch} `
-    + `(about ${message.lostSeconds} s of training were lost).`;
+  const offline = message.offlineSeconds ?? message.lostSeconds;
+  const lost = message.lostSeconds > 0
+    ? `at most about ${message.lostSeconds} s of training were lost`
+    : 'no training was lost';
+  return `Reconnected to the server after ${offline} s: your run continues from epoch ${message.epoch} (${lost}).`;
 }
 
 function resumeToken() {

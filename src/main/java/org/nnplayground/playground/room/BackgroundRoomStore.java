@@ -94,6 +94,25 @@ public final class BackgroundRoomStore implements RoomStore {
         else write(s -> s.removeRoom(code));
     }
 
+    /** Queued as the roster's changes are (after the student's removal from it): the teacher never waits for it. */
+    @Override
+    public void ban(String code, Ban ban) { write(s -> s.ban(code, ban)); }
+
+    @Override
+    public void endRoom(EndedRecord ended, long forgetBeforeMillis) {
+        if (shared) now(s -> { s.endRoom(ended, forgetBeforeMillis); return null; });
+        else write(s -> s.endRoom(ended, forgetBeforeMillis));
+    }
+
+    @Override
+    public List<Ban> bans(String code) { return existing ? reader().bans(code) : List.of(); }
+
+    @Override
+    public EndedRecord ended(String code) { return existing ? reader().ended(code) : null; }
+
+    @Override
+    public List<EndedRecord> endedRooms() { return existing ? reader().endedRooms() : List.of(); }
+
     /** Waits for the write (after those queued before it): another server must see the room at once. */
     @Override
     public boolean createRoom(RoomRecord room) { return now(s -> s.createRoom(room)); }
@@ -140,10 +159,15 @@ public final class BackgroundRoomStore implements RoomStore {
     }
 
 
-    /** Finishes the queued writes (a few seconds at most), then closes the database. */
+    /** Finishes the queued writes, and tries those waiting for a retry once more (a few seconds at most), then closes the database. */
     @Override
     public void close() {
         retries.shutdownNow();
+        try {
+            writer.execute(this::makeWaitingWrites); // writes waiting for a retry get one last try
+        } catch (RejectedExecutionException closed) {
+            // closed already
+        }
         writer.shutdown();
         try {
             writer.awaitTermination(5, TimeUnit.SECONDS);

@@ -75,7 +75,7 @@ final class DashboardFeed {
                 boolean remote = RemoteCards.remote(s, me);
                 long version = remote ? RemoteCards.version(s) : s.cardVersion();
                 Long last = sent.put(s.id, version);
-                if (last == null || last != version) cards.add(card(s, remote, room.anonymized(), boundaries));
+                if (last == null || last != version) cards.add(card(s, remote || s.restoringHere(), room.anonymized(), boundaries));
             }
             d.update(new RosterUpdate(everything, room.code(), room.students(), room.anonymized(), room.spotlight(),
                     room.exercise(), room.locked(), cards, everything ? List.of() : removed, room.leaderboard()));

@@ -11,6 +11,8 @@ public final class InMemoryRoomStore implements RoomStore {
     private final Map<String, RoomRecord> rooms = new ConcurrentHashMap<>();
     private final Map<String, Map<String, StudentRecord>> students = new ConcurrentHashMap<>();
     private final Map<String, Integer> joined = new ConcurrentHashMap<>();
+    private final Map<String, List<Ban>> bans = new ConcurrentHashMap<>();
+    private final Map<String, EndedRecord> ended = new LinkedHashMap<>();
 
     @Override
     public void saveRoom(RoomRecord room) { rooms.put(room.code(), room); }
@@ -31,10 +33,35 @@ public final class InMemoryRoomStore implements RoomStore {
         rooms.remove(code);
         students.remove(code);
         joined.remove(code);
+        bans.remove(code);
     }
 
     @Override
-    public synchronized boolean createRoom(RoomRecord room) { return rooms.putIfAbsent(room.code(), room) == null; }
+    public synchronized void ban(String code, Ban ban) {
+        if (rooms.containsKey(code)) bans.computeIfAbsent(code, c -> new ArrayList<>()).add(ban);
+    }
+
+    @Override
+    public synchronized List<Ban> bans(String code) { return new ArrayList<>(bans.getOrDefault(code, List.of())); }
+
+    @Override
+    public synchronized void endRoom(EndedRecord e, long forgetBeforeMillis) {
+        removeRoom(e.code());
+        ended.values().removeIf(old -> old.endedMillis() < forgetBeforeMillis);
+        ended.remove(e.code());
+        ended.put(e.code(), e);
+    }
+
+    @Override
+    public synchronized EndedRecord ended(String code) { return ended.get(code); }
+
+    @Override
+    public synchronized List<EndedRecord> endedRooms() { return new ArrayList<>(ended.values()); }
+
+    @Override
+    public synchronized boolean createRoom(RoomRecord room) {
+        return !ended.containsKey(room.code()) && rooms.putIfAbsent(room.code(), room) == null;
+    }
 
     @Override
     public synchronized int addStudent(String code, StudentRecord s, int limit) {

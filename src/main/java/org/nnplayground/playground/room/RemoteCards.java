@@ -109,6 +109,7 @@ final class RemoteCards {
      * since the last one ({@code all}: send it anyway, with its link).
      */
     static RoomEvent.RemoteCard summary(Student s, boolean all) {
+        if (s.restoringHere()) return null; // the others keep the card they have until the restored run has one
         long version = s.cardVersion();
         if (!all && version == s.publishedVersion) return null;
         SessionSummary m = s.summary();

@@ -131,9 +131,10 @@ public final class Room {
 
     /**
      * A student's session opened again on this server, and from what: their checkpoint (at {@code
-     * epoch}, taken {@code lostSeconds} ago) or their last link (a fresh run: epoch 0, no seconds).
+     * epoch}, taken {@code offlineSeconds} ago, at most {@code lostSeconds} of training lost) or
+     * their last link (a fresh run: epoch 0, no seconds).
      */
-    public record Resumed(int epoch, Integer lostSeconds, String from) {}
+    public record Resumed(int epoch, Integer lostSeconds, Integer offlineSeconds, String from) {}
 
     /**
      * Connects {@code socket} to the student's session (a first connect or a reload): the same
@@ -186,7 +187,10 @@ public final class Room {
     public int removeAway() { return actions.removeAway(); }
 
     /** A student's session for a read-only viewer (the teacher opening a card). */
-    public Session watch(String studentId) { return actions.watch(studentId); }
+    public Watched watch(String studentId) { return actions.watch(studentId); }
+
+    /** Where a student's run trains: {@code session} on this server, else the name of the {@code replica} that holds it. */
+    public record Watched(Session session, String replica) {}
 
     /** Closes the room: students are told, sessions freed, the code forgotten. */
     void close() { actions.close(); }
@@ -229,6 +233,11 @@ public final class Room {
 
     /** The stored spotlight, if that student is still on the roster. */
     void storedSpotlight(String studentId) { replication.storedSpotlight(studentId); }
+
+    /** The students the teacher removed, as the store keeps them: refused by this copy too. */
+    void addBans(List<RoomStore.Ban> bans) {
+        synchronized (st) { bans.forEach(st::banned); }
+    }
 
     void saveRoster() { replication.saveRoster(); }
 

@@ -39,6 +39,7 @@ final class RoomCopies {
             if (r == null) return null;
             Room room = Room.restore(r, List.of(), context);
             room.addStored(lookUp(() -> context.store().students(code)));
+            room.addBans(lookUp(() -> context.store().bans(code)));
             room.storedSpotlight(r.spotlight());
             rooms.put(code, room);
             return room;
@@ -68,7 +69,10 @@ final class RoomCopies {
             try {
                 RoomStore.RoomRecord stored = context.store().room(r.code());
                 if (stored == null) context.events().publish(r.code(), new RoomEvent.Closed());
-                else r.resync(stored, context.store().students(r.code()));
+                else {
+                    r.resync(stored, context.store().students(r.code()));
+                    r.addBans(context.store().bans(r.code()));
+                }
             } catch (RuntimeException e) {
                 LOG.warn("room " + r.code() + " could not catch up with the database: " + e.getMessage());
             }

@@ -99,10 +99,17 @@ final class RoomState {
         }
     }
 
-    /** The teacher removed {@code s}: their token and name are refused from now on. Under the lock. */
-    void ban(Student s) {
-        removedTokens.add(s.token);
-        removedNames.add(s.name.toLowerCase(Locale.ROOT));
+    /** The teacher removed {@code s}: their token and name are refused from now on; what the store keeps of it. Under the lock. */
+    RoomStore.Ban ban(Student s) {
+        RoomStore.Ban ban = new RoomStore.Ban(s.token, s.name.toLowerCase(Locale.ROOT));
+        banned(ban);
+        return ban;
+    }
+
+    /** A removal kept by the store (after a restart, or in a copy read from the shared store). Under the lock. */
+    void banned(RoomStore.Ban ban) {
+        removedTokens.add(ban.token());
+        removedNames.add(ban.name());
     }
 
     /** A name told apart from the others on the roster: "Ada", then "Ada 2", "Ada 3". Under the lock. */

@@ -31,6 +31,30 @@ public interface RoomStore {
 
     void removeRoom(String code);
 
+    /** A student the teacher removed: their resume token's hash and their name in lower case, refused by the class from then on. */
+    record Ban(String token, String name) {}
+
+    /** Keeps that the teacher removed a student of room {@code code} (gone with the room). */
+    void ban(String code, Ban ban);
+
+    /** The students removed from room {@code code}. */
+    List<Ban> bans(String code);
+
+    /** A class its teacher closed: the teacher key's hash, the class report as it was at the end, and when. */
+    record EndedRecord(String code, String teacherKey, String report, long endedMillis) {}
+
+    /**
+     * The teacher closed the class: its room and roster go and that it ended is kept, in one go;
+     * classes that ended before {@code forgetBeforeMillis} are forgotten.
+     */
+    void endRoom(EndedRecord ended, long forgetBeforeMillis);
+
+    /** The class with this code that ended, or null (none, or forgotten). */
+    EndedRecord ended(String code);
+
+    /** Every class kept as ended, oldest first. */
+    List<EndedRecord> endedRooms();
+
     List<RoomRecord> rooms();
 
     List<StudentRecord> students(String code);

@@ -112,7 +112,7 @@ public final class Rooms implements AutoCloseable {
             throw new RoomException(RoomException.Kind.TOO_MANY_TRIES, "too many wrong class codes from your address; wait a minute");
         }
         Room room = existing(typedCode);
-        if (room == null && ended.get(JoinCodes.normalize(typedCode), now) != null) {
+        if (room == null && endedClass(typedCode, now) != null) {
             throw new RoomException(RoomException.Kind.ENDED, "the class with the code '" + typedCode.strip()
                     + "' has ended: the teacher closed it");
         }
@@ -143,7 +143,7 @@ public final class Rooms implements AutoCloseable {
         if (key != null && !key.isEmpty()) {
             Room mine = existing(typedCode);
             if (mine != null && mine.isTeacher(key)) return mine;
-            EndedRooms.Ended over = mine == null ? ended.get(JoinCodes.normalize(typedCode), System.currentTimeMillis()) : null;
+            EndedRooms.Ended over = mine == null ? endedClass(typedCode, System.currentTimeMillis()) : null;
             if (over != null && over.teacher(key)) throw new RoomException(RoomException.Kind.ENDED, RoomException.CLASS_ENDED);
         }
         Room room;
@@ -159,8 +159,28 @@ public final class Rooms implements AutoCloseable {
 
     /** The report of an ended class as it was at the end, when {@code key} is its teacher's; else null. */
     public String endedReport(String typedCode, String key) {
-        EndedRooms.Ended over = ended.get(JoinCodes.normalize(typedCode), System.currentTimeMillis());
+        EndedRooms.Ended over = endedClass(typedCode, System.currentTimeMillis());
         return over != null && over.teacher(key) ? over.report() : null;
+    }
+
+    /**
+     * The class with this typed code that ended, or null: remembered here, or (several servers) kept
+     * by the store, where a class closed on another server, or before a restart, is found.
+     */
+    private EndedRooms.Ended endedClass(String typedCode, long now) {
+        String code = JoinCodes.normalize(typedCode);
+        EndedRooms.Ended known = ended.get(code, now);
+        if (known != null || code == null || !context.replica().shared()) return known;
+        RoomStore.EndedRecord stored;
+        try {
+            stored = context.store().ended(code);
+        } catch (RuntimeException e) {
+            LOG.warn("rooms: could not read the ended classes: " + e.getMessage());
+            return null;
+        }
+        if (stored == null) return null;
+        ended.add(code, new EndedRooms.Ended(stored.teacherKey(), stored.report(), stored.endedMillis()));
+        return ended.get(code, now);
     }
 
     /** Joins a room by code: a name in, a resume token (kept by the browser) and a student id out. */
@@ -285,11 +305,16 @@ public final class Rooms implements AutoCloseable {
         rooms.clear();
     }
 
-    /** Rooms kept by the store (a restart): their students come back with their tokens. */
+    /** Rooms kept by the store (a restart): their students come back with their tokens, removed ones stay out, ended classes say so. */
     private void restore() {
         try {
             for (RoomStore.RoomRecord r : context.store().rooms()) {
-                rooms.put(r.code(), Room.restore(r, context.store().students(r.code()), context));
+                Room room = Room.restore(r, context.store().students(r.code()), context);
+                room.addBans(context.store().bans(r.code()));
+                rooms.put(r.code(), room);
+            }
+            for (RoomStore.EndedRecord e : context.store().endedRooms()) {
+                ended.add(e.code(), new EndedRooms.Ended(e.teacherKey(), e.report(), e.endedMillis()));
             }
         } catch (RuntimeException e) {
             LOG.warn("could not read the stored rooms; starting without them", e);

@@ -70,11 +70,18 @@ final class RosterSync {
         for (Student s : roster.removeAllBut(ids)) drop.accept(s);
     }
 
-    /** They reconnected to another server: it holds their run now, this copy only shows their card. */
+    /**
+     * They reconnected to another server: it holds their run now, this copy only shows their card,
+     * the one it showed of them until that server sends its first (not an empty epoch 0).
+     */
     private void attachedElsewhere(RoomEvent.Attached a) {
         Student s = roster.get(a.studentId());
         if (s == null) return;
-        if (s.session != null && !s.left) sessions.free(s);
+        if (s.session != null && !s.left) {
+            RoomEvent.RemoteCard lastHere = RemoteCards.summary(s, true);
+            sessions.free(s);
+            if (lastHere != null) RemoteCards.heard(s, a.replica(), lastHere, System.currentTimeMillis());
+        }
         s.link.attach(null);
         s.left = false;
         s.owner = a.replica();

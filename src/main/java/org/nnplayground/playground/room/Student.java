@@ -60,12 +60,25 @@ final class Student {
         this.joinedMillis = joinedMillis;
     }
 
-    /** The latest summary; after the session was freed (left), the last one it had. */
+    /**
+     * The latest summary; after the session was freed (left), the last one it had, and so until a
+     * session opened again (its run restored from a checkpoint) publishes its first: never the
+     * empty epoch 0 of a run still being restored.
+     */
     SessionSummary summary() {
         Session s = session;
-        if (s != null) last = s.summary();
+        if (s != null) {
+            SessionSummary now = s.summary();
+            if (now.version() > 0 || last.version() == 0) last = now;
+        }
         return last;
     }
+
+    /**
+     * Their run was taken over here from another server and has not published its first summary:
+     * what they show meanwhile is their last card from that server (not an empty epoch 0).
+     */
+    boolean restoringHere() { return session != null && remote != null && summary().version() == 0; }
 
     /** What the card shows as the state. */
     String stateKey(SessionSummary s) {

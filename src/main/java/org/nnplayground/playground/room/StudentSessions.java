@@ -41,10 +41,10 @@ final class StudentSessions {
         if (saved != null) {
             openEmpty(s);
             s.session.restore(saved.snapshot());
-            return new Room.Resumed(saved.snapshot().epoch(), saved.ageSeconds(), "checkpoint");
+            return new Room.Resumed(saved.snapshot().epoch(), saved.lostSeconds(context.replica().checkpointEvery()), saved.ageSeconds(), "checkpoint");
         }
         open(s, s.remoteLink != null ? s.remoteLink : s.lastLink() == null ? exerciseLink : s.lastLink());
-        return new Room.Resumed(0, null, "link");
+        return new Room.Resumed(0, null, null, "link");
     }
 
     /**

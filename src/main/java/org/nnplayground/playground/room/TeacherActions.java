@@ -66,13 +66,15 @@ final class TeacherActions {
     }
 
     void remove(String studentId) {
+        RoomStore.Ban ban;
         synchronized (st) {
             st.requireOpen();
             Student s = st.roster.require(studentId);
             st.roster.remove(s.id);
-            st.ban(s);
+            ban = st.ban(s);
             members.drop(s);
         }
+        st.context.store().ban(st.code, ban); // queued after their removal from the stored roster
         st.sessions.forgetRun(studentId);
         publish(new RoomEvent.Removed(studentId));
     }
@@ -80,17 +82,19 @@ final class TeacherActions {
     /** Removes, in one go, every student whose card reads away or left (see {@link #remove}); how many went. */
     int removeAway() {
         List<String> gone = new ArrayList<>();
+        List<RoomStore.Ban> bans = new ArrayList<>();
         synchronized (st) {
             st.requireOpen();
             for (Student s : List.copyOf(st.roster.all())) {
                 String state = st.remote(s) ? RemoteCards.state(s) : s.stateKey(s.summary());
                 if (!state.equals("away") && !state.equals("left")) continue;
                 st.roster.remove(s.id);
-                st.ban(s);
+                bans.add(st.ban(s));
                 members.drop(s);
                 gone.add(s.id);
             }
         }
+        for (RoomStore.Ban ban : bans) st.context.store().ban(st.code, ban);
         for (String id : gone) {
             st.sessions.forgetRun(id);
             publish(new RoomEvent.Removed(id));
@@ -98,29 +102,32 @@ final class TeacherActions {
         return gone.size();
     }
 
-    /** A student's session for a read-only viewer (the teacher opening a card). */
-    Session watch(String studentId) {
+    /** Where a read-only viewer (the teacher opening a card, the projector) finds a student's run. */
+    Room.Watched watch(String studentId) {
         synchronized (st) {
             st.requireOpen();
             Student s = st.roster.require(studentId);
-            if (st.remote(s)) {
-                throw new RoomException(RoomException.Kind.NOT_FOUND, "that student's run trains on another server of this class: "
-                        + "their card shows their progress, their run can only be opened from that server");
-            }
+            if (st.remote(s)) return new Room.Watched(null, s.owner);
             if (s.left || s.session == null) throw new RoomException(RoomException.Kind.NOT_FOUND, "that student has left");
-            return s.session;
+            return new Room.Watched(s.session, null);
         }
     }
 
-    /** Closes the room: students are told, sessions freed, the code forgotten. */
+    /**
+     * Closes the room: students are told, sessions freed; the store keeps that the class ended
+     * (its code says so for {@link EndedRooms#KEPT_MILLIS}, with the report as it was at the end).
+     */
     void close() {
         List<String> ids;
+        RoomStore.EndedRecord ended;
         synchronized (st) {
             if (st.closed) return;
             st.closed = true;
             ids = st.roster.ids();
+            st.finalReport = ClassReport.of(st.roster.all(), st.context.replica().id());
+            ended = new RoomStore.EndedRecord(st.code, st.teacherKeyHash, st.finalReport, System.currentTimeMillis());
         }
-        st.context.store().removeRoom(st.code);
+        st.context.store().endRoom(ended, ended.endedMillis() - EndedRooms.KEPT_MILLIS);
         st.context.events().publish(st.code, new RoomEvent.Closed());
         closeHere();
         for (String id : ids) st.sessions.forgetRun(id);

@@ -61,13 +61,13 @@ public final class CheckpointSchedule {
         boolean rebuilt = run.trainer() != lastTrainer && !(drawn && lastDrawn);
         boolean changed = run != lastRun;                          // a setting changed, or the drawing
         boolean due = run.trainer().epoch() != lastEpoch && now - lastNanos >= everyNanos;
-        if (rebuilt || stopped || due || (changed && now - lastNanos >= everyNanos / 5)) capture(run, history, now);
+        if (rebuilt || stopped || due || (changed && now - lastNanos >= everyNanos / 5)) capture(run, history, !training, now);
     }
 
-    /** A checkpoint now (on the session's turn). */
-    void capture(TrainingRun run, RunHistory history, long now) {
+    /** A checkpoint now (on the session's turn); {@code settled}: the run does not train on after it. */
+    void capture(TrainingRun run, RunHistory history, boolean settled, long now) {
         RunSnapshot snapshot = RunSnapshot.capture(run, history);
-        store.save(key, snapshot);
+        store.save(key, snapshot, settled);
         lastSavedMillis = System.currentTimeMillis(); // after: never earlier than the time the store gives the save
         lastTrainer = run.trainer();
         lastRun = run;

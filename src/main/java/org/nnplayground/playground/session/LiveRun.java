@@ -226,10 +226,10 @@ final class LiveRun {
 
     CheckpointSchedule checkpoints() { return checkpoints; }
 
-    /** A checkpoint now, if the run has a schedule. */
+    /** A checkpoint now, if the run has a schedule: the session stops after it (a server draining), so it is settled. */
     void checkpointNow() {
         CheckpointSchedule cp = checkpoints;
-        if (cp != null && run != null) cp.capture(run, runHistory, System.nanoTime());
+        if (cp != null && run != null) cp.capture(run, runHistory, true, System.nanoTime());
     }
 
     /** Shows the run to a new viewer, or again to the owner on a new socket. */

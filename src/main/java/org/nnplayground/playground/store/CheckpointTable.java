@@ -23,13 +23,13 @@ final class CheckpointTable {
     CheckpointTable(Database database) { this.database = database; }
 
     Optional<Checkpoint> load(String key) {
-        String sql = "SELECT saved_at, snapshot FROM checkpoints WHERE \"key\" = ?";
+        String sql = "SELECT saved_at, snapshot, settled FROM checkpoints WHERE \"key\" = ?";
         try (Connection con = database.pool().getConnection(); PreparedStatement st = con.prepareStatement(sql)) {
             st.setString(1, key);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 long saved = rs.getTimestamp(1).toInstant().toEpochMilli();
-                return Optional.of(new Checkpoint(RunSnapshotCodec.decode(rs.getBytes(2)), saved));
+                return Optional.of(new Checkpoint(RunSnapshotCodec.decode(rs.getBytes(2)), saved, rs.getBoolean(3)));
             }
         } catch (SQLException e) {
             database.recover(e);
@@ -52,22 +52,24 @@ final class CheckpointTable {
     }
 
     /** Encodes (on the caller's thread: the writer's, never a trainer's) and writes, replacing the key's row. */
-    void write(String key, RunSnapshot snapshot, long savedMillis) {
+    void write(String key, RunSnapshot snapshot, long savedMillis, boolean settled) {
         byte[] bytes = RunSnapshotCodec.encode(snapshot);
         Timestamp saved = Timestamp.from(Instant.ofEpochMilli(savedMillis));
         try (Connection con = database.pool().getConnection()) {
             // update, else insert: portable (H2 and PostgreSQL); a concurrent insert of the same key updates again
-            if (update(con, key, snapshot.epoch(), saved, bytes) == 0) {
+            if (update(con, key, snapshot.epoch(), saved, settled, bytes) == 0) {
                 database.budget().reserve(bytes.length, "write a checkpoint"); // a new row: within the budget, or not at all
-                try (PreparedStatement st = con.prepareStatement("INSERT INTO checkpoints (\"key\", epoch, saved_at, snapshot) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement st = con.prepareStatement(
+                        "INSERT INTO checkpoints (\"key\", epoch, saved_at, settled, snapshot) VALUES (?, ?, ?, ?, ?)")) {
                     st.setString(1, key);
                     st.setInt(2, snapshot.epoch());
                     st.setTimestamp(3, saved);
-                    st.setBytes(4, bytes);
+                    st.setBoolean(4, settled);
+                    st.setBytes(5, bytes);
                     st.executeUpdate();
                 } catch (SQLException duplicate) {
                     if (!"23505".equals(duplicate.getSQLState())) throw duplicate;
-                    update(con, key, snapshot.epoch(), saved, bytes);
+                    update(con, key, snapshot.epoch(), saved, settled, bytes);
                 }
             }
         } catch (SQLException e) {
@@ -87,12 +89,13 @@ final class CheckpointTable {
         }
     }
 
-    private static int update(Connection con, String key, int epoch, Timestamp saved, byte[] bytes) throws SQLException {
-        try (PreparedStatement st = con.prepareStatement("UPDATE checkpoints SET epoch = ?, saved_at = ?, snapshot = ? WHERE \"key\" = ?")) {
+    private static int update(Connection con, String key, int epoch, Timestamp saved, boolean settled, byte[] bytes) throws SQLException {
+        try (PreparedStatement st = con.prepareStatement("UPDATE checkpoints SET epoch = ?, saved_at = ?, settled = ?, snapshot = ? WHERE \"key\" = ?")) {
             st.setInt(1, epoch);
             st.setTimestamp(2, saved);
-            st.setBytes(3, bytes);
-            st.setString(4, key);
+            st.setBoolean(3, settled);
+            st.setBytes(4, bytes);
+            st.setString(5, key);
             return st.executeUpdate();
         }
     }

@@ -38,7 +38,9 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     public static final long MAX_PENDING_BYTES = 256L << 20;
 
     /** A save (snapshot, when it was captured) or a delete (snapshot null: of a checkpoint saved up to savedMillis) waiting for the writer. */
-    record Op(RunSnapshot snapshot, long savedMillis) {}
+    record Op(RunSnapshot snapshot, long savedMillis, boolean settled) {
+        Op(RunSnapshot snapshot, long savedMillis) { this(snapshot, savedMillis, false); }
+    }
 
     private final Database database;
     private final CheckpointTable table;
@@ -82,8 +84,8 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
     public boolean writerAlive() { return writer.isAlive() || writer.getState() == Thread.State.NEW; }
 
     @Override
-    public void save(String key, RunSnapshot snapshot) {
-        enqueue(key, new Op(snapshot, System.currentTimeMillis()));
+    public void save(String key, RunSnapshot snapshot, boolean settled) {
+        enqueue(key, new Op(snapshot, System.currentTimeMillis(), settled));
     }
 
     @Override
@@ -143,7 +145,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
         synchronized (lock) {
             // newer than the database: a save this replica has not written yet
             Op op = pending.containsKey(key) ? pending.get(key) : key.equals(writingKey) ? writingOp : null;
-            if (op != null) return op.snapshot() == null ? Optional.empty() : Optional.of(new Checkpoint(op.snapshot(), op.savedMillis()));
+            if (op != null) return op.snapshot() == null ? Optional.empty() : Optional.of(new Checkpoint(op.snapshot(), op.savedMillis(), op.settled()));
         }
         return table.load(key);
     }
@@ -264,7 +266,7 @@ public final class JdbcCheckpoints implements Checkpoints, AutoCloseable {
 
     private void write(String key, Op op) {
         if (op.snapshot() == null) table.delete(key, op.savedMillis());
-        else table.write(key, op.snapshot(), op.savedMillis());
+        else table.write(key, op.snapshot(), op.savedMillis(), op.settled());
     }
 
     private void sweepIfDue() {

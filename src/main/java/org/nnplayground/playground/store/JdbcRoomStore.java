@@ -104,6 +104,58 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public void ban(String code, Ban ban) {
+        inTransaction(con -> {
+            try (PreparedStatement known = con.prepareStatement("SELECT 1 FROM room_bans WHERE room_code = ? AND token = ?")) {
+                known.setString(1, code);
+                known.setString(2, ban.token());
+                try (ResultSet rs = known.executeQuery()) {
+                    if (rs.next()) return; // removed twice (two servers heard it): once is enough
+                }
+            }
+            try (PreparedStatement in = con.prepareStatement("INSERT INTO room_bans (room_code, token, name) VALUES (?, ?, ?)")) {
+                in.setString(1, code);
+                in.setString(2, ban.token());
+                in.setString(3, ban.name());
+                in.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<Ban> bans(String code) { return reads.bans(code); }
+
+    @Override
+    public void endRoom(EndedRecord e, long forgetBeforeMillis) {
+        inTransaction(con -> {
+            for (String sql : List.of("DELETE FROM room_students WHERE room_code = ?", "DELETE FROM rooms WHERE code = ?",
+                    "DELETE FROM ended_rooms WHERE code = ?")) {
+                try (PreparedStatement st = con.prepareStatement(sql)) {
+                    st.setString(1, e.code());
+                    st.executeUpdate();
+                }
+            }
+            try (PreparedStatement st = con.prepareStatement("DELETE FROM ended_rooms WHERE ended_at < ?")) {
+                st.setTimestamp(1, Timestamp.from(Instant.ofEpochMilli(forgetBeforeMillis)));
+                st.executeUpdate();
+            }
+            try (PreparedStatement in = con.prepareStatement("INSERT INTO ended_rooms (code, teacher_key, report, ended_at) VALUES (?, ?, ?, ?)")) {
+                in.setString(1, e.code());
+                in.setString(2, e.teacherKey());
+                in.setString(3, e.report());
+                in.setTimestamp(4, Timestamp.from(Instant.ofEpochMilli(e.endedMillis())));
+                in.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public EndedRecord ended(String code) { return reads.ended(code); }
+
+    @Override
+    public List<EndedRecord> endedRooms() { return reads.endedRooms(); }
+
+    @Override
     public List<RoomRecord> rooms() { return reads.rooms(); }
 
     @Override
@@ -115,10 +167,16 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public TokenOwner byToken(String tokenHash) { return reads.byToken(tokenHash); }
 
+    /** False too when a class with this code ended not long ago: its code still says so. */
     @Override
     public boolean createRoom(RoomRecord r) {
         try (Connection con = pool.getConnection();
+             PreparedStatement ended = con.prepareStatement("SELECT 1 FROM ended_rooms WHERE code = ?");
              PreparedStatement in = con.prepareStatement(INSERT_ROOM)) {
+            ended.setString(1, r.code());
+            try (ResultSet rs = ended.executeQuery()) {
+                if (rs.next()) return false;
+            }
             insert(in, r);
             return true;
         } catch (SQLException e) {

@@ -233,8 +233,9 @@ public sealed interface ClientMessage {
     record LeaveRoom() implements RoomRequest { public void dispatch(MessageHandler.Room h) { h.leave(this); } }
 
     /**
-     * A teacher's socket: the room code and its teacher key; then teacher actions and watching are allowed.
-     * {@code dashboard} false: a socket only for watching (the projector's compare panels), without roster updates.
+     * A teacher's socket: the room code and its teacher key; then teacher actions and watching are
+     * allowed. {@code dashboard} false: a socket only for watching, without roster updates (the
+     * projector's compare panels, or another server relaying a watched run).
      */
     record Teach(String code, String key, Boolean dashboard) implements RoomRequest {
         public void dispatch(MessageHandler.Room h) { h.teach(this); }

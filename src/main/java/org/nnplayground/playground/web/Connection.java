@@ -130,15 +130,20 @@ final class Connection implements SessionListener {
 
     /** Sends one text message; a closed socket drops it (its session is being freed). */
     void send(ServerMessage m) {
+        try {
+            sendText(json.writeValueAsString(m));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a " + m.getClass().getSimpleName() + " message", e);
+        }
+    }
+
+    /** Sends a message already written (one relayed from another server), within the same bound. */
+    void sendText(String text) {
         if (!socket.isOpen()) return;
         if (textsInFlight.incrementAndGet() > MAX_TEXTS_IN_FLIGHT) {
             close(POLICY_VIOLATION, "not reading its messages");
             return;
         }
-        try {
-            socket.sendText(json.writeValueAsString(m), Callback.from(textsInFlight::decrementAndGet, failure -> textsInFlight.decrementAndGet()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode a " + m.getClass().getSimpleName() + " message", e);
-        }
+        socket.sendText(text, Callback.from(textsInFlight::decrementAndGet, failure -> textsInFlight.decrementAndGet()));
     }
 }

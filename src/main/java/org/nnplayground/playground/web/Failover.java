@@ -109,7 +109,7 @@ final class Failover implements AutoCloseable {
                 CheckpointSchedule schedule = s.checkpointSchedule();
                 if (schedule != null) schedule.key(Checkpoints.pageKey(Secrets.hash(fresh)));
                 s.restore(cp.snapshot());
-                c.send(new ServerMessage.Resumed(cp.snapshot().epoch(), cp.ageSeconds(), "checkpoint"));
+                c.send(new ServerMessage.Resumed(cp.snapshot().epoch(), cp.lostSeconds(every), cp.ageSeconds(), "checkpoint"));
                 c.send(new ServerMessage.ResumeToken(fresh));
             });
         } catch (RejectedExecutionException busy) {

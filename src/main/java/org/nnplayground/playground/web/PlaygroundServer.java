@@ -161,6 +161,7 @@ public final class PlaygroundServer implements AutoCloseable {
     public static PlaygroundServer start(ServerConfig config) {
         PlaygroundServer server = new PlaygroundServer(config);
         server.app.start();
+        server.roomRoutes.announce(config.host(), server.port());
         return server;
     }
 

@@ -40,6 +40,8 @@ final class RoomRoutes implements AutoCloseable {
     private final Rooms rooms;
     /** Stops the events between servers (nothing to stop for one server alone). */
     private final AutoCloseable closeEvents;
+    /** The other replicas (null: this server alone). */
+    private final ReplicaLinks replicas;
     private final RoomSocket socket;
     private final ObjectMapper mapper;
     private final MessageGate gate;
@@ -69,7 +71,8 @@ final class RoomRoutes implements AutoCloseable {
         }
         this.rooms = new Rooms(sessions, events, store, config.rooms(), replica);
         if (events instanceof PgRoomEvents pg) pg.onReconnect(rooms::resync);
-        this.socket = new RoomSocket(rooms, events, config, mapper, runs, uploads);
+        this.replicas = database.shared() ? new ReplicaLinks(database, config.cluster().replicaId()) : null;
+        this.socket = new RoomSocket(rooms, events, config, mapper, runs, uploads, replicas);
         this.mapper = mapper;
         this.gate = new MessageGate(config, mapper);
         this.joinAddress = new JoinAddress(config.publicUrl());
@@ -220,14 +223,21 @@ final class RoomRoutes implements AutoCloseable {
     /** Closes room sockets that stopped taking frames (the server's stall reaper calls it every second). */
     void reapStalled() { socket.reapStalled(); }
 
+    /** The server listens now: the other replicas hear where (with several servers). */
+    void announce(String host, int port) {
+        if (replicas != null) replicas.announce(host, port);
+    }
+
     @Override
     public void close() {
+        if (replicas != null) replicas.close();
         rooms.close();
         stopEvents();
     }
 
     /** Stops at once, as a killed process would (tests of failover): nothing is saved, nothing more is sent. */
     void abort() {
+        if (replicas != null) replicas.close();
         stopEvents();
         rooms.abort();
     }

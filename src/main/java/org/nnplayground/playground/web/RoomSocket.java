@@ -28,9 +28,13 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
     private final SavedRuns runs;
     private final CsvUploads uploads;
     private final JoinAddress joinAddress;
+    /** The other replicas, to watch a run that trains on one of them (null: this server alone). */
+    private final ReplicaLinks replicas;
 
-    RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs, CsvUploads uploads) {
+    RoomSocket(Rooms rooms, RoomEvents events, ServerConfig config, ObjectMapper mapper, SavedRuns runs, CsvUploads uploads,
+               ReplicaLinks replicas) {
         super(config, mapper);
+        this.replicas = replicas;
         this.uploads = uploads;
         this.runs = runs;
         this.rooms = rooms;
@@ -49,7 +53,12 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         Rooms.Membership member;
         AutoCloseable subscription;
         Room teaching;
+        /** The teacher's key as given here (a run on another replica is watched through it). */
+        String teacherKey;
+        /** The student whose run this teacher watches (null: none), and where: a session here or a relay from another replica. */
+        String watchedId;
         Session watched;
+        RemoteWatch relayed;
         final RoleDeadline deadline = new RoleDeadline();
         /** The scheme and Host header the page opened this socket with (the join link starts from them). */
         String scheme = "http", host;
@@ -150,7 +159,10 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         String id = m.studentId();
         p.subscription = events.subscribe(room.code(), e -> studentEvent(p, id, e));
         c.send(new ServerMessage.Joined(room.code(), id, m.name(), room.exerciseLink(), room.locked()));
-        if (m.resumed() != null) c.send(new ServerMessage.Resumed(m.resumed().epoch(), m.resumed().lostSeconds(), m.resumed().from()));
+        if (m.resumed() != null) {
+            Room.Resumed r = m.resumed();
+            c.send(new ServerMessage.Resumed(r.epoch(), r.lostSeconds(), r.offlineSeconds(), r.from()));
+        }
         var chart = m.chart();
         if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
         m.start();
@@ -173,9 +185,12 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
                 Room room = teacherRoom(c, teach);
                 if (room == null) return;
                 p.teaching = room;
+                p.teacherKey = teach.key();
                 if (teach.wantsDashboard()) room.addDashboard(p);
                 p.subscription = events.subscribe(room.code(), e -> {
                     if (e instanceof RoomEvent.Closed) c.send(new ServerMessage.RoomClosed("the class is closed", "closed"));
+                    // the watched run moved to another server (a failover, a reconnect): the view follows it
+                    if (e instanceof RoomEvent.Attached a && a.studentId().equals(p.watchedId)) followLater(p, a.studentId(), FOLLOW_EVENT_MILLIS);
                 });
                 c.send(new ServerMessage.Teaching(room.code(), room.size(), joinAddress.joinUrl(p.scheme, p.host, room.code())));
             }
@@ -184,13 +199,12 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
                 if (p.teaching == null) throw new RoomException(RoomException.Kind.FORBIDDEN, "only the teacher can open a student's run");
                 stopWatching(p);
                 if (watch.studentId() == null) return;
-                Session s = p.teaching.watch(watch.studentId());
-                p.watched = s;
-                c.attach(s);
-                c.send(new ServerMessage.Watching(watch.studentId(), p.teaching.displayName(watch.studentId())));
-                var chart = p.teaching.chartOf(watch.studentId());
-                if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
-                s.addViewer(c);
+                Room.Watched where = p.teaching.watch(watch.studentId());
+                synchronized (p) {
+                    p.watchedId = watch.studentId();
+                    c.send(new ServerMessage.Watching(watch.studentId(), p.teaching.displayName(watch.studentId())));
+                    show(p, where);
+                }
             }
 
             public void teacher(ClientMessage.TeacherRequest action) {
@@ -248,8 +262,90 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
     }
 
     private static void stopWatching(RoomPeer p) {
+        synchronized (p) {
+            p.watchedId = null;
+            letGo(p);
+        }
+    }
+
+    /** Stops receiving the watched run (here or relayed), not the choice of student. Holding p. */
+    private static void letGo(RoomPeer p) {
         if (p.watched != null) p.watched.removeViewer(p.connection);
         p.watched = null;
+        if (p.relayed != null) p.relayed.close();
+        p.relayed = null;
+    }
+
+    /**
+     * Shows the teacher the run where it trains: a session here (its curve so far, then it sends its
+     * description and frames to the viewer), or a relay from the replica that holds it. Holding p.
+     */
+    private void show(RoomPeer p, Room.Watched where) {
+        Connection c = p.connection;
+        String id = p.watchedId;
+        if (where.session() != null) {
+            Session s = where.session();
+            p.watched = s;
+            c.attach(s);
+            var chart = p.teaching.chartOf(id);
+            if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
+            s.addViewer(c);
+            return;
+        }
+        c.attach(null); // the frames' acks are this server's business, not a session's here
+        String address = replicas == null ? null : replicas.address(where.replica());
+        if (address == null) {
+            followLater(p, id, FOLLOW_RETRY_MILLIS); // its server is gone: the student's run comes back elsewhere soon
+            return;
+        }
+        RemoteWatch[] relay = new RemoteWatch[1];
+        relay[0] = RemoteWatch.open(replicas.http(), replicas.timer(), address, p.teaching.code(), p.teacherKey, id, c, () -> {
+            synchronized (p) {
+                if (p.relayed != relay[0]) return;
+                p.relayed = null;
+            }
+            followLater(p, id, FOLLOW_RETRY_MILLIS);
+        });
+        p.relayed = relay[0];
+    }
+
+    /** How long a teacher's view waits before looking again for a run it lost (its server stopped). */
+    static final long FOLLOW_RETRY_MILLIS = 1000;
+    /** ... and after hearing the run moved (this copy of the room takes the same event meanwhile). */
+    static final long FOLLOW_EVENT_MILLIS = 200;
+
+    /**
+     * Looks again, after {@code delayMillis}, where the run {@code studentId} trains and shows it
+     * there, as long as this teacher still watches it; a run not found yet is looked for again.
+     */
+    private void followLater(RoomPeer p, String studentId, long delayMillis) {
+        if (replicas == null) return;
+        try {
+            replicas.timer().schedule(() -> follow(p, studentId), delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the server is stopping
+        }
+    }
+
+    private void follow(RoomPeer p, String studentId) {
+        Room room = p.teaching;
+        if (!p.connection.socket().isOpen() || room == null || room.closed()) return;
+        Room.Watched where;
+        try {
+            where = room.watch(studentId);
+        } catch (RuntimeException notNow) {
+            synchronized (p) {
+                if (!studentId.equals(p.watchedId)) return;
+            }
+            followLater(p, studentId, FOLLOW_RETRY_MILLIS); // between servers, or the room is being read again
+            return;
+        }
+        synchronized (p) {
+            if (!studentId.equals(p.watchedId)) return;
+            if (where.session() != null && where.session() == p.watched) return; // already here
+            letGo(p);
+            show(p, where);
+        }
     }
 
     private static void closeSubscription(RoomPeer p) {

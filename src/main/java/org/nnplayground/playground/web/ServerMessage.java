@@ -108,10 +108,12 @@ public sealed interface ServerMessage {
 
     /**
      * The answer to {@code resume}: {@code from} "checkpoint" (the run continues, paused, at
-     * {@code epoch}; {@code lostSeconds} since that checkpoint was taken) or "none" (nothing to resume).
+     * {@code epoch}; {@code offlineSeconds} since that checkpoint was taken, of which at most
+     * {@code lostSeconds} were training lost: 0 when it was written where the run stopped, as in a
+     * drain) or "none" (nothing to resume).
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record Resumed(Integer epoch, Integer lostSeconds, String from) implements ServerMessage {
-        static Resumed none() { return new Resumed(null, null, "none"); }
+    record Resumed(Integer epoch, Integer lostSeconds, Integer offlineSeconds, String from) implements ServerMessage {
+        static Resumed none() { return new Resumed(null, null, null, "none"); }
     }
 }

@@ -62,6 +62,7 @@ class FailoverBrowserTest {
             int[] resumedAt = awaitNotice(page);
             screenshot(page, "failover-1-after-drain");
             assertTrue(resumedAt[0] >= before, "nothing the page showed is lost: resumed at " + resumedAt[0] + ", shown " + before);
+            assertEquals(0, resumedAt[1], "a drain loses no training, and the notice says so");
             waitUntil(page, d -> epoch(page) > resumedAt[0] + 20);  // plays on by itself
             assertEquals("0.1", new Select(page.findElement(By.id("learningRate"))).getFirstSelectedOption().getAttribute("value"));
             // the chart came back whole (the resumed frame carries every epoch) and goes on without a gap
@@ -75,6 +76,7 @@ class FailoverBrowserTest {
             server = PlaygroundServer.start(config);
             int[] second = awaitNotice(page);
             assertTrue(second[0] > resumedAt[0] && second[0] <= shown + 200, "from the last checkpoint: " + second[0] + " (shown " + shown + ")");
+            assertTrue(second[1] > 0, "a vanished server lost the training after its last checkpoint, and the notice says so");
             waitUntil(page, d -> epoch(page) > second[0] + 10);
             screenshot(page, "failover-2-after-kill");
 
@@ -91,16 +93,17 @@ class FailoverBrowserTest {
         }
     }
 
-    /** Waits for the notice; returns the epoch it names and the seconds lost. */
+    /** Waits for the notice; returns the epoch it names and the seconds of training lost (0: none). */
     private static int[] awaitNotice(ChromeDriver page) {
         String notice = waitUntil(page, Duration.ofSeconds(30), d -> {
             Object t = js(page, "const n = [...document.querySelectorAll('.toast')].find(e => e.textContent.startsWith('Reconnected'));"
                     + " return n ? n.textContent : null");
             return t == null ? null : (String) t;
         });
-        var m = java.util.regex.Pattern.compile("Reconnected to the server: your run continues from epoch (\\d+) \\(about (\\d+) s of training were lost\\)\\.").matcher(notice);
+        var m = java.util.regex.Pattern.compile("Reconnected to the server after \\d+ s: your run continues from epoch (\\d+) "
+                + "\\((no training was lost|at most about (\\d+) s of training were lost)\\)\\.").matcher(notice);
         assertTrue(m.find(), notice);
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+        return new int[] {Integer.parseInt(m.group(1)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3))};
     }
 
     private static int epoch(WebDriver page) {

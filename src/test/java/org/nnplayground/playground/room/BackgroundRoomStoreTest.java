@@ -128,5 +128,10 @@ class BackgroundRoomStoreTest {
         @Override public List<StudentRecord> students(String code) { return to.students(code); }
         @Override public boolean createRoom(RoomRecord room) { return to.createRoom(room); }
         @Override public int addStudent(String code, StudentRecord student, int limit) { return to.addStudent(code, student, limit); }
+        @Override public void ban(String code, Ban ban) { to.ban(code, ban); }
+        @Override public List<Ban> bans(String code) { return to.bans(code); }
+        @Override public void endRoom(EndedRecord ended, long forgetBeforeMillis) { to.endRoom(ended, forgetBeforeMillis); }
+        @Override public EndedRecord ended(String code) { return to.ended(code); }
+        @Override public List<EndedRecord> endedRooms() { return to.endedRooms(); }
     }
 }

@@ -17,10 +17,12 @@ class CheckpointScheduleTest {
     static final class Recorder implements Checkpoints {
         final List<String> keys = new ArrayList<>();
         final List<Integer> epochs = new ArrayList<>();
+        final List<Boolean> settled = new ArrayList<>();
 
-        public void save(String key, RunSnapshot snapshot) {
+        public void save(String key, RunSnapshot snapshot, boolean settled) {
             keys.add(key);
             epochs.add(snapshot.epoch());
+            this.settled.add(settled);
         }
 
         public void flush() {}
@@ -68,6 +70,8 @@ class CheckpointScheduleTest {
         rebuilt.trainer().trainEpoch();
         schedule.afterTurn(rebuilt, history, true, t + 30 * SECOND);
         assertEquals(List.of("solo:a", "solo:a", "solo:a", "solo:a", "solo:a", "solo:b"), store.keys);
+        // written while it trained on (training after it may be lost), or where it stopped (nothing after it)
+        assertEquals(List.of(false, true, true, true, true, false), store.settled);
     }
 
     @Test

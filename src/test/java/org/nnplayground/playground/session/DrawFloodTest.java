@@ -49,7 +49,7 @@ class DrawFloodTest {
         };
         List<String> saves = new CopyOnWriteArrayList<>();
         Checkpoints store = new Checkpoints() {
-            @Override public void save(String key, RunSnapshot snapshot) { saves.add(key); }
+            @Override public void save(String key, RunSnapshot snapshot, boolean settled) { saves.add(key); }
             @Override public void flush() {}
             @Override public Optional<Checkpoint> load(String key) { return Optional.empty(); }
             @Override public void delete(String key) {}

@@ -36,13 +36,14 @@ abstract class CheckpointsContract {
         String key = key();
         RunSnapshot at7 = runAt(7);
         try (JdbcCheckpoints writer = new JdbcCheckpoints(database(), 100)) {
-            writer.save(key, at7);
+            writer.save(key, at7, true);
             assertTrue(writer.flush(Duration.ofSeconds(10)));
         }
         // another replica: a store of its own on the same database
         try (JdbcCheckpoints reader = new JdbcCheckpoints(database(), 100)) {
             Checkpoints.Checkpoint cp = reader.load(key).orElseThrow();
             assertEquals(7, cp.snapshot().epoch());
+            assertTrue(cp.settled(), "saved where the run stopped training");
             assertArrayEquals(at7.trainer().weights()[0], cp.snapshot().trainer().weights()[0]);
             assertTrue(Math.abs(System.currentTimeMillis() - cp.savedMillis()) < 60_000);
         }
@@ -52,9 +53,9 @@ abstract class CheckpointsContract {
     void aNewerSaveReplacesTheOlderOne() {
         String key = key();
         try (JdbcCheckpoints store = new JdbcCheckpoints(database(), 100)) {
-            store.save(key, runAt(3));
+            store.save(key, runAt(3), false);
             store.flush();
-            store.save(key, runAt(5));
+            store.save(key, runAt(5), false);
             store.flush();
             assertEquals(5, store.load(key).orElseThrow().snapshot().epoch());
             store.delete(key);
@@ -67,11 +68,11 @@ abstract class CheckpointsContract {
     void aConditionalDeleteSparesANewerCheckpoint() throws Exception {
         String key = key();
         try (JdbcCheckpoints store = new JdbcCheckpoints(database(), 100)) {
-            store.save(key, runAt(3));
+            store.save(key, runAt(3), false);
             store.flush();
             long oldSessionSaved = System.currentTimeMillis();
             Thread.sleep(5);
-            store.save(key, runAt(4));                   // the page resumed elsewhere and saved again
+            store.save(key, runAt(4), false);                   // the page resumed elsewhere and saved again
             store.deleteIfSavedBy(key, oldSessionSaved); // its old socket times out: not waiting in memory either
             store.flush();
             assertEquals(4, store.load(key).orElseThrow().snapshot().epoch());
@@ -90,8 +91,8 @@ abstract class CheckpointsContract {
         RunSnapshot[] snapshots = {runAt(1), runAt(2), runAt(3)};
         JdbcCheckpoints store = new JdbcCheckpoints(database(), 100, JdbcCheckpoints.MAX_PENDING_BYTES, false); // writer not started yet
         try {
-            for (int i = 0; i < 30; i++) store.save(a, snapshots[i % 3]);
-            for (int i = 0; i < 10; i++) store.save(b, snapshots[0]);
+            for (int i = 0; i < 30; i++) store.save(a, snapshots[i % 3], false);
+            for (int i = 0; i < 10; i++) store.save(b, snapshots[0], false);
             assertEquals(2, store.pending());
             assertEquals(3, store.load(a).orElseThrow().snapshot().epoch(), "the newest save, before it is written");
             store.start();
@@ -109,10 +110,10 @@ abstract class CheckpointsContract {
         try {
             RunSnapshot s = runAt(1);
             String a = key(), b = key(), c = key();
-            store.save(a, s);
-            store.save(b, s);
-            store.save(c, s);   // dropped: at most 2 keys wait
-            store.save(a, s);   // a key already waiting is still replaced
+            store.save(a, s, false);
+            store.save(b, s, false);
+            store.save(c, s, false);   // dropped: at most 2 keys wait
+            store.save(a, s, false);   // a key already waiting is still replaced
             assertEquals(2, store.pending());
             assertTrue(store.load(c).isEmpty());
         } finally {
@@ -127,10 +128,10 @@ abstract class CheckpointsContract {
         JdbcCheckpoints store = new JdbcCheckpoints(database(), 100, 2 * one + one / 2, false);
         try {
             String a = key(), b = key(), c = key();
-            store.save(a, s);
-            store.save(b, s);
-            store.save(c, s);   // a third copy would pass the byte bound: dropped
-            store.save(a, s);   // replacing one of the same size still goes
+            store.save(a, s, false);
+            store.save(b, s, false);
+            store.save(c, s, false);   // a third copy would pass the byte bound: dropped
+            store.save(a, s, false);   // replacing one of the same size still goes
             assertEquals(2, store.pending());
             assertEquals(2 * one, store.pendingBytes());
             store.start();
@@ -145,7 +146,7 @@ abstract class CheckpointsContract {
     void oldCheckpointsAreSwept() {
         String key = key();
         try (JdbcCheckpoints store = new JdbcCheckpoints(database(), 100)) {
-            store.save(key, runAt(1));
+            store.save(key, runAt(1), false);
             store.flush();
             store.deleteSavedBefore(Instant.now().minus(Duration.ofHours(1)));
             assertTrue(store.load(key).isPresent(), "saved just now: kept");

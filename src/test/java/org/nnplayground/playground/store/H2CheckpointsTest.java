@@ -39,14 +39,14 @@ class H2CheckpointsTest extends CheckpointsContract {
         try (JdbcCheckpoints store = new JdbcCheckpoints(down, 10)) {
             RunSnapshot s = runAt(2);
             String key = key();
-            store.save(key, s);
+            store.save(key, s, false);
             long start = System.nanoTime();
             assertTrue(store.flush(Duration.ofSeconds(10)), "the failed write is done with, not retried forever");
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos());
             assertEquals(0, store.written());
             assertEquals(1, store.failed());
             assertThrows(StoreException.class, () -> store.load(key));
-            store.save(key, s);   // still takes work, and fails it just as plainly
+            store.save(key, s, false);   // still takes work, and fails it just as plainly
             assertTrue(store.flush(Duration.ofSeconds(10)));
             assertEquals(2, store.failed());
         }

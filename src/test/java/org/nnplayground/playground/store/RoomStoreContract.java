@@ -103,6 +103,47 @@ abstract class RoomStoreContract {
     }
 
     @Test
+    void removedStudentsAndEndedClassesAreKept() {
+        String code = code();
+        long created = System.currentTimeMillis();
+        assertTrue(store().createRoom(new RoomRecord(code, "k".repeat(64), null, false, created)));
+        assertEquals(1, store().addStudent(code, new StudentRecord("s1", "a".repeat(64), "Ada", 0, null, created), 5));
+        store().removeStudent(code, "s1");
+        store().ban(code, new RoomStore.Ban("a".repeat(64), "ada"));
+        store().ban(code, new RoomStore.Ban("a".repeat(64), "ada")); // two servers heard the removal
+        RoomStore again = reopen();
+        try {
+            assertEquals(List.of(new RoomStore.Ban("a".repeat(64), "ada")), again.bans(code), "kept once, for the next start");
+        } finally {
+            again.close();
+        }
+        assertEquals(new RoomStore.TokenOwner(code, null), store().byToken("a".repeat(64)), "a removed token still names its class");
+
+        // ended long ago: forgetting what ended before it touches no other test's class on a shared database
+        long ended = created - 30L * 24 * 3600 * 1000;
+        store().endRoom(new RoomStore.EndedRecord(code, "k".repeat(64), "name,epoch\nAda,3\n", ended), ended - 12L * 3600 * 1000);
+        assertNull(store().room(code), "the room itself goes");
+        assertTrue(store().bans(code).isEmpty(), "its removals with it");
+        again = reopen();
+        RoomStore.EndedRecord back;
+        try {
+            back = again.ended(code);
+        } finally {
+            again.close();
+        }
+        assertEquals(new RoomStore.EndedRecord(code, "k".repeat(64), "name,epoch\nAda,3\n", ended), back);
+        assertTrue(store().endedRooms().contains(back));
+        assertTrue(!store().createRoom(new RoomRecord(code, "k2", null, false, ended)), "an ended class's code is not given again");
+
+        // a class that ended more than 12 hours before another ends is forgotten then (the caller says when)
+        String later = code();
+        store().createRoom(new RoomRecord(later, "k", null, false, ended));
+        store().endRoom(new RoomStore.EndedRecord(later, "k", "", ended + 13L * 3600 * 1000), ended + 1);
+        assertNull(store().ended(code));
+        assertEquals(later, store().ended(later).code());
+    }
+
+    @Test
     void roomsAndRostersComeBackWhole() {
         String code = code();
         long created = 1_700_000_000_123L;

@@ -412,6 +412,55 @@ class RoomProtocolTest {
     }
 
     @Test
+    void removalsAndEndedClassesSurviveARestart() throws Exception {
+        PlaygroundServer shared = server;
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("rooms-removed-");
+        server = PlaygroundServer.start(config(data));
+        try {
+            Made open = room(XOR);
+            Made closed = room(XOR);
+            String token;
+            try (Pupil bo = join(open, "Bo"); Pupil cy = join(closed, "Cy"); WsClient t = teacher(closed)) {
+                token = bo.token();
+                cy.socket().send("{\"type\":\"step\",\"epochs\":7}");
+                cy.socket().frameAt(7);
+                assertEquals(204, http("POST", "/api/rooms/" + open.code() + "/actions",
+                        "{\"type\":\"removeStudent\",\"studentId\":\"" + bo.id() + "\"}", open.key()).status());
+                card(t, cy.id(), c -> c.get("epoch").asInt() == 7, "Cy at epoch 7 before the end");
+                assertEquals(204, http("POST", "/api/rooms/" + closed.code() + "/actions", "{\"type\":\"closeRoom\"}", closed.key()).status());
+            }
+            server.stop(); // the store's writes are finished before it closes
+            server = PlaygroundServer.start(config(data));
+
+            Reply again = http("POST", "/api/rooms/" + open.code() + "/students", "{\"name\":\" BO \"}", null);
+            assertEquals(403, again.status(), "the removed name stays refused: " + again.text());
+            assertTrue(again.json().get("error").asText().contains("removed"), again.text());
+            try (WsClient back = WsClient.connectTo(server.port(), "/ws/room")) {
+                back.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+                assertTrue(back.next("error").get("message").asText().contains("removed"), "and so does the removed token");
+            }
+            try (Pupil other = join(open, "Di")) {
+                assertTrue(!other.id().isEmpty(), "the class itself goes on");
+            }
+
+            Reply late = http("POST", "/api/rooms/" + closed.code() + "/students", "{\"name\":\"Late\"}", null);
+            assertEquals(410, late.status(), late.text());
+            assertTrue(late.json().get("error").asText().contains("has ended"), late.text());
+            try (WsClient t = WsClient.connectTo(server.port(), "/ws/room")) {
+                t.send("{\"type\":\"teach\",\"code\":\"" + closed.code() + "\",\"key\":\"" + closed.key() + "\"}");
+                assertEquals("closed", t.next("roomClosed").get("reason").asText(), "the teacher's dashboard says the class ended");
+            }
+            Reply report = http("GET", "/api/rooms/" + closed.code() + "/report.csv", null, closed.key());
+            assertEquals(200, report.status(), report.text());
+            assertTrue(report.text().contains("Cy"), "the report as it was at the end: " + report.text());
+            assertEquals(403, http("GET", "/api/rooms/" + closed.code() + "/report.csv", null, "x" + closed.key()).status());
+        } finally {
+            server.stop();
+            server = shared;
+        }
+    }
+
+    @Test
     void roomsCreatedPerAddressPerHourAreLimited() throws Exception {
         assertEquals(10, ServerConfig.defaults().rooms().roomsPerHour());
         assertEquals(3, ServerConfig.from(new String[] {"--rooms-per-hour", "3"}, java.util.Map.of()).rooms().roomsPerHour());
