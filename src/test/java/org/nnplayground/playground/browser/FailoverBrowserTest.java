@@ -1,5 +1,6 @@
 package org.nnplayground.playground.browser;
 
+import org.nnplayground.playground.store.TestPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.store.StoreSettings;
@@ -36,7 +37,7 @@ class FailoverBrowserTest {
 
     @Test
     void thePageReconnectsAfterItsServerRestartsAndTheRunPlaysOn() throws Exception {
-        String url = System.getenv("PG_TEST_URL");
+        String url = TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         Path dir = Files.createTempDirectory("failover-browser");
         int port;

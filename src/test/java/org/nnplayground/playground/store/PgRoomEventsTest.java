@@ -25,7 +25,7 @@ class PgRoomEventsTest {
 
     @BeforeAll
     static void open() {
-        String url = System.getenv("PG_TEST_URL");
+        String url = TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         database = new Database(new StoreSettings(Path.of("unused"), url, 90, 10, StoreSettings.DEFAULT_MAX_RUN_BYTES));
         database.pool(); // migrated before the clocks below start

@@ -1,5 +1,6 @@
 package org.nnplayground.playground.web;
 
+import org.nnplayground.playground.store.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ class ClusterRoomProtocolTest {
 
     @BeforeAll
     static void start() throws Exception {
-        String url = System.getenv("PG_TEST_URL");
+        String url = TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         one = PlaygroundServer.start(config("one"));
         two = PlaygroundServer.start(config("two"));
@@ -58,7 +59,7 @@ class ClusterRoomProtocolTest {
         Path dir = Files.createTempDirectory("cluster-rooms-");
         DIRS.add(dir);
         return ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0)
-                .store(new StoreSettings(dir, System.getenv("PG_TEST_URL"), 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
+                .store(new StoreSettings(dir, TestPostgres.url(), 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
                 .rooms(new RoomLimits(6, 50, Duration.ofSeconds(60), 30, 100))
                 .cluster(new ClusterSettings(replica, Duration.ofSeconds(1)))
                 .build();

@@ -1,5 +1,6 @@
 package org.nnplayground.playground.web;
 
+import org.nnplayground.playground.store.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class FailoverProtocolTest {
     Path dir;
 
     @BeforeAll
-    static void postgres() { url = System.getenv("PG_TEST_URL"); }
+    static void postgres() { url = TestPostgres.url(); }
 
     /** Two replicas need a shared database: the tests that start them skip without PG_TEST_URL. */
     private static void needsPostgres() {
