@@ -83,7 +83,7 @@ class FailoverBrowserTest {
             ((JavascriptExecutor) page).executeAsyncScript("const done = arguments[0];"
                     + " import('/web/js/socket.js').then(m => { m.RECONNECT.giveUpMs = 1500; done(); })");
             server.stop();
-            waitUntil(page, Duration.ofSeconds(20), d -> (Boolean) js(page,
+            waitUntil(page, Duration.ofSeconds(60), d -> (Boolean) js(page,
                     "return [...document.querySelectorAll('.toast')].some(e => e.textContent.startsWith('The server has not answered'))"));
             screenshot(page, "failover-3-gave-up");
         } finally {
@@ -110,7 +110,7 @@ class FailoverBrowserTest {
 
     private static Object js(WebDriver page, String script) { return ((JavascriptExecutor) page).executeScript(script); }
 
-    private static <T> T waitUntil(WebDriver page, Function<WebDriver, T> condition) { return waitUntil(page, Duration.ofSeconds(15), condition); }
+    private static <T> T waitUntil(WebDriver page, Function<WebDriver, T> condition) { return waitUntil(page, BrowserSession.WAIT, condition); }
 
     private static <T> T waitUntil(WebDriver page, Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(page, timeout, Duration.ofMillis(50)).until(condition);

@@ -84,7 +84,7 @@ class TrainingBrowserTest extends BrowserTest {
         assertTrue(input.isDisplayed(), "the card stays open for a number");
         assertEquals(output, browser.heatmapPixels(), "nothing changed");
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-4", Keys.ENTER);
-        browser.waitUntil(Duration.ofSeconds(5), d -> !browser.heatmapPixels().equals(output));
+        browser.waitUntil(d -> !browser.heatmapPixels().equals(output));
         assertEquals("000,000", browser.text("iter-number"), "editing a weight does not train");
         browser.screenshot("4-weight-edited");
     }

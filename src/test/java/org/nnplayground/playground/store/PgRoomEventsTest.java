@@ -37,7 +37,7 @@ class PgRoomEventsTest {
     }
 
     private static void awaitListening(PgRoomEvents e) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (!e.listening() && System.currentTimeMillis() < deadline) Thread.sleep(20);
         assertTrue(e.listening(), "listening");
     }
@@ -77,7 +77,7 @@ class PgRoomEventsTest {
             try (Connection con = database.pool().getConnection(); Statement st = con.createStatement()) {
                 st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN " + PgRoomEvents.CHANNEL + "%'");
             }
-            assertTrue(caughtUp.await(10, TimeUnit.SECONDS), "reconnected, and the rooms were told to catch up");
+            assertTrue(caughtUp.await(60, TimeUnit.SECONDS), "reconnected, and the rooms were told to catch up");
             awaitListening(a);
             a.publish(code, new RoomEvent.ResetAll());
             assertEquals(new RoomEvent.ResetAll(), atB.poll(10, TimeUnit.SECONDS), "events flow again");

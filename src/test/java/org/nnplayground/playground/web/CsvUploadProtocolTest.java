@@ -155,7 +155,7 @@ class CsvUploadProtocolTest {
             } catch (RuntimeException closedWhileSending) {
                 // the server may close while the client is still writing
             }
-            assertEquals(1009, c.closed.get(10, TimeUnit.SECONDS));
+            assertEquals(1009, c.closed.get(30, TimeUnit.SECONDS));
         }
         try (WsClient next = WsClient.connect(server.port())) {
             next.send("{\"type\":\"load\",\"link\":\"" + HardeningProtocolTest.C1 + "\"}");

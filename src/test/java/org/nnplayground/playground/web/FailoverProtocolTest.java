@@ -150,12 +150,12 @@ class FailoverProtocolTest {
             assertEquals(503, h.statusCode());
             assertEquals("draining", JSON.readTree(h.body()).get("status").asText());
             CompletableFuture<?> refused = CompletableFuture.supplyAsync(() -> WsClient.connect(a.port()));
-            assertTrue(refused.handle((ok, error) -> error != null).get(10, TimeUnit.SECONDS), "no new socket while draining");
+            assertTrue(refused.handle((ok, error) -> error != null).get(30, TimeUnit.SECONDS), "no new socket while draining");
             CompletableFuture<?> room = CompletableFuture.supplyAsync(() -> WsClient.connectTo(a.port(), "/ws/room"));
-            assertTrue(room.handle((ok, error) -> error != null).get(10, TimeUnit.SECONDS), "no class-room socket either");
+            assertTrue(room.handle((ok, error) -> error != null).get(30, TimeUnit.SECONDS), "no class-room socket either");
 
             a.drain();
-            assertEquals(1012, c.closed.get(10, TimeUnit.SECONDS));
+            assertEquals(1012, c.closed.get(30, TimeUnit.SECONDS));
             assertTrue(c.closeReason.contains("restarting"), c.closeReason);
             while (true) {
                 Frame f = c.frames.poll();
@@ -186,7 +186,7 @@ class FailoverProtocolTest {
             c.send("{\"type\":\"play\"}");
             lastSeen = c.nextFrame(f -> f.epoch() >= 30, "training").epoch();
             a.drain();
-            assertEquals(1012, c.closed.get(10, TimeUnit.SECONDS));
+            assertEquals(1012, c.closed.get(30, TimeUnit.SECONDS));
             for (Frame f; (f = c.frames.poll()) != null; ) lastSeen = Math.max(lastSeen, f.epoch());
         }
         try (PlaygroundServer again = startOn(null, "single"); WsClient c = WsClient.connect(again.port())) {
@@ -209,7 +209,7 @@ class FailoverProtocolTest {
                 awaitWritten(a, 1);
                 assertTrue(a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(org.nnplayground.playground.room.Secrets.hash(token))).isPresent());
             }
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(org.nnplayground.playground.room.Secrets.hash(token))).isPresent() && System.nanoTime() < until) Thread.sleep(50);
             assertFalse(a.checkpoints().load(org.nnplayground.playground.session.Checkpoints.pageKey(org.nnplayground.playground.room.Secrets.hash(token))).isPresent(), "closed with 1000: deleted");
             try (WsClient c = WsClient.connect(a.port())) {
@@ -224,7 +224,7 @@ class FailoverProtocolTest {
     }
 
     private static void awaitWritten(PlaygroundServer s, long writes) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((s.checkpoints().written() < writes || s.checkpoints().pending() > 0) && System.nanoTime() < until) Thread.sleep(20);
         assertTrue(s.checkpoints().written() >= writes, "checkpoints written: " + s.checkpoints().written());
     }

@@ -81,7 +81,7 @@ class RoomHardeningProtocolTest {
             stalled.send("{\"type\":\"play\"}");
             Thread.sleep(1000);
             assertTrue(stalled.frames.size() <= Connection.MAX_FRAMES_UNACKED, stalled.frames.size() + " frames to a student who does not acknowledge");
-            assertEquals(1008, stalled.closed.get(6, TimeUnit.SECONDS), "closed as stalled");
+            assertEquals(1008, stalled.closed.get(30, TimeUnit.SECONDS), "closed as stalled");
             assertEquals("no frame taken for 2 s", stalled.closeReason);
             int lastEpoch = stalled.frames.stream().mapToInt(Frame::epoch).max().orElse(0);
             // freed as after any dropped socket: the session pauses and waits on the dashboard as away
@@ -106,9 +106,9 @@ class RoomHardeningProtocolTest {
     void roomSocketsGetPings() throws Exception {
         // a socket with a role: one without is closed after a few seconds (RoleDeadline)
         try (WsClient idle = teacher(room())) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SocketEndpoint.PING_SECONDS + 5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SocketEndpoint.PING_SECONDS + 30);
             while (idle.pings.get() == 0 && System.nanoTime() < deadline) Thread.sleep(200);
-            assertTrue(idle.pings.get() > 0, "no ping within " + (SocketEndpoint.PING_SECONDS + 5) + " s");
+            assertTrue(idle.pings.get() > 0, "no ping within " + (SocketEndpoint.PING_SECONDS + 30) + " s");
             assertFalse(idle.closed.isDone());
         }
     }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.room.RoomLimits;
+import org.nnplayground.playground.session.Session;
+import org.nnplayground.playground.session.SessionProbe;
 import org.nnplayground.playground.web.RoomClient.Made;
 import org.nnplayground.playground.web.RoomClient.Pupil;
 import org.nnplayground.playground.web.RoomClient.Reply;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -143,17 +146,26 @@ class RoomProtocolTest {
     @Test
     void dashboardCardsPauseAllResumeAllAndAnonymize() throws Exception {
         Made room = room(XOR);
+        java.util.Set<Session> before = java.util.Set.copyOf(server.registry().sessions());
         try (Pupil a = join(room, "Ada"); Pupil b = join(room, "Ben"); WsClient t = teacher(room)) {
+            List<Session> students = new ArrayList<>(server.registry().sessions());
+            students.removeAll(before);
+            assertEquals(2, students.size(), "Ada's and Ben's sessions");
             for (Pupil p : List.of(a, b)) p.socket().send("{\"type\":\"play\"}");
+            // past the status the run was built with, so the next "paused" is the teacher's
+            for (Pupil p : List.of(a, b)) p.socket().next(m -> m.path("type").asText().equals("status") && m.get("state").asText().equals("playing"), "playing");
             JsonNode card = card(t, a.id(), c -> c.get("epoch").asInt() > 5 && c.get("state").asText().equals("playing"), "Ada playing");
             assertEquals("Ada", card.get("name").asText());
             assertTrue(card.get("thumbCount").asInt() == 1 && card.get("thumbs").asText().length() > 100, "a 10x10 thumbnail");
             assertTrue(Double.isFinite(card.get("lossTest").asDouble()));
 
             t.send("{\"type\":\"pauseAll\"}");
-            long start = System.nanoTime();
             for (Pupil p : List.of(a, b)) p.socket().next(m -> m.path("type").asText().equals("status") && m.get("state").asText().equals("paused"), "paused");
-            assertTrue(System.nanoTime() - start < 1_000_000_000L, "every student paused within a second");
+            // paused means stopped: no run trains another epoch after its student's "paused" (how
+            // soon the pause arrives is RoomEventsBench's measure, not a test's)
+            int[] atPause = students.stream().mapToInt(SessionProbe::epochs).toArray();
+            Thread.sleep(500);
+            assertArrayEquals(atPause, students.stream().mapToInt(SessionProbe::epochs).toArray(), "epochs after the pause");
             card(t, b.id(), c -> c.get("state").asText().equals("paused"), "Ben paused on the dashboard");
 
             t.send("{\"type\":\"resumeAll\"}");

@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 /** A test WebSocket client (the JDK's): collects text messages as JSON and binary frames. */
 final class WsClient implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a wait for a message may last: a limit for a lost answer, long enough for a loaded machine. */
+    static final long WAIT_SECONDS = 30;
     final BlockingQueue<JsonNode> texts = new LinkedBlockingQueue<>();
     final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -65,7 +67,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** Sends one binary message (the protocol has none from the page: the server refuses them). */
     synchronized void sendBinary(byte[] bytes) { socket.sendBinary(ByteBuffer.wrap(bytes), true).join(); }
 
-    /** The next text message of {@code type} (others are skipped), or fails after 10 s. */
+    /** The next text message of {@code type} (others are skipped), or fails after WAIT_SECONDS. */
     JsonNode next(String type) throws InterruptedException {
         return next(m -> m.path("type").asText().equals(type), type);
     }
@@ -76,13 +78,13 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /**
      * One text message for each of {@code wanted}, in whatever order the server sends them (the
-     * others are skipped); the answer lists them in the order of {@code wanted}. Fails after 10 s.
+     * others are skipped); the answer lists them in the order of {@code wanted}. Fails after WAIT_SECONDS.
      */
     @SafeVarargs
     final java.util.List<JsonNode> nextEach(String what, Predicate<JsonNode>... wanted) throws InterruptedException {
         JsonNode[] found = new JsonNode[wanted.length];
         int missing = wanted.length;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (missing > 0 && System.nanoTime() < deadline) {
             JsonNode m = texts.poll(100, TimeUnit.MILLISECONDS);
             if (m == null) continue;
@@ -94,11 +96,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
                 }
             }
         }
-        if (missing > 0) throw new AssertionError("no " + what + " within 10 s; had " + java.util.Arrays.toString(found));
+        if (missing > 0) throw new AssertionError("no " + what + " within " + WAIT_SECONDS + " s; had " + java.util.Arrays.toString(found));
         return java.util.List.of(found);
     }
 
-    /** The next frame whose epoch is {@code epoch}, or fails after 10 s. */
+    /** The next frame whose epoch is {@code epoch}, or fails after WAIT_SECONDS. */
     Frame frameAt(int epoch) throws InterruptedException {
         return nextFrame(f -> f.epoch() == epoch, "frame at epoch " + epoch);
     }
@@ -107,14 +109,14 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return await(frames, wanted, what);
     }
 
-    /** Takes items until one is {@code wanted} (the others are dropped); fails after 10 s. */
+    /** Takes items until one is {@code wanted} (the others are dropped); fails after WAIT_SECONDS. */
     private static <T> T await(BlockingQueue<T> queue, Predicate<T> wanted, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (System.nanoTime() < deadline) {
             T item = queue.poll(100, TimeUnit.MILLISECONDS);
             if (item != null && wanted.test(item)) return item;
         }
-        throw new AssertionError("no " + what + " within 10 s");
+        throw new AssertionError("no " + what + " within " + WAIT_SECONDS + " s");
     }
 
     @Override
