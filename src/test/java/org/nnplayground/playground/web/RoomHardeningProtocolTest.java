@@ -55,7 +55,7 @@ class RoomHardeningProtocolTest {
     private static WsClient resume(String token) throws Exception {
         WsClient c = WsClient.connectTo(server.port(), "/ws/room");
         c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
-        c.next("joined");
+        c.nextKeepingOthers("joined");
         c.frameAt(0);
         return c;
     }
@@ -91,7 +91,7 @@ class RoomHardeningProtocolTest {
             assertTrue(healthy.frames.size() > 30, healthy.frames.size() + " frames to the healthy student");
             try (WsClient back = WsClient.connectTo(server.port(), "/ws/room")) {
                 back.send("{\"type\":\"resume\",\"token\":\"" + stalledToken + "\"}");
-                back.next("joined");
+                back.nextKeepingOthers("joined");
                 Frame resumed = back.nextFrame(f -> true, "the run where it stopped");
                 // the same session, nothing trained while away; it was playing when the socket went, so it plays on
                 // from there (the play queued behind the page's refresh may train one epoch before that frame is built)

@@ -50,7 +50,7 @@ class StalledTeacherProtocolTest {
         String token = post("/api/rooms/" + code + "/students", Map.of("name", name)).get("token").asText();
         WsClient c = WsClient.connectTo(server.port(), "/ws/room");
         c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
-        c.next("joined");
+        c.nextKeepingOthers("joined");
         c.frameAt(0);
         return c;
     }

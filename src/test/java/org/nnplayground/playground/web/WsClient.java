@@ -21,7 +21,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How long a wait for a message may last: a limit for a lost answer, long enough for a loaded machine. */
     static final long WAIT_SECONDS = 30;
-    final BlockingQueue<JsonNode> texts = new LinkedBlockingQueue<>();
+    final java.util.concurrent.BlockingDeque<JsonNode> texts = new java.util.concurrent.LinkedBlockingDeque<>();
     final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     /** The server's close reason (set before {@link #closed} completes). */
@@ -98,6 +98,31 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
         if (missing > 0) throw new AssertionError("no " + what + " within " + WAIT_SECONDS + " s; had " + java.util.Arrays.toString(found));
         return java.util.List.of(found);
+    }
+
+    /**
+     * The next text message {@code wanted}, leaving every other one in the queue, in order, for the
+     * next wait (where the server may send others before it: a dashboard's first roster can come
+     * before its {@code teaching}). Fails after WAIT_SECONDS.
+     */
+    JsonNode nextKeepingOthers(String type) throws InterruptedException {
+        return nextKeepingOthers(m -> m.path("type").asText().equals(type), type);
+    }
+
+    JsonNode nextKeepingOthers(Predicate<JsonNode> wanted, String what) throws InterruptedException {
+        java.util.ArrayDeque<JsonNode> others = new java.util.ArrayDeque<>();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (System.nanoTime() < deadline) {
+                JsonNode m = texts.poll(100, TimeUnit.MILLISECONDS);
+                if (m == null) continue;
+                if (wanted.test(m)) return m;
+                others.addLast(m);
+            }
+            throw new AssertionError("no '" + what + "' message within " + WAIT_SECONDS + " s");
+        } finally {
+            for (var i = others.descendingIterator(); i.hasNext(); ) texts.addFirst(i.next());
+        }
     }
 
     /** The next frame whose epoch is {@code epoch}, or fails after WAIT_SECONDS. */
