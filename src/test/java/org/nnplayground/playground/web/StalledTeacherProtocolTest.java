@@ -31,11 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StalledTeacherProtocolTest {
     private static Path data;
     private static PlaygroundServer server;
+    /**
+     * The stall timeout: short, so a test waits little, but long enough that the students, which
+     * take every frame, are not reaped while a loaded machine keeps this JVM from reading for a while.
+     */
+    private static final Duration STALL = Duration.ofSeconds(6);
 
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("stalled-teacher-");
-        server = PlaygroundServer.start(RoomServers.config(data).withStallTimeout(Duration.ofSeconds(2)));
+        server = PlaygroundServer.start(RoomServers.config(data).withStallTimeout(STALL));
     }
 
     @AfterAll
@@ -48,8 +53,7 @@ class StalledTeacherProtocolTest {
 
     private static WsClient student(String code, String name) throws Exception {
         String token = post("/api/rooms/" + code + "/students", Map.of("name", name)).get("token").asText();
-        WsClient c = WsClient.connectTo(server.port(), "/ws/room");
-        c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+        WsClient c = RoomClient.withRole(server, "{\"type\":\"resume\",\"token\":\"" + token + "\"}");
         c.nextKeepingOthers("joined");
         c.frameAt(0);
         return c;
@@ -68,7 +72,7 @@ class StalledTeacherProtocolTest {
             t.next("watching");
             s.send("{\"type\":\"play\"}");
             assertEquals(1008, t.closed.get(30, TimeUnit.SECONDS), "the watching teacher is closed as stalled");
-            assertEquals("no frame taken for 2 s", t.closeReason);
+            assertEquals("no frame taken for " + STALL.toSeconds() + " s", t.closeReason);
             int from = s.nextFrame(f -> true, "a frame").epoch();
             s.nextFrame(f -> f.epoch() > from, "the student trains on");
             assertFalse(s.closed.isDone(), "the student stays");
