@@ -148,12 +148,12 @@ class RoomProtocolTest {
         Made room = room(XOR);
         java.util.Set<Session> before = java.util.Set.copyOf(server.registry().sessions());
         try (Pupil a = join(room, "Ada"); Pupil b = join(room, "Ben"); WsClient t = teacher(room)) {
-            List<Session> students = new ArrayList<>(server.registry().sessions());
-            students.removeAll(before);
-            assertEquals(2, students.size(), "Ada's and Ben's sessions");
             for (Pupil p : List.of(a, b)) p.socket().send("{\"type\":\"play\"}");
             // past the status the run was built with, so the next "paused" is the teacher's
             for (Pupil p : List.of(a, b)) p.socket().next(m -> m.path("type").asText().equals("status") && m.get("state").asText().equals("playing"), "playing");
+            List<Session> students = new ArrayList<>(server.registry().sessions());
+            students.removeAll(before);
+            assertEquals(2, students.size(), "Ada's and Ben's sessions");
             JsonNode card = card(t, a.id(), c -> c.get("epoch").asInt() > 5 && c.get("state").asText().equals("playing"), "Ada playing");
             assertEquals("Ada", card.get("name").asText());
             assertTrue(card.get("thumbCount").asInt() == 1 && card.get("thumbs").asText().length() > 100, "a 10x10 thumbnail");
