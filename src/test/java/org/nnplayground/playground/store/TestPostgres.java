@@ -10,7 +10,7 @@ public final class TestPostgres {
     private TestPostgres() {}
 
     public static String url() {
-        String url = TestPostgres.url();
+        String url = System.getenv("PG_TEST_URL");
         if (url == null || url.isBlank()) return null;
         String fork = System.getProperty("playground.testFork");
         int forks = parse(System.getenv("PG_TEST_FORK_DATABASES"));
