@@ -122,7 +122,7 @@ class SocketLifetimeProtocolTest {
     }
 
     private static void actAndDrop(HttpClient http, int port, List<String> types, Random r) throws Exception {
-        WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WsClient.WAIT_SECONDS))
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new Ignoring()).get(20, TimeUnit.SECONDS);
         long dropAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(r.nextInt(401));
         try {

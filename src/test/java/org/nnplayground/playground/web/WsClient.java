@@ -41,7 +41,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** Connects as a page from {@code origin} would (null: no Origin header, as non-browser clients). */
     static WsClient connect(int port, String origin) {
         WsClient c = new WsClient();
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WAIT_SECONDS));
         if (origin != null) b.header("Origin", origin);
         c.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c).join();
         return c;
@@ -55,7 +55,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** A socket to {@code path}, opened as a page from {@code origin} would (null: no Origin header). */
     static WsClient connectTo(int port, String path, String origin) {
         WsClient c = new WsClient();
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WAIT_SECONDS));
         if (origin != null) b.header("Origin", origin);
         c.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + path), c).join();
         return c;
