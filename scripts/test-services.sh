@@ -1,7 +1,8 @@
 # Sourced by scripts/test.sh: services the store and export tests use.
 #  - a throwaway PostgreSQL (Debian's postgresql package, installed if missing), run as an
-#    unprivileged user on a free loopback port in a temporary directory: PG_TEST_URL (and PG_TEST_DIR,
-#    PG_TEST_BIN for a test that stops and starts it)
+#    unprivileged user on a free loopback port in a temporary directory: PG_TEST_URL, a database
+#    per test fork beside it (PG_TEST_FORK_DATABASES), and PG_TEST_BIN for the outage test, which
+#    makes a PostgreSQL of its own to stop and start
 #  - @tensorflow/tfjs (pure JavaScript) installed by npm into a temporary folder: TFJS_MODULES
 # stop_test_services stops PostgreSQL and removes both folders.
 
@@ -34,8 +35,12 @@ start_test_postgres() {
     -o "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
   PG_TEST_BIN="$bin"
   as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U playground playground
+  # one more database for each test fork (pom.xml runs two; TestPostgres picks playground_<fork>)
+  local n
+  for n in 1 2 3 4; do as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U playground "playground_$n"; done
+  export PG_TEST_FORK_DATABASES=4
   export PG_TEST_URL="jdbc:postgresql://127.0.0.1:$port/playground?user=playground"
-  # the outage test stops and starts this PostgreSQL (pg_ctl in PG_TEST_BIN, data in PG_TEST_DIR/data)
+  # the outage test makes its own PostgreSQL with these binaries (PG_TEST_BIN)
   export PG_TEST_DIR PG_TEST_BIN
   echo "PostgreSQL for tests: $PG_TEST_URL"
 }

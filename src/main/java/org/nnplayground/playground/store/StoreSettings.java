@@ -26,8 +26,15 @@ public record StoreSettings(Path dataDir, String databaseUrl, int retentionDays,
         this(dataDir, databaseUrl, retentionDays, savesPerMinute, maxRunBytes, DEFAULT_BUDGET_MB);
     }
 
+    /**
+     * A system property naming the default data directory instead of {@code data}: the test forks
+     * (pom.xml) each set their own, since two JVMs cannot open one H2 file.
+     */
+    public static final String DEFAULT_DIR_PROPERTY = "playground.defaultDataDir";
+
     public static StoreSettings defaults() {
-        return new StoreSettings(Path.of("data"), null, 90, 10, DEFAULT_MAX_RUN_BYTES, DEFAULT_BUDGET_MB);
+        Path dir = Path.of(System.getProperty(DEFAULT_DIR_PROPERTY, "data"));
+        return new StoreSettings(dir, null, 90, 10, DEFAULT_MAX_RUN_BYTES, DEFAULT_BUDGET_MB);
     }
 
     /** The budget in bytes. */

@@ -77,7 +77,10 @@ final class BrowserSession implements AutoCloseable {
         waitUntil(d -> (Boolean) js("return !!window.playgroundStats && window.playgroundStats.framesDrawn > 0"));
     }
 
-    <T> T waitUntil(Function<WebDriver, T> condition) { return waitUntil(Duration.ofSeconds(10), condition); }
+    /** How long a wait may last: a limit for what never comes, long enough for a loaded machine. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    <T> T waitUntil(Function<WebDriver, T> condition) { return waitUntil(WAIT, condition); }
 
     <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
         // the page rebuilds its network drawing when a session changes: retry over stale elements

@@ -70,7 +70,7 @@ class ClassEndBrowserTest {
     }
 
     private static <T> T waitUntil(WebDriver d, Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, Duration.ofSeconds(15), Duration.ofMillis(25))
+        return new WebDriverWait(d, BrowserSession.WAIT, Duration.ofMillis(25))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

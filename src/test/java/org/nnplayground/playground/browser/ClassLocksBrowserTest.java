@@ -53,7 +53,7 @@ class ClassLocksBrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"exercise\":\"" + exercise + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         String code = new ObjectMapper().readTree(made.body()).get("code").asText();
         driver.get("http://localhost:" + server.port() + "/?room=" + code);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(25));
+        WebDriverWait wait = new WebDriverWait(driver, BrowserSession.WAIT, Duration.ofMillis(25));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.id("room-join")).isDisplayed());
         driver.findElement(By.id("student-name")).sendKeys("Ann");

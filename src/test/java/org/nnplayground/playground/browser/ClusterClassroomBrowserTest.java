@@ -1,5 +1,6 @@
 package org.nnplayground.playground.browser;
 
+import org.nnplayground.playground.store.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -37,13 +38,13 @@ class ClusterClassroomBrowserTest {
     private static PlaygroundServer one;
     private static PlaygroundServer two;
     private static final List<Path> dirs = new ArrayList<>();
-    private static final ClassBrowsers browsers = new ClassBrowsers("playground-cluster-", Duration.ofSeconds(15));
+    private static final ClassBrowsers browsers = new ClassBrowsers("playground-cluster-", BrowserSession.WAIT);
 
     static ServerConfig config(String replica, int port) throws IOException {
         Path dir = Files.createTempDirectory("cluster-class-");
         dirs.add(dir);
         return ServerConfig.defaults().toBuilder().port(port)
-                .store(new StoreSettings(dir, System.getenv("PG_TEST_URL"), 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
+                .store(new StoreSettings(dir, TestPostgres.url(), 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
                 .rooms(RoomLimits.defaults())
                 .cluster(new ClusterSettings(replica, Duration.ofSeconds(1)))
                 .build();
@@ -51,7 +52,7 @@ class ClusterClassroomBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        String url = System.getenv("PG_TEST_URL");
+        String url = TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         one = PlaygroundServer.start(config("one", 0));
         two = PlaygroundServer.start(config("two", 0));

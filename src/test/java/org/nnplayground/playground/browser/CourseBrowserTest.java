@@ -28,7 +28,7 @@ class CourseBrowserTest extends BrowserTest {
         browser.waitUntil(d -> first("#confusion-matrix table[data-set=test]"));
         // the matrix follows training: a later epoch's counts replace the first ones
         String before = browser.waitUntil(d -> browser.byId("confusion-matrix").getAttribute("data-epoch"));
-        browser.waitUntil(Duration.ofSeconds(20), d -> !before.equals(browser.byId("confusion-matrix").getAttribute("data-epoch")) ? true : null);
+        browser.waitUntil(Duration.ofSeconds(60), d -> !before.equals(browser.byId("confusion-matrix").getAttribute("data-epoch")) ? true : null);
         browser.byId("play-pause-button").click();
         // read the table and its cells in one script: the next report may replace it at any time
         String counted = (String) browser.js("const t = document.querySelector('#confusion-matrix table[data-set=test]'); let s = 0;"
@@ -41,7 +41,7 @@ class CourseBrowserTest extends BrowserTest {
     void predictedVersusActualForARegressionLink() throws IOException {
         browser.open("problem=regression&regDataset=reg-plane&seed=0.3&networkShape=4&learningRate=0.01&x=true&y=true");
         browser.byId("play-pause-button").click();
-        browser.waitUntil(Duration.ofSeconds(20), d -> {
+        browser.waitUntil(Duration.ofSeconds(60), d -> {
             String r2 = browser.byId("pred-canvas").getAttribute("data-r2-test");
             return r2 != null && !r2.isEmpty() && Double.parseDouble(r2) > 0.5 ? true : null;
         });
@@ -57,7 +57,7 @@ class CourseBrowserTest extends BrowserTest {
     void gradientChartShowsASixLayerSigmoidNetsFirstLayerFarBelowItsLast() throws IOException {
         browser.open("activation=sigmoid&networkShape=8,8,8,8,8,8&dataset=circle&seed=0.4&learningRate=0.03&x=true&y=true");
         browser.byId("play-pause-button").click();
-        browser.waitUntil(Duration.ofSeconds(20), d -> browser.byId("gradient-canvas").getAttribute("data-first") != null ? true : null);
+        browser.waitUntil(Duration.ofSeconds(60), d -> browser.byId("gradient-canvas").getAttribute("data-first") != null ? true : null);
         browser.byId("play-pause-button").click();
         WebElement canvas = browser.byId("gradient-canvas");
         double first = Double.parseDouble(canvas.getAttribute("data-first"));
@@ -86,7 +86,7 @@ class CourseBrowserTest extends BrowserTest {
         long trainPoints = (Long) browser.js("return window.playgroundStats.lastFrame ? 1 : 0");
         assertEquals(1, trainPoints);
         String epoch = browser.text("iter-number");
-        browser.waitUntil(Duration.ofSeconds(20), d -> !browser.text("iter-number").equals(epoch) ? true : null);
+        browser.waitUntil(Duration.ofSeconds(60), d -> !browser.text("iter-number").equals(epoch) ? true : null);
         // right-click removes a point
         new Actions(browser.driver).moveToElement(map, (int) (w * 0.15) - w / 2, -w / 4).contextClick().perform();
         browser.waitUntil(d -> browser.text("draw-count").equals("9 points"));
@@ -153,8 +153,8 @@ class CourseBrowserTest extends BrowserTest {
         browser.open(C1.replace("learningRate=0.03", "learningRate=3") + "&earlyStop=5");
         assertEquals("5", new Select(browser.byId("earlyStop")).getFirstSelectedOption().getAttribute("value"));
         browser.byId("play-pause-button").click();
-        browser.waitUntil(Duration.ofSeconds(30), d -> browser.byId("best-epoch-marker").isDisplayed() ? true : null);
-        browser.waitUntil(Duration.ofSeconds(30), d -> browser.text("best-epoch-text").startsWith("Early stopping: best epoch") ? true : null);
+        browser.waitUntil(Duration.ofSeconds(60), d -> browser.byId("best-epoch-marker").isDisplayed() ? true : null);
+        browser.waitUntil(Duration.ofSeconds(60), d -> browser.text("best-epoch-text").startsWith("Early stopping: best epoch") ? true : null);
         WebElement marker = browser.byId("best-epoch-marker");
         assertEquals("linechart", marker.findElement(By.xpath("..")).getAttribute("id"));
         shoot("course-7-early-stop", "output-column");

@@ -66,7 +66,7 @@ class CrossFeatureBrowserTest {
     private static Object js(String script) { return ((JavascriptExecutor) driver).executeScript(script); }
 
     private static <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(25))
+        return new WebDriverWait(driver, BrowserSession.WAIT, Duration.ofMillis(25))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

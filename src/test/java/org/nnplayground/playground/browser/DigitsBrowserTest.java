@@ -26,7 +26,7 @@ class DigitsBrowserTest extends BrowserTest {
         browser.driver.get(browser.baseUrl() + "#" + BOOK);
         // the first build reads the digits and measures 10,000 images: allow a busy machine its time
         browser.waitUntil(Duration.ofSeconds(60), d -> (Boolean) browser.js("return !!window.playgroundStats && window.playgroundStats.framesDrawn > 0"));
-        browser.waitUntil(Duration.ofSeconds(30), d -> browser.all("#digits-gallery .digit-tile").size() == 40 ? true : null);
+        browser.waitUntil(Duration.ofSeconds(60), d -> browser.all("#digits-gallery .digit-tile").size() == 40 ? true : null);
         assertTrue(browser.byId("digits").isDisplayed());
         String untrainedWeights = browser.byId("digits-weights").getAttribute("data-sum");
         // an untrained network gets most of the gallery wrong, and every outlined tile is a mistake
@@ -41,7 +41,7 @@ class DigitsBrowserTest extends BrowserTest {
         });
         browser.waitUntil(Duration.ofSeconds(180), d -> Integer.parseInt(browser.byId("digits").getAttribute("data-epoch")) >= 1 ? true : null);
         browser.byId("play-pause-button").click();
-        browser.waitUntil(Duration.ofSeconds(30), d -> browser.byId("digits-confusion").findElements(org.openqa.selenium.By.tagName("table")).isEmpty() ? null : true);
+        browser.waitUntil(Duration.ofSeconds(60), d -> browser.byId("digits-confusion").findElements(org.openqa.selenium.By.tagName("table")).isEmpty() ? null : true);
         String trainedWeights = browser.byId("digits-weights").getAttribute("data-sum");
         assertNotEquals(untrainedWeights, trainedWeights, "the first layer's weight images changed");
         assertOutlinesAreMistakes();
@@ -57,16 +57,16 @@ class DigitsBrowserTest extends BrowserTest {
         browser.js("arguments[0].scrollIntoView({block: 'center'})", pad);
         new Actions(browser.driver).moveToElement(pad, 0, -70).clickAndHold().moveByOffset(2, 40).moveByOffset(2, 40)
                 .moveByOffset(2, 40).moveByOffset(0, 20).release().perform();
-        String top = browser.waitUntil(Duration.ofSeconds(20), d -> {
+        String top = browser.waitUntil(Duration.ofSeconds(60), d -> {
             String t = browser.byId("digits-probabilities").getAttribute("data-top");
             return t == null || t.isEmpty() ? null : t;
         });
-        browser.waitUntil(Duration.ofSeconds(5), d -> "1".equals(browser.byId("digits-probabilities").getAttribute("data-top")) ? true : null);
+        browser.waitUntil(d -> "1".equals(browser.byId("digits-probabilities").getAttribute("data-top")) ? true : null);
         assertEquals("1", browser.byId("digits-probabilities").getAttribute("data-top"), "a drawn 1 is a 1 (first answer: " + top + ")");
         shoot("digits-drawn-one");
 
         browser.driver.manage().window().setSize(new Dimension(390, 844));
-        browser.waitUntil(Duration.ofSeconds(5), d -> (Boolean) browser.js("return innerWidth < 500"));
+        browser.waitUntil(d -> (Boolean) browser.js("return innerWidth < 500"));
         browser.js("document.getElementById('digits').scrollIntoView()");
         shoot("digits-390x844");
         assertEquals(0L, browser.js("return Math.max(0, document.documentElement.scrollWidth - innerWidth)"),

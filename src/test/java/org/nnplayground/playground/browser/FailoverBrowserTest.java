@@ -1,5 +1,6 @@
 package org.nnplayground.playground.browser;
 
+import org.nnplayground.playground.store.TestPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.store.StoreSettings;
@@ -36,7 +37,7 @@ class FailoverBrowserTest {
 
     @Test
     void thePageReconnectsAfterItsServerRestartsAndTheRunPlaysOn() throws Exception {
-        String url = System.getenv("PG_TEST_URL");
+        String url = TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         Path dir = Files.createTempDirectory("failover-browser");
         int port;
@@ -84,7 +85,7 @@ class FailoverBrowserTest {
             ((JavascriptExecutor) page).executeAsyncScript("const done = arguments[0];"
                     + " import('/web/js/socket.js').then(m => { m.RECONNECT.giveUpMs = 1500; done(); })");
             server.stop();
-            waitUntil(page, Duration.ofSeconds(20), d -> (Boolean) js(page,
+            waitUntil(page, Duration.ofSeconds(60), d -> (Boolean) js(page,
                     "return [...document.querySelectorAll('.toast')].some(e => e.textContent.startsWith('The server has not answered'))"));
             screenshot(page, "failover-3-gave-up");
         } finally {
@@ -112,7 +113,7 @@ class FailoverBrowserTest {
 
     private static Object js(WebDriver page, String script) { return ((JavascriptExecutor) page).executeScript(script); }
 
-    private static <T> T waitUntil(WebDriver page, Function<WebDriver, T> condition) { return waitUntil(page, Duration.ofSeconds(15), condition); }
+    private static <T> T waitUntil(WebDriver page, Function<WebDriver, T> condition) { return waitUntil(page, BrowserSession.WAIT, condition); }
 
     private static <T> T waitUntil(WebDriver page, Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(page, timeout, Duration.ofMillis(50)).until(condition);

@@ -51,7 +51,7 @@ class FeaturesBrowserTest extends BrowserTest {
         assertTrue(browser.text("metric-test-label").contains("R²"));
         new Select(browser.byId("speed")).selectByValue("10");
         browser.byId("play-pause-button").click();
-        browser.waitUntil(Duration.ofSeconds(15), d -> browser.byId("diverged").isDisplayed());
+        browser.waitUntil(d -> browser.byId("diverged").isDisplayed());
         assertFalse(browser.text("diverged").isBlank());
         browser.screenshot("5-diverged");
     }

@@ -65,7 +65,7 @@ class WhatRunsBrowserTest {
         assertEquals("-1", ticks.get(0));
         assertTrue(Double.parseDouble(ticks.get(2)) > 4, "the legend runs to the highest price: " + ticks);
         browser.byId("play-pause-button").click();
-        browser.waitUntil(Duration.ofSeconds(20), d -> Integer.parseInt(browser.text("iter-number").replace(",", "")) >= 100);
+        browser.waitUntil(Duration.ofSeconds(60), d -> Integer.parseInt(browser.text("iter-number").replace(",", "")) >= 100);
         browser.byId("play-pause-button").click();
         long colours = (Long) browser.js("""
                 const c = document.getElementById('heatmap-canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -81,7 +81,7 @@ class WhatRunsBrowserTest {
         browser.waitUntil(d -> browser.hash().contains("dataset=xor-table") && browser.byId("all-train-note").isDisplayed());
         assertTrue(browser.text("all-train-note").contains("All 4 points train"), browser.text("all-train-note"));
         browser.byId("play-pause-button").click();
-        browser.waitUntil(Duration.ofSeconds(30), d -> browser.text("metric-train").equals("100.0%"));
+        browser.waitUntil(Duration.ofSeconds(60), d -> browser.text("metric-train").equals("100.0%"));
         browser.byId("play-pause-button").click();
         browser.screenshot("state-xor-table-1280");
         assertTrue(browser.all("#output option[value='step']").size() == 1, "step is an output choice");
@@ -146,7 +146,7 @@ class WhatRunsBrowserTest {
                 browser.byId("datasets").findElement(org.openqa.selenium.By.cssSelector("[data-dataset='xor-table']")).click();
                 browser.waitUntil(d -> browser.hash().contains("dataset=xor-table"));
                 browser.byId("play-pause-button").click();
-                browser.waitUntil(Duration.ofSeconds(30), d -> browser.text("metric-train").equals("100.0%"));
+                browser.waitUntil(Duration.ofSeconds(60), d -> browser.text("metric-train").equals("100.0%"));
                 browser.screenshot("state-xor-" + name);
                 browser.byId("play-pause-button").click();
             }

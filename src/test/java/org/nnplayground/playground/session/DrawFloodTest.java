@@ -68,7 +68,7 @@ class DrawFloodTest {
             }
             release.countDown();
             await(allDrawn);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (saves.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5); // the drawing plays: its first epoch is checkpointed
             session.close();
 
@@ -85,7 +85,7 @@ class DrawFloodTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            assertTrue(latch.await(20, TimeUnit.SECONDS), "waited 20 s");
+            assertTrue(latch.await(60, TimeUnit.SECONDS), "waited 60 s");
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }

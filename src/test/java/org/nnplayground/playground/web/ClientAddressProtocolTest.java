@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,23 +56,36 @@ class ClientAddressProtocolTest {
         }
     }
 
-    /** Opens /ws as forwarded for {@code client}: the close code within 1.5 s, or 0 while it stays open. */
+    /**
+     * Opens /ws as forwarded for {@code client}: the close code when the server refuses it, or 0 once
+     * the server answers the empty request sent on it (only an open session answers).
+     */
     private int socketFor(PlaygroundServer server, String client) throws Exception {
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        CompletableFuture<Integer> answer = new CompletableFuture<>();
         WebSocket ws = HTTP.newWebSocketBuilder().header("X-Forwarded-For", client)
                 .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), new WebSocket.Listener() {
                     @Override
-                    public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
-                        closed.complete(status);
+                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                        // a refusal says why before its close; any other answer comes from an open session
+                        String text = data.toString();
+                        if (!text.contains("too many sessions") && !text.contains("the server is full")) answer.complete(0);
+                        w.request(1);
                         return null;
                     }
-                }).get(5, TimeUnit.SECONDS);
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
+                        answer.complete(status);
+                        return null;
+                    }
+                }).get(30, TimeUnit.SECONDS);
         opened.add(ws);
         try {
-            return closed.get(1500, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stillOpen) {
-            return 0;
+            ws.sendText("{}", true).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException closedMeanwhile) {
+            // refused: the close code is on its way
         }
+        return answer.get(30, TimeUnit.SECONDS);
     }
 
     private static int createRoom(PlaygroundServer server, String client) throws Exception {
@@ -137,7 +150,7 @@ class ClientAddressProtocolTest {
         for (WebSocket ws : opened) ws.abort();
         opened.clear();
         // the server frees the sessions on the close events
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((proxied.sessions() > 0 || direct.sessions() > 0) && System.nanoTime() < until) Thread.sleep(20);
     }
 

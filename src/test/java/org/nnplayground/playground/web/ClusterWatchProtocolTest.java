@@ -38,7 +38,7 @@ class ClusterWatchProtocolTest {
 
     @BeforeAll
     static void start() throws Exception {
-        String url = System.getenv("PG_TEST_URL");
+        String url = org.nnplayground.playground.store.TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         a = PlaygroundServer.start(config("watch-a"));
     }
@@ -48,7 +48,7 @@ class ClusterWatchProtocolTest {
         Path dir = Files.createTempDirectory("cluster-watch-");
         DIRS.add(dir);
         return ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0)
-                .store(new StoreSettings(dir, System.getenv("PG_TEST_URL"), 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
+                .store(new StoreSettings(dir, org.nnplayground.playground.store.TestPostgres.url(), 90, 1000, StoreSettings.DEFAULT_MAX_RUN_BYTES))
                 .rooms(new RoomLimits(6, 50, Duration.ofSeconds(60), 30, 100))
                 .cluster(new ClusterSettings(replica, Duration.ofSeconds(1)))
                 .build();

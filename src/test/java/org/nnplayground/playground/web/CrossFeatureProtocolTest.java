@@ -105,7 +105,7 @@ class CrossFeatureProtocolTest {
         Object[] pupil = student(room[0], "Alan");
         try (WsClient s = (WsClient) pupil[1]; WsClient t = WsClient.connectTo(server.port(), "/ws/room")) {
             t.send("{\"type\":\"teach\",\"code\":\"" + room[0] + "\",\"key\":\"" + room[1] + "\"}");
-            t.next("teaching");
+            t.nextKeepingOthers("teaching");
             for (String hidden : new String[] {"dataset_hide=true", "playButton_hide=true"}) {
                 t.send("{\"type\":\"pushExercise\",\"link\":\"dataset=xor&networkShape=3&" + hidden + "\"}");
                 JsonNode exercise = s.next("exercise");
@@ -165,7 +165,7 @@ class CrossFeatureProtocolTest {
         JsonNode j = post("/api/rooms/" + code + "/students", JSON.writeValueAsString(java.util.Map.of("name", name)));
         WsClient c = WsClient.connectTo(server.port(), "/ws/room");
         c.send("{\"type\":\"resume\",\"token\":\"" + j.get("token").asText() + "\"}");
-        c.next("joined");
+        c.nextKeepingOthers("joined");
         c.next("session");
         return new Object[] {j.get("studentId").asText(), c};
     }
@@ -177,7 +177,7 @@ class CrossFeatureProtocolTest {
         Object[] pupil = student(room[0], "Ada");
         try (WsClient s = (WsClient) pupil[1]; WsClient t = WsClient.connectTo(server.port(), "/ws/room")) {
             t.send("{\"type\":\"teach\",\"code\":\"" + room[0] + "\",\"key\":\"" + room[1] + "\"}");
-            t.next("teaching");
+            t.nextKeepingOthers("teaching");
             t.send("{\"type\":\"watch\",\"studentId\":\"" + pupil[0] + "\"}");
             t.next("watching");
             // what web/js/insights.js sends on every connect (its panel is open by default)

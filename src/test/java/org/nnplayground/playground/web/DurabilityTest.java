@@ -86,6 +86,6 @@ class DurabilityTest {
         }, "child-output");
         reader.setDaemon(true);
         reader.start();
-        return port.get(60, TimeUnit.SECONDS);
+        return port.get(180, TimeUnit.SECONDS); // a limit: a JVM starts slowly on a loaded machine
     }
 }

@@ -54,10 +54,10 @@ class ExercisePushProtocolTest {
         String token = JSON.readTree(post("/api/rooms/" + code + "/students", Map.of("name", "Ada")).body()).get("token").asText();
         try (WsClient student = WsClient.connectTo(server.port(), "/ws/room"); WsClient t = WsClient.connectTo(server.port(), "/ws/room")) {
             student.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
-            student.next("joined");
+            student.nextKeepingOthers("joined");
             student.frameAt(0);
             t.send("{\"type\":\"teach\",\"code\":\"" + code + "\",\"key\":\"" + key + "\"}");
-            t.next("teaching");
+            t.nextKeepingOthers("teaching");
             Map<String, String> why = Map.of(TOO_BIG, "at most 100000 parameters", TOO_MUCH_WORK, "this network is too big for this much data",
                     CHANGED, "percTrainData 95");
             for (String bad : new String[] {TOO_BIG, TOO_MUCH_WORK, CHANGED}) {

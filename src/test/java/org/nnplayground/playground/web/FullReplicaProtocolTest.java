@@ -1,5 +1,6 @@
 package org.nnplayground.playground.web;
 
+import org.nnplayground.playground.store.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.store.StoreSettings;
 
@@ -23,7 +24,7 @@ class FullReplicaProtocolTest {
 
     @Test
     void aFullReplicaRefusesTheUpgradeSoTheBalancerTriesAnother() throws Exception {
-        String url = System.getenv("PG_TEST_URL");
+        String url = TestPostgres.url();
         assumeTrue(url != null && !url.isBlank(), "PG_TEST_URL is not set (scripts/test.sh sets it)");
         try (PlaygroundServer server = PlaygroundServer.start(config(url)); WsClient first = WsClient.connect(server.port())) {
             first.next("resumeToken");

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nnplayground.playground.session.Session;
+import org.nnplayground.playground.session.SessionProbe;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
@@ -35,10 +35,12 @@ class HardeningProtocolTest {
     static final String HEAVY = "networkShape=200,200&batchSize=1&percTrainData=90&seed=0.1";
     static final String C1 = "activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&networkShape=4,2&seed=0.12345&percTrainData=50";
     private static PlaygroundServer server;
+    /** Short, but long enough that clients taking every frame are not reaped while a loaded machine starves this JVM. */
+    static final Duration STALL = Duration.ofSeconds(6);
 
     @BeforeAll
     static void start() {
-        server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStallTimeout(Duration.ofSeconds(2)));
+        server = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withStallTimeout(STALL));
     }
 
     @AfterAll
@@ -90,31 +92,34 @@ class HardeningProtocolTest {
     @Test
     void aHeavyStepDoesNotFreezeThePlayersAndPauseOrLoadCancelsIt() throws Exception {
         List<WsClient> players = new ArrayList<>();
+        Set<Session> before = Set.copyOf(server.registry().sessions());
         try (WsClient heavy1 = loaded(HEAVY); WsClient heavy2 = loaded(HEAVY)) {
+            List<Session> heavy = opened(before);
             for (int i = 0; i < 5; i++) {
                 WsClient p = loaded(C1);
                 p.send("{\"type\":\"play\"}");
                 players.add(p);
             }
-            Thread.sleep(500);
-            double alone = medianFrameRate(players, 2000);
             heavy1.send("{\"type\":\"step\",\"epochs\":1000}");
             heavy2.send("{\"type\":\"step\",\"epochs\":1000}");
-            Thread.sleep(300);
-            double beside = medianFrameRate(players, 3000);
-            // compare with the same players just before (the machine is shared): before slicing they
-            // got no frame at all for a minute. On an idle 2-core machine they keep about all their
-            // frames (one trainer thread is always theirs); on a machine overloaded by other
-            // processes the heavy lane's thread takes its OS share, so the bound is loose
-            assertTrue(beside >= 0.3 * alone, "players' median frame rate " + beside + " beside heavy steps, " + alone + " before");
             // the steps run, a slice at a time, and show progress
             Frame progress = heavy1.nextFrame(f -> f.epoch() > 0, "heavy progress");
             assertTrue(progress.epoch() < 1000, "still stepping");
-            heavy1.send("{\"type\":\"pause\"}");
-            heavy1.next(m -> m.path("state").asText().equals("paused"), "paused");
+            heavy2.nextFrame(f -> f.epoch() > 0, "heavy progress");
+            // before slicing, two heavy steps held both trainer threads and the players got no frame
+            // until the steps were done (about a minute); now each player goes on playing, frame by
+            // frame, while the steps still run, whatever else loads the machine
+            for (WsClient p : players) {
+                p.frames.clear();
+                int from = p.nextFrame(f -> true, "a player's frame").epoch();
+                p.nextFrame(f -> f.epoch() >= from + 10, "a player's 10 more epochs beside the heavy steps");
+            }
+            for (Session s : heavy) assertTrue(s.isStepping(), "the heavy steps still run while the players played 10 epochs each");
             // requests run in order on the session's turns: a full step of 1000 after the pause is
             // taken only if nothing of the first one still waits (else "at most 1000 epochs may
             // wait"); the refused step 0 after it marks the end of the answers, whatever the timing
+            heavy1.send("{\"type\":\"pause\"}");
+            heavy1.next(m -> m.path("state").asText().equals("paused"), "paused");
             heavy1.texts.clear();
             heavy1.send("{\"type\":\"step\",\"epochs\":1000}");
             heavy1.send("{\"type\":\"step\",\"epochs\":0}");
@@ -130,34 +135,43 @@ class HardeningProtocolTest {
     }
 
     @Test
-    void closingDuringAHeavyStepFreesTheCpuAtOnce() throws Exception {
-        // what a new session's first step takes on this machine now (it may be busy with other work)
-        long base = System.nanoTime();
-        try (WsClient first = loaded(C1)) {
-            first.send("{\"type\":\"step\"}");
-            first.frameAt(1);
-        }
-        base = System.nanoTime() - base;
+    void closingDuringAHeavyStepStopsItsEpochsAtOnce() throws Exception {
+        Set<Session> before = Set.copyOf(server.registry().sessions());
         WsClient a = loaded(HEAVY);
         WsClient b = loaded(HEAVY);
+        List<Session> heavy = opened(before);
         a.send("{\"type\":\"step\",\"epochs\":1000}");
         b.send("{\"type\":\"step\",\"epochs\":1000}");
         a.nextFrame(f -> f.epoch() > 2, "a steps");
+        b.nextFrame(f -> f.epoch() > 2, "b steps");
+        int open = server.sessions();
         a.abort();
         b.close();
-        Thread.sleep(300); // one epoch (about 50 ms) at most, plus the close handshake
-        long cpu = trainerCpuNanos();
-        Thread.sleep(1000);
-        long used = trainerCpuNanos() - cpu;
-        assertTrue(used < 150_000_000L, "trainer threads used " + used / 1e6 + " ms of CPU in the second after the close");
-        long t0 = System.nanoTime();
+        awaitOpenSessions(open - 2); // both sessions closed (the registry closes a session before freeing its place)
+        int[] atClose = heavy.stream().mapToInt(SessionProbe::epochs).toArray();
+        // with the closed steps still running, both trainer threads were theirs for a minute
         try (WsClient next = loaded(C1)) {
             next.send("{\"type\":\"step\"}");
             next.frameAt(1);
         }
-        long took = System.nanoTime() - t0;
-        // with the protection off the closed steps hold both trainer threads for a minute
-        assertTrue(took < 2_000_000_000L + 4 * base, "the next session got its turns at once: " + took / 1e6 + " ms, " + base / 1e6 + " ms before the steps");
+        Thread.sleep(500); // room for a step that went on after its close to show
+        for (int i = 0; i < atClose.length; i++) {
+            int after = SessionProbe.epochs(heavy.get(i)) - atClose[i];
+            // the epoch under way when the socket closed may end; no other starts
+            assertTrue(after <= 1, "a closed session trained " + after + " epochs after its close");
+        }
+    }
+
+    /**
+     * The two heavy sessions opened since {@code before} (a socket an earlier test gave up on may
+     * open a session late: the heavy ones are told by their network's size).
+     */
+    private static List<Session> opened(Set<Session> before) {
+        List<Session> now = new ArrayList<>(server.registry().sessions());
+        now.removeAll(before);
+        now.removeIf(s -> s.summary().parameterCount() < 10_000);
+        assertEquals(2, now.size(), "the two heavy sessions");
+        return now;
     }
 
     @Test
@@ -197,9 +211,10 @@ class HardeningProtocolTest {
             Thread.sleep(1000);
             // it owes the acknowledgement for epoch 0; two more frames (three unacknowledged), then nothing
             assertTrue(stalled.frames.size() <= Connection.MAX_FRAMES_UNACKED, stalled.frames.size() + " frames to a client that does not acknowledge");
-            assertEquals(1, stalled.closed.get(6, TimeUnit.SECONDS) == 1008 ? 1 : 0, "closed as stalled");
+            assertEquals(1, stalled.closed.get(30, TimeUnit.SECONDS) == 1008 ? 1 : 0, "closed as stalled");
             assertFalse(healthy.closed.isDone(), "the healthy player stays");
-            assertTrue(healthy.frames.size() > 30);
+            awaitFrames(healthy, 31);
+            assertFalse(healthy.closed.isDone(), "the healthy player plays on");
         }
     }
 
@@ -225,12 +240,14 @@ class HardeningProtocolTest {
             c.send("{\"type\":\"load\",\"link\":\"" + C1 + "\"}");
             c.frameAt(0);
             c.send("{\"type\":\"play\"}");
-            Thread.sleep(700);
+            awaitFrames(c, Connection.MAX_FRAMES_UNACKED - 1);
+            Thread.sleep(700); // room for a frame too many to show
             assertEquals(Connection.MAX_FRAMES_UNACKED - 1, c.frames.size(), "the window: 3 frames unacknowledged");
             int last = c.frames.stream().mapToInt(Frame::epoch).max().orElse(0);
             c.frames.clear();
             c.send("{\"type\":\"ack\",\"frames\":2}"); // frees exactly two places
-            Thread.sleep(700);
+            awaitFrames(c, 2);
+            Thread.sleep(700); // room for a frame too many to show
             assertEquals(List.of(last + 1, last + 2), c.frames.stream().map(Frame::epoch).toList());
             c.send("{\"type\":\"ack\",\"frames\":9}");
             assertTrue(c.next("error").get("message").asText().contains("1 to 3 frames"));
@@ -315,8 +332,14 @@ class HardeningProtocolTest {
         return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> !t.getName().startsWith("HttpClient-")).count();
     }
 
+    /** Waits until {@code c} holds {@code n} frames (a limit, not a speed: a loaded machine sends them later). */
+    private static void awaitFrames(WsClient c, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WsClient.WAIT_SECONDS);
+        while (c.frames.size() < n && System.nanoTime() < deadline) Thread.sleep(20);
+    }
+
     private static void awaitOpenSessions(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (server.sessions() > expected && System.nanoTime() < deadline) Thread.sleep(50);
         assertEquals(expected, server.sessions(), "open sessions");
     }
@@ -376,25 +399,5 @@ class HardeningProtocolTest {
             }
             return b.toString();
         }
-    }
-
-    /** The median over {@code clients} of the frames each received per second in the next {@code millis}. */
-    private static double medianFrameRate(List<WsClient> clients, long millis) throws InterruptedException {
-        clients.forEach(c -> c.frames.clear());
-        long t0 = System.nanoTime();
-        Thread.sleep(millis);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double[] fps = clients.stream().mapToDouble(c -> c.frames.size() / seconds).sorted().toArray();
-        return fps[fps.length / 2];
-    }
-
-    /** CPU time of the scheduler's trainer threads (this JVM runs the server). */
-    private static long trainerCpuNanos() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (t != null && t.getThreadName().startsWith("trainer-")) sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
-        }
-        return sum;
     }
 }

@@ -38,9 +38,8 @@ class JoinQrProtocolTest {
     @Test
     void theQrCodeDecodesToTheJoinLinkTheTeachersDashboardIsTold() throws Exception {
         Made room = RoomClient.room(server, null);
-        WsClient teacher = WsClient.connectTo(server.port(), "/ws/room");
-        teacher.send("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"" + room.key() + "\"}");
-        String joinUrl = teacher.next("teaching").get("joinUrl").asText();
+        WsClient teacher = RoomClient.withRole(server, "{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"" + room.key() + "\"}");
+        String joinUrl = teacher.nextKeepingOthers("teaching").get("joinUrl").asText();
         teacher.close();
         assertEquals("https://play.school.example/?room=" + room.code(), joinUrl);
         assertEquals(joinUrl, room.json().get("joinUrl").asText(), "the link POST /api/rooms answers is the dashboard's");

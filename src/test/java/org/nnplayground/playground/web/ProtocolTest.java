@@ -232,7 +232,7 @@ class ProtocolTest {
             first.next("session");
             try (WsClient second = WsClient.connect(small.port())) {
                 assertTrue(second.next("error").get("message").asText().contains("full"));
-                assertEquals(1013, second.closed.get(5, TimeUnit.SECONDS));
+                assertEquals(1013, second.closed.get(30, TimeUnit.SECONDS));
             }
             first.send("{\"type\":\"step\"}");
             first.frameAt(1);
@@ -269,14 +269,15 @@ class ProtocolTest {
 
     @Test
     void vanishedAndIdleClientsAreFreedAndStopClosesSockets() throws Exception {
-        ServerConfig config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withIdleTimeout(java.time.Duration.ofSeconds(1));
+        ServerConfig config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withIdleTimeout(java.time.Duration.ofSeconds(5));
+        // 5 s: a socket idle for the limit is closed, and a loaded machine may build the load below for more than 1 s
         try (PlaygroundServer s = PlaygroundServer.start(config)) {
             WsClient vanished = WsClient.connect(s.port());
             vanished.send("{\"type\":\"load\",\"link\":\"seed=1\"}");
             vanished.next("session");
             vanished.abort();
             WsClient idle = WsClient.connect(s.port());
-            idle.closed.get(10, TimeUnit.SECONDS); // throws if the idle socket is not closed
+            idle.closed.get(30, TimeUnit.SECONDS); // throws if the idle socket is not closed
             awaitSessions(s, 0);
         }
         try (PlaygroundServer s = PlaygroundServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
@@ -284,12 +285,12 @@ class ProtocolTest {
             open.send("{\"type\":\"load\",\"link\":\"seed=1\"}");
             open.next("session");
             s.stop();
-            assertEquals(1001, open.closed.get(5, TimeUnit.SECONDS));
+            assertEquals(1001, open.closed.get(30, TimeUnit.SECONDS));
         }
     }
 
     private static void awaitSessions(PlaygroundServer s, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (s.sessions() != expected && System.nanoTime() < deadline) Thread.sleep(50);
         assertEquals(expected, s.sessions());
     }

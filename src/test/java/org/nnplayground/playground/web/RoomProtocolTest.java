@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.room.RoomLimits;
+import org.nnplayground.playground.session.Session;
+import org.nnplayground.playground.session.SessionProbe;
 import org.nnplayground.playground.web.RoomClient.Made;
 import org.nnplayground.playground.web.RoomClient.Pupil;
 import org.nnplayground.playground.web.RoomClient.Reply;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -143,17 +146,26 @@ class RoomProtocolTest {
     @Test
     void dashboardCardsPauseAllResumeAllAndAnonymize() throws Exception {
         Made room = room(XOR);
+        java.util.Set<Session> before = java.util.Set.copyOf(server.registry().sessions());
         try (Pupil a = join(room, "Ada"); Pupil b = join(room, "Ben"); WsClient t = teacher(room)) {
             for (Pupil p : List.of(a, b)) p.socket().send("{\"type\":\"play\"}");
+            // past the status the run was built with, so the next "paused" is the teacher's
+            for (Pupil p : List.of(a, b)) p.socket().next(m -> m.path("type").asText().equals("status") && m.get("state").asText().equals("playing"), "playing");
+            List<Session> students = new ArrayList<>(server.registry().sessions());
+            students.removeAll(before);
+            assertEquals(2, students.size(), "Ada's and Ben's sessions");
             JsonNode card = card(t, a.id(), c -> c.get("epoch").asInt() > 5 && c.get("state").asText().equals("playing"), "Ada playing");
             assertEquals("Ada", card.get("name").asText());
             assertTrue(card.get("thumbCount").asInt() == 1 && card.get("thumbs").asText().length() > 100, "a 10x10 thumbnail");
             assertTrue(Double.isFinite(card.get("lossTest").asDouble()));
 
             t.send("{\"type\":\"pauseAll\"}");
-            long start = System.nanoTime();
             for (Pupil p : List.of(a, b)) p.socket().next(m -> m.path("type").asText().equals("status") && m.get("state").asText().equals("paused"), "paused");
-            assertTrue(System.nanoTime() - start < 1_000_000_000L, "every student paused within a second");
+            // paused means stopped: no run trains another epoch after its student's "paused" (how
+            // soon the pause arrives is RoomEventsBench's measure, not a test's)
+            int[] atPause = students.stream().mapToInt(SessionProbe::epochs).toArray();
+            Thread.sleep(500);
+            assertArrayEquals(atPause, students.stream().mapToInt(SessionProbe::epochs).toArray(), "epochs after the pause");
             card(t, b.id(), c -> c.get("state").asText().equals("paused"), "Ben paused on the dashboard");
 
             t.send("{\"type\":\"resumeAll\"}");
@@ -275,6 +287,18 @@ class RoomProtocolTest {
         http("POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"closeRoom\"}", room.key());
     }
 
+    /**
+     * The error {@code message} gets on a new room socket that took no role (a socket of its own
+     * each time: one with no role is closed after RoleDeadline's few seconds, which a loaded machine
+     * can spend between two messages).
+     */
+    private static String withoutARole(String message) throws Exception {
+        try (WsClient c = WsClient.connectTo(server.port(), "/ws/room")) {
+            c.send(message);
+            return c.next("error").get("message").asText();
+        }
+    }
+
     @Test
     void everyTeacherActionNeedsTheKey() throws Exception {
         Made room = room(XOR);
@@ -282,22 +306,19 @@ class RoomProtocolTest {
                 "{\"type\":\"resumeAll\"}", "{\"type\":\"resetAll\"}", "{\"type\":\"notice\",\"text\":\"hi\"}",
                 "{\"type\":\"spotlight\",\"studentId\":null}", "{\"type\":\"anonymize\",\"on\":true}",
                 "{\"type\":\"removeStudent\",\"studentId\":\"x\"}", "{\"type\":\"closeRoom\"}");
-        try (Pupil a = join(room, "Ada"); WsClient wrong = WsClient.connectTo(server.port(), "/ws/room")) {
+        try (Pupil a = join(room, "Ada")) {
             a.socket().send("{\"type\":\"step\",\"epochs\":3}");
             a.socket().frameAt(3);
-            wrong.send("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"guess\"}");
-            assertTrue(wrong.next("error").get("message").asText().contains("only the teacher"));
+            assertTrue(withoutARole("{\"type\":\"teach\",\"code\":\"" + room.code() + "\",\"key\":\"guess\"}").contains("only the teacher"));
             for (String action : actions) {
                 for (String key : new String[] {null, "guess", room.key().substring(1)}) {
                     assertEquals(403, http("POST", "/api/rooms/" + room.code() + "/actions", action, key).status(), action);
                 }
                 a.socket().send(action);
                 assertTrue(a.socket().next("error").get("message").asText().contains("only the teacher"), action);
-                wrong.send(action);
-                assertTrue(wrong.next("error").get("message").asText().contains("only the teacher"), action);
+                assertTrue(withoutARole(action).contains("only the teacher"), action);
             }
-            wrong.send("{\"type\":\"watch\",\"studentId\":\"" + a.id() + "\"}");
-            assertTrue(wrong.next("error").get("message").asText().contains("only the teacher"));
+            assertTrue(withoutARole("{\"type\":\"watch\",\"studentId\":\"" + a.id() + "\"}").contains("only the teacher"));
             // nothing changed: the student's run is still at epoch 3, paused, in an open room, named
             a.socket().send("{\"type\":\"step\"}");
             assertEquals(4, a.socket().frameAt(4).epoch());

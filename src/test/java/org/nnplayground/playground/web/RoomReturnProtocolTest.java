@@ -29,7 +29,7 @@ class RoomReturnProtocolTest {
     private static WsClient resume(String token) throws Exception {
         WsClient c = WsClient.connectTo(server.port(), "/ws/room");
         c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
-        c.next("joined");
+        c.nextKeepingOthers("joined");
         return c;
     }
 

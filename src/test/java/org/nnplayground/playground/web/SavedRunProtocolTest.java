@@ -150,7 +150,7 @@ class SavedRunProtocolTest {
             Frame saved;
             try (WsClient c = WsClient.connectTo(s.port(), "/ws/room")) {
                 c.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
-                c.next("joined");
+                c.nextKeepingOthers("joined");
                 c.frameAt(0);
                 c.send("{\"type\":\"step\",\"epochs\":7}");
                 saved = c.frameAt(7);

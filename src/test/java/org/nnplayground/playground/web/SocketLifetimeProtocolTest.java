@@ -122,7 +122,7 @@ class SocketLifetimeProtocolTest {
     }
 
     private static void actAndDrop(HttpClient http, int port, List<String> types, Random r) throws Exception {
-        WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WsClient.WAIT_SECONDS))
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new Ignoring()).get(20, TimeUnit.SECONDS);
         long dropAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(r.nextInt(401));
         try {
@@ -162,7 +162,7 @@ class SocketLifetimeProtocolTest {
                 c.frameAt(0);
                 c.send("{\"type\":\"step\"}");
                 c.frameAt(1);
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); // saved at the end of the step's turn, written by the store's thread
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // saved at the end of the step's turn, written by the store's thread
                 while (server.checkpoints().written() < 1 && System.nanoTime() < until) Thread.sleep(20);
                 assertEquals(1, server.checkpoints().written(), "the step's end");
             }
@@ -206,7 +206,7 @@ class SocketLifetimeProtocolTest {
     }
 
     private static void awaitStatus(HttpClient http, int port, String path, int expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (status(http, port, path) != expected && System.nanoTime() < deadline) Thread.sleep(50);
         assertEquals(expected, status(http, port, path), path);
     }

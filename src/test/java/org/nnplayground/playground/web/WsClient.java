@@ -19,7 +19,9 @@ import java.util.function.Predicate;
 /** A test WebSocket client (the JDK's): collects text messages as JSON and binary frames. */
 final class WsClient implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    final BlockingQueue<JsonNode> texts = new LinkedBlockingQueue<>();
+    /** How long a wait for a message may last: a limit for a lost answer, long enough for a loaded machine. */
+    static final long WAIT_SECONDS = 30;
+    final java.util.concurrent.BlockingDeque<JsonNode> texts = new java.util.concurrent.LinkedBlockingDeque<>();
     final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     /** The server's close reason (set before {@link #closed} completes). */
@@ -39,7 +41,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** Connects as a page from {@code origin} would (null: no Origin header, as non-browser clients). */
     static WsClient connect(int port, String origin) {
         WsClient c = new WsClient();
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WAIT_SECONDS));
         if (origin != null) b.header("Origin", origin);
         c.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c).join();
         return c;
@@ -53,7 +55,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** A socket to {@code path}, opened as a page from {@code origin} would (null: no Origin header). */
     static WsClient connectTo(int port, String path, String origin) {
         WsClient c = new WsClient();
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WAIT_SECONDS));
         if (origin != null) b.header("Origin", origin);
         c.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + path), c).join();
         return c;
@@ -65,7 +67,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** Sends one binary message (the protocol has none from the page: the server refuses them). */
     synchronized void sendBinary(byte[] bytes) { socket.sendBinary(ByteBuffer.wrap(bytes), true).join(); }
 
-    /** The next text message of {@code type} (others are skipped), or fails after 10 s. */
+    /** The next text message of {@code type} (others are skipped), or fails after WAIT_SECONDS. */
     JsonNode next(String type) throws InterruptedException {
         return next(m -> m.path("type").asText().equals(type), type);
     }
@@ -76,13 +78,13 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /**
      * One text message for each of {@code wanted}, in whatever order the server sends them (the
-     * others are skipped); the answer lists them in the order of {@code wanted}. Fails after 10 s.
+     * others are skipped); the answer lists them in the order of {@code wanted}. Fails after WAIT_SECONDS.
      */
     @SafeVarargs
     final java.util.List<JsonNode> nextEach(String what, Predicate<JsonNode>... wanted) throws InterruptedException {
         JsonNode[] found = new JsonNode[wanted.length];
         int missing = wanted.length;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (missing > 0 && System.nanoTime() < deadline) {
             JsonNode m = texts.poll(100, TimeUnit.MILLISECONDS);
             if (m == null) continue;
@@ -94,11 +96,36 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
                 }
             }
         }
-        if (missing > 0) throw new AssertionError("no " + what + " within 10 s; had " + java.util.Arrays.toString(found));
+        if (missing > 0) throw new AssertionError("no " + what + " within " + WAIT_SECONDS + " s; had " + java.util.Arrays.toString(found));
         return java.util.List.of(found);
     }
 
-    /** The next frame whose epoch is {@code epoch}, or fails after 10 s. */
+    /**
+     * The next text message {@code wanted}, leaving every other one in the queue, in order, for the
+     * next wait (where the server may send others before it: a dashboard's first roster can come
+     * before its {@code teaching}). Fails after WAIT_SECONDS.
+     */
+    JsonNode nextKeepingOthers(String type) throws InterruptedException {
+        return nextKeepingOthers(m -> m.path("type").asText().equals(type), type);
+    }
+
+    JsonNode nextKeepingOthers(Predicate<JsonNode> wanted, String what) throws InterruptedException {
+        java.util.ArrayDeque<JsonNode> others = new java.util.ArrayDeque<>();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (System.nanoTime() < deadline) {
+                JsonNode m = texts.poll(100, TimeUnit.MILLISECONDS);
+                if (m == null) continue;
+                if (wanted.test(m)) return m;
+                others.addLast(m);
+            }
+            throw new AssertionError("no '" + what + "' message within " + WAIT_SECONDS + " s");
+        } finally {
+            for (var i = others.descendingIterator(); i.hasNext(); ) texts.addFirst(i.next());
+        }
+    }
+
+    /** The next frame whose epoch is {@code epoch}, or fails after WAIT_SECONDS. */
     Frame frameAt(int epoch) throws InterruptedException {
         return nextFrame(f -> f.epoch() == epoch, "frame at epoch " + epoch);
     }
@@ -107,14 +134,14 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return await(frames, wanted, what);
     }
 
-    /** Takes items until one is {@code wanted} (the others are dropped); fails after 10 s. */
+    /** Takes items until one is {@code wanted} (the others are dropped); fails after WAIT_SECONDS. */
     private static <T> T await(BlockingQueue<T> queue, Predicate<T> wanted, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (System.nanoTime() < deadline) {
             T item = queue.poll(100, TimeUnit.MILLISECONDS);
             if (item != null && wanted.test(item)) return item;
         }
-        throw new AssertionError("no " + what + " within 10 s");
+        throw new AssertionError("no " + what + " within " + WAIT_SECONDS + " s");
     }
 
     @Override
