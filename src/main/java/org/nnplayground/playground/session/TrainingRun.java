@@ -168,9 +168,13 @@ public final class TrainingRun {
         return new TrainingRun(this, settings, all);
     }
 
-    /** Same data and random stream, a new network for {@code next} (TF's reset after a model change). */
+    /**
+     * Same data, a new network for {@code next} drawn as loading its link draws it: the page's link
+     * then reproduces the run, weights and all (TF Playground draws it from its continuing stream, so
+     * its link gives other weights after a model change). The reset button still draws new weights.
+     */
     public TrainingRun withModel(PlaygroundSettings next) {
-        return new TrainingRun(next, uploaded, random, split, standardizer);
+        return create(next, uploaded);
     }
 
     /** New weights drawn from the continuing random stream (TF Playground's reset), same data. */

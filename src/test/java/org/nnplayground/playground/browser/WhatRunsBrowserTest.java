@@ -130,6 +130,55 @@ class WhatRunsBrowserTest {
     }
 
     @Test
+    void regressionOnAClassificationCsvIsRefusedWithOneSentence() {
+        browser.open("dataset=circle&seed=0.3");
+        example("three_species.csv");
+        String link = browser.hash();
+        new Select(browser.byId("problem")).selectByValue("regression");
+        browser.waitUntil(d -> browser.text("toasts").contains("cannot be a regression"));
+        String toast = browser.all("#toasts .toast").stream().map(e -> e.getText()).filter(t -> t.contains("cannot be a regression")).findFirst().orElseThrow();
+        assertEquals("three_species.csv has 3 classes, not numbers to predict: it cannot be a regression.", toast.trim());
+        browser.waitUntil(d -> "classification".equals(browser.byId("problem").getAttribute("value")));
+        assertEquals(link, browser.hash(), "the run and its link are unchanged");
+        assertTrue(browser.text("csv-name").contains("three_species.csv"), browser.text("csv-name"));
+        assertTrue(browser.all(".dataset.selected").isEmpty());
+    }
+
+    @Test
+    void aWeightIsReachedAndEditedByKeyboardWithAFocusRing() {
+        browser.open("dataset=circle&seed=0.3&networkShape=2");
+        browser.js("document.activeElement?.blur(); window.scrollTo(0, 0)");
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser.driver);
+        int tabs = 0;
+        while (!(Boolean) browser.js("return !!document.activeElement && document.activeElement.matches('#network .node.hidden')")) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertTrue(++tabs < 120, "Tab never reached a neuron");
+        }
+        assertEquals("solid", browser.js("return getComputedStyle(document.activeElement).outlineStyle"), "the focused neuron shows a ring");
+        String node = (String) browser.js("return document.activeElement.dataset.nodeIndex");
+        long ringBefore = ringPixels();
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_LEFT).perform();
+        browser.waitUntil(d -> browser.byId("hovercard").isDisplayed() && browser.text("hovercard").startsWith("Weight is"));
+        assertTrue(ringPixels() > ringBefore + 20, "the chosen weight's link is ringed on the drawing");
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN).perform();
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        browser.waitUntil(d -> (Boolean) browser.js("return document.activeElement.classList.contains('hovercard-input')"));
+        browser.js("document.activeElement.value = ''");
+        keys.sendKeys("2.5").sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        // the neuron's second incoming weight (from X₂) is now 2.5: the server's next frame says so
+        int index = (Integer.parseInt(node) - 2) * 2 + 1;
+        browser.waitUntil(d -> Math.abs(((Number) browser.js("return window.playgroundStats.lastFrame.weights[arguments[0]]", index)).doubleValue() - 2.5) < 1e-6);
+        browser.waitUntil(d -> node.equals(browser.js("return document.activeElement?.dataset?.nodeIndex ?? null")));
+    }
+
+    /** Pixels of the focus ring's blue on the network's link canvas. */
+    private static long ringPixels() {
+        return ((Number) browser.js("""
+                const c = document.getElementById('network-canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] === 0x1f && d[i + 1] === 0x6f && d[i + 2] === 0xeb) n++; return n;""")).longValue();
+    }
+
+    @Test
     void screenshotsAtDesktopAndPhoneSizes() throws Exception {
         Dimension before = browser.driver.manage().window().getSize();
         try {
