@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SEEDS=${1:-1,2,3,4,5}; ACTIONS=${2:-200}; shift $(( $# < 2 ? $# : 2 ))
 mvn -B -o -q test -Dtest=RandomWalkBrowserTest#thePageShowsWhatTheServerRunsOnRandomWalks -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dwalk.seeds="$SEEDS" -Dwalk.actions="$ACTIONS" "$@"
+  -Dwalk.seeds="$SEEDS" -Dwalk.actions="$ACTIONS" -Dwalk.freshEvery=10 "$@"

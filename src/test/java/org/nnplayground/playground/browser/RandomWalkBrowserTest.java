@@ -19,14 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * link gives the same run in a fresh tab. A failing walk is shrunk to a minimal sequence, printed
  * to be kept below as a fixed regression test.
  * <p>
- * The default suite walks one seed of 200 actions; {@code scripts/walk.sh} walks five
- * ({@code -Dwalk.seeds=1,2,3,4,5 -Dwalk.actions=200}).
+ * The default suite walks one seed of 200 actions with a fresh tab every 25; {@code scripts/walk.sh}
+ * walks five ({@code -Dwalk.seeds=1,2,3,4,5 -Dwalk.actions=200 -Dwalk.freshEvery=10}), and with
+ * {@code -Dwalk.count=true} prints every violation and walks on instead of shrinking the first.
  */
 @Tag("browser")
 class RandomWalkBrowserTest {
     private static final int ACTIONS = Integer.getInteger("walk.actions", 200);
-    private static final int FRESH_EVERY = Integer.getInteger("walk.freshEvery", 20);
-    private static final List<Long> SEEDS = Arrays.stream(System.getProperty("walk.seeds", "19").split(","))
+    private static final int FRESH_EVERY = Integer.getInteger("walk.freshEvery", 25);
+    private static final List<Long> SEEDS = Arrays.stream(System.getProperty("walk.seeds", "1").split(","))
             .map(String::trim).map(Long::parseLong).toList();
     private static final int SHRINK_REPLAYS = Integer.getInteger("walk.shrinkReplays", 40);
     /** Counting mode: every violation is printed and the walk goes on (no shrinking). */
@@ -89,6 +90,24 @@ class RandomWalkBrowserTest {
     }
 
     // ---- minimal sequences the walk found, kept as they were shrunk
+
+    /** A model change after a reset drew its weights from TF's continuing stream: the link gave another first loss. */
+    @Test
+    void aModelChangeRunsTheWeightsItsLinkGives() {
+        assertHolds(true, "reset", "feature xSquared");
+    }
+
+    /** A reopened saved run kept its /r/ address after a change: the address brought back the saved run. */
+    @Test
+    void aReopenedSavedRunsAddressFollowsTheRun() {
+        assertHolds(true, "save", "menu activations=relu");
+    }
+
+    /** Regression on a classification CSV dropped the file for TF's regression data; now refused, the file runs on. */
+    @Test
+    void aClassificationCsvKeepsItsProblem() {
+        assertHolds(true, "example one_circle.csv", "menu problem=regression");
+    }
 
     private static void assertHolds(boolean fresh, String... actions) {
         assertEquals(null, walk.replay(List.of(actions), fresh));

@@ -27,7 +27,7 @@ final class Walk {
     static final String START = "dataset=circle&seed=0.3";
     private static final List<String> EXAMPLES = List.of("three_species.csv", "house_prices.csv", "one_circle.csv");
     private static final List<String> MENUS = List.of("learningRate", "activations", "regularizations", "regularRate", "problem",
-            "optimizer", "loss", "output", "init");
+            "optimizer", "loss", "output", "init", "dropout");
     private static final List<String> SLIDERS = List.of("percTrainData", "noise", "batchSize");
     private static final List<String> FEATURES = List.of("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY");
     private static final List<String> HIDES = List.of("learningRate", "activation", "problem", "dataset", "numHiddenLayers", "noise",
@@ -139,7 +139,7 @@ final class Walk {
         if (r < 85) return "step";
         if (r < 90) return "paste " + PASTES.get(random.nextInt(PASTES.size()));
         if (r < 94) return "hide " + HIDES.get(random.nextInt(HIDES.size()));
-        if (r < 97) return "check " + List.of("showTestData", "discretize", "standardize").get(random.nextInt(3));
+        if (r < 97) return "check " + List.of("show-test-data", "discretize", "standardize").get(random.nextInt(3));
         return "save";
     }
 
@@ -193,9 +193,9 @@ final class Walk {
                         + "s.dispatchEvent(new Event('change', {bubbles: true}));", slider, kv[1]);
             }
             case "check" -> {
-                WebElement box = browser.byId(arg);
-                if (!box.isDisplayed()) return;
-                box.click();
+                List<WebElement> box = browser.all("#" + arg);
+                if (box.isEmpty() || !box.get(0).isDisplayed()) return;
+                box.get(0).click();
             }
             case "feature" -> {
                 List<WebElement> node = browser.all("#network .node.feature[data-feature='" + arg + "'][role='switch']");
@@ -350,7 +350,9 @@ final class Walk {
             const note = document.getElementById('all-train-note');
             if (!note.hidden !== !!(s.allTrain && s.train.length > 0)) out.push('all-train note ' + (note.hidden ? 'hidden' : 'shown') + ', allTrain ' + s.allTrain);
             const f = window.playgroundStats?.lastFrame;
-            if (f && f.gridSize && s.numClasses > 2 !== (f.mode === 1)) out.push('frame of ' + (f.mode === 1 ? 'classes' : 'one output') + ' for ' + s.numClasses + ' classes');
+            const outputs = s.layers[s.layers.length - 1];
+            // the big map shows the output unless a node is hovered or focused (the pointer may rest on one)
+            if (f && f.gridSize && f.selectedNode === s.nodes.length - 1 && outputs > 1 !== (f.mode === 1)) out.push('frame of ' + (f.mode === 1 ? 'classes' : 'one output') + ' for ' + outputs + ' outputs');
             return out;""";
 
     // ---- the fresh tab
@@ -388,8 +390,10 @@ final class Walk {
             if (comparable && !String.valueOf(here.get("loss")).equals(String.valueOf(there.get("loss"))))
                 out.add("fresh tab's first loss " + there.get("loss") + ", the page's " + here.get("loss"));
             if (comparable && out.isEmpty()) {
+                int errors = errors();
                 browser.byId("next-step-button").click();
-                browser.waitUntil(d -> ((Number) browser.js("return window.playgroundStats.lastFrame.epoch")).intValue() >= 1);
+                browser.waitUntil(d -> errors() > errors || ((Number) browser.js("return window.playgroundStats.lastFrame.epoch")).intValue() >= 1);
+                if (errors() > errors) return out;      // a network that cannot train (a step output) refuses the step
                 Object freshLoss = browser.js("const f = window.playgroundStats.lastFrame; return [f.epoch, f.lossTrain, f.lossTest]");
                 browser.driver.close();
                 browser.driver.switchTo().window(original);
@@ -427,34 +431,9 @@ final class Walk {
         return null;
     }
 
-    /**
-     * Delta debugging (Zeller's ddmin) over the recorded actions: the smallest sequence found that
-     * still breaks an invariant, within a budget of replays.
-     */
+    /** The smallest sequence found (delta debugging, within a budget of replays) that still breaks an invariant. */
     List<String> shrink(List<String> failing, boolean fresh, int budget) {
-        List<String> current = new ArrayList<>(failing);
-        int n = 2, replays = 0;
-        while (current.size() >= 2 && replays < budget) {
-            int chunk = (int) Math.ceil(current.size() / (double) n);
-            boolean reduced = false;
-            for (int start = 0; start < current.size() && replays < budget; start += chunk) {
-                List<String> complement = new ArrayList<>(current.subList(0, start));
-                complement.addAll(current.subList(Math.min(current.size(), start + chunk), current.size()));
-                if (complement.isEmpty()) continue;
-                replays++;
-                if (replay(complement, fresh) != null) {
-                    current = complement;
-                    n = Math.max(n - 1, 2);
-                    reduced = true;
-                    break;
-                }
-            }
-            if (!reduced) {
-                if (n >= current.size()) break;
-                n = Math.min(current.size(), 2 * n);
-            }
-        }
-        return current;
+        return DeltaDebugging.minimize(failing, actions -> replay(actions, fresh) != null, budget);
     }
 
     private static void sleep(long ms) {
