@@ -122,7 +122,7 @@ export class NetworkView {
 
     // CSV columns have long names: the features column moves right to make room for them
     const longest = Math.max(0, ...featureColumn.map(key => (planar ? labelOf(key) : key).length));
-    const featureX = planar ? FEATURE_X : Math.max(FEATURE_X, Math.min(150, 14 + longest * 6.5));
+    const featureX = planar ? FEATURE_X : Math.max(FEATURE_X, Math.min(160, 16 + longest * 7.5));
     const outputX = width - 24;
     const columnX = c => c === 0 ? featureX : featureX + (outputX - featureX) * c / (hiddenCount + 1);
     // columns are centred on the tallest one, but a network taller than its scroll box centres its

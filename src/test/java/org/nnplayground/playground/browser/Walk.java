@@ -329,7 +329,8 @@ final class Walk {
             if (s.parameterCount < params) out.push('parameters ' + s.parameterCount + ' fewer than the layers hold ' + params);
             const local = link.get('data') === 'local';
             const cls = document.getElementById('datasets'), reg = document.getElementById('reg-datasets');
-            if (visible(cls) !== (s.problem === 'classification') || visible(reg) !== (s.problem === 'regression'))
+            // (a link may hide the data sets: dataset_hide=true)
+            if (!link.has('dataset_hide') && (visible(cls) !== (s.problem === 'classification') || visible(reg) !== (s.problem === 'regression')))
               out.push('thumbnails of ' + (visible(cls) ? 'classification' : 'regression') + ' shown for a ' + s.problem + ' run');
             const marked = [...document.querySelectorAll('.dataset.selected')].map(e => e.dataset.dataset);
             const named = local ? [] : [link.get(s.problem === 'regression' ? 'regDataset' : 'dataset') ?? table.get(s.problem === 'regression' ? 'regDataset' : 'dataset').shows];
