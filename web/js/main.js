@@ -97,6 +97,8 @@ function receive(message) {
       const sliceOnly = onlySliceChanged(session, message);
       session = message;
       state.update(message.link);
+      if (state.get('data') !== 'local') csvName = null;   // the server left the file: a data set, a link, a refusal
+      saveRun.follow(state.hash);
       state.setEffective(message.effective);
       syncLink();
       showAxes(session);
@@ -116,6 +118,7 @@ function receive(message) {
     }
     case 'link':
       state.update(message.hash);
+      saveRun.follow(state.hash);
       syncLink();
       break;
     case 'status':
@@ -246,7 +249,6 @@ function selectNode(id) {
 }
 
 function set(key, value) {
-  if (key === 'dataset' || key === 'regDataset' || key === 'problem') csvName = null;
   if (key in display) { display[key] = value === 'true'; redrawPoints(); if (lastFrame) drawHeatmap(lastFrame); }
   send(msg.set(key, value));
 }

@@ -89,6 +89,7 @@ export class NetworkView {
     this.thumbs = [];
     this.nodeElements = [];
     this.selected = -1;
+    this.ringed = null;
 
     const layers = session.layers;                 // inputs first, output last
     const planar = session.inputs.every(name => FEATURE_KEYS.includes(name));
@@ -121,7 +122,7 @@ export class NetworkView {
 
     // CSV columns have long names: the features column moves right to make room for them
     const longest = Math.max(0, ...featureColumn.map(key => (planar ? labelOf(key) : key).length));
-    const featureX = planar ? FEATURE_X : Math.max(FEATURE_X, Math.min(150, 14 + longest * 6.5));
+    const featureX = planar ? FEATURE_X : Math.max(FEATURE_X, Math.min(160, 16 + longest * 7.5));
     const outputX = width - 24;
     const columnX = c => c === 0 ? featureX : featureX + (outputX - featureX) * c / (hiddenCount + 1);
     // columns are centred on the tallest one, but a network taller than its scroll box centres its
@@ -181,14 +182,13 @@ export class NetworkView {
         bias.dataset.node = j;
         const biasItem = { el: bias, layer: l, node: j, colour: '' };
         this.biases.push(biasItem);
-        // keyboard: Enter edits the neuron's bias where the pointer would (the card opens beside the node)
-        node.setAttribute('aria-label', `${isOutput ? 'Output' : 'Neuron ' + id}: Enter edits its bias`);
-        node.addEventListener('keydown', e => {
-          if (e.key !== 'Enter') return;
-          e.preventDefault();
-          const r = node.getBoundingClientRect();
-          this.editCard({ clientX: r.right, clientY: r.top }, biasItem);
-        });
+        // keyboard: Enter edits the neuron's bias where the pointer would (the card opens beside the
+        // node); the arrows walk its incoming weights (ringed on the drawing) and Enter edits the one ringed
+        node.setAttribute('aria-label', `${isOutput ? 'Output' : 'Neuron ' + id}: Enter edits its bias; `
+          + 'Left or Up and Down arrows choose an incoming weight, Enter edits it, Escape goes back to the bias');
+        const layer = l, to = j;
+        node.addEventListener('keydown', e => this.nodeKey(e, node, biasItem, layer, to));
+        node.addEventListener('blur', () => { if (this.card.input.hidden) this.ringLink(null); });
         positions[l].push({ x, y, node });
         nodeIndex++;
       }
@@ -215,6 +215,43 @@ export class NetworkView {
       b.el.addEventListener('click', e => { e.stopPropagation(); this.editCard(e, b); });
     }
     if (this.frame) this.update(this.frame); else this.paint(null);
+  }
+
+  /** A key on a neuron: Enter edits its bias or the ringed weight; arrows choose among its incoming weights. */
+  nodeKey(e, node, biasItem, layer, to) {
+    const incoming = this.links.filter(link => link.layer === layer && link.to === to);
+    const ringed = this.ringed && this.ringed.layer === layer && this.ringed.to === to ? this.ringed : null;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const r = node.getBoundingClientRect();
+      this.returnFocus = node;       // after the edit the keyboard goes on from this neuron
+      if (ringed) this.editCard(this.linkPoint(ringed), ringed);
+      else this.editCard({ clientX: r.right, clientY: r.top }, biasItem);
+    } else if (['ArrowLeft', 'ArrowUp', 'ArrowDown'].includes(e.key) && incoming.length > 0) {
+      e.preventDefault();
+      e.stopPropagation();
+      const at = ringed ? incoming.indexOf(ringed) : -1;
+      const next = e.key === 'ArrowUp' ? (at <= 0 ? incoming.length - 1 : at - 1) : (at + 1) % incoming.length;
+      this.ringLink(incoming[next]);
+    } else if (e.key === 'Escape' && ringed) {
+      e.preventDefault();
+      this.ringLink(null);
+    }
+  }
+
+  /** Rings one link (the keyboard's weight) with a focus ring on the drawing and shows its value; null clears it. */
+  ringLink(link) {
+    this.ringed = link;
+    this.paint(this.frame, true);
+    if (!link) { this.leaveCard(); return; }
+    this.showCard(this.linkPoint(link), `Weight ${link.layer}: ${link.from}→${link.to}`, link);
+    this.card.hint.textContent = 'Enter edits this weight';
+  }
+
+  /** The middle of a link in page coordinates (where a pointer would hover it). */
+  linkPoint(link) {
+    const box = this.root.getBoundingClientRect();
+    return { clientX: box.left + link.mx, clientY: box.top + (link.y1 + link.y2) / 2 };
   }
 
   node(x, y, size, selectId, className) {
@@ -306,6 +343,21 @@ export class NetworkView {
         c.bezierCurveTo(link.mx, link.y1, link.mx, link.y2, link.x2, link.y2);
       }
       c.stroke();
+    }
+    const r = this.ringed;
+    if (r && this.links.includes(r)) {
+      // the keyboard's weight: the same focus ring colour as the page's other controls, around the link
+      c.save();
+      c.strokeStyle = '#1f6feb';
+      c.lineWidth = 3;
+      c.setLineDash([6, 3]);
+      for (const dy of [-5, 5]) {
+        c.beginPath();
+        c.moveTo(r.x1, r.y1 + dy);
+        c.bezierCurveTo(r.mx, r.y1 + dy, r.mx, r.y2 + dy, r.x2, r.y2 + dy);
+        c.stroke();
+      }
+      c.restore();
     }
     if (frame) this.paintThumbs(frame, everyThumb);
     else this.paintFeatures();
@@ -428,6 +480,7 @@ export class NetworkView {
     this.card.item = item;
     this.card.label.textContent = label.split(':')[0].startsWith('Bias') ? 'Bias is ' : 'Weight is ';
     this.card.value.textContent = this.valueOf(item).toPrecision(3);
+    this.card.hint.textContent = 'click to edit';
     this.card.hint.hidden = false;
     this.card.hidden = false;
     this.moveCard(event);
@@ -473,6 +526,9 @@ export class NetworkView {
   }
 
   hideCard() {
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back && !this.card.input.hidden && back.isConnected) setTimeout(() => back.focus(), 0);
     this.card.hidden = true;
     this.card.input.hidden = true;
     this.card.item = null;

@@ -37,6 +37,19 @@ export class SaveRun {
     this.setStatus('Saving…');
   }
 
+  /**
+   * The server's link for the run on the page. A saved run's address (/r/{id}) brings back the run as
+   * saved: once the run changes, the address becomes the playground's with the new link, so that it
+   * still reproduces what runs (and a reconnect no longer reopens the saved run).
+   */
+  follow(link) {
+    if (!this.openedRun) return;
+    if (this.savedLink === undefined) { this.savedLink = link; return; }
+    if (link === this.savedLink) return;
+    this.openedRun = null;
+    history.replaceState(null, '', `/#${link}`);
+  }
+
   /** Handles 'saved' (true); notes a failed save or loadRun and lets the page show its error (false). */
   receive(message) {
     if (message.type === 'saved') {

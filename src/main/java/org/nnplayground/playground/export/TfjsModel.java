@@ -75,11 +75,33 @@ public final class TfjsModel {
         ArrayNode inputs = meta.putArray("inputs");
         m.inputNames().forEach(inputs::add);
         meta.put("outputTranslatedFromTanh", m.translatedTanh());
+        if (m.numClasses() > 0) {
+            ArrayNode classes = meta.putArray("classNames");
+            run.split().source().classNames().forEach(classes::add);
+        }
+        appendStandardization(meta, run);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The z-scores of a standardized run (keras.py's MEAN, STD and standardize()): the model was
+     * trained on (raw - mean) / std of each data column, so a raw point needs that first.
+     */
+    private static void appendStandardization(ObjectNode meta, TrainingRun run) {
+        var z = run.standardizer();
+        if (z == null) return;
+        ObjectNode standardize = meta.putObject("standardization");
+        standardize.put("apply", "each data column's raw value x becomes (x - mean) / std before the model (and before any features)");
+        ArrayNode columns = standardize.putArray("columns");
+        run.split().source().inputNames().forEach(columns::add);
+        ArrayNode mean = standardize.putArray("mean");
+        for (double v : z.mean()) mean.add(v);
+        ArrayNode std = standardize.putArray("std");
+        for (double v : z.std()) std.add(v);
     }
 
     /** Every kernel then bias, layer by layer, as float32 little-endian. */

@@ -205,6 +205,9 @@ final class LiveRun {
     void step(int epochs, int max) {
         requireRun();
         if (epochs < 1 || epochs > max) throw new IllegalArgumentException("step takes 1 to " + max + " epochs");
+        // refused as play is: queued epochs of a network that cannot train would fail every turn
+        String reason = run.trainer().untrainableReason();
+        if (reason != null) throw new IllegalStateException("cannot train: " + reason);
         if (state == SessionState.PLAYING) setState(SessionState.PAUSED, null);
         if (state == SessionState.DIVERGED) throw new IllegalStateException("training diverged: reset the network first");
         if (pendingEpochs + epochs > max) {

@@ -1,6 +1,7 @@
 package org.nnplayground.playground.session;
 
 import java.util.List;
+import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkResult;
 import org.nnplayground.playground.link.PlaygroundSettings;
@@ -27,6 +28,7 @@ final class RunEdits {
     /** Changes one setting by its link key, live or with TF Playground's reset behaviour. */
     void set(String key, String value) {
         TrainingRun run = live.requireRun();
+        refuseProblemTheFileCannotTake(key, value, run);
         LinkResult changed = CoherentChange.apply(run.settings().change(key, value), key, run.split().source());
         PlaygroundSettings next = changed.settings();
         switch (SettingEffect.of(key)) {
@@ -101,6 +103,20 @@ final class RunEdits {
             }
         }
         if (changed) trainOnDrawing(run);
+    }
+
+    /**
+     * A student's file has its problem in its label column: a classification CSV cannot become a
+     * regression (nor the other way), so that choice is refused rather than dropping the file for
+     * generated data. A drawing has no problem of its own: choosing one ends it (below).
+     */
+    private static void refuseProblemTheFileCannotTake(String key, String value, TrainingRun run) {
+        DataSet file = run.uploaded();
+        if (!key.equals(LinkKey.PROBLEM.key()) || file == null || DrawnData.NAME.equals(file.name())) return;
+        boolean classes = file.numClasses() > 0;
+        if (value.equals(classes ? "regression" : "classification"))
+            throw new IllegalArgumentException(file.name() + (classes ? " has " + file.numClasses() + " classes, not numbers to predict: it cannot be a regression."
+                    : " has numbers to predict, not classes: it cannot be a classification."));
     }
 
     /**

@@ -131,20 +131,22 @@ public final class TrainingRun {
     public static final int ALL_TRAIN_BELOW = 30;
 
     /**
-     * The values the output heatmap's colours span: [-1, 1] (TF's scale), widened to the labels'
-     * range for the student's own regression data whose labels leave it (house prices up to 5); null
+     * The values the output heatmap's colours span: [-1, 1] (TF's scale), or the labels' range for
+     * the student's own regression data whose labels leave it (house prices 0.1 to 5); null
      * for classes, generated data and labels within TF's scale.
      */
     public double[] outputRange() {
         DataSet data = split.source();
         // TF's generated data keeps TF's picture (its labels pass 1 a little; TF clamps them too)
         if (data.numClasses() > 0 || uploaded == null) return null;
-        double lo = -1, hi = 1;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Sample s : data.samples()) {
             lo = Math.min(lo, s.label());
             hi = Math.max(hi, s.label());
         }
-        return lo == -1 && hi == 1 ? null : new double[] {lo, hi};
+        // the labels' own range, so the colours spread over the values there are (prices 0.1 to 5
+        // would leave the orange half of -1..5 unused)
+        return lo >= -1 && hi <= 1 || lo >= hi ? null : new double[] {lo, hi};
     }
 
     /** The inputs of every cell of an n x n heatmap grid over {@link #plane()}. */
@@ -168,9 +170,13 @@ public final class TrainingRun {
         return new TrainingRun(this, settings, all);
     }
 
-    /** Same data and random stream, a new network for {@code next} (TF's reset after a model change). */
+    /**
+     * Same data, a new network for {@code next} drawn as loading its link draws it: the page's link
+     * then reproduces the run, weights and all (TF Playground draws it from its continuing stream, so
+     * its link gives other weights after a model change). The reset button still draws new weights.
+     */
     public TrainingRun withModel(PlaygroundSettings next) {
-        return new TrainingRun(next, uploaded, random, split, standardizer);
+        return create(next, uploaded);
     }
 
     /** New weights drawn from the continuing random stream (TF Playground's reset), same data. */

@@ -4,112 +4,112 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A start of the model-based test: a seeded random walk of user actions (data-set clicks, examples,
- * menus) checking after each that the controls show the link the server sent and that the marked
- * data set is the data in use. Only a subset of the actions and invariants so far.
+ * The model-based test: seeded random walks of user actions ({@link Walk}) checking after every
+ * action that the page shows what the server runs, and every few actions that the address bar's
+ * link gives the same run in a fresh tab. A failing walk is shrunk to a minimal sequence, printed
+ * to be kept below as a fixed regression test.
+ * <p>
+ * The default suite walks one seed of 200 actions with a fresh tab every 25; {@code scripts/walk.sh}
+ * walks five ({@code -Dwalk.seeds=1,2,3,4,5 -Dwalk.actions=200 -Dwalk.freshEvery=10}), and with
+ * {@code -Dwalk.count=true} prints every violation and walks on instead of shrinking the first.
  */
 @Tag("browser")
 class RandomWalkBrowserTest {
-    private static final int ACTIONS = 40;
+    private static final int ACTIONS = Integer.getInteger("walk.actions", 200);
+    private static final int FRESH_EVERY = Integer.getInteger("walk.freshEvery", 25);
+    private static final List<Long> SEEDS = Arrays.stream(System.getProperty("walk.seeds", "1").split(","))
+            .map(String::trim).map(Long::parseLong).toList();
+    private static final int SHRINK_REPLAYS = Integer.getInteger("walk.shrinkReplays", 40);
+    /** Counting mode: every violation is printed and the walk goes on (no shrinking). */
+    private static final boolean COUNT = Boolean.getBoolean("walk.count");
     private static BrowserSession browser;
+    private static Walk walk;
 
     @BeforeAll
-    static void start() throws IOException { browser = BrowserSession.start(); }
+    static void start() throws IOException {
+        browser = BrowserSession.start();
+        walk = new Walk(browser);
+    }
 
     @AfterAll
     static void stop() throws IOException { browser.close(); }
 
     @Test
-    void controlsFollowTheServerOnARandomWalk() {
-        Random random = new Random(19);
-        browser.open("dataset=circle&seed=0.3");
+    void thePageShowsWhatTheServerRunsOnRandomWalks() {
+        List<String> failures = new ArrayList<>();
+        for (long seed : SEEDS) {
+            String failure = walkOnce(seed);
+            if (failure != null) failures.add(failure);
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    /** One seed's walk; on a violation, the shrunk sequence that still shows it. */
+    private static String walkOnce(long seed) {
+        Random random = new Random(seed);
+        walk.start();
         List<String> steps = new ArrayList<>();
-        List<String> violations = new ArrayList<>();
         for (int i = 0; i < ACTIONS; i++) {
-            String before = browser.hash();
-            String action = act(random);
+            String action = walk.pick(random);
             steps.add(action);
-            // the server answers every action with a link (or snaps the control back): wait for it to settle
-            browser.waitUntil(d -> { sleep(150); return true; });
-            String after = browser.hash();
-            for (String v : check()) violations.add(i + " " + action + ": " + v + " (steps " + steps + ", hash " + after + ", before " + before + ")");
-        }
-        assertEquals(List.of(), violations);
-    }
-
-    private static String act(Random random) {
-        switch (random.nextInt(4)) {
-            case 0 -> {
-                List<WebElement> sets = browser.all(".dataset-thumbnails:not([hidden]) .dataset");
-                WebElement pick = sets.get(random.nextInt(sets.size()));
-                String name = pick.getAttribute("data-dataset");
-                pick.click();
-                browser.waitUntil(d -> browser.hash().contains("=" + name));
-                return "click " + name;
+            if (COUNT) System.out.println("walk " + seed + " #" + i + " " + action);
+            walk.perform(action);
+            List<String> v = walk.violations();
+            boolean fresh = v.isEmpty() && (i + 1) % FRESH_EVERY == 0;
+            if (fresh) v = walk.freshTab();
+            if (!v.isEmpty() && COUNT) {
+                v.forEach(each -> System.out.println("walk violation seed " + seed + " action " + steps.size() + " (" + action + "): " + each));
+                continue;
             }
-            case 1 -> {
-                String file = List.of("three_species.csv", "house_prices.csv", "one_circle.csv").get(random.nextInt(3));
-                // the server takes one upload a second from one address; a refused one says so, and
-                // the walk then does what a student would: waits a moment and picks it again
-                for (int attempt = 1; ; attempt++) {
-                    long refusals = refusals();
-                    new Select(browser.byId("example-csv")).selectByValue(file);
-                    browser.waitUntil(d -> loaded(file) || refusals() > refusals);
-                    if (loaded(file)) break;
-                    assertTrue(attempt < 4, "example " + file + " refused " + attempt + " times");
-                    sleep(1100);
-                }
-                return "example " + file;
-            }
-            default -> {
-                String id = List.of("learningRate", "activations", "problem", "output").get(random.nextInt(4));
-                Select menu = new Select(browser.byId(id));
-                List<WebElement> options = menu.getOptions();
-                String value = options.get(random.nextInt(options.size())).getAttribute("value");
-                menu.selectByValue(value);
-                return "menu " + id + "=" + value;
+            if (!v.isEmpty()) {
+                System.out.println("walk seed " + seed + " action " + i + " (" + action + "): " + v);
+                List<String> minimal = walk.shrink(steps, fresh, SHRINK_REPLAYS);
+                String again = walk.replay(minimal, fresh);
+                String report = "seed " + seed + " after " + (i + 1) + " actions: " + v + "\n  minimal (" + minimal.size() + "): "
+                        + quoted(minimal) + (fresh ? " then the fresh tab" : "") + "\n  replayed: " + again;
+                System.out.println("walk " + report);
+                return report;
             }
         }
+        System.out.println("walk seed " + seed + ": " + ACTIONS + " actions, no violation");
+        return null;
     }
 
-    private static boolean loaded(String file) {
-        return browser.hash().contains("data=local") && browser.text("csv-name").contains(file);
+    private static String quoted(List<String> actions) {
+        return "List.of(" + String.join(", ", actions.stream().map(a -> '"' + a + '"').toList()) + ")";
     }
 
-    /** How often the page has said an upload was refused for coming too fast. */
-    private static long refusals() {
-        return ((Number) browser.js("return document.body.innerText.split('one CSV upload a second').length - 1")).longValue();
+    // ---- minimal sequences the walk found, kept as they were shrunk
+
+    /** A model change after a reset drew its weights from TF's continuing stream: the link gave another first loss. */
+    @Test
+    void aModelChangeRunsTheWeightsItsLinkGives() {
+        assertHolds(true, "reset", "feature xSquared");
     }
 
-    /** Each menu shows the link's value; the marked data set is the one the link names, none for data=local. */
-    @SuppressWarnings("unchecked")
-    private static List<String> check() {
-        return (List<String>) browser.js("""
-                const params = new URLSearchParams(location.hash.slice(1)); const out = [];
-                for (const s of document.querySelectorAll('#top-controls select[data-key]')) {
-                  const k = s.dataset.key; if (params.has(k) && params.get(k) !== s.value) out.push(k + ' shows ' + s.value + ', link ' + params.get(k));
-                }
-                const own = params.get('data') === 'local';
-                const marked = [...document.querySelectorAll('.dataset.selected')].map(e => e.dataset.dataset);
-                const regression = params.get('problem') === 'regression';
-                const named = own ? [] : [params.get(regression ? 'regDataset' : 'dataset')];
-                if (marked.join() !== named.join()) out.push('marked ' + marked + ', link ' + named);
-                return out;""");
+    /** A reopened saved run kept its /r/ address after a change: the address brought back the saved run. */
+    @Test
+    void aReopenedSavedRunsAddressFollowsTheRun() {
+        assertHolds(true, "save", "menu activations=relu");
     }
 
-    private static void sleep(long ms) {
-        try { Thread.sleep(ms); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+    /** Regression on a classification CSV dropped the file for TF's regression data; now refused, the file runs on. */
+    @Test
+    void aClassificationCsvKeepsItsProblem() {
+        assertHolds(true, "example one_circle.csv", "menu problem=regression");
+    }
+
+    private static void assertHolds(boolean fresh, String... actions) {
+        assertEquals(null, walk.replay(List.of(actions), fresh));
     }
 }

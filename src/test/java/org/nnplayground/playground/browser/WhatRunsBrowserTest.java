@@ -62,7 +62,7 @@ class WhatRunsBrowserTest {
                 "the regression thumbnails, not the classification ones");
         assertTrue(browser.all(".dataset.selected").isEmpty());
         List<String> ticks = browser.all("#legend .legend-ticks span").stream().map(e -> e.getText()).toList();
-        assertEquals("-1", ticks.get(0));
+        assertEquals("-0.13", ticks.get(0), "the legend starts at the lowest price (not at TF's -1)");
         assertTrue(Double.parseDouble(ticks.get(2)) > 4, "the legend runs to the highest price: " + ticks);
         browser.byId("play-pause-button").click();
         browser.waitUntil(Duration.ofSeconds(60), d -> Integer.parseInt(browser.text("iter-number").replace(",", "")) >= 100);
@@ -130,6 +130,71 @@ class WhatRunsBrowserTest {
     }
 
     @Test
+    void regressionOnAClassificationCsvIsRefusedWithOneSentence() {
+        browser.open("dataset=circle&seed=0.3");
+        example("three_species.csv");
+        String link = browser.hash();
+        new Select(browser.byId("problem")).selectByValue("regression");
+        browser.waitUntil(d -> browser.text("toasts").contains("cannot be a regression"));
+        String toast = browser.all("#toasts .toast").stream().map(e -> e.getText()).filter(t -> t.contains("cannot be a regression")).findFirst().orElseThrow();
+        // one sentence (and the toast's close button)
+        assertEquals("three_species.csv has 3 classes, not numbers to predict: it cannot be a regression.", toast.replace("×", "").trim());
+        browser.waitUntil(d -> "classification".equals(browser.byId("problem").getAttribute("value")));
+        assertEquals(link, browser.hash(), "the run and its link are unchanged");
+        assertTrue(browser.text("csv-name").contains("three_species.csv"), browser.text("csv-name"));
+        assertTrue(browser.all(".dataset.selected").isEmpty());
+    }
+
+    @Test
+    void aWeightIsReachedAndEditedByKeyboardWithAFocusRing() {
+        browser.open("dataset=circle&seed=0.3&networkShape=2");
+        browser.js("document.activeElement?.blur(); window.scrollTo(0, 0)");
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser.driver);
+        int tabs = 0;
+        while (!(Boolean) browser.js("return !!document.activeElement && document.activeElement.matches('#network .node.hidden')")) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertTrue(++tabs < 120, "Tab never reached a neuron");
+        }
+        assertEquals("solid", browser.js("return getComputedStyle(document.activeElement).outlineStyle"), "the focused neuron shows a ring");
+        String node = (String) browser.js("return document.activeElement.dataset.nodeIndex");
+        long ringBefore = ringPixels();
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_LEFT).perform();
+        browser.waitUntil(d -> browser.byId("hovercard").isDisplayed() && browser.text("hovercard").startsWith("Weight is"));
+        assertTrue(ringPixels() > ringBefore + 20, "the chosen weight's link is ringed on the drawing");
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN).perform();
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        browser.waitUntil(d -> (Boolean) browser.js("return document.activeElement.classList.contains('hovercard-input')"));
+        browser.js("document.activeElement.value = ''");
+        keys.sendKeys("2.5").sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        // the neuron's second incoming weight (from X₂) is now 2.5: the server's next frame says so
+        int index = (Integer.parseInt(node) - 2) * 2 + 1;
+        browser.waitUntil(d -> Math.abs(((Number) browser.js("return window.playgroundStats.lastFrame.weights[arguments[0]]", index)).doubleValue() - 2.5) < 1e-6);
+        browser.waitUntil(d -> node.equals(browser.js("return document.activeElement?.dataset?.nodeIndex ?? null")));
+    }
+
+    /** Pixels of the focus ring's blue on the network's link canvas. */
+    private static long ringPixels() {
+        return ((Number) browser.js("""
+                const c = document.getElementById('network-canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] === 0x1f && d[i + 1] === 0x6f && d[i + 2] === 0xeb) n++; return n;""")).longValue();
+    }
+
+    /** A screenshot of the page's first screen (an example's menu scrolls the page down to itself). */
+    private static void top(String name) throws IOException {
+        browser.js("document.activeElement?.blur(); window.scrollTo(0, 0)");
+        browser.screenshot(name);
+    }
+
+    /** Plays 150 epochs and takes the screenshot while it trains (a phone then keeps the output map in view). */
+    private static void trained(String name) throws IOException {
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(Duration.ofSeconds(90), d -> Integer.parseInt(browser.text("iter-number").replace(",", "")) >= 150);
+        top(name);
+        browser.byId("play-pause-button").click();
+        browser.waitUntil(d -> !browser.byId("play-pause-button").getAttribute("class").contains("playing"));
+    }
+
+    @Test
     void screenshotsAtDesktopAndPhoneSizes() throws Exception {
         Dimension before = browser.driver.manage().window().getSize();
         try {
@@ -137,17 +202,17 @@ class WhatRunsBrowserTest {
                 browser.driver.manage().window().setSize(new Dimension(size[0], size[1]));
                 String name = size[0] + "x" + size[1];
                 browser.open("dataset=spiral3&seed=0.3&networkShape=6,4");
-                browser.screenshot("state-3class-" + name);
+                trained("state-3class-" + name);
                 example("three_species.csv");
-                browser.screenshot("state-csv-" + name);
+                trained("state-csv-" + name);
                 example("house_prices.csv");
-                browser.screenshot("state-regression-" + name);
+                trained("state-regression-" + name);
                 browser.open("dataset=circle&seed=0.3");
                 browser.byId("datasets").findElement(org.openqa.selenium.By.cssSelector("[data-dataset='xor-table']")).click();
                 browser.waitUntil(d -> browser.hash().contains("dataset=xor-table"));
                 browser.byId("play-pause-button").click();
                 browser.waitUntil(Duration.ofSeconds(60), d -> browser.text("metric-train").equals("100.0%"));
-                browser.screenshot("state-xor-" + name);
+                top("state-xor-" + name);
                 browser.byId("play-pause-button").click();
             }
         } finally {

@@ -61,16 +61,34 @@ class DataSourceProtocolTest {
     }
 
     @Test
-    void regressionOnAClassCsvSwitchesToRegressionData() throws Exception {
+    void regressionOnAClassCsvIsRefusedWithOneSentenceAndTheFileRunsOn() throws Exception {
         try (WsClient c = WsClient.connect(server.port())) {
             c.send("{\"type\":\"load\",\"link\":\"dataset=circle&seed=0.1\"}");
             c.next("session");
             JsonNode csv = loadExample(c, "three_species.csv");
-            assertTrue(csv.get("link").asText().contains("problem=classification") || !csv.get("link").asText().contains("problem="));
             c.send("{\"type\":\"set\",\"key\":\"problem\",\"value\":\"regression\"}");
-            JsonNode next = c.next("session");
-            assertEquals("regression", next.get("problem").asText(), next.toString());
-            assertEquals("linear", next.get("outputActivation").asText(), "no softmax kept on regression");
+            JsonNode refused = c.next("error");
+            assertEquals("set", refused.get("request").asText());
+            assertEquals("three_species.csv has 3 classes, not numbers to predict: it cannot be a regression.", refused.get("message").asText());
+            // the run is unchanged: a live change after the refusal answers the CSV run's link
+            c.send("{\"type\":\"set\",\"key\":\"learningRate\",\"value\":\"0.1\"}");
+            String link = c.next("link").get("hash").asText();
+            assertTrue(link.contains("data=local") && !link.contains("problem=regression"), link);
+            assertEquals(csv.get("link").asText().replace("learningRate=0.03", "learningRate=0.1"), link);
+        }
+    }
+
+    @Test
+    void aStepOfANetworkThatCannotTrainIsRefusedAsPlayIs() throws Exception {
+        try (WsClient c = WsClient.connect(server.port())) {
+            c.send("{\"type\":\"load\",\"link\":\"dataset=alien&output=step&seed=0.3\"}");
+            c.next("session");
+            for (String request : new String[] {"step", "play"}) {
+                c.send("{\"type\":\"" + request + "\"}");
+                JsonNode refused = c.next("error");
+                assertEquals(request, refused.get("request").asText());
+                assertTrue(refused.get("message").asText().startsWith("cannot train: the step function"), refused.toString());
+            }
         }
     }
 
