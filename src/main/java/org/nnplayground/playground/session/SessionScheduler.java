@@ -214,10 +214,7 @@ public final class SessionScheduler implements AutoCloseable {
             // for seconds behind one another
             if (heavy) heavyLane.leaveAfterRest(playing.size() - (playing.contains(a) ? 1 : 0) > 0, cpu);
         }
-        if (!a.settle(seen) || s.wantsTurn() || behind(a)) {
-            a.requeued();
-            submit(a);
-        }
+        if (a.endTurn(seen, s.wantsTurn() || behind(a))) submit(a);
     }
 
     /**

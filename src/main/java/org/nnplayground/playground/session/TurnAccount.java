@@ -44,8 +44,17 @@ final class TurnAccount {
     /** Wake-ups counted so far (read when a turn starts). */
     int wakesSeen() { return wakes.get(); }
 
-    /** Ends a turn: true if no wake-up came in since {@code seen} (the session is idle now). */
-    boolean settle(int seen) { return wakes.compareAndSet(seen, 0); }
+    /**
+     * Ends a turn; true if the caller must queue the session again: when it wants another turn
+     * ({@code again}) or a wake-up came in since {@code seen}. The count never drops to 0 on the way
+     * to queuing again: a wake-up in between would see an idle session and queue a second turn,
+     * and two trainer threads would then run one session's network at once.
+     */
+    boolean endTurn(int seen, boolean again) {
+        if (!again && wakes.compareAndSet(seen, 0)) return false;
+        wakes.set(1);
+        return true;
+    }
 
     /** The session is queued again (by the scheduler, not by a wake-up). */
     void requeued() { wakes.set(1); }

@@ -15,11 +15,23 @@ class TurnAccountTest {
         assertFalse(account.wake(), "a session is queued at most once");
         int seen = account.wakesSeen();
         assertFalse(account.wake(), "woken during its turn");
-        assertFalse(account.settle(seen), "the wake during the turn earns another turn");
-        account.requeued();
+        assertTrue(account.endTurn(seen, false), "the wake during the turn earns another turn");
         seen = account.wakesSeen();
-        assertTrue(account.settle(seen), "nothing came in: idle");
+        assertFalse(account.endTurn(seen, false), "nothing came in: idle");
         assertTrue(account.wake(), "idle again: the next wake queues a turn");
+    }
+
+    @Test
+    void aSessionThatWantsAnotherTurnIsNeverIdleOnTheWayToTheQueue() {
+        assertTrue(account.wake());
+        int seen = account.wakesSeen();
+        // the scheduler queues it again itself: a wake-up now must not queue a second turn, which
+        // would run beside the first on the other trainer thread (settling first, then requeuing, let it)
+        assertTrue(account.endTurn(seen, true));
+        assertFalse(account.wake(), "one turn queued: the wake-up only counts");
+        // the queued turn starts after that wake-up, so it serves it
+        assertFalse(account.endTurn(account.wakesSeen(), false), "then idle");
+        assertTrue(account.wake(), "idle: the next wake queues a turn");
     }
 
     @Test
