@@ -60,6 +60,7 @@ class SocketLifetimeProtocolTest {
             entry("drawPoint", r -> String.format(Locale.ROOT, "{\"type\":\"drawPoint\",\"x\":%.2f,\"y\":%.2f,\"label\":%d}",
                     r.nextDouble() * 12 - 6, r.nextDouble() * 12 - 6, r.nextBoolean() ? 1 : -1)),
             entry("classify", r -> "{\"type\":\"classify\",\"id\":" + r.nextInt(9) + ",\"pixels\":[0,0.5,1]}"),
+            entry("weightImages", r -> "{\"type\":\"weightImages\",\"on\":" + r.nextBoolean() + "}"),
             entry("removePoint", r -> "{\"type\":\"removePoint\",\"x\":0,\"y\":0}"),
             entry("sweep", r -> "{\"type\":\"sweep\",\"vary\":{\"learningRate\":[\"0.01\",\"0.1\",\"0.3\"]},\"epochs\":" + (10 + r.nextInt(100)) + "}"),
             entry("cancelSweep", r -> "{\"type\":\"cancelSweep\"}"),
