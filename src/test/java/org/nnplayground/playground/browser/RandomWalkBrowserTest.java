@@ -19,14 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * link gives the same run in a fresh tab. A failing walk is shrunk to a minimal sequence, printed
  * to be kept below as a fixed regression test.
  * <p>
- * The default suite walks one seed of 200 actions with a fresh tab every 25; {@code scripts/walk.sh}
+ * The default suite walks one seed of 60 actions with a fresh tab every 20 (it must stay a small
+ * part of the suite's time); {@code scripts/walk.sh}
  * walks five ({@code -Dwalk.seeds=1,2,3,4,5 -Dwalk.actions=200 -Dwalk.freshEvery=10}), and with
  * {@code -Dwalk.count=true} prints every violation and walks on instead of shrinking the first.
  */
 @Tag("browser")
 class RandomWalkBrowserTest {
-    private static final int ACTIONS = Integer.getInteger("walk.actions", 200);
-    private static final int FRESH_EVERY = Integer.getInteger("walk.freshEvery", 25);
+    private static final int ACTIONS = Integer.getInteger("walk.actions", 60);
+    private static final int FRESH_EVERY = Integer.getInteger("walk.freshEvery", 20);
     private static final List<Long> SEEDS = Arrays.stream(System.getProperty("walk.seeds", "1").split(","))
             .map(String::trim).map(Long::parseLong).toList();
     private static final int SHRINK_REPLAYS = Integer.getInteger("walk.shrinkReplays", 40);
