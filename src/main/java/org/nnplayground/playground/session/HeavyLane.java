@@ -38,18 +38,18 @@ final class HeavyLane {
     }
 
     /**
-     * While others play, a heavy turn is followed by a rest as long as its CPU time before the lane takes
+     * While others play, a heavy turn is followed by a rest as long as itself before the lane takes
      * the next one: heavy work gets at most half of its thread, and the other half goes to what
      * else runs beside the players (uploads being parsed, sockets opening and closing), which would
      * otherwise squeeze the players onto what is left of one core. Alone, heavy work runs flat out.
      */
-    void leaveAfterRest(boolean othersPlay, long cpuNanos) {
-        if (!othersPlay || cpuNanos <= 0) {
+    void leaveAfterRest(boolean othersPlay, long took) {
+        if (!othersPlay || took <= 0) {
             leave();
             return;
         }
         try {
-            timer.schedule(this::leave, cpuNanos, TimeUnit.NANOSECONDS);
+            timer.schedule(this::leave, took, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
             leave(); // shutting down
         }

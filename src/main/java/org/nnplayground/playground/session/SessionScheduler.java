@@ -182,7 +182,6 @@ public final class SessionScheduler implements AutoCloseable {
         if (heavy && !heavyLane.enter(a)) return; // queued for the lane; it resubmits
         int me = worker();
         long took = 0;
-        long cpu = 0;
         long start = System.nanoTime();
         turnStarted.set(me, start);
         try {
@@ -190,7 +189,6 @@ public final class SessionScheduler implements AutoCloseable {
             boolean worked = s.turn(a, slice, ticks);
             a.turnDone(worked, TurnAccount.threadCpuNanos() - cpuStart);
             took = System.nanoTime() - start;
-            cpu = a.cpuNanos();
             // turns that only looked (nothing to do yet) would drag the average turn, and so every
             // session's quantum, towards zero
             if (worked) {
@@ -209,10 +207,7 @@ public final class SessionScheduler implements AutoCloseable {
         } finally {
             turnStarted.set(me, 0);
             followTicks(a);
-            // the rest is the turn's CPU time: on a host busy with other processes a 5 ms build
-            // stretched to 100 ms of wall time rested 100 ms more, and a class's first loads queued
-            // for seconds behind one another
-            if (heavy) heavyLane.leaveAfterRest(playing.size() - (playing.contains(a) ? 1 : 0) > 0, cpu);
+            if (heavy) heavyLane.leaveAfterRest(playing.size() - (playing.contains(a) ? 1 : 0) > 0, took);
         }
         if (a.endTurn(seen, s.wantsTurn() || behind(a))) submit(a);
     }
