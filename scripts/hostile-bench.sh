@@ -3,7 +3,7 @@
 # play before, during and after an attack (heavy steps, CSV floods, odd messages, 20 stalled
 # players, connect/close churn), reports their frame rates, /health, the worst turn and RSS.
 # Also prints what the indivisible pieces of work cost on this machine (WorkCostBench).
-# Usage: scripts/hostile-bench.sh [HONEST=20] [SECONDS=15] [server flags...]
+# Usage: [ATTACKS=heavy,csv,odd,stalled,churn,upload,draw] scripts/hostile-bench.sh [HONEST=20] [SECONDS=15] [server flags...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HONEST=${1:-20}; SECONDS_=${2:-15}; shift $(( $# < 2 ? $# : 2 ))
@@ -15,4 +15,4 @@ java -Xmx768m ${SERVER_JVM_OPTS:-} -jar target/playground.jar --host 127.0.0.1 -
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
-java -cp "$CP" org.nnplayground.playground.bench.HostileBench "$PORT" "$SERVER" "$HONEST" "$SECONDS_"
+java -cp "$CP" org.nnplayground.playground.bench.HostileBench "$PORT" "$SERVER" "$HONEST" "$SECONDS_" ${ATTACKS:+"$ATTACKS"}
