@@ -194,13 +194,18 @@ class WhatRunsBrowserTest {
         browser.waitUntil(d -> !browser.byId("play-pause-button").getAttribute("class").contains("playing"));
     }
 
+    /**
+     * The four kinds of run at the window sizes of {@code -Dplayground.screenshotSizes} (the suite takes the
+     * phone, the most fragile layout; {@code scripts/screenshots.sh} takes the desktop sizes too, about 30 s
+     * each), into target/screenshots to be looked at.
+     */
     @Test
     void screenshotsAtDesktopAndPhoneSizes() throws Exception {
         Dimension before = browser.driver.manage().window().getSize();
         try {
-            for (int[] size : new int[][] {{1440, 900}, {1280, 800}, {390, 844}}) {
-                browser.driver.manage().window().setSize(new Dimension(size[0], size[1]));
-                String name = size[0] + "x" + size[1];
+            for (String name : System.getProperty("playground.screenshotSizes", "390x844").split(",")) {
+                String[] size = name.trim().split("x");
+                browser.driver.manage().window().setSize(new Dimension(Integer.parseInt(size[0]), Integer.parseInt(size[1])));
                 browser.open("dataset=spiral3&seed=0.3&networkShape=6,4");
                 trained("state-3class-" + name);
                 example("three_species.csv");
