@@ -58,6 +58,24 @@ class JoinQrBrowserTest {
         return false;
     }
 
+    /**
+     * The text of the QR code as the page shows it (a screenshot of the image). On a busy machine one
+     * screenshot may catch the image mid-paint and not decode, so it is taken again, for up to 30 s; a
+     * code that never decodes, or decodes to another text, still fails.
+     */
+    private static String decodedQr(Browser teacher) throws Exception {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            var pixels = ImageIO.read(new ByteArrayInputStream(teacher.byId("join-qr").getScreenshotAs(OutputType.BYTES)));
+            try {
+                return QrImages.decode(pixels);
+            } catch (com.google.zxing.ReaderException unreadable) {
+                if (System.nanoTime() > until) throw unreadable;
+                Thread.sleep(500);
+            }
+        }
+    }
+
     @Test
     void theQrCodeOnTheDashboardIsTheJoinLinkItShows() throws Exception {
         Browser teacher = browsers.open(1920, 1080);
@@ -75,8 +93,7 @@ class JoinQrBrowserTest {
         var box = teacher.byId("join-qr").getRect();
         assertTrue(box.getWidth() >= 200 && box.getHeight() >= 200, "large enough for a projector: " + box.getDimension());
         teacher.screenshot("join-qr-dashboard");
-        var pixels = ImageIO.read(new ByteArrayInputStream(teacher.byId("join-qr").getScreenshotAs(OutputType.BYTES)));
-        assertEquals(link, QrImages.decode(pixels));
+        assertEquals(link, decodedQr(teacher));
 
         Browser student = browsers.open(1100, 800);
         student.driver().get(link);
