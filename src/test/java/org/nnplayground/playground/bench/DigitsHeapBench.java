@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What digits sessions cost in memory: a server in this JVM, then 1, 5 and 20 pages that load the
- * book's digits network (784-128-64-10) and train one epoch each; after each count the heap in use
+ * book's digits network (784-128-64-10) and train (a few batches, then pause); after each count the heap in use
  * after a full GC (MemoryMXBean) and the process's RSS. The 10,000 digits as doubles are 62.7 MB:
  * held once per server, each session adds only its network, optimizer state, targets and work matrices.
  *   java -Xmx1g -cp target/test-classes:target/classes:$(cat cp.txt) org.nnplayground.playground.bench.DigitsHeapBench [1,5,20]
@@ -45,11 +45,11 @@ public final class DigitsHeapBench {
                     page.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                             .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), page).join();
                     page.send("{\"type\":\"load\",\"link\":\"" + LoadBench.DIGITS + "\"}");
-                    page.send("{\"type\":\"step\",\"epochs\":1}");
+                    page.send("{\"type\":\"play\"}");
                     pages.add(page);
                 }
-                if (!trained.await(600, TimeUnit.SECONDS)) throw new IllegalStateException("not every page trained its epoch");
-                report(n + " digits session" + (n == 1 ? "" : "s") + ", one epoch each", n);
+                if (!trained.await(600, TimeUnit.SECONDS)) throw new IllegalStateException("not every page trained");
+                report(n + " digits session" + (n == 1 ? "" : "s") + ", trained", n);
             }
         } finally {
             for (Page p : pages) p.socket.abort();
@@ -81,10 +81,10 @@ public final class DigitsHeapBench {
         return -1;
     }
 
-    /** A page that acknowledges every frame and counts down once its run has trained an epoch (a frame at epoch 1). */
+    /** A page that acknowledges every frame and counts down once its run has trained (a progress report), then pauses it. */
     private static final class Page implements WebSocket.Listener {
         private final CountDownLatch trained;
-        private boolean start = true;
+        private final StringBuilder text = new StringBuilder();
         private boolean counted;
 
         WebSocket socket;
@@ -96,19 +96,23 @@ public final class DigitsHeapBench {
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                // a digits report of a started epoch: the run has trained (its optimizer state exists); it rests paused
+                String m = text.toString();
+                text.setLength(0);
+                if (!counted && m.contains("\"type\":\"digits\"") && m.contains("\"samplesDone\":") && !m.contains("\"samplesDone\":0,")) {
+                    counted = true;
+                    send("{\"type\":\"pause\"}");
+                    trained.countDown();
+                }
+            }
             ws.request(1);
             return null;
         }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            // the first piece of a frame: u8 version, u8 mode, u32 epoch (little-endian)
-            if (start && data.remaining() >= 6 && !counted
-                    && data.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(data.position() + 2) >= 1) {
-                counted = true;
-                trained.countDown();
-            }
-            start = last;
             if (last) send("{\"type\":\"ack\"}");
             ws.request(1);
             return null;
