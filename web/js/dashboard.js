@@ -161,7 +161,7 @@ function roster(m) {
   for (const id of comparing) if (!cards.has(id)) comparing.delete(id);
   showCompare();
   sortCards();
-  leaderboard(m.leaderboard ?? []);
+  leaderboard(m.leaderboard ?? [], m.exercise);
   projector.roster(m, cards);
 }
 
@@ -268,7 +268,24 @@ function sortCards() {
   list.forEach((c, i) => { if (grid.children[i] !== c.element) grid.insertBefore(c.element, grid.children[i] ?? null); });
 }
 
-function leaderboard(entries) {
+/** The image data sets, whose runs the leaderboard ranks by test accuracy (as the book scores them). */
+const IMAGE_DATA = /(^|&)dataset=(mnist|fashion)(&|$)/;
+
+/** The leaderboard's heading and hint say what it ranks by: its entries' kinds, or the exercise's before any entry. */
+function leaderboardHeading(entries, exercise) {
+  const images = entries.length ? entries.some(e => e.accuracyTest != null) : IMAGE_DATA.test(exercise ?? '');
+  const losses = entries.length ? entries.some(e => e.accuracyTest == null) : !images;
+  const since = 'since the exercise was pushed or the last "Reset all" (ties: fewer parameters, then earlier).';
+  const [title, hint] = images && losses
+    ? ['best test accuracy, then best test loss', `Image runs first, by their highest test accuracy, then the others by their lowest test loss, ${since}`]
+    : images ? ['best test accuracy', `Each student's highest test accuracy ${since}`]
+      : ['best test loss', `Each student's lowest test loss ${since}`];
+  $('leaderboard-title').textContent = `Leaderboard: ${title}`;
+  $('leaderboard-hint').textContent = hint;
+}
+
+function leaderboard(entries, exercise) {
+  leaderboardHeading(entries, exercise);
   const ol = $('leaderboard');
   ol.replaceChildren(...entries.map(e => {
     const li = document.createElement('li');

@@ -2,7 +2,8 @@
 // its 10 class probabilities, each first-hidden-layer neuron's 784 incoming weights as a 28x28 image,
 // a gallery of test images (mistakes outlined; click one to feed it through), a drawing pad centred
 // and scaled as MNIST's digits are, and the test confusion matrix with per-class accuracy.
-// The server sends `digits` (progress a few times a second, images once an epoch) and answers
+// The server sends `digits` (progress a few times a second, weight images and the gallery's predictions
+// once an epoch, the gallery's images once a run) and answers
 // `classify` with `classified` (docs/protocol.md).
 
 import { tap } from './tap.js';
@@ -90,8 +91,10 @@ export function installDigits(socket) {
     ui.panel.dataset.batchesDone = p ? p.batchesDone : 0;
     ui.panel.dataset.epoch = m.epoch;
     if (m.weights) drawWeights(decode(m.weights), m.firstNeuron, m.neurons);
-    if (m.gallery) {
-      gallery = { images: decode(m.gallery), labels: m.galleryLabels, predicted: m.galleryPredicted };
+    // the images come once per run (or after a new `session`), the predictions with every full report
+    if (m.gallery) gallery = { images: decode(m.gallery), labels: m.galleryLabels, predicted: null };
+    if (m.galleryPredicted && gallery) {
+      gallery.predicted = m.galleryPredicted;
       drawGallery();
       if (!current) pick(0);
       else classifyNow(current); // the network changed: the shown image's probabilities follow

@@ -9,15 +9,18 @@ import org.nnplayground.playground.nn.TrainingData;
 /**
  * What the digit views of an image run need (docs/protocol.md, "digits"): the epoch's progress always;
  * with {@code full}, also the first hidden layer's incoming weights as one greyscale image per neuron,
- * a gallery of test images with their predicted class, and the test confusion matrix. Images are
- * bytes (0..255; JSON carries them as base64): a full report of the book's network is about 175 kB,
- * sent as several messages under the socket's 64 KiB text limit: one with the gallery and the
- * confusion matrix, then the weight images {@link #NEURONS_PER_MESSAGE} neurons at a time.
+ * the class predicted for each gallery image, and the test confusion matrix; the gallery's images and
+ * labels (the same for the whole run) only when asked for. Images are bytes (0..255; JSON carries
+ * them as base64): a full report of the book's network is about 175 kB, sent as several messages
+ * under the socket's 64 KiB text limit: one with the gallery and the confusion matrix, then the
+ * weight images {@link #NEURONS_PER_MESSAGE} neurons at a time.
  *
- * @param firstNeuron the first neuron whose weights {@code weights} holds
- * @param weights     neuron after neuron, side x side bytes each; 128 = weight 0, each neuron scaled by its largest |w|; null when not full
- * @param gallery     GALLERY test images, side x side bytes each (pixel x 255); null when not full
- * @param confusion   confusion[actual][predicted] over the test set after the last epoch; null before the first
+ * @param firstNeuron      the first neuron whose weights {@code weights} holds
+ * @param weights          neuron after neuron, side x side bytes each; 128 = weight 0, each neuron scaled by its largest |w|; null when not full
+ * @param gallery          GALLERY test images, side x side bytes each (pixel x 255); null unless the images were asked for
+ * @param galleryLabels    the gallery images' labels, with the images
+ * @param galleryPredicted the class the network gives each gallery image now; null when not full
+ * @param confusion        confusion[actual][predicted] over the test set after the last epoch; null before the first
  */
 public record DigitsReport(int epoch, Progress progress, int side, int neurons, int firstNeuron, byte[] weights, byte[] gallery,
                            int[] galleryLabels, int[] galleryPredicted, int[][] confusion, double[] classAccuracy) {
@@ -29,9 +32,12 @@ public record DigitsReport(int epoch, Progress progress, int side, int neurons, 
     /** Batches done in the epoch being trained, and its running figures (with dropout, as Keras shows them). */
     public record Progress(int batchesDone, int batches, int samplesDone, int samples, Double loss, Double accuracy) {}
 
-    /** The full report as messages: the gallery and confusion matrix first, then ({@code weights}) the weight images in parts. */
-    static java.util.List<DigitsReport> full(TrainingRun run, boolean weights) {
-        DigitsReport whole = of(run, true);
+    /**
+     * The full report as messages: the gallery's predictions ({@code images}: with its images and
+     * labels) and the confusion matrix first, then ({@code weights}) the weight images in parts.
+     */
+    static java.util.List<DigitsReport> full(TrainingRun run, boolean weights, boolean images) {
+        DigitsReport whole = of(run, true, images);
         java.util.List<DigitsReport> parts = new java.util.ArrayList<>();
         parts.add(new DigitsReport(whole.epoch, whole.progress, whole.side, whole.neurons, 0, null, whole.gallery,
                 whole.galleryLabels, whole.galleryPredicted, whole.confusion, whole.classAccuracy));
@@ -44,8 +50,11 @@ public record DigitsReport(int epoch, Progress progress, int side, int neurons, 
         return parts;
     }
 
-    /** The report of {@code run} now; {@code full} adds the weight images, the gallery and the confusion matrix. */
-    static DigitsReport of(TrainingRun run, boolean full) {
+    /**
+     * The report of {@code run} now; {@code full} adds the weight images, the gallery's predictions
+     * and the confusion matrix, {@code images} (with full) the gallery's images and labels.
+     */
+    static DigitsReport of(TrainingRun run, boolean full, boolean images) {
         Trainer trainer = run.trainer();
         MatrixTrainer batches = trainer.batchTrainer();
         MatrixTrainer.Progress p = trainer.progress();
@@ -58,14 +67,15 @@ public record DigitsReport(int epoch, Progress progress, int side, int neurons, 
         TrainingData test = trainer.testData();
         int shown = Math.min(GALLERY, test.size());
         int pixels = side * side;
-        byte[] gallery = new byte[shown * pixels];
-        int[] labels = new int[shown];
+        byte[] gallery = images ? new byte[shown * pixels] : null;
+        int[] labels = images ? new int[shown] : null;
         int[] predicted = new int[shown];
         for (int i = 0; i < shown; i++) {
             double[] x = test.inputs()[i];
+            predicted[i] = argmax(trainer.predict(x));
+            if (!images) continue;
             for (int k = 0; k < pixels; k++) gallery[i * pixels + k] = (byte) Math.round(Math.max(0, Math.min(1, x[k])) * 255);
             labels[i] = (int) test.labels()[i];
-            predicted[i] = argmax(trainer.predict(x));
         }
         int[] all = batches == null ? null : batches.testPredictions();
         int[][] confusion = null;

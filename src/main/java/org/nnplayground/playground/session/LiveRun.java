@@ -171,6 +171,7 @@ final class LiveRun {
         outbox.newPlane(next);
         description = SessionDescription.of(next, next.warnings());
         audience.description(description);
+        digits.galleryWanted(); // the page starts its digit views again on a description
     }
 
     /** A weight or bias was edited: new statistics, and a diverged run may train again. */
@@ -244,6 +245,7 @@ final class LiveRun {
         if (!link.equals(description.link())) listener.link(link);
         listener.status(state, null);
         outbox.owe();
+        if (listener == owner) digits.galleryWanted(); // a new page: it has no gallery yet
     }
 
     void close() {

@@ -130,6 +130,11 @@ public final class Session {
         request("save", () -> saver.accept(RunSnapshot.capture(live.requireRun(), live.runHistory())));
     }
 
+    /** Hands the run to {@code reader} on the session's own turn (diagnostics: what a run holds, e.g. whose pixel arrays). */
+    public void inspect(Consumer<TrainingRun> reader) {
+        request("inspect", RequestQueue.Kind.OTHER, null, false, () -> reader.accept(live.requireRun()));
+    }
+
     /** Replaces the run by a saved one: paused at its epoch, its whole chart in the next frame. */
     public void restore(RunSnapshot saved) {
         request("loadRun", RequestQueue.Kind.BUILD, null, false, () -> edits.restore(saved));
@@ -286,7 +291,8 @@ public final class Session {
     /** Queues a request and wakes the session; false if it was refused (with an error: the queue is full) or the session is closed. */
     private boolean request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
         if (live.closed()) return false;
-        if (!name.equals("watch") && !name.equals("refresh") && !name.equals("checkpoint") && !name.equals("weightImages")) live.summaries().active();
+        if (!name.equals("watch") && !name.equals("refresh") && !name.equals("checkpoint") && !name.equals("weightImages")
+                && !name.equals("inspect")) live.summaries().active();
         String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, RequestGuard.guarded(name, action, listener)));
         if (refused != null) {
             listener.error(refused, name);

@@ -68,9 +68,10 @@ public final class DashboardPage {
                         main().withId("dash-main").with(
                                 section().withId("student-grid").attr("aria-label", "Students"),
                                 aside().withId("leaderboard-panel").with(
-                                        h2("Leaderboard: best test loss").withId("leaderboard-title"),
-                                        p("Each student's lowest test loss since the exercise was pushed or the last "
-                                                + "\"Reset all\" (ties: fewer parameters, then earlier).").withClass("hint"),
+                                        // dashboard.js names what it ranks by (test loss, or an image run's test accuracy)
+                                        h2("Leaderboard").withId("leaderboard-title"),
+                                        p("Each student's best run since the exercise was pushed or the last "
+                                                + "\"Reset all\" (ties: fewer parameters, then earlier).").withId("leaderboard-hint").withClass("hint"),
                                         ol().withId("leaderboard"))),
                         ProjectorSection.html(),
                         div().withId("dash-toasts").attr("aria-live", "polite"),

@@ -28,7 +28,7 @@ import java.util.concurrent.CompletionStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The teacher's dashboard of a digits class: the card shows two mistaken digits, the leaderboard the test accuracy. */
+/** The teacher's dashboard of a digits class: the card shows two mistaken digits, the leaderboard (and its heading) the test accuracy. */
 @Tag("browser")
 class DigitsDashboardBrowserTest {
     private static final String DIGITS = "dataset=mnist&networkShape=16&activation=relu&optimizer=adam&batchSize=50"
@@ -103,6 +103,9 @@ class DigitsDashboardBrowserTest {
                     + " let light = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 100) light++; return [c.width, light > 5]");
             assertEquals(java.util.List.of(14L, true), ink, "a 14x14 digit, light on dark");
             wait.until(d -> d.findElement(By.id("leaderboard")).getText().contains("test accuracy"));
+            // the heading says what the board ranks by: an image run's accuracy, not its loss
+            assertEquals("Leaderboard: best test accuracy", driver.findElement(By.id("leaderboard-title")).getText());
+            assertTrue(driver.findElement(By.id("leaderboard-hint")).getText().startsWith("Each student's highest test accuracy"));
             Files.write(Path.of("/tmp", "digits-dashboard.png"), driver.getScreenshotAs(OutputType.BYTES));
         } finally {
             student.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();

@@ -62,7 +62,7 @@ class DigitsReportTest {
     @Test
     void aFullReportCarriesWeightImagesGalleryAndAfterAnEpochTheConfusionMatrix() throws Exception {
         TrainingRun run = run(SMALL);
-        DigitsReport fresh = DigitsReport.of(run, true);
+        DigitsReport fresh = DigitsReport.of(run, true, true);
         assertEquals(16 * 784, fresh.weights().length);
         assertEquals(DigitsReport.GALLERY * 784, fresh.gallery().length);
         assertNull(fresh.confusion(), "no test pass yet");
@@ -71,10 +71,10 @@ class DigitsReportTest {
         while (stats == null) {
             stats = run.trainer().trainSlice(0);
             slices++;
-            if (stats == null) assertNotNull(DigitsReport.of(run, false).progress());
+            if (stats == null) assertNotNull(DigitsReport.of(run, false, false).progress());
         }
         assertTrue(slices > 160, "an epoch of 160 batches goes in pieces: " + slices);
-        DigitsReport trained = DigitsReport.of(run, true);
+        DigitsReport trained = DigitsReport.of(run, true, false);
         int total = 0, diagonal = 0;
         for (int a = 0; a < 10; a++) for (int p = 0; p < 10; p++) {
             total += trained.confusion()[a][p];
@@ -87,12 +87,20 @@ class DigitsReportTest {
         assertEquals(16 * 784, Base64.getDecoder().decode(json.get("weights").asText()).length);
         assertEquals(10, json.get("confusion").size());
         assertEquals(1, json.get("epoch").asInt());
-        var parts = DigitsReport.full(run, true);
+        assertNull(trained.gallery(), "the gallery's images only when asked for");
+        assertNull(trained.galleryLabels());
+        assertEquals(DigitsReport.GALLERY, trained.galleryPredicted().length);
+        assertEquals(java.util.Arrays.toString(fresh.galleryLabels()), java.util.Arrays.toString(DigitsReport.of(run, true, true).galleryLabels()),
+                "the same gallery all run long");
+        var parts = DigitsReport.full(run, true, true);
         assertEquals(1 + 1, parts.size(), "the gallery, then 16 neurons' weights in one part");
-        var unseen = DigitsReport.full(run, false);
-        assertEquals(1, unseen.size(), "weight images off screen: the gallery and confusion matrix alone");
+        assertNotNull(parts.get(0).gallery());
+        var unseen = DigitsReport.full(run, false, false);
+        assertEquals(1, unseen.size(), "weight images off screen: the gallery's predictions and confusion matrix alone");
         assertNull(unseen.get(0).weights());
-        assertNotNull(unseen.get(0).gallery());
+        assertNull(unseen.get(0).gallery());
+        assertNotNull(unseen.get(0).galleryPredicted());
+        assertTrue(new ObjectMapper().writeValueAsString(unseen.get(0)).length() < 2_000, "predictions and a confusion matrix are small");
         for (DigitsReport part : parts) assertTrue(new ObjectMapper().writeValueAsString(part).length() < 64 * 1024);
         assertEquals(0, parts.get(1).firstNeuron());
         assertEquals(16 * 784, parts.get(1).weights().length);
