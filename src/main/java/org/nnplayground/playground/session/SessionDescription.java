@@ -59,8 +59,9 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
             effective.put(LinkKey.SLICE_X.key(), plane.xName());
             effective.put(LinkKey.SLICE_Y.key(), plane.yName());
         }
-        return new SessionDescription(run.settings().toHash(), run.tfExact(), data.problem().key(), data.numClasses(),
-                data.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
+        RunPlan plan = run.plan();
+        return new SessionDescription(run.settings().toHash(), run.tfExact(), plan.problem().key(), plan.numClasses(),
+                plan.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
                 run.trainer().config().loss().key(), run.trainer().config().optimizer().key(), spec.parameterCount(),
                 run.summary().rows().stream().map(SummaryRow::of).toList(),
                 // pixels are no plane: an image run's points are its gallery (digits messages)
