@@ -6,6 +6,7 @@ import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.data.Examples;
 import org.nnplayground.playground.link.LinkResult;
 import org.nnplayground.playground.link.PlaygroundLink;
+import org.nnplayground.playground.session.RunPlanner;
 import org.nnplayground.playground.session.TrainingRun;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class RunOptions {
         LinkResult parsed = PlaygroundLink.parse(link, new SecureRandom());
         parsed.warnings().forEach(w -> warnings.println("warning: " + w));
         DataSet csv = this.csv == null ? null : readCsv(this.csv, label);
-        return TrainingRun.createForgiving(parsed.settings(), csv, w -> warnings.println("warning: " + w));
+        return TrainingRun.build(RunPlanner.forgiving(parsed.settings(), csv, w -> warnings.println("warning: " + w)));
     }
 
     /** A CSV file by path; when there is no such file, the bundled example of that name. */

@@ -18,6 +18,8 @@ import java.util.Set;
 public final class CsvImport {
     /** Largest accepted file, in UTF-8 bytes. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** {@link #MAX_BYTES} in words, for messages. */
+    public static final String MAX_SIZE = MAX_BYTES / (1024 * 1024) + " MiB";
     /**
      * Files up to this size (the bundled examples, a truth table) travel inside the socket's
      * {@code loadCsv} message and are read at once: they cost well under a millisecond, and they do
@@ -120,6 +122,6 @@ public final class CsvImport {
     }
 
     private static CsvException tooLarge(long size) {
-        return new CsvException(0, "file too large: " + size + " bytes, limit " + MAX_BYTES + " (2 MiB)");
+        return new CsvException(0, "file too large: " + size + " bytes, limit " + MAX_BYTES + " (" + MAX_SIZE + ")");
     }
 }

@@ -21,6 +21,20 @@ public final class DataSets {
             inputNames(kind), classNames(kind));
     }
 
+    /**
+     * What a plan knows of a kind before its points are drawn: names, problem and classes, no
+     * samples (the bundled images are the whole set: they are read once and drawn from no stream).
+     */
+    public static DataSet header(DatasetKind kind) {
+        if (kind.isImage()) return ImageSets.of(kind);
+        return new DataSet(kind.key(), List.of(), kind.problem(), kind.numClasses(), inputNames(kind), classNames(kind));
+    }
+
+    /** How many points {@link #generate} gives a kind. */
+    public static int size(DatasetKind kind) {
+        return kind.isImage() ? ImageSets.of(kind).samples().size() : kind.defaultSamples();
+    }
+
     /** The generator behind a kind. */
     public static Generator generator(DatasetKind kind) {
         return switch (kind) {

@@ -1,6 +1,8 @@
 package org.nnplayground.playground.link;
 
-/** The ranges link values are held to; out-of-range numbers are clamped with a warning. */
+import org.nnplayground.playground.nn.TrainingConfig;
+
+/** The ranges link values are held to; out-of-range numbers are clamped with a warning. Training's own bounds are TrainingConfig's. */
 public final class LinkLimits {
 
     /** TF Playground stops at 6 hidden layers; we allow more for deeper experiments. */
@@ -14,10 +16,10 @@ public final class LinkLimits {
 
     /** A rate of 0 or below would never learn, so it is lifted to this. */
     public static final double MIN_LEARNING_RATE = 0.00001;
-    public static final double MAX_LEARNING_RATE = 10;
+    public static final double MAX_LEARNING_RATE = TrainingConfig.MAX_LEARNING_RATE;
 
     public static final double MIN_REGULARIZATION_RATE = 0;
-    public static final double MAX_REGULARIZATION_RATE = 10;
+    public static final double MAX_REGULARIZATION_RATE = TrainingConfig.MAX_REGULARIZATION_RATE;
 
     /** Noise is a percentage; TF Playground's slider goes to 50. */
     public static final int MIN_NOISE = 0;
@@ -35,7 +37,7 @@ public final class LinkLimits {
 
     /** Dropping every neuron would leave nothing to train. */
     public static final double MIN_DROPOUT = 0;
-    public static final double MAX_DROPOUT = 0.9;
+    public static final double MAX_DROPOUT = TrainingConfig.MAX_DROPOUT;
 
     /** A schedule's factor per period: 0.01 (a hundredfold drop) to 1 (no decay). */
     public static final double MIN_LR_DECAY = 0.01;

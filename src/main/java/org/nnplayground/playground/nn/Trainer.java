@@ -284,7 +284,8 @@ public final class Trainer {
         return c.optimizer() == OptimizerKind.SGD ? new SgdRule() : new AdaptiveRule(net.spec(), Optimizer.of(c.optimizer()));
     }
 
-    private static void checkLossFits(NetworkSpec spec, LossKind loss) {
+    /** Refuses an output layer and loss that do not go together (softmax with cross-entropy, log loss with one sigmoid unit). */
+    public static void checkLossFits(NetworkSpec spec, LossKind loss) {
         boolean softmax = spec.outputActivation() == Activation.SOFTMAX;
         if (softmax != (loss == LossKind.CROSS_ENTROPY)) {
             throw new IllegalArgumentException("softmax output and cross-entropy loss go together (got "

@@ -11,6 +11,7 @@ public record TrainingConfig(LossKind loss, OptimizerKind optimizer, double lear
                              Regularization regularization, double regularizationRate,
                              int batchSize, double dropout, boolean tfExact, long seed) {
 
+    /** The largest rates and dropout that train (links are clamped to them: LinkLimits). */
     public static final double MAX_LEARNING_RATE = 10;
     public static final double MAX_REGULARIZATION_RATE = 10;
     public static final double MAX_DROPOUT = 0.9;

@@ -3,7 +3,7 @@ package org.nnplayground.playground.room;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.link.PlaygroundSettings;
-import org.nnplayground.playground.session.TrainingRun;
+import org.nnplayground.playground.session.RunPlanner;
 
 import java.security.SecureRandom;
 import java.util.LinkedHashSet;
@@ -67,17 +67,17 @@ public final class Exercise {
     }
 
     /**
-     * {@link #of}, and the run built once as each student's session will build it
-     * ({@link TrainingRun#create}: what {@code Session.load} does, less the fallbacks it forgives with
+     * {@link #of}, and the run planned as each student's session will plan it
+     * ({@link RunPlanner#plan}: what {@code Session.load} does, less the fallbacks it forgives with
      * a warning): a link over the work limits, or one a page would only load with a setting changed,
      * is refused, so that no student is pushed an exercise that fails or is not what the teacher
-     * meant. Heavy (data and network built, tens of ms at most): call it off any lock.
+     * meant. Nothing is generated, but the bundled images are read the first time: call it off any lock.
      */
     public static Exercise buildable(String link) {
         Exercise exercise = of(link);
         List<String> changed;
         try {
-            changed = TrainingRun.create(exercise.settings, null).warnings();
+            changed = RunPlanner.plan(exercise.settings, null).warnings();
         } catch (IllegalArgumentException refused) {
             changed = List.of(refused.getMessage());
         }

@@ -85,7 +85,7 @@ final class CoherentChange {
      * learn its few points from the first Play: TF's defaults (0.03, 4-2) stay at 50 % on the XOR table.
      */
     private static PlaygroundSettings withTablePreset(PlaygroundSettings s, String key, List<String> notes) {
-        if (!key.equals(LinkKey.DATASET.key()) || s.datasetInUse().defaultSamples() >= TrainingRun.ALL_TRAIN_BELOW) return s;
+        if (!key.equals(LinkKey.DATASET.key()) || s.datasetInUse().defaultSamples() >= RunPlanner.ALL_TRAIN_BELOW) return s;
         if (TABLE_LEARNING_RATE.equals(s.text(LinkKey.LEARNING_RATE)) && TABLE_NETWORK.equals(s.text(LinkKey.NETWORK_SHAPE))) return s;
         notes.add(LinkKey.DATASET.control().options().stream().filter(o -> o.value().equals(s.datasetInUse().key()))
                 .map(o -> o.label()).findFirst().orElse(s.datasetInUse().key())

@@ -75,7 +75,7 @@ final class FrameBuilder {
         for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
         this.nonInputNodes = nodes;
         this.gridCapacity = 2 * this.evalSize * this.evalSize + nodes * THUMB * THUMB;
-        this.outputRange = spec.outputActivation() == Activation.LINEAR ? run.outputRange() : null;
+        this.outputRange = run.outputRange();
         this.weightless = run.isImage();
     }
 

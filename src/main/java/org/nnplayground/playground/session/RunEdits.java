@@ -1,11 +1,6 @@
 package org.nnplayground.playground.session;
 
 import java.util.List;
-import org.nnplayground.playground.data.DataSet;
-import org.nnplayground.playground.link.LinkKey;
-import org.nnplayground.playground.link.LinkResult;
-import org.nnplayground.playground.link.PlaygroundSettings;
-import org.nnplayground.playground.link.SettingEffect;
 import org.nnplayground.playground.nn.EpochStats;
 import org.nnplayground.playground.nn.Network;
 
@@ -25,32 +20,33 @@ final class RunEdits {
         this.audience = audience;
     }
 
-    /** Changes one setting by its link key, live or with TF Playground's reset behaviour. */
+    /**
+     * Changes one setting by its link key: the running plan changed by it ({@link RunPlanner#change}),
+     * and what changed decides whether the run goes on (display, live), shows another plane or is rebuilt.
+     */
     void set(String key, String value) {
         TrainingRun run = live.requireRun();
-        refuseProblemTheFileCannotTake(key, value, run);
-        LinkResult changed = CoherentChange.apply(run.settings().change(key, value), key, run.split().source());
-        PlaygroundSettings next = changed.settings();
-        switch (SettingEffect.of(key)) {
-            case DISPLAY -> live.settingsChanged(run.withSettingsOnly(next), false);
+        RunPlanner.Change change = RunPlanner.change(run.plan(), key, value, run::nextSeed);
+        RunPlan next = change.plan();
+        switch (change.effect()) {
+            case DISPLAY -> live.settingsChanged(run.withPlan(next), false);
             case LIVE -> {
-                TrainingRun now = run.withSettingsOnly(next);
+                TrainingRun now = run.withPlan(next);
                 live.settingsChanged(now, false);
-                TrainingExtras.configure(now.trainer(), next);
-                now.trainer().reconfigure(now.trainer().config()
-                        .withLearningRate(next.learningRate())
-                        .withRegularization(next.regularization(), next.regularizationRate()));
-                live.epochsPerFrame(next.speed());
+                TrainingExtras.configure(now.trainer(), next.settings());
+                now.trainer().reconfigure(next.config());
+                live.epochsPerFrame(next.settings().speed());
                 // the divergence note names the rate to lower: say the one now in use
                 if (live.state() == SessionState.DIVERGED) live.setState(SessionState.DIVERGED, now.trainer().refreshStats().divergence());
             }
-            case SLICE -> live.settingsChanged(run.withSlice(next), true);
-            case NEW_DATA -> live.rebuild(ownDataGivesWay(key, run) ? TrainingRun.create(TrainingRun.generatedData(next.withSeed(run.nextSeed())), null)
-                    : run.withData(next.withSeed(run.nextSeed())), changed.warnings());
-            case NEW_SEED -> live.rebuild(run.withData(next), changed.warnings());
-            case NEW_NETWORK -> live.rebuild(run.withModel(next), changed.warnings());
+            case SLICE -> live.settingsChanged(run.withPlan(next), true);
+            case NEW_DATA, NEW_SEED, NEW_NETWORK -> {
+                // the student's own data gave way to a picked data set: the next drawing starts empty
+                if (next.uploaded() == null && run.uploaded() != null) drawn.clear();
+                live.rebuild(TrainingRun.build(next), change.notes());
+            }
         }
-        changed.warnings().forEach(w -> owner.error(w, "set"));
+        change.notes().forEach(w -> owner.error(w, "set"));
         audience.link(live.run().settings().toHash());
     }
 
@@ -103,32 +99,6 @@ final class RunEdits {
             }
         }
         if (changed) trainOnDrawing(run);
-    }
-
-    /**
-     * A student's file has its problem in its label column: a classification CSV cannot become a
-     * regression (nor the other way), so that choice is refused rather than dropping the file for
-     * generated data. A drawing has no problem of its own: choosing one ends it (below).
-     */
-    private static void refuseProblemTheFileCannotTake(String key, String value, TrainingRun run) {
-        DataSet file = run.uploaded();
-        if (!key.equals(LinkKey.PROBLEM.key()) || file == null || DrawnData.NAME.equals(file.name())) return;
-        boolean classes = file.numClasses() > 0;
-        if (value.equals(classes ? "regression" : "classification"))
-            throw new IllegalArgumentException(file.name() + (classes ? " has " + file.numClasses() + " classes, not numbers to predict: it cannot be a regression."
-                    : " has numbers to predict, not classes: it cannot be a classification."));
-    }
-
-    /**
-     * Picking a data set (or the problem) replaces the student's own data (a CSV, a drawing): the
-     * picked data runs, and the next drawing starts empty.
-     */
-    private boolean ownDataGivesWay(String key, TrainingRun run) {
-        boolean picked = key.equals(LinkKey.DATASET.key()) || key.equals(LinkKey.REG_DATASET.key())
-                || key.equals(LinkKey.PROBLEM.key()) || key.equals(LinkKey.DATA.key());
-        if (!picked || run.uploaded() == null) return false;
-        drawn.clear();
-        return true;
     }
 
     /** The drawn points become the data; the network keeps its weights when its shape is unchanged. */

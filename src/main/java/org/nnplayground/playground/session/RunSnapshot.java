@@ -28,7 +28,7 @@ public record RunSnapshot(String link, DataSet uploaded, long randomDraws, Train
     /** Builds the run again: same data and split from the link (or the CSV), then the saved state on top. */
     public TrainingRun restore() {
         PlaygroundSettings settings = PlaygroundLink.parse(link, new SecureRandom()).settings();
-        TrainingRun run = TrainingRun.create(settings, uploaded);
+        TrainingRun run = TrainingRun.build(RunPlanner.plan(settings, uploaded));
         run.skipRandomTo(randomDraws);
         run.trainer().restore(trainer);
         return run;

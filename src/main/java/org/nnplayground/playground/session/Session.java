@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.nnplayground.playground.data.DataSet;
+import org.nnplayground.playground.link.LinkLimits;
 import org.nnplayground.playground.link.LinkResult;
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.nn.Network;
@@ -20,7 +21,7 @@ public final class Session {
     /** Most epochs one step request may ask for. */
     public static final int MAX_STEP_EPOCHS = 1000;
     /** Most epochs per frame a student may choose (0 = as fast as possible). */
-    public static final int MAX_EPOCHS_PER_FRAME = 1000;
+    public static final int MAX_EPOCHS_PER_FRAME = LinkLimits.MAX_SPEED;
 
     private final SessionListener listener;
     /** The owner and the read-only viewers: descriptions, states and frames go to both. */
@@ -48,7 +49,7 @@ public final class Session {
             live.stopStepping();
             LinkResult parsed = PlaygroundLink.parse(link, seeds);
             List<String> warnings = new ArrayList<>(parsed.warnings());
-            live.rebuild(TrainingRun.createForgiving(parsed.settings(), null, warnings::add), warnings);
+            live.rebuild(TrainingRun.build(RunPlanner.forgiving(parsed.settings(), null, warnings::add)), warnings);
         });
     }
 
@@ -58,7 +59,7 @@ public final class Session {
             live.stopStepping();
             List<String> warnings = new ArrayList<>();
             TrainingRun run = live.run();
-            live.rebuild(TrainingRun.createForgiving(run != null ? run.settings() : PlaygroundLink.defaults(seeds), data, warnings::add), warnings);
+            live.rebuild(TrainingRun.build(RunPlanner.forgiving(run != null ? run.settings() : PlaygroundLink.defaults(seeds), data, warnings::add)), warnings);
         });
     }
 
@@ -87,7 +88,7 @@ public final class Session {
         request("regenerate", RequestQueue.Kind.OTHER, null, true, () -> {
             TrainingRun run = live.requireRun();
             Network weights = run.network().copy();
-            TrainingRun next = run.withData(run.settings().withSeed(run.nextSeed()));
+            TrainingRun next = TrainingRun.build(RunPlanner.plan(run.settings().withSeed(run.nextSeed()), run.uploaded()));
             next.network().copyFrom(weights);
             next.trainer().refreshStats();
             live.rebuild(next, List.of());

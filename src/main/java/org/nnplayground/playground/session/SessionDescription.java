@@ -2,7 +2,6 @@ package org.nnplayground.playground.session;
 
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.data.Sample;
-import org.nnplayground.playground.nn.Activation;
 import org.nnplayground.playground.nn.ModelSummary;
 import org.nnplayground.playground.nn.NetworkSpec;
 
@@ -60,15 +59,16 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
             effective.put(LinkKey.SLICE_X.key(), plane.xName());
             effective.put(LinkKey.SLICE_Y.key(), plane.yName());
         }
-        return new SessionDescription(run.settings().toHash(), run.tfExact(), data.problem().key(), data.numClasses(),
-                data.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
+        RunPlan plan = run.plan();
+        return new SessionDescription(run.settings().toHash(), run.tfExact(), plan.problem().key(), plan.numClasses(),
+                plan.classNames(), inputs, layers, nodes, spec.hiddenActivation().key(), spec.outputActivation().key(),
                 run.trainer().config().loss().key(), run.trainer().config().optimizer().key(), spec.parameterCount(),
                 run.summary().rows().stream().map(SummaryRow::of).toList(),
                 // pixels are no plane: an image run's points are its gallery (digits messages)
                 run.isImage() ? List.of() : points(run.split().train(), plane),
                 run.isImage() ? List.of() : points(run.split().test(), plane), Grid.of(plane), List.copyOf(warnings), effective,
                 run.isImage() ? (int) Math.round(Math.sqrt(spec.inputs())) : 0,
-                run.spec().outputActivation() == Activation.LINEAR ? run.outputRange() : null,
+                run.outputRange(),
                 run.split().test().isEmpty());
     }
 

@@ -1,49 +1,18 @@
 package org.nnplayground.playground.session;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.link.DataOrigin;
 import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.LinkLimits;
 import org.nnplayground.playground.link.PlaygroundSettings;
-import org.nnplayground.playground.link.SettingEffect;
 
 /**
- * Fits a link's settings to the data a {@link TrainingRun} has (the data source, TF's train ratio,
- * the slice columns) or, when they cannot make a run at all, falls back key by key. Kept apart from
- * the run because it only rewrites settings, each change a sentence for the student.
+ * Fits a link's settings to the data a {@link RunPlanner} plans a run on (the data source, TF's
+ * train ratio, the slice columns); each change a sentence for the student.
  */
 final class SettingsFit {
     private SettingsFit() {}
-
-    /** {@link TrainingRun#createForgiving}: the changed keys back to their defaults one at a time until a run can be made. */
-    static TrainingRun forgiving(PlaygroundSettings settings, DataSet uploaded, Consumer<String> warnings) {
-        try {
-            return TrainingRun.create(settings, uploaded);
-        } catch (IllegalArgumentException refused) {
-            // the model before the data (a network too big for the data loses its shape, not the data),
-            // our keys before TF's
-            List<LinkKey> changed = new ArrayList<>(settings.changedKeys());
-            Collections.reverse(changed);
-            changed.sort(Comparator.comparing(k -> k.effect() != SettingEffect.NEW_NETWORK));
-            for (LinkKey key : changed) {
-                try {
-                    TrainingRun run = TrainingRun.create(settings.withDefault(key), uploaded);
-                    warnings.accept(key.key() + "=" + settings.text(key) + " cannot be used here (" + refused.getMessage()
-                            + "); using the default" + (key.shows() == null ? "" : " (" + key.shows() + ")"));
-                    return run;
-                } catch (IllegalArgumentException stillRefused) {
-                    // try the next key
-                }
-            }
-            warnings.accept(refused.getMessage() + "; using TF Playground's defaults");
-            return TrainingRun.create(PlaygroundSettings.defaults(settings.seed()), uploaded);
-        }
-    }
 
     /**
      * The link follows the data in use: the student's own data (a CSV, a drawing) is {@code data=local}

@@ -16,167 +16,84 @@ import org.nnplayground.playground.nn.Trainer;
 import org.nnplayground.playground.nn.TrainingConfig;
 import org.nnplayground.playground.nn.TrainingData;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.simple.SimpleMatrix;
-import org.nnplayground.playground.link.LinkKey;
 
 /**
- * One configured run, built the way TF Playground builds it: seed the random stream with the
- * link's seed, generate the data, shuffle and split it, then draw the initial weights from the
- * same stream. A CSV data set replaces the generator; the split and weights follow the same rule.
+ * One run built from its {@link RunPlan} the way TF Playground builds it: seed the random stream
+ * with the link's seed, generate the data, shuffle and split it, then draw the initial weights from
+ * the same stream. A CSV data set replaces the generator; the split and weights follow the same rule.
  */
 public final class TrainingRun {
-    /** Parameters x training samples allowed: about 50 ms per epoch, so one turn never hogs a trainer thread. */
-    public static final long MAX_WORK_PER_EPOCH = 20_000_000L;
-    /**
-     * Image data trains in slices of mini-batches (MatrixTrainer), so its limit bounds an epoch's
-     * total work (parameters x training samples: the book's digits network on 8,000 images is 875 M,
-     * about 1 s of one thread), not a turn: a piece is at most a few ms whatever the network.
-     */
-    public static final long MAX_IMAGE_WORK_PER_EPOCH = 2_000_000_000L;
-    /** The bundled image sets' fixed split: 80 % train (8,000 of the 10,000 images), shuffled by the link's seed. */
-    public static final int IMAGE_PERC_TRAIN = 80;
-    private final PlaygroundSettings settings;
-    private final DataSet uploaded;
+    private final RunPlan plan;
     private final TfRandom random;
     private final Split split;
     /** The z-scores' figures when the settings standardize (fit on the training part), else null. */
     private final Standardizer standardizer;
-    private final List<Feature> features;
-    private final NetworkSpec spec;
-    private final TrainingConfig config;
     private final TrainingData train;
     private final TrainingData test;
-    /** What fitting the settings to the data changed (e.g. a ratio above TF's 90 % on TF's data). */
-    private final List<String> warnings;
     /** The plane the heatmaps show, and (3+ columns) the training means the other columns are held at. */
     private final GridPlane plane;
     private final double[] held;
     private Trainer trainer;
 
-    private TrainingRun(PlaygroundSettings requested, DataSet uploaded, TfRandom random, Split split, Standardizer standardizer) {
-        List<String> fitted = new ArrayList<>();
-        PlaygroundSettings settings = SettingsFit.slice(requested, split.source(), fitted);
-        this.warnings = List.copyOf(fitted);
-        this.settings = settings;
-        this.uploaded = uploaded;
+    private TrainingRun(RunPlan plan, TfRandom random, Split split, Standardizer standardizer) {
+        this.plan = plan;
         this.random = random;
         this.split = split;
         this.standardizer = standardizer;
         DataSet data = split.source();
-        this.features = data.isPlanar() ? settings.features() : List.of();
-        ModelChoice model = ModelChoice.of(settings, data);
-        int inputs = data.isPlanar() ? features.size() : data.numInputs();
-        this.spec = new NetworkSpec(inputs, settings.networkShape(), model.outputs(), settings.activation(), model.output()).validate();
-        boolean tfExact = settings.tfExact() && uploaded == null;
-        this.config = new TrainingConfig(model.loss(), settings.optimizer(), settings.learningRate(), settings.regularization(),
-                settings.regularizationRate(), settings.batchSize(), settings.dropout(), tfExact, settings.seed().hashCode()).validate();
-        long work = (long) spec.parameterCount() * split.train().size();
-        long maxWork = isImage() ? MAX_IMAGE_WORK_PER_EPOCH : MAX_WORK_PER_EPOCH;
-        if (work > maxWork) {
-            throw new IllegalArgumentException("this network is too big for this much data: " + spec.parameterCount()
-                    + " parameters x " + split.train().size() + " training samples is more than " + maxWork
-                    + " per epoch; use fewer neurons or less data");
-        }
         this.train = encode(split.train());
         this.test = encode(split.test());
-        this.plane = GridPlane.of(settings, uploaded, split);
+        this.plane = GridPlane.of(plan.settings(), plan.uploaded(), split);
         this.held = data.isPlanar() || isImage() ? null : GridInputs.means(split.train().isEmpty() ? data.samples() : split.train(), data.numInputs());
         this.trainer = newTrainer();
     }
 
-    /** Builds a run from a link's settings; {@code uploaded} (nullable) replaces the generated data. */
-    public static TrainingRun create(PlaygroundSettings requested, DataSet uploaded) {
-        List<String> fitted = new ArrayList<>();
-        PlaygroundSettings settings = SettingsFit.tfRatio(SettingsFit.dataSource(requested, uploaded, fitted), uploaded, fitted);
+    /** Builds the run a plan says: its data drawn from the link's seed, then its network. */
+    public static TrainingRun build(RunPlan plan) {
+        PlaygroundSettings settings = plan.settings();
         TfRandom random = TfRandom.seeded(settings.seed());
-        DataSet data = uploaded != null ? uploaded
+        DataSet data = plan.uploaded() != null ? plan.uploaded()
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
-        // drawn points all train (each one the student drew should shape the boundary), also when a saved run comes back
-        boolean image = uploaded == null && settings.datasetInUse().isImage();
-        Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? new Split(data, List.copyOf(data.samples()), List.of())
-                : DataSets.split(data, image ? IMAGE_PERC_TRAIN : allTrain(data) ? 100 : settings.percTrainData(), random);
-        Standardizer z = settings.standardize() && !image ? Standardizer.fit(split.train(), data.numInputs()) : null;
+        // drawn points all train in the order drawn (each one the student drew should shape the boundary)
+        Split split = plan.drawn() ? new Split(data, List.copyOf(data.samples()), List.of())
+                : DataSets.split(data, plan.percTrain(), random);
+        Standardizer z = settings.standardize() && !plan.bundledImages() ? Standardizer.fit(split.train(), data.numInputs()) : null;
         if (z != null) split = Standardizer.standardize(split, z);
-        TrainingRun run = new TrainingRun(settings, uploaded, random, split, z);
-        if (fitted.isEmpty()) return run;
-        fitted.addAll(run.warnings);
-        return run.withWarnings(fitted);
+        return new TrainingRun(plan, random, split, z);
+    }
+
+    /** Builds a run from a link's settings ({@link RunPlanner#plan}); {@code uploaded} (nullable) replaces the generated data. */
+    public static TrainingRun create(PlaygroundSettings requested, DataSet uploaded) {
+        return build(RunPlanner.plan(requested, uploaded));
     }
 
     /**
-     * Like {@link #create} but never refuses: when the settings cannot make a run (a combination the
-     * data does not allow, a network too big for the data), the changed keys go back to their
-     * defaults one at a time, ours first, until one can; {@code warnings} names each such key. A
-     * link must never leave the page without a network.
+     * The values the output heatmap's colours span (see {@link RunPlan#outputRange}), or null for
+     * TF's -1..1.
      */
-    public static TrainingRun createForgiving(PlaygroundSettings settings, DataSet uploaded, Consumer<String> warnings) {
-        return SettingsFit.forgiving(settings, uploaded, warnings);
-    }
-
-    /** The settings for generated data picked while this run's data was the student's own: the picked data replaces it. */
-    public static PlaygroundSettings generatedData(PlaygroundSettings s) { return s.withDefault(LinkKey.DATA); }
-
-    /**
-     * A table (the XOR truth table, the alien planets) or a tiny CSV trains on all its points: a test
-     * set of one or two points would leave the training set without a class and tell nothing.
-     */
-    public static boolean allTrain(DataSet data) { return data.samples().size() < ALL_TRAIN_BELOW; }
-
-    /** Data with fewer points than this has no test set (see {@link #allTrain}). */
-    public static final int ALL_TRAIN_BELOW = 30;
-
-    /**
-     * The values the output heatmap's colours span: [-1, 1] (TF's scale), or the labels' range for
-     * the student's own regression data whose labels leave it (house prices 0.1 to 5); null
-     * for classes, generated data and labels within TF's scale.
-     */
-    public double[] outputRange() {
-        DataSet data = split.source();
-        // TF's generated data keeps TF's picture (its labels pass 1 a little; TF clamps them too)
-        if (data.numClasses() > 0 || uploaded == null) return null;
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (Sample s : data.samples()) {
-            lo = Math.min(lo, s.label());
-            hi = Math.max(hi, s.label());
-        }
-        // the labels' own range, so the colours spread over the values there are (prices 0.1 to 5
-        // would leave the orange half of -1..5 unused)
-        return lo >= -1 && hi <= 1 || lo >= hi ? null : new double[] {lo, hi};
-    }
+    public double[] outputRange() { return plan.outputRange(); }
 
     /** The inputs of every cell of an n x n heatmap grid over {@link #plane()}. */
     public DMatrixRMaj gridInputs(int n) {
         if (isImage()) return null; // pixels have no plane to draw a boundary over
-        return held == null ? GridInputs.shared(features, n, plane) : GridInputs.slice(plane, held, n);
+        return held == null ? GridInputs.shared(plan.features(), n, plane) : GridInputs.slice(plane, held, n);
     }
 
     /** The plane the heatmaps show. */
     public GridPlane plane() { return plane; }
 
     /** What fitting the settings to the data changed, as sentences for the student. */
-    public List<String> warnings() { return warnings; }
-
-    /** The same run showing another slice (sliceX, sliceY): same data, network and training. */
-    public TrainingRun withSlice(PlaygroundSettings next) {
-        return new TrainingRun(this, next, null);
-    }
-
-    private TrainingRun withWarnings(List<String> all) {
-        return new TrainingRun(this, settings, all);
-    }
+    public List<String> warnings() { return plan.warnings(); }
 
     /**
-     * Same data, a new network for {@code next} drawn as loading its link draws it: the page's link
-     * then reproduces the run, weights and all (TF Playground draws it from its continuing stream, so
-     * its link gives other weights after a model change). The reset button still draws new weights.
+     * The same data and network under another plan that keeps them (display keys, live rates, the
+     * slice): the heatmaps' plane follows the plan.
      */
-    public TrainingRun withModel(PlaygroundSettings next) {
-        return create(next, uploaded);
+    public TrainingRun withPlan(RunPlan next) {
+        return new TrainingRun(this, next);
     }
 
     /** New weights drawn from the continuing random stream (TF Playground's reset), same data. */
@@ -186,32 +103,19 @@ public final class TrainingRun {
         trainer.reconfigure(live);
     }
 
-    /** The same run under settings that change neither data nor model (display keys, rates). */
-    public TrainingRun withSettingsOnly(PlaygroundSettings next) {
-        return new TrainingRun(this, next, List.of());
-    }
-
-    private TrainingRun(TrainingRun same, PlaygroundSettings requested, List<String> warnings) {
-        List<String> fitted = new ArrayList<>();
-        this.settings = SettingsFit.slice(requested, same.split.source(), fitted);
-        this.warnings = warnings != null ? List.copyOf(warnings) : List.copyOf(fitted);
-        this.plane = GridPlane.of(settings, same.uploaded, same.split);
+    private TrainingRun(TrainingRun same, RunPlan next) {
+        if (!next.spec().equals(same.plan.spec()) || next.uploaded() != same.plan.uploaded()) {
+            throw new IllegalArgumentException("a plan with another network or data needs a new run");
+        }
+        this.plan = next;
+        this.plane = GridPlane.of(next.settings(), same.plan.uploaded(), same.split);
         this.held = same.held;
-        this.uploaded = same.uploaded;
         this.random = same.random;
         this.split = same.split;
         this.standardizer = same.standardizer;
-        this.features = same.features;
-        this.spec = same.spec;
-        this.config = same.config;
         this.train = same.train;
         this.test = same.test;
         this.trainer = same.trainer;
-    }
-
-    /** New data for {@code next} (TF's regenerate: a fresh seed gives new points), the upload kept. */
-    public TrainingRun withData(PlaygroundSettings next) {
-        return create(next, uploaded);
     }
 
     /**
@@ -230,6 +134,7 @@ public final class TrainingRun {
 
     /** The input vector the network sees for a raw point. */
     public double[] encodeInputs(double[] raw) {
+        List<Feature> features = plan.features();
         if (features.isEmpty()) return raw.clone();
         double[] in = new double[features.size()];
         for (int k = 0; k < in.length; k++) in[k] = features.get(k).of(raw[0], raw[1]);
@@ -237,12 +142,12 @@ public final class TrainingRun {
     }
 
     /** True when the inputs are the pixels of an image (bundled digits or an image-sized CSV). */
-    public boolean isImage() { return spec.isImage(); }
+    public boolean isImage() { return plan.spec().isImage(); }
 
     private Trainer newTrainer() {
-        Network net = Network.create(spec, settings.init(), random::random);
-        Trainer t = new Trainer(net, config, train, test, isImage() && !config.tfExact());
-        TrainingExtras.configure(t, settings);
+        Network net = Network.create(plan.spec(), plan.settings().init(), random::random);
+        Trainer t = new Trainer(net, plan.config(), train, test, isImage() && !plan.config().tfExact());
+        TrainingExtras.configure(t, plan.settings());
         return t;
     }
 
@@ -255,9 +160,9 @@ public final class TrainingRun {
         for (int i = 0; i < n; i++) {
             Sample s = samples.get(i);
             // image pixels are shared with every run of the same data (read-only), never copied
-            inputs[i] = spec.isImage() ? s.inputs() : encodeInputs(s.inputs());
+            inputs[i] = isImage() ? s.inputs() : encodeInputs(s.inputs());
             labels[i] = s.label();
-            targets[i] = OutputDecoder.target(s.label(), source.numClasses(), spec.outputs(), spec.outputActivation());
+            targets[i] = OutputDecoder.target(s.label(), source.numClasses(), plan.spec().outputs(), plan.spec().outputActivation());
         }
         return new TrainingData(inputs, targets, labels, source.numClasses());
     }
@@ -271,27 +176,30 @@ public final class TrainingRun {
         while (random.draws() < draws) random.random();
     }
 
-    public PlaygroundSettings settings() { return settings; }
+    /** The plan this run was built from (its settings as they run, the network, the training and the data source). */
+    public RunPlan plan() { return plan; }
 
-    public DataSet uploaded() { return uploaded; }
+    public PlaygroundSettings settings() { return plan.settings(); }
+
+    public DataSet uploaded() { return plan.uploaded(); }
 
     public Split split() { return split; }
 
     /** The inputs' z-score figures (mean and standard deviation per column) when standardized, else null. */
     public Standardizer standardizer() { return standardizer; }
 
-    public List<Feature> features() { return features; }
+    public List<Feature> features() { return plan.features(); }
 
-    public NetworkSpec spec() { return spec; }
+    public NetworkSpec spec() { return plan.spec(); }
 
     /** The Keras-style summary of this run's model (the page's, the CLI's): normalization and dropout rows included. */
     public org.nnplayground.playground.nn.ModelSummary summary() {
-        return org.nnplayground.playground.nn.ModelSummary.of(spec, settings.standardize(), settings.dropout());
+        return org.nnplayground.playground.nn.ModelSummary.of(plan.spec(), plan.settings().standardize(), plan.settings().dropout());
     }
 
     public Trainer trainer() { return trainer; }
 
     public Network network() { return trainer.network(); }
 
-    public boolean tfExact() { return config.tfExact(); }
+    public boolean tfExact() { return plan.config().tfExact(); }
 }

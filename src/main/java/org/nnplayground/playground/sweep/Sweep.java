@@ -11,6 +11,7 @@ import org.nnplayground.playground.link.LinkKey;
 import org.nnplayground.playground.link.PlaygroundSettings;
 import org.nnplayground.playground.nn.EpochStats;
 import org.nnplayground.playground.nn.Metrics;
+import org.nnplayground.playground.session.RunPlanner;
 import org.nnplayground.playground.session.TrainingRun;
 
 /**
@@ -103,8 +104,7 @@ public final class Sweep {
     }
 
     private double workPerEpoch(PlaygroundSettings settings) {
-        TrainingRun probe = TrainingRun.create(settings, uploaded);
-        return (double) probe.spec().parameterCount() * probe.split().train().size();
+        return RunPlanner.plan(settings, uploaded).workPerEpoch();
     }
 
     /** Trains until {@code deadlineNanos} (System.nanoTime; at least one epoch); true while runs remain. */
@@ -126,7 +126,7 @@ public final class Sweep {
         Combination c = combinations.get(rows.size());
         if (current == null) {
             try {
-                current = TrainingRun.create(c.settings(), uploaded);
+                current = TrainingRun.build(RunPlanner.plan(c.settings(), uploaded));
             } catch (IllegalArgumentException e) {
                 rows.add(row(c, null, "cannot build: " + e.getMessage()));
                 return;

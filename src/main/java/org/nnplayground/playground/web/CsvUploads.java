@@ -77,7 +77,7 @@ final class CsvUploads implements AutoCloseable {
             return;
         }
         if (length > CsvImport.MAX_BYTES) {
-            refuse(ctx, 413, "file too large: " + length + " bytes, limit " + CsvImport.MAX_BYTES + " (2 MiB)");
+            refuse(ctx, 413, "file too large: " + length + " bytes, limit " + CsvImport.MAX_BYTES + " (" + CsvImport.MAX_SIZE + ")");
             return;
         }
         if (!perAddress.tryAcquire(ctx.ip())) {

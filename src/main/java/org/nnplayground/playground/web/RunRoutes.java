@@ -13,6 +13,8 @@ import org.nnplayground.playground.export.LossesCsv;
 import org.nnplayground.playground.export.TfjsModel;
 import org.nnplayground.playground.link.PlaygroundLink;
 import org.nnplayground.playground.session.RunHistory;
+import org.nnplayground.playground.session.RunPlan;
+import org.nnplayground.playground.session.RunPlanner;
 import org.nnplayground.playground.session.RunSnapshot;
 import org.nnplayground.playground.session.TrainingRun;
 import org.nnplayground.playground.store.StoreException;
@@ -90,7 +92,7 @@ final class RunRoutes {
         // read before the save limit is counted: a refused body costs no save
         byte[] bytes = BoundedBody.read(ctx, MAX_POST_BYTES);
         if (bytes == null) {
-            error(ctx, 413, BoundedBody.tooLarge(ctx.req().getContentLengthLong(), MAX_POST_BYTES, "a CSV of at most 2 MiB and the other fields"));
+            error(ctx, 413, BoundedBody.tooLarge(ctx.req().getContentLengthLong(), MAX_POST_BYTES, "a CSV of at most " + CsvImport.MAX_SIZE + " and the other fields"));
             return;
         }
         if (!runs.allowSave(ctx.ip())) {
@@ -118,13 +120,13 @@ final class RunRoutes {
                 String text = body.get("csv").asText();
                 csv = CsvImport.read(text, new CsvOptions(body.path("label").isTextual() ? body.get("label").asText() : null, "upload.csv"));
             }
-            TrainingRun run = TrainingRun.create(PlaygroundLink.parse(body.get("link").asText(), new SecureRandom()).settings(), csv);
-            long work = (long) epochs * run.spec().parameterCount() * run.split().train().size();
-            if (work > MAX_POST_WORK) {
+            RunPlan plan = RunPlanner.plan(PlaygroundLink.parse(body.get("link").asText(), new SecureRandom()).settings(), csv);
+            if (epochs * plan.workPerEpoch() > MAX_POST_WORK) {
                 throw new IllegalArgumentException("too much training for one request: at most "
-                        + MAX_POST_WORK / ((long) run.spec().parameterCount() * Math.max(1, run.split().train().size()))
+                        + MAX_POST_WORK / ((long) plan.spec().parameterCount() * Math.max(1, plan.trainSamples()))
                         + " epochs for this network and data; train in the page and save there");
             }
+            TrainingRun run = TrainingRun.build(plan);
             RunHistory history = new RunHistory();
             history.add(run.trainer().lastStats());
             if (epochs > 0 && run.trainer().untrainableReason() != null) throw new IllegalArgumentException("cannot train: " + run.trainer().untrainableReason());

@@ -56,7 +56,7 @@ class CheckpointScheduleTest {
         schedule.afterTurn(run, history, false, t + 13 * SECOND);   // paused: at once
         assertEquals(List.of(1, 3), store.epochs);
 
-        TrainingRun rebuilt = run.withModel(run.settings().change("networkShape", "4").settings());
+        TrainingRun rebuilt = TrainingRun.create(run.settings().change("networkShape", "4").settings(), null);
         schedule.afterTurn(rebuilt, history, false, t + 13 * SECOND + 1); // a new network: at once (it replaces the trained one)
         assertEquals(3, store.epochs.size());
 
@@ -98,8 +98,8 @@ class CheckpointScheduleTest {
         TrainingRun run = TrainingRun.create(PlaygroundLink.parse("dataset=xor&networkShape=3&seed=0.2", new SecureRandom()).settings(), null);
         for (int i = 0; i < 50; i++) {
             // loads, new networks, settings changed, playing turns that have not yet finished an epoch, over minutes
-            run = i % 2 == 0 ? run.withModel(run.settings().change("networkShape", String.valueOf(2 + i % 5)).settings())
-                    : run.withSettingsOnly(run.settings().change("learningRate", "0.3").settings());
+            run = i % 2 == 0 ? TrainingRun.create(run.settings().change("networkShape", String.valueOf(2 + i % 5)).settings(), null)
+                    : run.withPlan(RunPlanner.plan(run.settings().change("learningRate", "0.3").settings(), null));
             schedule.afterTurn(run, history, i % 3 == 0, t + i * SECOND);
         }
         assertEquals(0, store.keys.size(), "checkpoints of a session that never trained");

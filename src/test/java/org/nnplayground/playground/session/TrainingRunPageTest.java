@@ -58,8 +58,8 @@ class TrainingRunPageTest {
     void aCombinationTheDataRefusesFallsBackToTheDefaultNamingTheKey() {
         // softmax on a regression problem: the run cannot be built as asked
         List<String> warnings = new ArrayList<>();
-        TrainingRun run = TrainingRun.createForgiving(settings("problem=regression&output=softmax&learningRate=0.1&seed=1"),
-                null, warnings::add);
+        TrainingRun run = TrainingRun.build(RunPlanner.forgiving(settings("problem=regression&output=softmax&learningRate=0.1&seed=1"),
+                null, warnings::add));
         assertEquals(Activation.LINEAR, run.spec().outputActivation());
         assertEquals(0.1, run.settings().learningRate());
         assertEquals(1, warnings.size(), warnings.toString());
