@@ -2,7 +2,6 @@ package org.nnplayground.playground.session;
 
 import org.nnplayground.playground.data.DataSet;
 import org.nnplayground.playground.data.Sample;
-import org.nnplayground.playground.nn.Activation;
 import org.nnplayground.playground.nn.ModelSummary;
 import org.nnplayground.playground.nn.NetworkSpec;
 
@@ -68,7 +67,7 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
                 run.isImage() ? List.of() : points(run.split().train(), plane),
                 run.isImage() ? List.of() : points(run.split().test(), plane), Grid.of(plane), List.copyOf(warnings), effective,
                 run.isImage() ? (int) Math.round(Math.sqrt(spec.inputs())) : 0,
-                run.spec().outputActivation() == Activation.LINEAR ? run.outputRange() : null,
+                run.outputRange(),
                 run.split().test().isEmpty());
     }
 

@@ -93,20 +93,22 @@ class RandomWalkBrowserTest {
     }
 
     /**
-     * Shrinks a sequence a counting walk printed ({@code -Dwalk.shrink="a|b|c"}, the actions up to the
-     * violation; {@code -Dwalk.shrinkFresh=true} when the fresh tab showed it) and prints the minimal one:
-     * a long walk's own shrinking replays its whole prefix up to 40 times.
+     * Shrinks sequences a counting walk printed ({@code -Dwalk.shrink="a|b|c;d|e"}: actions split by
+     * '|', sequences by ';'; {@code -Dwalk.shrinkFresh=true} when the fresh tab showed it) and prints
+     * the minimal ones: a 200-action walk's own shrinking replays its whole prefix up to 40 times.
      */
     @Test
     @EnabledIfSystemProperty(named = "walk.shrink", matches = ".+")
-    void shrinksAPrintedSequence() {
-        List<String> failing = Arrays.stream(System.getProperty("walk.shrink").split("\\|")).map(String::trim).toList();
+    void shrinksPrintedSequences() {
         boolean fresh = Boolean.getBoolean("walk.shrinkFresh");
-        String first = walk.replay(failing, fresh);
-        System.out.println("walk shrink: the sequence gives " + first);
-        if (first == null) return;
-        List<String> minimal = walk.shrink(failing, fresh, SHRINK_REPLAYS);
-        System.out.println("walk shrink: minimal (" + minimal.size() + "): " + quoted(minimal) + "\n  replayed: " + walk.replay(minimal, fresh));
+        for (String sequence : System.getProperty("walk.shrink").split(";")) {
+            List<String> failing = Arrays.stream(sequence.split("\\|")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+            String first = walk.replay(failing, fresh);
+            System.out.println("walk shrink: " + quoted(failing) + " gives " + first);
+            if (first == null) continue;
+            List<String> minimal = walk.shrink(failing, fresh, SHRINK_REPLAYS);
+            System.out.println("walk shrink: minimal (" + minimal.size() + "): " + quoted(minimal) + "\n  replayed: " + walk.replay(minimal, fresh));
+        }
     }
 
     private static String quoted(List<String> actions) {
@@ -131,6 +133,12 @@ class RandomWalkBrowserTest {
     @Test
     void aClassificationCsvKeepsItsProblem() {
         assertHolds(true, "example one_circle.csv", "menu problem=regression");
+    }
+
+    /** House prices under a sigmoid output kept TF's -1..1 colours: every price above 1 drew as the top colour. */
+    @Test
+    void ownRegressionDataKeepsItsColourRangeUnderASigmoidOutput() {
+        assertHolds(false, "menu output=sigmoid", "example house_prices.csv");
     }
 
     private static void assertHolds(boolean fresh, String... actions) {
