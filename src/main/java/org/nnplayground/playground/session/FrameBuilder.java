@@ -75,6 +75,8 @@ final class FrameBuilder {
         for (int l = 1; l <= spec.numLayers(); l++) nodes += spec.width(l);
         this.nonInputNodes = nodes;
         this.gridCapacity = 2 * this.evalSize * this.evalSize + nodes * THUMB * THUMB;
+        // the labels' range whatever the output: a sigmoid's 0..1 on prices up to 5 shows as the low
+        // prices it predicts, in the colours of the points it misses (TF's 2v - 1 would paint it 'high')
         this.outputRange = run.outputRange();
         this.weightless = run.isImage();
     }

@@ -59,12 +59,12 @@ public record RunPlan(PlaygroundSettings settings, DataSet uploaded, DataSet dat
     public List<String> classNames() { return data.classNames(); }
 
     /**
-     * The values the output heatmap's colours span when the output is linear: the labels' range
+     * The values the output heatmap's colours span, whatever the output activation: the labels' range
      * for the student's own regression data whose labels leave TF's [-1, 1] (house prices 0.1 to 5);
      * null otherwise (TF's scale: its generated labels pass 1 a little, and TF clamps them too).
      */
     public double[] outputRange() {
-        if (spec.outputActivation() != Activation.LINEAR || numClasses() > 0 || uploaded == null) return null;
+        if (numClasses() > 0 || uploaded == null) return null;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Sample s : uploaded.samples()) {
             lo = Math.min(lo, s.label());

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ class RandomWalkBrowserTest {
     /** One seed's walk; on a violation, the shrunk sequence that still shows it. */
     private static String walkOnce(long seed) {
         Random random = new Random(seed);
+        long started = System.nanoTime();
+        int counted = 0;
         walk.start();
         List<String> steps = new ArrayList<>();
         for (int i = 0; i < ACTIONS; i++) {
@@ -69,7 +72,9 @@ class RandomWalkBrowserTest {
             boolean fresh = v.isEmpty() && (i + 1) % FRESH_EVERY == 0;
             if (fresh) v = walk.freshTab();
             if (!v.isEmpty() && COUNT) {
-                v.forEach(each -> System.out.println("walk violation seed " + seed + " action " + steps.size() + " (" + action + "): " + each));
+                String where = fresh ? " (" + action + ", fresh tab): " : " (" + action + "): ";
+                v.forEach(each -> System.out.println("walk violation seed " + seed + " action " + steps.size() + where + each));
+                counted += v.size();
                 continue;
             }
             if (!v.isEmpty()) {
@@ -82,8 +87,28 @@ class RandomWalkBrowserTest {
                 return report;
             }
         }
-        System.out.println("walk seed " + seed + ": " + ACTIONS + " actions, no violation");
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        System.out.println("walk seed " + seed + ": " + ACTIONS + " actions, " + (COUNT ? counted + " violations" : "no violation") + ", " + seconds + " s");
         return null;
+    }
+
+    /**
+     * Shrinks sequences a counting walk printed ({@code -Dwalk.shrink="a|b|c;d|e"}: actions split by
+     * '|', sequences by ';'; {@code -Dwalk.shrinkFresh=true} when the fresh tab showed it) and prints
+     * the minimal ones: a 200-action walk's own shrinking replays its whole prefix up to 40 times.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "walk.shrink", matches = ".+")
+    void shrinksPrintedSequences() {
+        boolean fresh = Boolean.getBoolean("walk.shrinkFresh");
+        for (String sequence : System.getProperty("walk.shrink").split(";")) {
+            List<String> failing = Arrays.stream(sequence.split("\\|")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+            String first = walk.replay(failing, fresh);
+            System.out.println("walk shrink: " + quoted(failing) + " gives " + first);
+            if (first == null) continue;
+            List<String> minimal = walk.shrink(failing, fresh, SHRINK_REPLAYS);
+            System.out.println("walk shrink: minimal (" + minimal.size() + "): " + quoted(minimal) + "\n  replayed: " + walk.replay(minimal, fresh));
+        }
     }
 
     private static String quoted(List<String> actions) {
@@ -108,6 +133,12 @@ class RandomWalkBrowserTest {
     @Test
     void aClassificationCsvKeepsItsProblem() {
         assertHolds(true, "example one_circle.csv", "menu problem=regression");
+    }
+
+    /** House prices under a sigmoid output kept TF's -1..1 colours: every price above 1 drew as the top colour. */
+    @Test
+    void ownRegressionDataKeepsItsColourRangeUnderASigmoidOutput() {
+        assertHolds(false, "menu output=sigmoid", "example house_prices.csv");
     }
 
     private static void assertHolds(boolean fresh, String... actions) {

@@ -79,15 +79,15 @@ final class Walk {
     private static final String HOOK = """
             (() => {
               const W = window.WebSocket;
-              const walk = window.__walk = { session: null, link: null, lastText: 0, lastSent: 0, sessions: 0, errors: [] };
+              const walk = window.__walk = { session: null, link: null, lastText: 0, lastSent: 0, sessions: 0, errors: [], framed: true, framedAt: 0 };
               window.WebSocket = class extends W {
                 constructor(...args) {
                   super(...args);
                   this.addEventListener('message', e => {
-                    if (typeof e.data !== 'string') return;
+                    if (typeof e.data !== 'string') { if (!walk.framed) { walk.framed = true; walk.framedAt = performance.now(); } return; }
                     let m; try { m = JSON.parse(e.data); } catch { return; }
                     if (['session', 'link', 'error', 'status', 'saved', 'resumed'].includes(m.type)) walk.lastText = performance.now();
-                    if (m.type === 'session') { walk.session = m; walk.link = m.link; walk.sessions++; }
+                    if (m.type === 'session') { walk.session = m; walk.link = m.link; walk.sessions++; walk.framed = false; }
                     if (m.type === 'link') walk.link = m.hash;
                     if (m.type === 'error') walk.errors.push(m.message);
                   });
@@ -257,7 +257,7 @@ final class Walk {
         if (sessions() > sessions && !words[0].equals("regenerate") && !words[0].equals("save")) pristine = true;
     }
 
-    /** Waits until the page has had an answer to its last request and 300 ms of quiet. */
+    /** Waits until the page has had an answer to its last request, the frame of its last session and 300 ms of quiet. */
     void settle() {
         try {
             waitQuiet();
@@ -272,7 +272,8 @@ final class Walk {
         browser.waitUntil(Duration.ofSeconds(20), d -> (Boolean) browser.js("""
                 const w = window.__walk; if (!w) return false; const now = performance.now();
                 const answered = w.lastText >= w.lastSent || now - w.lastSent > 1500;
-                return answered && now - Math.max(w.lastText, w.lastSent) > 300;"""));
+                // a session's frame may come a turn later on a busy server: the checks read the frame on screen
+                return answered && w.framed && now - w.framedAt > 100 && now - Math.max(w.lastText, w.lastSent) > 300;"""));
     }
 
     private int sessions() { return ((Number) browser.js("return window.__walk ? window.__walk.sessions : 0")).intValue(); }

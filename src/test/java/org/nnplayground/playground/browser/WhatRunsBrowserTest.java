@@ -113,6 +113,33 @@ class WhatRunsBrowserTest {
         browser.waitUntil(d -> !browser.byId("play-notice").isDisplayed());
     }
 
+    /** On a 390x844 phone, Play is two screens above the output: while training a compact map stays in view, and goes back after. */
+    @Test
+    void aPhoneKeepsTheOutputMapInViewWhileTraining() {
+        Dimension before = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new Dimension(390, 844));
+            browser.open("dataset=spiral&seed=0.3&networkShape=6,4");
+            browser.js("document.getElementById('play-pause-button').scrollIntoView({block: 'center'})");
+            assertFalse(outputInView(), "before Play the output is below the screen (else this test proves nothing)");
+            browser.byId("play-pause-button").click();
+            browser.waitUntil(d -> browser.byId("play-pause-button").getAttribute("class").contains("playing"));
+            assertTrue(outputInView(), "while training the output map is on the screen by Play");
+            assertTrue(browser.byId("play-pause-button").isDisplayed());
+            browser.byId("play-pause-button").click();
+            browser.waitUntil(d -> !browser.byId("play-pause-button").getAttribute("class").contains("playing"));
+            assertFalse(outputInView(), "paused, the map is back in its column");
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
+
+    /** The output map wholly inside the viewport, at least 120 px a side. */
+    private static boolean outputInView() {
+        return (Boolean) browser.js("const r = document.getElementById('heatmap').getBoundingClientRect();"
+                + " return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth && r.width >= 120;");
+    }
+
     @Test
     void twoNamedClassesGetALegend() throws Exception {
         Path csv = Files.createTempFile("pets", ".csv");
