@@ -59,6 +59,11 @@ public final class TrainingRun {
     private Trainer trainer;
 
     private TrainingRun(PlaygroundSettings requested, DataSet uploaded, TfRandom random, Split split, Standardizer standardizer) {
+        this(requested, uploaded, random, split, standardizer, null);
+    }
+
+    /** {@code going}: a trainer that goes on with this run's data (see {@link #withDrawing}); null: a new network. */
+    private TrainingRun(PlaygroundSettings requested, DataSet uploaded, TfRandom random, Split split, Standardizer standardizer, Trainer going) {
         List<String> fitted = new ArrayList<>();
         PlaygroundSettings settings = SettingsFit.slice(requested, split.source(), fitted);
         this.warnings = List.copyOf(fitted);
@@ -86,7 +91,9 @@ public final class TrainingRun {
         this.test = encode(split.test());
         this.plane = GridPlane.of(settings, uploaded, split);
         this.held = data.isPlanar() || isImage() ? null : GridInputs.means(split.train().isEmpty() ? data.samples() : split.train(), data.numInputs());
-        this.trainer = newTrainer();
+        if (going != null && !spec.equals(going.network().spec())) throw new IllegalStateException("the network does not fit this data");
+        if (going != null) going.replaceData(train, test);
+        this.trainer = going != null ? going : newTrainer();
     }
 
     /** Builds a run from a link's settings; {@code uploaded} (nullable) replaces the generated data. */
@@ -96,9 +103,8 @@ public final class TrainingRun {
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = uploaded != null ? uploaded
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
-        // drawn points all train (each one the student drew should shape the boundary), also when a saved run comes back
         boolean image = uploaded == null && settings.datasetInUse().isImage();
-        Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? new Split(data, List.copyOf(data.samples()), List.of())
+        Split split = DrawnData.NAME.equals(data.name()) && uploaded != null ? drawnSplit(data)
                 : DataSets.split(data, image ? IMAGE_PERC_TRAIN : allTrain(data) ? 100 : settings.percTrainData(), random);
         Standardizer z = settings.standardize() && !image ? Standardizer.fit(split.train(), data.numInputs()) : null;
         if (z != null) split = Standardizer.standardize(split, z);
@@ -107,6 +113,27 @@ public final class TrainingRun {
         fitted.addAll(run.warnings);
         return run.withWarnings(fitted);
     }
+
+    /**
+     * This run's network and training (weights, optimizer state, epoch, random streams) going on
+     * with the student's drawing as it now stands: the data, split and standardization that
+     * {@link #create}{@code (settings(), drawing)} would make, with no new network. A drawing
+     * changes point by point while it trains, so a batch of points costs no more than an epoch.
+     * Throws, leaving this run as it was, when the network is too big for that many points.
+     */
+    TrainingRun withDrawing(DataSet drawing) {
+        if (!isDrawing() || !DrawnData.NAME.equals(drawing.name())) throw new IllegalStateException("only a drawing's points change in place");
+        Split split = drawnSplit(drawing);
+        Standardizer z = settings.standardize() ? Standardizer.fit(split.train(), drawing.numInputs()) : null;
+        if (z != null) split = Standardizer.standardize(split, z);
+        return new TrainingRun(settings, drawing, random, split, z, trainer);
+    }
+
+    /** True when this run trains on the student's drawn points. */
+    boolean isDrawing() { return uploaded != null && DrawnData.NAME.equals(uploaded.name()); }
+
+    /** Every drawn point trains (each one the student drew should shape the boundary), also when a saved run comes back. */
+    private static Split drawnSplit(DataSet drawing) { return new Split(drawing, List.copyOf(drawing.samples()), List.of()); }
 
     /**
      * Like {@link #create} but never refuses: when the settings cannot make a run (a combination the
