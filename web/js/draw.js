@@ -49,8 +49,8 @@ export function installDraw(socket) {
   });
   tap(socket, {
     onMessage: message => {
-      if (message.type !== 'session') return;
-      problem = message.problem;
+      if (message.type !== 'session' && message.type !== 'points') return;
+      if (message.type === 'session') problem = message.problem;
       const n = (message.train?.length ?? 0) + (message.test?.length ?? 0);
       $('draw-count').textContent = `${n} point${n === 1 ? '' : 's'}`;
     },

@@ -116,6 +116,12 @@ function receive(message) {
       redrawPoints();
       break;
     }
+    case 'points':   // a drawing's points changed: the same run (and its chart) goes on
+      if (!session) break;
+      session = { ...session, train: message.train, test: message.test };
+      showAllTrain();
+      redrawPoints();
+      break;
     case 'link':
       state.update(message.hash);
       saveRun.follow(state.hash);

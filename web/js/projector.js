@@ -79,6 +79,9 @@ class RunView {
         this.readLink(m.link);
         this.drawPoints();
         break;
+      case 'points':   // the student's drawing changed; the run goes on
+        if (this.session) { this.session = { ...this.session, train: m.train, test: m.test }; this.drawPoints(); }
+        break;
       case 'link': this.readLink(m.hash); break;
       case 'status': this.element.querySelector('.run-state').textContent = m.state; break;
       case 'error': this.element.querySelector('.run-state').textContent = m.message; break;

@@ -240,8 +240,10 @@ export class Room {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Teacher-Key': this.hosting.key },
       body: JSON.stringify({ type: 'pushExercise', link: this.hooks.currentLink() }),
     });
-    if (response.ok) this.hooks.toast(`Pushed to every student of class ${this.hosting.code}.`, 'warning');
-    else this.hooks.toast((await response.json()).error ?? 'Could not push.');
+    const body = await response.json();
+    // whom it reached, as the server counts them (students on another server or not connected included)
+    if (response.ok) this.hooks.toast(`Pushed to class ${this.hosting.code}: ${body.reach?.text ?? 'done'}.`, 'warning');
+    else this.hooks.toast(body.error ?? 'Could not push.');
   }
 
   showBanner(joined) {

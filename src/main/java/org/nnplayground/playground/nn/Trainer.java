@@ -8,8 +8,8 @@ package org.nnplayground.playground.nn;
  */
 public final class Trainer {
     private final Network net;
-    private final TrainingData train;
-    private final TrainingData test;
+    private TrainingData train;
+    private TrainingData test;
     private final Propagation prop;
     /** The same passes over a chunk of samples at once, with the same numbers (TF-exact epochs, losses). */
     private final BatchPropagation batch;
@@ -18,7 +18,7 @@ public final class Trainer {
     private boolean batched = true;
     private final Gradients gradients;
     private final SplitMix random;
-    private final int[] order;
+    private int[] order;
     private TrainingConfig config;
     private UpdateRule rule;
     private int epoch;
@@ -252,6 +252,22 @@ public final class Trainer {
     public boolean stoppedEarly() { return stoppedEarly; }
 
     public TrainingConfig config() { return config; }
+
+    /**
+     * Trains on other samples from now on (a drawing that changes point by point as it trains): the
+     * weights, the optimizer's state, the epoch and the generators go on; the figures are those of
+     * the new samples. Sample-by-sample runs only (an image run's mini-batches keep their data).
+     */
+    public void replaceData(TrainingData nextTrain, TrainingData nextTest) {
+        if (batches != null) throw new IllegalStateException("an image run's data cannot change while it trains");
+        if (config.tfExact()) throw new IllegalStateException("a TF-exact run trains on TF's data only");
+        train = nextTrain;
+        test = nextTest;
+        order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        // no samples, no figures: NaN would read as a diverged run
+        last = train.isEmpty() ? new EpochStats(epoch, metrics(train), test.isEmpty() ? null : metrics(test), null) : measure();
+    }
 
     /** Changes learning rate, regularization or batch size without touching the weights. */
     public void reconfigure(TrainingConfig next) {

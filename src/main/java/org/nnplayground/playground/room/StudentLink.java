@@ -6,6 +6,7 @@ import org.nnplayground.playground.session.SessionListener;
 import org.nnplayground.playground.session.SessionState;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * A room student's session listener that outlives the student's socket: it forwards to the
@@ -32,6 +33,12 @@ final class StudentLink implements SessionListener {
     public void description(SessionDescription d) {
         SessionListener t = target;
         if (t != null) t.description(d);
+    }
+
+    @Override
+    public void points(List<double[]> train, List<double[]> test) {
+        SessionListener t = target;
+        if (t != null) t.points(train, test);
     }
 
     @Override

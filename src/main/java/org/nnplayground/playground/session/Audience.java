@@ -25,6 +25,11 @@ final class Audience {
         for (SessionListener v : viewers) v.description(d);
     }
 
+    void points(List<double[]> train, List<double[]> test) {
+        owner.points(train, test);
+        for (SessionListener v : viewers) v.points(train, test);
+    }
+
     void status(SessionState state, String message) {
         owner.status(state, message);
         for (SessionListener v : viewers) v.status(state, message);

@@ -21,7 +21,6 @@ public final class CheckpointSchedule {
     // touched only on the session's turn
     private Object lastTrainer;
     private Object lastRun;
-    private boolean lastDrawn;
     private int lastEpoch = -1;
     private long lastNanos;
     private volatile long lastSavedMillis;
@@ -55,11 +54,10 @@ public final class CheckpointSchedule {
         // stopped: not training now, with epochs not yet checkpointed (a short step may start and end
         // within one turn, so "was training at the last turn's end" would miss it)
         boolean stopped = !training && run.trainer().epoch() != lastEpoch;
-        // a new network (load, rebuild, restore, push, reset); a drawing rebuilt as more points come
-        // in counts as a change, so a flood of points writes at most one checkpoint per every / 5
-        boolean drawn = DrawnData.NAME.equals(run.split().source().name());
-        boolean rebuilt = run.trainer() != lastTrainer && !(drawn && lastDrawn);
-        boolean changed = run != lastRun;                          // a setting changed, or the drawing
+        boolean rebuilt = run.trainer() != lastTrainer;            // a new network (load, rebuild, restore, push, reset)
+        // a setting changed, or the drawing's points (in place, as they come): a flood of points
+        // writes at most one checkpoint per every / 5
+        boolean changed = run != lastRun;
         boolean due = run.trainer().epoch() != lastEpoch && now - lastNanos >= everyNanos;
         if (rebuilt || stopped || due || (changed && now - lastNanos >= everyNanos / 5)) capture(run, history, !training, now);
     }
@@ -71,7 +69,6 @@ public final class CheckpointSchedule {
         lastSavedMillis = System.currentTimeMillis(); // after: never earlier than the time the store gives the save
         lastTrainer = run.trainer();
         lastRun = run;
-        lastDrawn = DrawnData.NAME.equals(run.split().source().name());
         lastEpoch = run.trainer().epoch();
         lastNanos = now;
     }

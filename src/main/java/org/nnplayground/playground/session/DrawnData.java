@@ -20,6 +20,24 @@ final class DrawnData {
 
     private final List<Sample> points = new ArrayList<>();
     private Problem problem;
+    /** The run's data these points stand for (the last {@link #dataSet()}, or the drawing a run came back with). */
+    private DataSet current;
+
+    /**
+     * Follows the run's data before an edit: a drawing's points, also one that came back with a
+     * run (a checkpoint, a saved run), or none when the run trains on other data (a data set, a
+     * CSV, a link loaded since), so a new drawing starts empty.
+     */
+    void follow(DataSet uploaded) {
+        if (uploaded == current) return;
+        points.clear();
+        problem = null;
+        if (uploaded != null && NAME.equals(uploaded.name())) {
+            points.addAll(uploaded.samples());
+            problem = uploaded.problem();
+        }
+        current = uploaded;
+    }
 
     /** Adds a point; the first point fixes the problem (a switch of problem starts a new drawing). */
     void add(double x, double y, double label, Problem of) {
@@ -50,14 +68,26 @@ final class DrawnData {
 
     int size() { return points.size(); }
 
-    /** Forgets the drawing (the student picked a data set). */
-    void clear() { points.clear(); }
+    /** The drawing as it stands, to go back to (see {@link #restore}). */
+    Mark mark() { return new Mark(List.copyOf(points), problem, current); }
+
+    /** Back to {@code mark} (the points could not be trained on). */
+    void restore(Mark mark) {
+        points.clear();
+        points.addAll(mark.points());
+        problem = mark.problem();
+        current = mark.current();
+    }
+
+    /** A drawing's points and problem at one moment, and the run's data they stood for. */
+    record Mark(List<Sample> points, Problem problem, DataSet current) {}
 
     /** The drawing as a data set (TrainingRun puts every drawn point in training). */
     DataSet dataSet() {
         boolean classes = problem == Problem.CLASSIFICATION;
-        return new DataSet(NAME, List.copyOf(points), problem, classes ? 2 : 0, List.of("x1", "x2"),
+        current = new DataSet(NAME, List.copyOf(points), problem, classes ? 2 : 0, List.of("x1", "x2"),
                 classes ? List.of("-1", "1") : List.of());
+        return current;
     }
 
     private static void check(double v, String name) {

@@ -30,6 +30,14 @@ final class LiveRun {
     private BackgroundWork background;
     private final SessionSummaries summaries = new SessionSummaries();
     private volatile CheckpointSchedule checkpoints;
+    /** The drawing's points changed since the page last got them (see {@link #drawingChanged}). */
+    private volatile boolean pointsOwed;
+    private long pointsSentNanos = System.nanoTime() - POINTS_PERIOD_NANOS;
+    /**
+     * A drawing's points go to the page at most this often: a flood of points (each batch a turn)
+     * costs a few messages a second, each the whole drawing, while a click still shows at once.
+     */
+    static final long POINTS_PERIOD_NANOS = 200_000_000L;
 
     LiveRun(SessionListener owner, Audience audience, int evalSize) {
         this.owner = owner;
@@ -42,7 +50,8 @@ final class LiveRun {
      * work and a checkpoint, each started only while the slice lasts; true if anything was done.
      */
     boolean work(TurnAccount account, boolean requestsRan, long start, long sliceNanos, long tick) {
-        boolean worked = sendFrameIfDue(account, start, sliceNanos, tick);
+        boolean worked = sendPointsIfDue(start);
+        worked |= sendFrameIfDue(account, start, sliceNanos, tick);
         // a light run's first epoch runs even if the frame spent the slice (SessionScheduler)
         boolean first = !requestsRan && account.light(builds);
         int epochs = 0;
@@ -87,6 +96,16 @@ final class LiveRun {
         return true;
     }
 
+    /** Sends the drawing's points if they changed and the last ones went long enough ago; true if sent. */
+    private boolean sendPointsIfDue(long now) {
+        if (closed || !pointsOwed || now - pointsSentNanos < POINTS_PERIOD_NANOS) return false;
+        pointsOwed = false;
+        pointsSentNanos = now;
+        description = description.withPoints(run);
+        audience.points(description.train(), description.test());
+        return true;
+    }
+
     /** Trains an epoch, or (image runs) pieces of one until {@code deadlineNanos}. */
     private void trainOne(TurnAccount account, long deadlineNanos) {
         // CPU time, not wall time: an epoch stretched by other processes or a GC pause is not heavy
@@ -128,12 +147,13 @@ final class LiveRun {
     }
 
     /** True while the ticker should wake the session every frame: it plays or works in the background. */
-    boolean wantsTicks() { return !closed && (state == SessionState.PLAYING || background != null); }
+    boolean wantsTicks() { return !closed && (state == SessionState.PLAYING || background != null || pointsOwed); }
 
     /** A new run (a load, a rebuilding setting, a restore): paused at its epoch 0. */
     void rebuild(TrainingRun next, List<String> warnings) {
         stopStepping();
         run = next;
+        pointsOwed = false; // the description has the new run's points
         epochsPerFrame = next.settings().speed();
         if (!next.warnings().isEmpty()) {
             warnings = new ArrayList<>(warnings);
@@ -172,6 +192,26 @@ final class LiveRun {
         description = SessionDescription.of(next, next.warnings());
         audience.description(description);
         digits.galleryWanted(); // the page starts its digit views again on a description
+    }
+
+    /**
+     * The same run on the drawing's points as they now stand ({@link TrainingRun#withDrawing}): it
+     * goes on from its epoch and trains at once (paused when no point is left); the page gets the
+     * points in a {@code points} message, at most every {@link #POINTS_PERIOD_NANOS}.
+     */
+    void drawingChanged(TrainingRun next) {
+        stopStepping();
+        run = next;
+        pointsOwed = true;
+        EpochStats stats = next.trainer().lastStats();
+        if (next.trainer().untrainableReason() != null) {
+            if (state == SessionState.PLAYING) setState(SessionState.PAUSED, null);
+        } else if (stats.diverged()) {
+            if (state != SessionState.DIVERGED) setState(SessionState.DIVERGED, stats.divergence());
+        } else {
+            setState(SessionState.PLAYING, null);
+        }
+        outbox.owe();
     }
 
     /** A weight or bias was edited: new statistics, and a diverged run may train again. */
@@ -239,6 +279,7 @@ final class LiveRun {
     /** Shows the run to a new viewer, or again to the owner on a new socket. */
     void showTo(SessionListener listener) {
         if (run == null) return;
+        if (pointsOwed) description = description.withPoints(run);
         listener.description(description);
         // a live setting (learning rate, ...) changed since the run was built: its link is newer than the description's
         String link = run.settings().toHash();

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Drawn points and removals sent since the session's last turn. A flood of them costs one request
- * and one rebuild a turn, not one a point: the first edit queues the request, the others wait
- * here, and that request's turn applies them all, in the order they came.
+ * a turn, not one a point: the first edit queues the request, the others wait here, and that
+ * request's turn applies them all, in the order they came.
  */
 final class PendingDrawing {
     /** One drawn point ({@code remove} false) or the removal of the point nearest (x, y). */

@@ -1,6 +1,8 @@
 package org.nnplayground.playground.session;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nnplayground.playground.nn.EpochStats;
 import org.nnplayground.playground.nn.Network;
 
@@ -41,8 +43,6 @@ final class RunEdits {
             }
             case SLICE -> live.settingsChanged(run.withPlan(next), true);
             case NEW_DATA, NEW_SEED, NEW_NETWORK -> {
-                // the student's own data gave way to a picked data set: the next drawing starts empty
-                if (next.uploaded() == null && run.uploaded() != null) drawn.clear();
                 live.rebuild(TrainingRun.build(next), change.notes());
             }
         }
@@ -80,13 +80,19 @@ final class RunEdits {
     }
 
     /**
-     * Applies drawn points and removals in the order they came: the data becomes "drawn", the
-     * weights are kept, and it trains at once; one rebuild for them all. A refused point (outside
-     * the map, past the limit) is reported and the others still apply.
+     * Applies drawn points and removals in the order they came. The first point turns the run's
+     * data into a drawing (a new run that keeps the weights, at epoch 0); after that, the drawing's
+     * run goes on with the points as they now stand (weights, optimizer and epoch continue), so a
+     * batch of points costs about an epoch, however many come. A drawing trains at once. A refused
+     * point (outside the map, past the limit) is reported, once per reason and batch, and the
+     * others still apply.
      */
     void draw(List<PendingDrawing.Edit> edits) {
         TrainingRun run = live.requireRun();
+        drawn.follow(run.uploaded());
+        DrawnData.Mark before = drawn.mark();
         boolean changed = false;
+        Map<Refusal, Integer> refused = new LinkedHashMap<>();
         for (PendingDrawing.Edit e : edits) {
             try {
                 if (e.remove()) changed |= drawn.remove(e.x(), e.y());
@@ -94,14 +100,23 @@ final class RunEdits {
                     drawn.add(e.x(), e.y(), e.label(), run.settings().problem());
                     changed = true;
                 }
-            } catch (IllegalArgumentException refused) {
-                owner.error(refused.getMessage(), e.remove() ? "removePoint" : "drawPoint");
+            } catch (IllegalArgumentException why) {
+                refused.merge(new Refusal(e.remove() ? "removePoint" : "drawPoint", why.getMessage()), 1, Integer::sum);
             }
         }
-        if (changed) trainOnDrawing(run);
+        // a flood past the limit is one error a batch, not one a point
+        refused.forEach((r, count) -> owner.error(r.message() + (count > 1 ? " (" + count + " points refused)" : ""), r.request()));
+        if (!changed) return;
+        try {
+            if (run.isDrawing()) live.drawingChanged(run.withDrawing(drawn.dataSet()));
+            else trainOnDrawing(run);
+        } catch (IllegalArgumentException tooBig) {
+            drawn.restore(before); // the run trains on the points it had
+            throw tooBig;
+        }
     }
 
-    /** The drawn points become the data; the network keeps its weights when its shape is unchanged. */
+    /** The drawn points become the data (a new run at epoch 0); the network keeps its weights when its shape is unchanged. */
     private void trainOnDrawing(TrainingRun run) {
         live.stopStepping();
         Network weights = run.network().copy();
@@ -111,6 +126,8 @@ final class RunEdits {
         live.rebuild(next, List.of());
         if (next.trainer().untrainableReason() == null) live.setState(SessionState.PLAYING, null);
     }
+
+    private record Refusal(String request, String message) {}
 
     private static void checkNode(TrainingRun run, int layer, int node) {
         if (layer < 1 || layer > run.spec().numLayers()) throw new IllegalArgumentException("layer must be 1 to " + run.spec().numLayers());

@@ -178,7 +178,8 @@ public final class Session {
 
     /**
      * Adds a drawn point (draw mode): the data becomes "drawn", the weights are kept, and it trains
-     * at once. The points sent before the session's next turn are applied together, in one rebuild.
+     * at once. The points sent before the session's next turn are applied together; once the run is
+     * a drawing, they change its data in place and training goes on (RunEdits.draw).
      */
     public void drawPoint(double x, double y, double label) { draw(new PendingDrawing.Edit(x, y, label, false)); }
 

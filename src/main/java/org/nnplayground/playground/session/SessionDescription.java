@@ -72,6 +72,13 @@ public record SessionDescription(String link, boolean tfExact, String problem, i
                 run.split().test().isEmpty());
     }
 
+    /** The same description with {@code run}'s points (its drawing changed while the run went on). */
+    SessionDescription withPoints(TrainingRun run) {
+        return new SessionDescription(link, tfExact, problem, numClasses, classNames, inputs, layers, nodes, hiddenActivation,
+                outputActivation, loss, optimizer, parameterCount, summary, points(run.split().train(), run.plane()),
+                points(run.split().test(), run.plane()), grid, warnings, effective, imageSide, outputRange, run.split().test().isEmpty());
+    }
+
     /** Points on the heatmap's plane: (x column, y column, label); for 3+ columns, projected onto the slice. */
     private static List<double[]> points(List<Sample> samples, GridPlane plane) {
         List<double[]> out = new ArrayList<>(samples.size());

@@ -1,6 +1,7 @@
 package org.nnplayground.playground.session;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Where a session's output goes (the WebSocket, or a test). Called from scheduler threads,
@@ -9,6 +10,9 @@ import java.nio.ByteBuffer;
 public interface SessionListener {
     /** The session was (re)built: its shape, data and link. */
     void description(SessionDescription description);
+
+    /** The run's points changed, the run going on (a drawing as it trains): as in its description, (x, y, label) on its plane. */
+    default void points(List<double[]> train, List<double[]> test) {}
 
     /** One binary frame (docs/protocol.md). */
     void frame(ByteBuffer frame);

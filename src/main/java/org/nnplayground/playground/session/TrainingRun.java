@@ -39,6 +39,11 @@ public final class TrainingRun {
     private Trainer trainer;
 
     private TrainingRun(RunPlan plan, TfRandom random, Split split, Standardizer standardizer) {
+        this(plan, random, split, standardizer, null);
+    }
+
+    /** {@code going}: a trainer that goes on with this run's data (see {@link #withDrawing}); null: a new network. */
+    private TrainingRun(RunPlan plan, TfRandom random, Split split, Standardizer standardizer, Trainer going) {
         this.plan = plan;
         this.random = random;
         this.split = split;
@@ -48,7 +53,9 @@ public final class TrainingRun {
         this.test = encode(split.test());
         this.plane = GridPlane.of(plan.settings(), plan.uploaded(), split);
         this.held = data.isPlanar() || isImage() ? null : GridInputs.means(split.train().isEmpty() ? data.samples() : split.train(), data.numInputs());
-        this.trainer = newTrainer();
+        if (going != null && !plan.spec().equals(going.network().spec())) throw new IllegalStateException("the network does not fit this data");
+        if (going != null) going.replaceData(train, test);
+        this.trainer = going != null ? going : newTrainer();
     }
 
     /** Builds the run a plan says: its data drawn from the link's seed, then its network. */
@@ -57,9 +64,7 @@ public final class TrainingRun {
         TfRandom random = TfRandom.seeded(settings.seed());
         DataSet data = plan.uploaded() != null ? plan.uploaded()
                 : DataSets.generate(settings.datasetInUse(), settings.noise() / 100.0, random);
-        // drawn points all train in the order drawn (each one the student drew should shape the boundary)
-        Split split = plan.drawn() ? new Split(data, List.copyOf(data.samples()), List.of())
-                : DataSets.split(data, plan.percTrain(), random);
+        Split split = plan.drawn() ? drawnSplit(data) : DataSets.split(data, plan.percTrain(), random);
         Standardizer z = settings.standardize() && !plan.bundledImages() ? Standardizer.fit(split.train(), data.numInputs()) : null;
         if (z != null) split = Standardizer.standardize(split, z);
         return new TrainingRun(plan, random, split, z);
@@ -69,6 +74,28 @@ public final class TrainingRun {
     public static TrainingRun create(PlaygroundSettings requested, DataSet uploaded) {
         return build(RunPlanner.plan(requested, uploaded));
     }
+
+    /**
+     * This run's network and training (weights, optimizer state, epoch, random streams) going on
+     * with the student's drawing as it now stands: the plan, split and standardization that
+     * {@link #create}{@code (settings(), drawing)} would make, with no new network. A drawing
+     * changes point by point while it trains, so a batch of points costs no more than an epoch.
+     * Throws, leaving this run as it was, when the network is too big for that many points.
+     */
+    TrainingRun withDrawing(DataSet drawing) {
+        if (!isDrawing() || !DrawnData.NAME.equals(drawing.name())) throw new IllegalStateException("only a drawing's points change in place");
+        RunPlan next = RunPlanner.plan(plan.settings(), drawing);
+        Split split = drawnSplit(drawing);
+        Standardizer z = next.settings().standardize() ? Standardizer.fit(split.train(), drawing.numInputs()) : null;
+        if (z != null) split = Standardizer.standardize(split, z);
+        return new TrainingRun(next, random, split, z, trainer);
+    }
+
+    /** True when this run trains on the student's drawn points. */
+    boolean isDrawing() { return plan.drawn(); }
+
+    /** Drawn points all train, in the order drawn (each one the student drew should shape the boundary), also when a saved run comes back. */
+    private static Split drawnSplit(DataSet drawing) { return new Split(drawing, List.copyOf(drawing.samples()), List.of()); }
 
     /**
      * The values the output heatmap's colours span (see {@link RunPlan#outputRange}), or null for

@@ -10,6 +10,7 @@ import org.nnplayground.playground.session.SessionState;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,6 +61,9 @@ final class Connection implements SessionListener {
 
     @Override
     public void description(SessionDescription d) { send(new ServerMessage.Session(d)); }
+
+    @Override
+    public void points(List<double[]> train, List<double[]> test) { send(new ServerMessage.Points(train, test)); }
 
     @Override
     public void frame(ByteBuffer frame) {

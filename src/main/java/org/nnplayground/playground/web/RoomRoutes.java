@@ -146,7 +146,11 @@ final class RoomRoutes implements AutoCloseable {
         });
     }
 
-    /** {@code POST /api/rooms/{code}/actions} (teacher key), body: one teacher message, e.g. {"type":"pauseAll"}. */
+    /**
+     * {@code POST /api/rooms/{code}/actions} (teacher key), body: one teacher message, e.g.
+     * {"type":"pauseAll"}; answers what the room socket answers, {@code done}, whose {@code reach}
+     * says whom an action for every student reached.
+     */
     private void action(Context ctx) {
         handle(ctx, () -> {
             Room room = rooms.forTeacher(ctx.pathParam("code"), key(ctx), ctx.ip());
@@ -159,8 +163,13 @@ final class RoomRoutes implements AutoCloseable {
             if (!(m instanceof ClientMessage.TeacherRequest action)) {
                 throw new RoomException(RoomException.Kind.BAD_REQUEST, "not a teacher action");
             }
-            action.apply(room, rooms);
-            ctx.status(204);
+            ServerMessage.Done done;
+            if (action instanceof ClientMessage.ClassRequest forAll) done = new ServerMessage.Done(action.type(), forAll.reach(room));
+            else {
+                action.apply(room, rooms);
+                done = new ServerMessage.Done(action.type());
+            }
+            ctx.status(200).contentType("application/json").result(mapper.writeValueAsString(done));
         });
     }
 

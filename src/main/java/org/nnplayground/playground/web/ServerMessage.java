@@ -11,6 +11,7 @@ import java.util.Set;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ServerMessage.Session.class, name = "session"),
+        @JsonSubTypes.Type(value = ServerMessage.Points.class, name = "points"),
         @JsonSubTypes.Type(value = ServerMessage.Status.class, name = "status"),
         @JsonSubTypes.Type(value = ServerMessage.Link.class, name = "link"),
         @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
@@ -38,6 +39,9 @@ public sealed interface ServerMessage {
 
     /** The session's description, its fields inline. */
     record Session(@JsonUnwrapped SessionDescription description) implements ServerMessage {}
+
+    /** The run's points changed while it goes on (a drawing): {@code train} and {@code test} as in {@code session}. */
+    record Points(java.util.List<double[]> train, java.util.List<double[]> test) implements ServerMessage {}
 
     /** {@code state}: paused, playing or diverged; {@code message}: why, and what to try. */
     record Status(String state, String message) implements ServerMessage {}

@@ -196,6 +196,6 @@ class CrossFeatureBrowserTest {
             return t.contains("CSV") || t.contains("Pushed") ? t : null;
         });
         screenshot("cross-push-csv");
-        assertTrue(toasts.contains("cannot carry your CSV") && !toasts.contains("Pushed to every student"), toasts);
+        assertTrue(toasts.contains("cannot carry your CSV") && !toasts.contains("Pushed to class"), toasts);
     }
 }

@@ -23,7 +23,7 @@ class EveryPlayerFramesTest {
     private static final int SESSIONS = 200;
 
     /** A page's flow control as web.Connection keeps it: at most 3 frames unacknowledged, acknowledged two at a time from another thread. */
-    static final class Page implements SessionListener {
+    static class Page implements SessionListener {
         final AtomicInteger unacked = new AtomicInteger();
         final AtomicInteger frames = new AtomicInteger();
         final List<String> errors = new CopyOnWriteArrayList<>();
@@ -78,7 +78,7 @@ class EveryPlayerFramesTest {
     }
 
     /** Waits (at most {@code seconds}) until every page has 5 frames more than {@code before}; the ones that have not, described. */
-    private static List<String> starved(List<Page> pages, int[] before, int seconds) throws InterruptedException {
+    static List<String> starved(List<Page> pages, int[] before, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<String> starved = new ArrayList<>();
         do {

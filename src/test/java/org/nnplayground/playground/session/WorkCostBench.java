@@ -38,6 +38,7 @@ public final class WorkCostBench {
                         link, run.spec().parameterCount(), run.split().train().size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
             }
         }
+        drawingBatches();
         String csv = biggestCsv();
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
@@ -49,6 +50,38 @@ public final class WorkCostBench {
             long t3 = System.nanoTime();
             System.out.printf(Locale.ROOT, "CSV %d bytes, %d rows: parse %.1f ms, build %.1f ms, epoch %.1f ms%n",
                     csv.length(), data.samples().size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+        }
+    }
+
+    /**
+     * A batch of drawn points on a C1 drawing of 500 points, in CPU time (a loaded host stretches
+     * wall time): the first point's new run (what every batch cost before batches changed the run
+     * in place), a later batch in place, and one epoch on the drawing for scale.
+     */
+    static void drawingBatches() {
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        var settings = PlaygroundLink.parse("activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&networkShape=4,2&seed=0.12345", new Random(1)).settings();
+        DrawnData drawn = new DrawnData();
+        Random r = new Random(3);
+        for (int i = 0; i < DrawnData.MAX_POINTS; i++) drawn.add(r.nextDouble() * 12 - 6, r.nextDouble() * 12 - 6, r.nextBoolean() ? 1 : -1, settings.problem());
+        DataSet drawing = drawn.dataSet();
+        TrainingRun run = TrainingRun.create(settings, drawing);
+        int n = 2000;
+        for (int round = 0; round < 3; round++) {
+            long t0 = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                TrainingRun next = TrainingRun.create(run.settings(), drawing);
+                next.network().copyFrom(run.network());
+                next.trainer().refreshStats();
+                SessionDescription.of(next, java.util.List.of());
+            }
+            long t1 = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) run = run.withDrawing(drawing);
+            long t2 = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < n / 10; i++) run.trainer().trainEpoch();
+            long t3 = cpu.getCurrentThreadCpuTime();
+            System.out.printf(Locale.ROOT, "drawing of %d points (C1), CPU per batch: a new run %.0f µs, in place %.0f µs; an epoch %.0f µs%n",
+                    drawing.samples().size(), (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / n, (t3 - t2) / 1e3 / (n / 10));
         }
     }
 

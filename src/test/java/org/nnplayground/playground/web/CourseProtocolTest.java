@@ -68,10 +68,11 @@ class CourseProtocolTest {
             assertEquals(1, s.get("train").size());
             assertEquals(0, s.get("test").size());
             assertEquals("playing", c.next(m -> m.path("type").asText().equals("status") && m.path("state").asText().equals("playing"), "playing").get("state").asText());
+            // later points change the drawing's run in place: the page gets them in a points message
             c.send("{\"type\":\"drawPoint\",\"x\":-2,\"y\":-2,\"label\":-1}");
-            assertEquals(2, c.next(m -> m.path("type").asText().equals("session") && m.get("train").size() == 2, "2 points").get("train").size());
+            assertEquals(2, c.next(m -> m.path("type").asText().equals("points") && m.get("train").size() == 2, "2 points").get("train").size());
             c.send("{\"type\":\"removePoint\",\"x\":-2.2,\"y\":-1.9}");
-            assertEquals(1, c.next(m -> m.path("type").asText().equals("session") && m.get("train").size() == 1, "removed").get("train").size());
+            assertEquals(1, c.next(m -> m.path("type").asText().equals("points") && m.get("train").size() == 1, "removed").get("train").size());
             c.send("{\"type\":\"drawPoint\",\"x\":9,\"y\":0,\"label\":1}");
             assertTrue(c.next("error").get("message").asText().contains("-6..6"));
             // picking a data set ends the drawing: its generated points come back
@@ -146,13 +147,18 @@ class CourseProtocolTest {
             for (double[] p : points) {
                 c.send("{\"type\":\"drawPoint\",\"x\":" + p[0] + ",\"y\":" + p[1] + ",\"label\":" + p[2] + "}");
             }
-            c.next(m -> m.path("type").asText().equals("session") && m.get("train").size() == 4, "4 drawn points");
+            c.next(m -> (m.path("type").asText().equals("session") || m.path("type").asText().equals("points")) && m.get("train").size() == 4, "4 drawn points");
             c.send("{\"type\":\"pause\"}");
             c.next(m -> m.path("type").asText().equals("status") && m.path("state").asText().equals("paused"), "paused");
-            c.send("{\"type\":\"step\",\"epochs\":5}");
-            saved = c.nextFrame(f -> f.historyTrain().length > 0 && f.epoch() >= 5, "stepped");
+            // the drawing's epochs go on from its first point: where the pause stopped them is the saved epoch
             c.send("{\"type\":\"save\"}");
-            id = c.next("saved").get("id").asText();
+            int paused = c.next("saved").get("epoch").asInt();
+            c.send("{\"type\":\"step\",\"epochs\":5}");
+            saved = c.frameAt(paused + 5);
+            c.send("{\"type\":\"save\"}");
+            JsonNode answer = c.next("saved");
+            assertEquals(paused + 5, answer.get("epoch").asInt());
+            id = answer.get("id").asText();
         }
         try (PlaygroundServer b = SavedRunProtocolTest.start(dir); WsClient c = WsClient.connect(b.port())) {
             c.send("{\"type\":\"loadRun\",\"run\":\"" + id + "\"}");

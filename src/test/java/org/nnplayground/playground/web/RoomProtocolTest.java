@@ -327,13 +327,24 @@ class RoomProtocolTest {
                 JsonNode card = card(t, a.id(), c -> true, "the card");
                 assertEquals("Ada", card.get("name").asText());
             }
-            // the right key works over HTTP too
-            assertEquals(204, http("POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"notice\",\"text\":\"Look up\"}", room.key()).status());
+            // the right key works over HTTP too, answered as the room socket answers: done, with whom an action for all reached
+            Reply told = http("POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"notice\",\"text\":\"Look up\"}", room.key());
+            assertEquals(200, told.status());
+            assertEquals("done", told.json().get("type").asText());
+            assertEquals("notice", told.json().get("request").asText());
+            JsonNode reach = told.json().get("reach");
+            assertEquals(1, reach.get("students").asInt());
+            assertEquals(1, reach.get("reached").asInt());
+            assertEquals(0, reach.get("notConnected").asInt());
+            assertEquals("told 1 of 1", reach.get("text").asText());
             assertEquals("Look up", a.socket().next("notice").get("text").asText());
-            assertEquals(204, http("POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"removeStudent\",\"studentId\":\"" + a.id() + "\"}", room.key()).status());
+            Reply removed = http("POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"removeStudent\",\"studentId\":\"" + a.id() + "\"}", room.key());
+            assertEquals(200, removed.status());
+            assertEquals("removeStudent", removed.json().get("request").asText());
+            assertTrue(removed.json().get("reach") == null, "only actions for every student say whom they reached: " + removed.json());
             assertTrue(a.socket().next("roomClosed").get("message").asText().contains("removed"));
         }
-        assertEquals(204, http("POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"closeRoom\"}", room.key()).status());
+        assertEquals(200, http("POST", "/api/rooms/" + room.code() + "/actions", "{\"type\":\"closeRoom\"}", room.key()).status());
         assertEquals(410, http("POST", "/api/rooms/" + room.code() + "/students", "{\"name\":\"Late\"}", null).status(), "joining a closed class says it has ended");
     }
 
@@ -446,10 +457,10 @@ class RoomProtocolTest {
                 token = bo.token();
                 cy.socket().send("{\"type\":\"step\",\"epochs\":7}");
                 cy.socket().frameAt(7);
-                assertEquals(204, http("POST", "/api/rooms/" + open.code() + "/actions",
+                assertEquals(200, http("POST", "/api/rooms/" + open.code() + "/actions",
                         "{\"type\":\"removeStudent\",\"studentId\":\"" + bo.id() + "\"}", open.key()).status());
                 card(t, cy.id(), c -> c.get("epoch").asInt() == 7, "Cy at epoch 7 before the end");
-                assertEquals(204, http("POST", "/api/rooms/" + closed.code() + "/actions", "{\"type\":\"closeRoom\"}", closed.key()).status());
+                assertEquals(200, http("POST", "/api/rooms/" + closed.code() + "/actions", "{\"type\":\"closeRoom\"}", closed.key()).status());
             }
             server.stop(); // the store's writes are finished before it closes
             server = PlaygroundServer.start(config(data));
