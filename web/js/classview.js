@@ -199,7 +199,7 @@ function drawBoundary(heatmap, b) {
   else heatmap.draw(grid, b.size, false);
 }
 
-/** A run on another server has no boundary: its 10x10 thumbnail(s), one plane or the likeliest class of several. */
+/** No boundary yet (the class view just opened, or an image run): its 10x10 thumbnail(s), one plane or the likeliest class of several. */
 function drawThumbs(heatmap, base64, count) {
   if (!base64 || !count) { heatmap.context.clearRect(0, 0, heatmap.canvas.width, heatmap.canvas.height); return; }
   const bytes = bytesOf(base64);

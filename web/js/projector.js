@@ -140,7 +140,7 @@ function fmt(v) { return Number.isFinite(v) ? v.toFixed(3) : '–'; }
 
 /**
  * The projector mode of the dashboard. hooks: code, key, send(message), names() (id -> shown name),
- * onExit(). The views: 'spotlight' (the room's spotlit run), 'compare' (the picked runs), 'class'.
+ * onView() (the view changed or closed). The views: 'spotlight' (the room's spotlit run), 'compare' (the picked runs), 'class'.
  */
 export class Projector {
   constructor(hooks) {
@@ -176,6 +176,7 @@ export class Projector {
     this.followCompare();
     if (view === 'class') this.classView.draw();
     for (const r of this.runs()) r.drawPoints();
+    this.hooks.onView?.();
   }
 
   exit() {
@@ -185,6 +186,7 @@ export class Projector {
     this.followSpotlight();
     this.followCompare();
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    this.hooks.onView?.();
   }
 
   /** Puts {@code id} in the spotlight (the student is told) and shows it. */

@@ -207,6 +207,11 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
                 }
             }
 
+            public void classView(ClientMessage.ClassView m) {
+                if (p.teaching == null) throw new RoomException(RoomException.Kind.FORBIDDEN, "only the teacher's dashboard shows the class view");
+                p.teaching.showClassView(p, m.on());
+            }
+
             public void teacher(ClientMessage.TeacherRequest action) {
                 if (p.teaching == null) throw new RoomException(RoomException.Kind.FORBIDDEN,
                         "only the teacher can do that (send 'teach' with the teacher key first)");
