@@ -150,7 +150,8 @@ export class Projector {
     this.spotView = null;      // RunView of the spotlit student
     this.comparedIds = [];     // the students picked for the comparison
     this.compared = [];        // their RunViews while the compare view shows
-    this.classView = new ClassView($('class-thumbs'), $('class-losses'), $('class-histogram'), $('class-histogram-caption'));
+    this.classView = new ClassView($('class-thumbs'), $('class-losses'), $('class-histogram'), $('class-histogram-caption'),
+      `playground.classCurves.${hooks.code}`);
     $('projector-code').textContent = hooks.code;
     for (const tab of document.querySelectorAll('.projector-tabs button')) tab.addEventListener('click', () => this.show(tab.dataset.view));
     $('projector-exit').addEventListener('click', () => this.exit());
@@ -227,7 +228,7 @@ export class Projector {
     this.followSpotlight();
     for (const r of this.runs()) r.setName(names.get(r.studentId) ?? '');
     $('spotlight-name').textContent = this.spotlit ? (names.get(this.spotlit) ?? '') : 'No student in the spotlight';
-    if (this.view === 'class') this.classView.draw();
+    if (this.view === 'class') this.classView.requestDraw();
   }
 
   /** The spotlight view watches the room's spotlit student. */
