@@ -124,16 +124,23 @@ export class ClassView {
         const name = document.createElement('div'); name.className = 'class-tile-name';
         const figure = document.createElement('div'); figure.className = 'class-tile-figure';
         element.append(canvas, name, figure);
-        tile = { element, heatmap: new Heatmap(canvas), drawn: null };
+        tile = { element, name, figure, heatmap: new Heatmap(canvas), drawn: null, shown: '' };
         this.tiles.set(id, tile);
       }
       if (this.thumbs.children[i] !== tile.element) this.thumbs.insertBefore(tile.element, this.thumbs.children[i] ?? null);
       const d = card.data;
-      tile.element.querySelector('.class-tile-name').textContent = d.name;
-      tile.element.querySelector('.class-tile-figure').textContent = d.problem === 'regression'
+      const figure = d.problem === 'regression'
         ? `R² ${fmt(d.metricTest)}` : (Number.isFinite(d.metricTest) ? `${(d.metricTest * 100).toFixed(0)} %` : '–');
-      tile.element.classList.toggle('spotlit', id === this.spotlight);
-      tile.element.dataset.state = d.state;
+      const spotlit = id === this.spotlight;
+      // 200 tiles a redraw: the page is touched only where a tile changed (each write costs a style pass)
+      const shown = `${d.name}\n${figure}\n${spotlit}\n${d.state}`;
+      if (tile.shown !== shown) {
+        tile.shown = shown;
+        tile.name.textContent = d.name;
+        tile.figure.textContent = figure;
+        tile.element.classList.toggle('spotlit', spotlit);
+        tile.element.dataset.state = d.state;
+      }
       const picture = card.boundary?.size ? card.boundary : null;
       const key = picture ?? d.thumbs;
       if (tile.drawn === key) return;
@@ -174,7 +181,13 @@ export class ClassView {
       c.strokeStyle = spot ? '#000' : `hsla(${(k++ * 137.5) % 360}, 65%, 45%, .8)`;
       c.lineWidth = (spot ? 4 : 2) * ratio;
       c.beginPath();
-      curve.epochs.forEach((e, i) => (i ? c.lineTo(xOf(e), yOf(curve.losses[i])) : c.moveTo(xOf(e), yOf(curve.losses[i]))));
+      // at most about one point per 2 pixels of the axis: 200 curves of 1,024 points would be 200 k segments a redraw
+      const n = curve.epochs.length;
+      const stride = Math.max(1, Math.floor(n / Math.max(16, (w - left - pad) / (2 * ratio))));
+      for (let i = 0; i < n; i += stride) {
+        if (i) c.lineTo(xOf(curve.epochs[i]), yOf(curve.losses[i])); else c.moveTo(xOf(curve.epochs[i]), yOf(curve.losses[i]));
+      }
+      if (n > 1 && (n - 1) % stride) c.lineTo(xOf(curve.epochs[n - 1]), yOf(curve.losses[n - 1]));
       c.stroke();
     }
   }
