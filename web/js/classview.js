@@ -5,6 +5,7 @@
 import { Heatmap } from './heatmap.js';
 
 const POINTS_KEPT = 1024;      // per student; when full every other point goes (the curve keeps its shape)
+const POINTS_STORED = 128;     // per student, kept in the tab over a reload (about 200 kB for 200 students)
 const BINS = 10;
 const FULL = new Uint8Array(40 * 40).fill(255);
 
@@ -26,18 +27,55 @@ class Curve {
     this.epochs.push(epoch);
     this.losses.push(loss);
   }
+
+  /** At most {@code n} of its points, evenly picked, always with the first and the last. */
+  thinned(n) {
+    const count = this.epochs.length;
+    if (count <= n) return { epochs: this.epochs, losses: this.losses };
+    const epochs = [], losses = [];
+    for (let k = 0; k < n; k++) {
+      const i = Math.round(k * (count - 1) / (n - 1));
+      epochs.push(this.epochs[i]);
+      losses.push(this.losses[i]);
+    }
+    return { epochs, losses };
+  }
 }
 
 export class ClassView {
-  constructor(thumbs, losses, histogram, caption) {
+  /** storageKey: where the tab keeps the curves over a reload (the dashboard sees only what comes after it opened). */
+  constructor(thumbs, losses, histogram, caption, storageKey) {
     this.thumbs = thumbs;
     this.losses = losses;
     this.histogram = histogram;
     this.caption = caption;
+    this.storageKey = storageKey;
     this.tiles = new Map();     // id -> { element, heatmap, drawn }
     this.curves = new Map();    // id -> Curve
     this.cards = new Map();
     this.spotlight = null;
+    this.restore();
+    // written once as the page goes (a reload, a closed tab), not while it draws
+    addEventListener('pagehide', () => this.store());
+  }
+
+  /** The curves the tab kept before a reload: students not on the next full roster are dropped with their cards. */
+  restore() {
+    let kept = null;
+    try { kept = JSON.parse(sessionStorage.getItem(this.storageKey) ?? 'null'); } catch { kept = null; }
+    if (!kept || typeof kept !== 'object') return;
+    for (const [id, points] of Object.entries(kept)) {
+      const curve = new Curve();
+      if (!Array.isArray(points?.epochs) || !Array.isArray(points?.losses)) continue;
+      points.epochs.forEach((e, i) => curve.add(e, points.losses[i]));
+      this.curves.set(id, curve);
+    }
+  }
+
+  store() {
+    const kept = {};
+    for (const [id, curve] of this.curves) if (curve.epochs.length) kept[id] = curve.thinned(POINTS_STORED);
+    try { sessionStorage.setItem(this.storageKey, JSON.stringify(kept)); } catch { /* storage full or off: the curves start again */ }
   }
 
   /** The dashboard's cards (id -> { data, boundary }) after a roster update. */
@@ -50,7 +88,14 @@ export class ClassView {
       if (!curve) { curve = new Curve(); this.curves.set(id, curve); }
       curve.add(card.data.epoch, card.data.lossTest);
     }
-    for (const id of [...this.curves.keys()]) if (!cards.has(id)) this.curves.delete(id);
+    if (cards.size) for (const id of [...this.curves.keys()]) if (!cards.has(id)) this.curves.delete(id);
+  }
+
+  /** Draws on the next animation frame: the updates that come within one frame draw once. */
+  requestDraw() {
+    if (this.drawPending) return;
+    this.drawPending = true;
+    requestAnimationFrame(() => { this.drawPending = false; this.draw(); });
   }
 
   draw() {
@@ -79,16 +124,23 @@ export class ClassView {
         const name = document.createElement('div'); name.className = 'class-tile-name';
         const figure = document.createElement('div'); figure.className = 'class-tile-figure';
         element.append(canvas, name, figure);
-        tile = { element, heatmap: new Heatmap(canvas), drawn: null };
+        tile = { element, name, figure, heatmap: new Heatmap(canvas), drawn: null, shown: '' };
         this.tiles.set(id, tile);
       }
       if (this.thumbs.children[i] !== tile.element) this.thumbs.insertBefore(tile.element, this.thumbs.children[i] ?? null);
       const d = card.data;
-      tile.element.querySelector('.class-tile-name').textContent = d.name;
-      tile.element.querySelector('.class-tile-figure').textContent = d.problem === 'regression'
+      const figure = d.problem === 'regression'
         ? `R² ${fmt(d.metricTest)}` : (Number.isFinite(d.metricTest) ? `${(d.metricTest * 100).toFixed(0)} %` : '–');
-      tile.element.classList.toggle('spotlit', id === this.spotlight);
-      tile.element.dataset.state = d.state;
+      const spotlit = id === this.spotlight;
+      // 200 tiles a redraw: the page is touched only where a tile changed (each write costs a style pass)
+      const shown = `${d.name}\n${figure}\n${spotlit}\n${d.state}`;
+      if (tile.shown !== shown) {
+        tile.shown = shown;
+        tile.name.textContent = d.name;
+        tile.figure.textContent = figure;
+        tile.element.classList.toggle('spotlit', spotlit);
+        tile.element.dataset.state = d.state;
+      }
       const picture = card.boundary?.size ? card.boundary : null;
       const key = picture ?? d.thumbs;
       if (tile.drawn === key) return;
@@ -105,14 +157,18 @@ export class ClassView {
     const w = canvas.width, h = canvas.height;
     c.clearRect(0, 0, w, h);
     let maxEpoch = 1;
+    let start = 0;
     const values = [];
     for (const curve of this.curves.values()) {
       if (curve.epochs.length) maxEpoch = Math.max(maxEpoch, curve.epochs[curve.epochs.length - 1]);
+      if (curve.losses.length) start = Math.max(start, curve.losses[0]);
       values.push(...curve.losses);
     }
     values.sort((a, b) => a - b);
-    // the highest 5 % of losses (a diverging run, the first epochs) would flatten everyone else's curve
-    const top = values.length ? values[Math.floor((values.length - 1) * 0.95)] * 1.1 || 1 : 1;
+    // the highest 5 % of losses (a diverging run) would flatten everyone else's curve, but every curve's
+    // start is shown whole: a run's first loss is about its highest unless it diverges later
+    const p95 = values.length ? values[Math.floor((values.length - 1) * 0.95)] : 0;
+    const top = Math.max(p95, start) * 1.05 || 1;
     const left = 70 * ratio, bottom = 40 * ratio, pad = 12 * ratio;
     const xOf = e => left + e / maxEpoch * (w - left - pad);
     const yOf = v => h - bottom - Math.min(1, v / top) * (h - bottom - pad);
@@ -125,7 +181,13 @@ export class ClassView {
       c.strokeStyle = spot ? '#000' : `hsla(${(k++ * 137.5) % 360}, 65%, 45%, .8)`;
       c.lineWidth = (spot ? 4 : 2) * ratio;
       c.beginPath();
-      curve.epochs.forEach((e, i) => (i ? c.lineTo(xOf(e), yOf(curve.losses[i])) : c.moveTo(xOf(e), yOf(curve.losses[i]))));
+      // at most about one point per 2 pixels of the axis: 200 curves of 1,024 points would be 200 k segments a redraw
+      const n = curve.epochs.length;
+      const stride = Math.max(1, Math.floor(n / Math.max(16, (w - left - pad) / (2 * ratio))));
+      for (let i = 0; i < n; i += stride) {
+        if (i) c.lineTo(xOf(curve.epochs[i]), yOf(curve.losses[i])); else c.moveTo(xOf(curve.epochs[i]), yOf(curve.losses[i]));
+      }
+      if (n > 1 && (n - 1) % stride) c.lineTo(xOf(curve.epochs[n - 1]), yOf(curve.losses[n - 1]));
       c.stroke();
     }
   }
@@ -199,7 +261,7 @@ function drawBoundary(heatmap, b) {
   else heatmap.draw(grid, b.size, false);
 }
 
-/** A run on another server has no boundary: its 10x10 thumbnail(s), one plane or the likeliest class of several. */
+/** No boundary yet (the class view just opened, or an image run): its 10x10 thumbnail(s), one plane or the likeliest class of several. */
 function drawThumbs(heatmap, base64, count) {
   if (!base64 || !count) { heatmap.context.clearRect(0, 0, heatmap.canvas.width, heatmap.canvas.height); return; }
   const bytes = bytesOf(base64);

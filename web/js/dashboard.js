@@ -26,6 +26,8 @@ const comparing = new Set();   // the students picked for the projector's compar
 const MAX_COMPARED = 4;
 let socket = null;
 let retryMs = 500;
+/** What the server was told (or is told once the socket is a teacher's): the class view is on screen. */
+let classViewOn = false;
 /** The least wait before asking again after the server refused this dashboard. */
 const TEACH_RETRY_MS = 5000;
 
@@ -117,6 +119,7 @@ function receive(m) {
     case 'teaching':
       retryMs = 500;
       if (m.joinUrl) $('join-url').textContent = m.joinUrl;
+      if (classViewOn) socket.send(JSON.stringify({ type: 'classView', on: true }));
       $('dash-connection').textContent = 'live';
       $('dash-connection').classList.remove('down');
       break;
@@ -163,6 +166,17 @@ function roster(m) {
   sortCards();
   leaderboard(m.leaderboard ?? [], m.exercise);
   projector.roster(m, cards);
+}
+
+/**
+ * Tells the server whether the projector's class view is on screen (shown and the tab visible):
+ * the students' runs draw their boundaries only while some dashboard shows it.
+ */
+function tellClassView() {
+  const on = projector.view === 'class' && document.visibilityState === 'visible';
+  if (on === classViewOn) return;
+  classViewOn = on;
+  if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'classView', on }));
 }
 
 /** The Compare button counts the picked students; it opens the comparison for 2 to 4. */
@@ -307,11 +321,13 @@ $('push-exercise').addEventListener('click', () => {
 });
 const projector = new Projector({
   code, key, send,
+  onView: () => tellClassView(),
   names: () => new Map([...cards].filter(([, c]) => c.data).map(([id, c]) => [id, c.data.name])),
 });
 $('projector-open').addEventListener('click', () => projector.show('class', true));
 $('compare').addEventListener('click', () => projector.compare([...comparing]));
 if (params.get('view') === 'projector') projector.show('class');
+document.addEventListener('visibilitychange', tellClassView);
 $('pause-all').addEventListener('click', () => send({ type: 'pauseAll' }));
 $('resume-all').addEventListener('click', () => send({ type: 'resumeAll' }));
 $('reset-all').addEventListener('click', () => send({ type: 'resetAll' }));

@@ -143,7 +143,7 @@ function fmt(v) { return Number.isFinite(v) ? v.toFixed(3) : '–'; }
 
 /**
  * The projector mode of the dashboard. hooks: code, key, send(message), names() (id -> shown name),
- * onExit(). The views: 'spotlight' (the room's spotlit run), 'compare' (the picked runs), 'class'.
+ * onView() (the view changed or closed). The views: 'spotlight' (the room's spotlit run), 'compare' (the picked runs), 'class'.
  */
 export class Projector {
   constructor(hooks) {
@@ -153,7 +153,8 @@ export class Projector {
     this.spotView = null;      // RunView of the spotlit student
     this.comparedIds = [];     // the students picked for the comparison
     this.compared = [];        // their RunViews while the compare view shows
-    this.classView = new ClassView($('class-thumbs'), $('class-losses'), $('class-histogram'), $('class-histogram-caption'));
+    this.classView = new ClassView($('class-thumbs'), $('class-losses'), $('class-histogram'), $('class-histogram-caption'),
+      `playground.classCurves.${hooks.code}`);
     $('projector-code').textContent = hooks.code;
     for (const tab of document.querySelectorAll('.projector-tabs button')) tab.addEventListener('click', () => this.show(tab.dataset.view));
     $('projector-exit').addEventListener('click', () => this.exit());
@@ -179,6 +180,7 @@ export class Projector {
     this.followCompare();
     if (view === 'class') this.classView.draw();
     for (const r of this.runs()) r.drawPoints();
+    this.hooks.onView?.();
   }
 
   exit() {
@@ -188,6 +190,7 @@ export class Projector {
     this.followSpotlight();
     this.followCompare();
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    this.hooks.onView?.();
   }
 
   /** Puts {@code id} in the spotlight (the student is told) and shows it. */
@@ -228,7 +231,7 @@ export class Projector {
     this.followSpotlight();
     for (const r of this.runs()) r.setName(names.get(r.studentId) ?? '');
     $('spotlight-name').textContent = this.spotlit ? (names.get(this.spotlit) ?? '') : 'No student in the spotlight';
-    if (this.view === 'class') this.classView.draw();
+    if (this.view === 'class') this.classView.requestDraw();
   }
 
   /** The spotlight view watches the room's spotlit student. */

@@ -39,6 +39,7 @@ public final class RoomEventCodec {
             @JsonSubTypes.Type(value = RoomEvent.StudentLeft.class, name = "studentLeft"),
             @JsonSubTypes.Type(value = RoomEvent.Attached.class, name = "attached"),
             @JsonSubTypes.Type(value = RoomEvent.Cards.class, name = "cards"),
+            @JsonSubTypes.Type(value = RoomEvent.ClassView.class, name = "classView"),
     })
     private interface TypeNames {}
 

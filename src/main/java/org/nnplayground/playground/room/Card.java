@@ -7,15 +7,9 @@ import org.nnplayground.playground.session.ImageMistakes;
  * One student's card on the dashboard: compact figures and the output thumbnail(s), a few
  * hundred bytes. {@code state}: playing, paused, diverged, away or left; {@code name} is
  * "Student N" while names are anonymized; {@code mistakes}: an image run's first wrong test images (null otherwise).
- * {@code boundary}: the class view's picture of the run, only when it changed since this dashboard
- * last got it (null otherwise, and for runs on other servers).
+ * {@code boundary}: the class view's picture of the run (here or from the server it trains on), only
+ * when it changed since this dashboard last got it (null otherwise, and while nobody shows the class view).
  */
 public record Card(String id, int number, String name, int epoch, double lossTrain, double lossTest, double metricTest,
                    String problem, String state, int parameters, long lastActivityMillis, byte[] thumbs, int thumbCount,
-                   ImageMistakes mistakes, Boundary boundary) {
-    /** A card without a boundary (a run on another server: its summaries carry none). */
-    public Card(String id, int number, String name, int epoch, double lossTrain, double lossTest, double metricTest,
-                String problem, String state, int parameters, long lastActivityMillis, byte[] thumbs, int thumbCount) {
-        this(id, number, name, epoch, lossTrain, lossTest, metricTest, problem, state, parameters, lastActivityMillis, thumbs, thumbCount, null, null);
-    }
-}
+                   ImageMistakes mistakes, Boundary boundary) {}

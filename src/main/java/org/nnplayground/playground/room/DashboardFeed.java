@@ -82,13 +82,21 @@ final class DashboardFeed {
         }
     }
 
-    /** The student's card, with their boundary if this dashboard has not had it yet ({@code boundaries}: what it has). */
+    /**
+     * The student's card (from their summary here, or from the card their server sent), with their
+     * boundary if this dashboard has not had it yet ({@code boundaries}: what it has).
+     */
     private static Card card(Student s, boolean remote, boolean anonymized, Map<String, Boundary> boundaries) {
-        if (remote) return RemoteCards.card(s, s.shownName(anonymized));
+        String name = s.shownName(anonymized);
+        if (remote) return RemoteCards.card(s, name, fresh(boundaries, s.id, RemoteCards.boundary(s)));
         SessionSummary m = s.summary();
-        Boundary b = m.boundary();
-        Boundary fresh = boundaries.put(s.id, b) == b ? null : b;
-        return new Card(s.id, s.number, s.shownName(anonymized), m.epoch(), m.lossTrain(), m.lossTest(),
-                m.metricTest(), m.problem(), s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), m.mistakes(), fresh);
+        return new Card(s.id, s.number, name, m.epoch(), m.lossTrain(), m.lossTest(), m.metricTest(), m.problem(), s.stateKey(m),
+                m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), m.mistakes(), fresh(boundaries, s.id, m.boundary()));
+    }
+
+    /** {@code b} if the dashboard has not had it yet, else null; never the empty picture (the class view is off). */
+    private static Boundary fresh(Map<String, Boundary> boundaries, String id, Boundary b) {
+        if (b == null || b.size() == 0) return null;
+        return boundaries.put(id, b) == b ? null : b;
     }
 }

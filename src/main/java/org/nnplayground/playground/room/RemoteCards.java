@@ -1,8 +1,10 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.Boundary;
 import org.nnplayground.playground.session.SessionSummary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +38,7 @@ final class RemoteCards {
         s.owner = replica;
         s.remote = card;
         if (card.link() != null) s.remoteLink = card.link();
+        if (card.boundary() != null && !same(card.boundary(), s.remoteBoundary)) s.remoteBoundary = card.boundary();
         s.remoteSeenMillis = now;
         s.remoteVersion++;
     }
@@ -63,13 +66,23 @@ final class RemoteCards {
         return r.state();
     }
 
-    static Card card(Student s, String shownName) {
+    /** The same picture (a summary of every card repeats a boundary that did not change: the dashboards need it only once). */
+    private static boolean same(Boundary a, Boundary b) {
+        return b != null && a.size() == b.size() && a.classes() == b.classes() && Arrays.equals(a.grid(), b.grid());
+    }
+
+    /** The class view's picture of their run as their server last sent it ({@link Boundary#NONE}: none). */
+    static Boundary boundary(Student s) { return s.remoteBoundary; }
+
+    /** Their card, with {@code boundary} (null: the dashboard has it already). */
+    static Card card(Student s, String shownName, Boundary boundary) {
         RoomEvent.RemoteCard r = s.remote;
         if (r == null) {
-            return new Card(s.id, s.number, shownName, 0, Double.NaN, Double.NaN, Double.NaN, "classification", state(s), 0, 0, new byte[0], 0);
+            return new Card(s.id, s.number, shownName, 0, Double.NaN, Double.NaN, Double.NaN, "classification", state(s), 0, 0,
+                    new byte[0], 0, null, boundary);
         }
         return new Card(s.id, s.number, shownName, r.epoch(), r.lossTrain(), r.lossTest(), r.metricTest(), r.problem(), state(s),
-                r.parameters(), r.lastActivityMillis(), r.thumbs(), r.thumbCount(), r.mistakes(), null);
+                r.parameters(), r.lastActivityMillis(), r.thumbs(), r.thumbCount(), r.mistakes(), boundary);
     }
 
     static ClassReport.Row row(Student s) {
@@ -106,7 +119,8 @@ final class RemoteCards {
 
     /**
      * The summary of one of this server's students for the others, or null when nothing changed
-     * since the last one ({@code all}: send it anyway, with its link).
+     * since the last one ({@code all}: send it anyway, with its link and boundary; else the boundary
+     * only when the session drew a new one).
      */
     static RoomEvent.RemoteCard summary(Student s, boolean all) {
         if (s.restoringHere()) return null; // the others keep the card they have until the restored run has one
@@ -115,10 +129,13 @@ final class RemoteCards {
         SessionSummary m = s.summary();
         String link = m.settings() != null ? m.link() : s.lastLink();
         boolean newLink = all || !Objects.equals(link, s.publishedLink);
+        boolean newBoundary = all || m.boundary() != s.publishedBoundary;
         s.publishedVersion = version;
         s.publishedLink = link;
+        s.publishedBoundary = m.boundary();
         return new RoomEvent.RemoteCard(s.id, m.epoch(), m.lossTrain(), m.lossTest(), m.metricTrain(), m.metricTest(), m.problem(),
                 s.stateKey(m), m.parameterCount(), m.lastActivityMillis(), m.thumbs(), m.thumbCount(), s.bestLossTest,
-                s.bestParameters, s.bestEpoch, s.bestMillis, newLink ? link : null, s.bestAccuracy(), m.mistakes());
+                s.bestParameters, s.bestEpoch, s.bestMillis, newLink ? link : null, s.bestAccuracy(), m.mistakes(),
+                newBoundary ? m.boundary() : null);
     }
 }

@@ -217,8 +217,35 @@ public final class Room {
     }
 
     public void removeDashboard(Dashboard d) {
-        synchronized (st) { st.dashboards.remove(d); }
+        boolean changed;
+        synchronized (st) {
+            st.dashboards.remove(d);
+            changed = st.classViewers.show(d, false);
+        }
+        if (changed) tellClassView(false);
     }
+
+    /**
+     * Dashboard {@code d} shows the class view ({@code on}) or no longer does: the students' sessions
+     * (here and, told by an event, on the other servers) draw their boundaries only while one does.
+     */
+    public void showClassView(Dashboard d, boolean on) {
+        boolean changed;
+        synchronized (st) {
+            st.requireOpen();
+            changed = st.classViewers.show(d, on);
+        }
+        if (changed) tellClassView(on);
+    }
+
+    /** Tells the other servers again that a dashboard here shows the class view (their word lapses otherwise). */
+    void repeatClassView() {
+        boolean on;
+        synchronized (st) { on = !st.closed && st.classViewers.shownHere(); }
+        if (on) tellClassView(true);
+    }
+
+    private void tellClassView(boolean on) { st.context.events().publish(st.code, new RoomEvent.ClassView(st.context.replica().id(), on)); }
 
     void tick(long now) { reports.tick(now); }
 

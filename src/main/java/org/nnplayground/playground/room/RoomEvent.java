@@ -1,5 +1,6 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.Boundary;
 import org.nnplayground.playground.session.ImageMistakes;
 
 import java.util.List;
@@ -46,6 +47,12 @@ public sealed interface RoomEvent {
     record Attached(String studentId, String replica) implements RoomEvent {}
 
     /**
+     * Whether dashboards on {@code replica} show the class view ({@code on}: repeated every few
+     * seconds while they do); the students' sessions draw their boundaries only while some server's do.
+     */
+    record ClassView(String replica, boolean on) implements RoomEvent {}
+
+    /**
      * The cards of the students whose sessions live on {@code replica} (a summary twice a second of
      * those that changed, and all of them every few seconds), so every copy's dashboard, leaderboard
      * and report show them.
@@ -54,32 +61,34 @@ public sealed interface RoomEvent {
 
     /**
      * One student's card as their replica sees it, with what the leaderboard and the report need.
-     * {@code link}: the run's link, or null when it has not changed since the last one sent.
+     * {@code link}: the run's link, or null when it has not changed since the last one sent;
+     * {@code boundary}: the class view's picture, null when it has not changed since the last one
+     * sent ({@link Boundary#NONE}: there is none now, nobody shows the class view).
      */
     record RemoteCard(String id, int epoch, double lossTrain, double lossTest, double metricTrain, double metricTest,
                       String problem, String state, int parameters, long lastActivityMillis, byte[] thumbs, int thumbCount,
                       double bestLossTest, int bestParameters, int bestEpoch, long bestMillis, String link,
-                      Double bestAccuracyTest, ImageMistakes mistakes) {
+                      Double bestAccuracyTest, ImageMistakes mistakes, Boundary boundary) {
         /** A card of a run on plain data (ranked by test loss, no mistakes to show). */
         public RemoteCard(String id, int epoch, double lossTrain, double lossTest, double metricTrain, double metricTest,
                           String problem, String state, int parameters, long lastActivityMillis, byte[] thumbs, int thumbCount,
                           double bestLossTest, int bestParameters, int bestEpoch, long bestMillis, String link) {
             this(id, epoch, lossTrain, lossTest, metricTrain, metricTest, problem, state, parameters, lastActivityMillis, thumbs,
-                    thumbCount, bestLossTest, bestParameters, bestEpoch, bestMillis, link, null, null);
+                    thumbCount, bestLossTest, bestParameters, bestEpoch, bestMillis, link, null, null, null);
         }
 
         /** The same card without its link (to fit a notification). */
         public RemoteCard withoutLink() {
             return new RemoteCard(id, epoch, lossTrain, lossTest, metricTrain, metricTest, problem, state, parameters,
                     lastActivityMillis, thumbs, thumbCount, bestLossTest, bestParameters, bestEpoch, bestMillis, null,
-                    bestAccuracyTest, mistakes);
+                    bestAccuracyTest, mistakes, boundary);
         }
 
-        /** The same card without thumbnails nor mistaken images (the last resort to fit a notification). */
+        /** The same card without thumbnails, mistaken images nor boundary (the last resort to fit a notification). */
         public RemoteCard withoutThumbs() {
             return new RemoteCard(id, epoch, lossTrain, lossTest, metricTrain, metricTest, problem, state, parameters,
                     lastActivityMillis, new byte[0], 0, bestLossTest, bestParameters, bestEpoch, bestMillis, link,
-                    bestAccuracyTest, null);
+                    bestAccuracyTest, null, null);
         }
     }
 }

@@ -101,6 +101,7 @@ final class RoomReplication {
             st.suspended = true;
             for (Student s : st.roster.all()) st.sessions.free(s);
             st.dashboards.clear();
+            st.classViewers.clear();
         }
         st.unsubscribe();
     }

@@ -1,7 +1,10 @@
 package org.nnplayground.playground.room;
 
+import org.nnplayground.playground.session.Session;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a class shows of its students: the report (CSV), the leaderboard, one student's curve and
@@ -40,12 +43,13 @@ final class RoomReports {
      * One tick of the room's ticker: frees the sessions of students away past the grace period,
      * takes off the cards that expired, samples every student's curve and best loss, and sends each
      * ready dashboard the cards that changed since its last update. A dashboard still writing its
-     * last update is skipped.
+     * last update is skipped. The sessions here draw their boundaries while someone shows the class view.
      */
     void tick(long now) {
         List<Student> expired = new ArrayList<>();
-        update(now, expired);
+        List<Map.Entry<Session, Boolean>> boundaries = update(now, expired);
         for (Student s : expired) members.forgotten(s);
+        for (Map.Entry<Session, Boolean> b : boundaries) b.getKey().boundaries(b.getValue());
     }
 
     /** A student's card has expired: left for {@link RoomLimits#LEFT_CARD_MILLIS}, or never connected after joining. */
@@ -54,9 +58,9 @@ final class RoomReports {
         return !s.connectedOnce && !s.link.attached() && now - s.joinedMillis > RoomLimits.NEVER_CONNECTED_MILLIS;
     }
 
-    private void update(long now, List<Student> expired) {
+    private List<Map.Entry<Session, Boolean>> update(long now, List<Student> expired) {
         synchronized (st) {
-            if (st.closed) return;
+            if (st.closed) return List.of();
             for (Student s : List.copyOf(st.roster.all())) {
                 if (!st.remote(s) && expired(s, now)) {
                     st.roster.remove(s.id);
@@ -77,6 +81,7 @@ final class RoomReports {
             RosterUpdate state = new RosterUpdate(false, st.code, st.roster.size(), st.anonymized, st.spotlight, st.exerciseLink(),
                     st.locked(), List.of(), List.of(), Leaderboard.of(st.roster.all(), st.anonymized, st.context.replica().id()));
             st.dashboards.send(st.roster.all(), state, st.context.replica().id());
+            return ClassViewers.changes(st.roster.all(), st.classViewers.shown(now));
         }
     }
 }

@@ -30,6 +30,7 @@ final class RoomState {
     final RoomContext context;
     final Roster roster = new Roster();
     final DashboardFeed dashboards = new DashboardFeed();
+    final ClassViewers classViewers = new ClassViewers();
     final StudentSessions sessions;
     final RosterSync rosterSync;
     Exercise exercise;

@@ -97,11 +97,13 @@ final class RoomTicker implements AutoCloseable {
         if (now % 60_000 < 1000 / TICKS_PER_SECOND) everyMinute.accept(now);
     }
 
-    /** Sends the other servers the cards of this server's students in room {@code r} (outside the room's lock). */
+    /** Sends the other servers the cards of this server's students in room {@code r}, and whether its class view is shown here (outside the room's lock). */
     private void shareCards(Room r) {
         if (ticks % SUMMARY_TICKS != 0) return;
-        List<RoomEvent.RemoteCard> cards = r.ownCards(ticks % HEARTBEAT_TICKS == 0);
+        boolean all = ticks % HEARTBEAT_TICKS == 0;
+        List<RoomEvent.RemoteCard> cards = r.ownCards(all);
         if (!cards.isEmpty()) context.events().publish(r.code(), new RoomEvent.Cards(context.replica().id(), cards));
+        if (all) r.repeatClassView();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.nnplayground.playground.room;
 
 import org.nnplayground.playground.link.PlaygroundSettings;
+import org.nnplayground.playground.session.Boundary;
 import org.nnplayground.playground.session.Session;
 import org.nnplayground.playground.session.SessionSummary;
 
@@ -21,6 +22,8 @@ final class Student {
     final StudentLink link = new StudentLink();
     final ChartLog chart = new ChartLog();
     Session session;
+    /** The session told to draw the class view's boundary (null: none is). */
+    Session drawsBoundary;
     private SessionSummary last = SessionSummary.EMPTY;
     String address;
     /** When the socket went away (0: connected or never joined a socket yet). */
@@ -127,9 +130,12 @@ final class Student {
     boolean remoteStale;
     /** The last link their replica sent (cards carry it only when it changed). */
     String remoteLink;
-    /** What this server last sent the others about this student (card version, link). */
+    /** The class view's picture of their run as their replica last sent it. */
+    Boundary remoteBoundary = Boundary.NONE;
+    /** What this server last sent the others about this student (card version, link, boundary). */
     long publishedVersion = -1;
     String publishedLink;
+    Boundary publishedBoundary;
 
     /** Runs of this session before the current exercise arrived: their losses do not count for it. */
     long buildsBeforeExercise = -1;

@@ -141,6 +141,7 @@ final class TeacherActions {
             for (Student s : st.roster.all()) st.sessions.free(s);
             st.roster.clear();
             st.dashboards.clear();
+            st.classViewers.clear();
         }
         st.unsubscribe();
     }
@@ -217,6 +218,8 @@ final class TeacherActions {
             st.dashboards.roomChanged();
         } else if (event instanceof RoomEvent.Anonymized a && a.on() != st.anonymized) {
             st.setAnonymized(a.on());
+        } else if (event instanceof RoomEvent.ClassView v) {
+            st.classViewers.heard(v, st.context.replica().id(), System.currentTimeMillis());
         } else {
             st.rosterSync.apply(event);
         }

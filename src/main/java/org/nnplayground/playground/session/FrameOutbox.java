@@ -23,6 +23,8 @@ final class FrameOutbox {
     private Boundary boundary = Boundary.NONE;
     private long boundaryNanos;
     private boolean boundaryDue = true;
+    /** A dashboard of the class shows the class view: only then is the boundary drawn (nobody else reads it). */
+    private boolean boundaryWanted;
     /**
      * A playing run's boundary is drawn at most this often (a paused run's with every frame: they are
      * rare): with the dashboards' 4 updates a second, the class view changes at least once a second.
@@ -68,6 +70,18 @@ final class FrameOutbox {
         owed = true;
     }
 
+    /**
+     * Whether the class view is shown: from now on the boundary is drawn (the next frame, owed at
+     * once so a paused run has it too) or no longer.
+     */
+    void boundaries(boolean on) {
+        if (on == boundaryWanted) return;
+        boundaryWanted = on;
+        boundaryDue = true;
+        if (on) owed = true;
+        else boundary = Boundary.NONE;
+    }
+
     /** Something changed that the page should see. */
     void owe() { owed = true; }
 
@@ -89,7 +103,7 @@ final class FrameOutbox {
         int selected = selectedNode < 0 ? builder.nodeCount() - 1 : selectedNode;
         ByteBuffer frame = builder.build(run.network(), stats, history, selected);
         long now = System.nanoTime();
-        if (!paced || boundaryDue || now - boundaryNanos >= BOUNDARY_PERIOD_NANOS) {
+        if (boundaryWanted && (!paced || boundaryDue || now - boundaryNanos >= BOUNDARY_PERIOD_NANOS)) {
             boundary = builder.boundary(run.network());
             boundaryNanos = now;
             boundaryDue = false;

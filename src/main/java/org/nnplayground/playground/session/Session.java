@@ -167,6 +167,15 @@ public final class Session {
         request("weightImages", RequestQueue.Kind.SET, "weightImages", false, () -> live.digits().weightsShown(shown));
     }
 
+    /**
+     * Whether a dashboard of the student's class shows the class view: the run's boundary is drawn
+     * (about once a second while playing) only while one does. Sent on a change only; a build does
+     * not drop it. Not the student's activity.
+     */
+    public void boundaries(boolean on) {
+        request("boundaries", RequestQueue.Kind.KEEP, null, false, () -> live.outbox().boundaries(on));
+    }
+
     /** Feeds one image through an image run's network and answers with {@code classified} (gallery clicks, the drawing pad). */
     public void classify(int id, double[] pixels) {
         request("classify", RequestQueue.Kind.SET, "classify", false, () -> {
@@ -294,7 +303,7 @@ public final class Session {
     private boolean request(String name, RequestQueue.Kind kind, String key, boolean heavy, Runnable action) {
         if (live.closed()) return false;
         if (!name.equals("watch") && !name.equals("refresh") && !name.equals("checkpoint") && !name.equals("weightImages")
-                && !name.equals("inspect")) live.summaries().active();
+                && !name.equals("inspect") && !name.equals("boundaries")) live.summaries().active();
         String refused = requests.offer(new RequestQueue.Request(name, kind, key, heavy, RequestGuard.guarded(name, action, listener)));
         if (refused != null) {
             listener.error(refused, name);

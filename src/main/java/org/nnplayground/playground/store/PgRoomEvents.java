@@ -122,7 +122,8 @@ public final class PgRoomEvents implements RoomEvents, AutoCloseable {
             LOG.warn("a room event could not be sent to the other servers", e);
             return;
         }
-        boolean kept = !(event instanceof RoomEvent.Cards);
+        // cards and the class view's word are repeated every few seconds: a missed one is not worth a row
+        boolean kept = !(event instanceof RoomEvent.Cards || event instanceof RoomEvent.ClassView);
         long now = System.nanoTime();
         for (String p : payloads) {
             if (!outbox.offer(new RoomEventLog.Outgoing(p, kept, now))) dropped(kept);

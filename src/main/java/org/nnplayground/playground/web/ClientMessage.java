@@ -48,6 +48,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ClientMessage.LeaveRoom.class, name = "leaveRoom"),
         @JsonSubTypes.Type(value = ClientMessage.Teach.class, name = "teach"),
         @JsonSubTypes.Type(value = ClientMessage.Watch.class, name = "watch"),
+        @JsonSubTypes.Type(value = ClientMessage.ClassView.class, name = "classView"),
         @JsonSubTypes.Type(value = ClientMessage.PushExercise.class, name = "pushExercise"),
         @JsonSubTypes.Type(value = ClientMessage.PauseAll.class, name = "pauseAll"),
         @JsonSubTypes.Type(value = ClientMessage.ResumeAll.class, name = "resumeAll"),
@@ -245,6 +246,12 @@ public sealed interface ClientMessage {
 
     /** The teacher watches one student's run, read-only (null: stop). */
     record Watch(String studentId) implements RoomRequest { public void dispatch(MessageHandler.Room h) { h.watch(this); } }
+
+    /**
+     * The teacher's dashboard shows the projector's class view ({@code on}) or no longer does (another
+     * view, the tab hidden): the students' boundaries are drawn and sent only while one does.
+     */
+    record ClassView(boolean on) implements RoomRequest { public void dispatch(MessageHandler.Room h) { h.classView(this); } }
 
     /** A teacher action: applied to the room once the teacher key has been checked (socket or HTTP). */
     sealed interface TeacherRequest extends RoomRequest {

@@ -38,6 +38,8 @@ interface MessageHandler {
 
         void watch(Watch m);
 
+        void classView(ClientMessage.ClassView m);
+
         void teacher(TeacherRequest m);
     }
 }

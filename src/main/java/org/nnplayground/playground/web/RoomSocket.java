@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The class-room WebSocket ({@code /ws/room}). A socket becomes a student's ({@code resume} with
  * the token from joining: their own session, which outlives the socket for the grace period) or a
  * teacher's ({@code teach} with code and key: dashboard updates, teacher actions, read-only
- * {@code watch} of one run). Anything else is refused with an error; nothing changes.
+ * {@code watch} of one run, which {@link WatchedRun} keeps). Anything else is refused with an error; nothing changes.
  */
 final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
     private final Rooms rooms;
@@ -53,12 +53,8 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         Rooms.Membership member;
         AutoCloseable subscription;
         Room teaching;
-        /** The teacher's key as given here (a run on another replica is watched through it). */
-        String teacherKey;
-        /** The student whose run this teacher watches (null: none), and where: a session here or a relay from another replica. */
-        String watchedId;
-        Session watched;
-        RemoteWatch relayed;
+        /** The teacher's read-only view of a student's run (null: not a teacher). */
+        WatchedRun view;
         final RoleDeadline deadline = new RoleDeadline();
         /** The scheme and Host header the page opened this socket with (the join link starts from them). */
         String scheme = "http", host;
@@ -184,27 +180,26 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
                 if (p.member != null || p.teaching != null) throw new IllegalArgumentException("this socket already has a role");
                 Room room = teacherRoom(c, teach);
                 if (room == null) return;
+                WatchedRun view = new WatchedRun(c, room, teach.key(), replicas);
                 p.teaching = room;
-                p.teacherKey = teach.key();
+                p.view = view;
                 if (teach.wantsDashboard()) room.addDashboard(p);
                 p.subscription = events.subscribe(room.code(), e -> {
                     if (e instanceof RoomEvent.Closed) c.send(new ServerMessage.RoomClosed("the class is closed", "closed"));
                     // the watched run moved to another server (a failover, a reconnect): the view follows it
-                    if (e instanceof RoomEvent.Attached a && a.studentId().equals(p.watchedId)) followLater(p, a.studentId(), FOLLOW_EVENT_MILLIS);
+                    if (e instanceof RoomEvent.Attached a) view.moved(a.studentId());
                 });
                 c.send(new ServerMessage.Teaching(room.code(), room.size(), joinAddress.joinUrl(p.scheme, p.host, room.code())));
             }
 
             public void watch(ClientMessage.Watch watch) {
                 if (p.teaching == null) throw new RoomException(RoomException.Kind.FORBIDDEN, "only the teacher can open a student's run");
-                stopWatching(p);
-                if (watch.studentId() == null) return;
-                Room.Watched where = p.teaching.watch(watch.studentId());
-                synchronized (p) {
-                    p.watchedId = watch.studentId();
-                    c.send(new ServerMessage.Watching(watch.studentId(), p.teaching.displayName(watch.studentId())));
-                    show(p, where);
-                }
+                p.view.watch(watch.studentId());
+            }
+
+            public void classView(ClientMessage.ClassView m) {
+                if (p.teaching == null) throw new RoomException(RoomException.Kind.FORBIDDEN, "only the teacher's dashboard shows the class view");
+                p.teaching.showClassView(p, m.on());
             }
 
             public void teacher(ClientMessage.TeacherRequest action) {
@@ -257,94 +252,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         if (p.member != null) p.member.detach(p.connection);
         if (p.teaching != null) {
             p.teaching.removeDashboard(p);
-            stopWatching(p);
-        }
-    }
-
-    private static void stopWatching(RoomPeer p) {
-        synchronized (p) {
-            p.watchedId = null;
-            letGo(p);
-        }
-    }
-
-    /** Stops receiving the watched run (here or relayed), not the choice of student. Holding p. */
-    private static void letGo(RoomPeer p) {
-        if (p.watched != null) p.watched.removeViewer(p.connection);
-        p.watched = null;
-        if (p.relayed != null) p.relayed.close();
-        p.relayed = null;
-    }
-
-    /**
-     * Shows the teacher the run where it trains: a session here (its curve so far, then it sends its
-     * description and frames to the viewer), or a relay from the replica that holds it. Holding p.
-     */
-    private void show(RoomPeer p, Room.Watched where) {
-        Connection c = p.connection;
-        String id = p.watchedId;
-        if (where.session() != null) {
-            Session s = where.session();
-            p.watched = s;
-            c.attach(s);
-            var chart = p.teaching.chartOf(id);
-            if (chart.epochs().length > 0) c.send(new ServerMessage.Chart(chart.epochs(), chart.train(), chart.test()));
-            s.addViewer(c);
-            return;
-        }
-        c.attach(null); // the frames' acks are this server's business, not a session's here
-        String address = replicas == null ? null : replicas.address(where.replica());
-        if (address == null) {
-            followLater(p, id, FOLLOW_RETRY_MILLIS); // its server is gone: the student's run comes back elsewhere soon
-            return;
-        }
-        RemoteWatch[] relay = new RemoteWatch[1];
-        relay[0] = RemoteWatch.open(replicas.http(), replicas.timer(), address, p.teaching.code(), p.teacherKey, id, c, () -> {
-            synchronized (p) {
-                if (p.relayed != relay[0]) return;
-                p.relayed = null;
-            }
-            followLater(p, id, FOLLOW_RETRY_MILLIS);
-        });
-        p.relayed = relay[0];
-    }
-
-    /** How long a teacher's view waits before looking again for a run it lost (its server stopped). */
-    static final long FOLLOW_RETRY_MILLIS = 1000;
-    /** ... and after hearing the run moved (this copy of the room takes the same event meanwhile). */
-    static final long FOLLOW_EVENT_MILLIS = 200;
-
-    /**
-     * Looks again, after {@code delayMillis}, where the run {@code studentId} trains and shows it
-     * there, as long as this teacher still watches it; a run not found yet is looked for again.
-     */
-    private void followLater(RoomPeer p, String studentId, long delayMillis) {
-        if (replicas == null) return;
-        try {
-            replicas.timer().schedule(() -> follow(p, studentId), delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            // the server is stopping
-        }
-    }
-
-    private void follow(RoomPeer p, String studentId) {
-        Room room = p.teaching;
-        if (!p.connection.socket().isOpen() || room == null || room.closed()) return;
-        Room.Watched where;
-        try {
-            where = room.watch(studentId);
-        } catch (RuntimeException notNow) {
-            synchronized (p) {
-                if (!studentId.equals(p.watchedId)) return;
-            }
-            followLater(p, studentId, FOLLOW_RETRY_MILLIS); // between servers, or the room is being read again
-            return;
-        }
-        synchronized (p) {
-            if (!studentId.equals(p.watchedId)) return;
-            if (where.session() != null && where.session() == p.watched) return; // already here
-            letGo(p);
-            show(p, where);
+            p.view.stop();
         }
     }
 
@@ -368,7 +276,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         Duration limit = config.stallTimeout();
         for (RoomPeer p : peers.values()) {
             p.deadline.closeIfLate(p.connection, p.member != null || p.teaching != null);
-            if (p.member != null || p.watched != null) p.connection.closeIfStalled(limit);
+            if (p.member != null || p.view != null && p.view.watchesHere()) p.connection.closeIfStalled(limit);
             if (p.teaching != null) reapDashboard(p, limit);
         }
     }
@@ -385,7 +293,7 @@ final class RoomSocket extends SocketBase<RoomSocket.RoomPeer> {
         if (!p.dashboardStalled(limit)) return;
         p.reapedNanos = System.nanoTime();
         p.teaching.removeDashboard(p);
-        stopWatching(p);
+        p.view.stop();
         p.connection.close(Connection.POLICY_VIOLATION, "class updates not read for " + limit.toSeconds() + " s");
     }
 }

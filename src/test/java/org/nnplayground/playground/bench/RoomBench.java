@@ -2,6 +2,7 @@ package org.nnplayground.playground.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.nnplayground.playground.browser.RoomPageBench;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -25,10 +26,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Class-room benchmark (not a test): N simulated students in one room, all playing C1, measured
- * without a dashboard, with one dashboard open, and without again. Reports the students' frame
- * rate in each phase, how often every card reached the dashboard and the dashboard's bytes/s.
+ * without a dashboard, with one dashboard open, and without again; then with a dashboard whose
+ * projector's class view is off, and on (every student's boundary drawn and sent). Reports the
+ * students' frame rate in each phase, how often every card reached the dashboard and the
+ * dashboard's bytes/s; with {@code page}, then the teacher's projector page in headless Chromium
+ * ({@link RoomPageBench}) while the students play on.
  *
- * Usage: RoomBench PORT SERVER_PID STUDENTS SECONDS (per phase; 3 rounds of without/with).
+ * Usage: RoomBench PORT SERVER_PID STUDENTS SECONDS [page] (per phase; 3 rounds of without/with).
  * PORT may be a list, {@code 8081,8082}: student i joins and connects through the (i mod n)-th port
  * (replicas behind a balancer, scripts/cluster-bench.sh); the room and the dashboard use the first.
  */
@@ -142,6 +146,7 @@ public final class RoomBench {
             synchronized (d) { d.lastEpoch.clear(); }
             Thread.sleep(500);
         }
+        double[] classView = classViewRounds(http, ws, code, key, students, pid, seconds);
         double without = withoutSum / ROUNDS;
         double with = withSum / ROUNDS;
         long[] perCard;
@@ -158,7 +163,42 @@ public final class RoomBench {
                 d.rosters, d.rosters / dashSeconds);
         System.out.printf(Locale.ROOT, "dashboard bytes/s: %.0f (%.0f per card update)%n", d.bytes.get() / dashSeconds,
                 d.bytes.get() / (double) Math.max(1, Arrays.stream(perCard).sum()));
+        System.out.printf(Locale.ROOT, "students' frames/s with a dashboard (mean of %d rounds): class view off %.1f, on %.1f: %+.1f %% "
+                + "(goal: at most -3 %%); dashboard bytes/s off %.0f, on %.0f%n", ROUNDS, classView[0], classView[1],
+                (classView[1] / classView[0] - 1) * 100, classView[2], classView[3]);
+        if (args.length > 4 && args[4].equals("page")) RoomPageBench.measure(teacherUrl, n, seconds);
         for (Student s : students) s.socket.abort();
+    }
+
+    /**
+     * Rounds of one dashboard with the class view off, then on: {students' frames/s off, on,
+     * dashboard bytes/s off, on}. The difference is what drawing and sending every boundary costs.
+     */
+    private static double[] classViewRounds(HttpClient http, URI ws, String code, String key, List<Student> students, long pid,
+                                            int seconds) throws Exception {
+        Dashboard d = new Dashboard();
+        WebSocket teacher = http.newWebSocketBuilder().buildAsync(ws, d).join();
+        teacher.sendText("{\"type\":\"teach\",\"code\":\"" + code + "\",\"key\":\"" + key + "\"}", true).join();
+        Thread.sleep(1000);
+        double off = 0, on = 0, offBytes = 0, onBytes = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            long b0 = d.bytes.get();
+            d.measuring = true;
+            off += phase(students, pid, seconds, "class view off")[0];
+            d.measuring = false;
+            offBytes += (d.bytes.get() - b0) / (double) seconds;
+            teacher.sendText("{\"type\":\"classView\",\"on\":true}", true).join();
+            Thread.sleep(1000);
+            b0 = d.bytes.get();
+            d.measuring = true;
+            on += phase(students, pid, seconds, "class view on")[0];
+            d.measuring = false;
+            onBytes += (d.bytes.get() - b0) / (double) seconds;
+            teacher.sendText("{\"type\":\"classView\",\"on\":false}", true).join();
+            Thread.sleep(1000);
+        }
+        teacher.abort();
+        return new double[] {off / ROUNDS, on / ROUNDS, offBytes / ROUNDS, onBytes / ROUNDS};
     }
 
     /** Measures the students' mean frame rate for {@code seconds}: {frames/s per student, server CPU s per frame x frames/s}. */

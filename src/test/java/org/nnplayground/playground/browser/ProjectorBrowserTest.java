@@ -154,6 +154,17 @@ class ProjectorBrowserTest {
         teacher.waitUntil(d -> teacher.all("#compare-panels tr.differs[data-key='learningRate']").size() == 3);
         assertTrue(teacher.all("#compare-panels tr.differs[data-key='activation']").isEmpty(), "the same activation is not highlighted");
         List<String> rates = teacher.all("#compare-panels tr[data-key='learningRate'] td").stream().map(e -> e.getAttribute("textContent")).toList();
+        for (WebElement p : panels) {
+            var chart = p.findElement(By.cssSelector(".run-chart")).getRect();
+            var panel = p.getRect();
+            assertTrue(chart.getY() + chart.getHeight() <= panel.getY() + panel.getHeight(), "the loss chart ends inside its panel: "
+                    + chart + " in " + panel);
+            assertTrue(chart.getHeight() >= 150, "a loss chart one can read: " + chart.getDimension());
+        }
+        for (String name : names) {
+            String chart = "#compare-panels .run-panel[data-student-id='" + ids.get(name) + "'] .run-chart";
+            teacher.waitUntil(d -> ((Number) teacher.js(DRAWN_PIXELS, chart)).longValue() > 100);
+        }
         teacher.screenshot("projector-compare");
         assertEquals(List.of("0.03", "0.3", "0.03"), orderBy(panels, ids, rates));
 
@@ -179,7 +190,25 @@ class ProjectorBrowserTest {
         assertNotEquals(0L, ((Number) teacher.js(DRAWN_PIXELS, "#class-histogram")).longValue());
         Thread.sleep(1500); // a few more roster updates: the curves get longer for the picture
         teacher.screenshot("projector-class");
+
+        // a reloaded dashboard draws the curves it had (the tab keeps them), not only what comes after
+        long firstEpoch = ((Number) teacher.js(FIRST_CURVE_EPOCH, code)).longValue();
+        teacher.driver().navigate().refresh();
+        teacher.waitUntil(d -> teacher.byId("dash-connection").getText().equals("live"));
+        teacher.js("Element.prototype.requestFullscreen = function () { return Promise.resolve(); }");
+        teacher.byId("projector-open").click();
+        teacher.waitUntil(d -> teacher.all("#class-thumbs .class-thumb").size() == 3);
+        assertTrue(firstEpoch < 100, "the curves kept start near the start of the runs: " + firstEpoch);
+        teacher.waitUntil(d -> ((Number) teacher.js(DRAWN_PIXELS, "#class-losses")).longValue() > 100);
+        teacher.waitUntil(d -> ((Number) teacher.js(FIRST_CURVE_EPOCH, code)).longValue() == firstEpoch);
     }
+
+    /** The earliest epoch of the class view's curves as the tab keeps them over a reload (-1: none), written as the page goes. */
+    private static final String FIRST_CURVE_EPOCH = """
+            dispatchEvent(new PageTransitionEvent('pagehide'));
+            const kept = JSON.parse(sessionStorage.getItem('playground.classCurves.' + arguments[0]) ?? '{}');
+            const firsts = Object.values(kept).map(c => c.epochs[0]);
+            return firsts.length === 3 ? Math.min(...firsts) : -1;""";
 
     /** The learning rates of the panels, in the order of the names Ada, Bob, Cyd. */
     private static List<String> orderBy(List<WebElement> panels, Map<String, String> ids, List<String> rates) {

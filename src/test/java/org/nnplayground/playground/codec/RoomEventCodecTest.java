@@ -34,7 +34,8 @@ class RoomEventCodecTest {
                 new RoomEvent.Notice("Stop at epoch 500 \"please\" — merci"), new RoomEvent.Spotlight("abc"), new RoomEvent.Spotlight(null),
                 new RoomEvent.Removed("abc"), new RoomEvent.Closed(), new RoomEvent.Anonymized(true),
                 new RoomEvent.StudentJoined("id1", "f".repeat(64), "Zoë", 7, 1_700_000_000_000L, "dataset=circle"),
-                new RoomEvent.StudentLeft("id1"), new RoomEvent.Attached("id1", "replica-b"));
+                new RoomEvent.StudentLeft("id1"), new RoomEvent.Attached("id1", "replica-b"),
+                new RoomEvent.ClassView("replica-b", true), new RoomEvent.ClassView("replica-b", false));
         for (RoomEvent e : events) {
             List<String> payloads = codec.encode("replica-a", "ACDEFG", e);
             assertEquals(1, payloads.size());

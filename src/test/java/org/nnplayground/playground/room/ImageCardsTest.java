@@ -29,7 +29,7 @@ class ImageCardsTest {
         ImageMistakes mistakes = new ImageMistakes(14, new byte[2 * 196], new int[] {3, 4}, new int[] {8, 9});
         mistakes.images()[5] = (byte) 200;
         RoomEvent.RemoteCard card = new RoomEvent.RemoteCard("s1", 3, 0.3, 0.35, 0.9, 0.91, "classification", "playing", 12730,
-                1000, new byte[0], 0, 0.35, 12730, 3, 900, "dataset=mnist&networkShape=16", 0.91, mistakes);
+                1000, new byte[0], 0, 0.35, 12730, 3, 900, "dataset=mnist&networkShape=16", 0.91, mistakes, null);
         RoomEventCodec codec = new RoomEventCodec();
         RoomEvent.Cards back = (RoomEvent.Cards) codec.decode(codec.encode("a", "ACDEFG", new RoomEvent.Cards("a", List.of(card))).get(0)).event();
         RoomEvent.RemoteCard r = back.cards().get(0);

@@ -22,7 +22,7 @@ class RemoteCardsTest {
         assertTrue(RemoteCards.remote(s, "a"), "no session here, held by b");
         assertFalse(RemoteCards.remote(s, "b"));
         RemoteCards.age(s, 15_000, 0);
-        Card shown = RemoteCards.card(s, "Student 4");
+        Card shown = RemoteCards.card(s, "Student 4", null);
         assertEquals("playing", shown.state());
         assertEquals(120, shown.epoch());
         assertEquals("Student 4", shown.name());
@@ -88,5 +88,25 @@ class RemoteCardsTest {
         s.metaVersion++;
         assertNotNull(RemoteCards.summary(s, false), "away, back or left changes the card");
         assertNotNull(RemoteCards.summary(s, true), "every card every few seconds");
+    }
+
+    @Test
+    void aBoundaryCrossesOnlyWhenItChangedAndTheSameGridHeardAgainIsNotNew() {
+        Student s = new Student("s1", "hash", "Ann", 4, 0);
+        org.nnplayground.playground.session.Boundary b = new org.nnplayground.playground.session.Boundary(40, false, new byte[1600]);
+        b.grid()[7] = 99;
+        RoomEvent.RemoteCard withIt = new RoomEvent.RemoteCard("s1", 5, 0.4, 0.5, 0.8, 0.7, "classification", "playing", 21, 1000,
+                new byte[100], 1, 0.45, 21, 5, 2000, null, null, null, b);
+        RemoteCards.heard(s, "b", withIt, 1000);
+        assertEquals(b, RemoteCards.boundary(s));
+        // the 3-s summary of every card repeats it, as a copy: the dashboards keep the one they had
+        org.nnplayground.playground.session.Boundary copy = new org.nnplayground.playground.session.Boundary(40, false, b.grid().clone());
+        RemoteCards.heard(s, "b", new RoomEvent.RemoteCard("s1", 6, 0.4, 0.5, 0.8, 0.7, "classification", "playing", 21, 1000,
+                new byte[100], 1, 0.45, 21, 6, 2000, null, null, null, copy), 2000);
+        assertTrue(RemoteCards.boundary(s) == b, "the same picture is not sent to the dashboards again");
+        // a card without one keeps the last
+        RemoteCards.heard(s, "b", card("playing", 7, null), 3000);
+        assertTrue(RemoteCards.boundary(s) == b);
+        assertEquals(b, RemoteCards.card(s, "Ann", RemoteCards.boundary(s)).boundary());
     }
 }

@@ -18,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The projector's class view over a real socket: a playing student's card brings a 40x40
- * boundary of their run that changes as they train, a dashboard that opens later gets it at once,
- * and a teacher socket that only watches ({@code dashboard: false}) gets no roster updates.
+ * The projector's class view over a real socket: while a dashboard shows it ({@code classView}), a
+ * playing student's card brings a 40x40 boundary of their run that changes as they train, a
+ * dashboard that opens later gets it at once, and a teacher socket that only watches
+ * ({@code dashboard: false}) gets no roster updates; while nobody shows it, no boundary is drawn.
  */
 class ClassViewProtocolTest {
     private PlaygroundServer server;
@@ -48,6 +49,7 @@ class ClassViewProtocolTest {
         RoomClient.Made room = RoomClient.room(server, "dataset=xor&activation=tanh&networkShape=4,2&learningRate=0.3&seed=0.5");
         try (WsClient teacher = RoomClient.teacher(server, room);
              RoomClient.Pupil ada = RoomClient.join(server, room, "Ada")) {
+            teacher.send("{\"type\":\"classView\",\"on\":true}");
             ada.socket().send("{\"type\":\"play\"}");
             Set<String> seen = new HashSet<>();
             while (seen.size() < 3) {
@@ -86,6 +88,33 @@ class ClassViewProtocolTest {
                 assertFalse(roster.get() || watcher.texts.stream().anyMatch(m -> m.path("type").asText().equals("roster")),
                         "no roster for a watching socket");
             }
+        }
+    }
+
+    @Test
+    void boundariesAreDrawnOnlyWhileADashboardShowsTheClassView() throws Exception {
+        RoomClient.Made room = RoomClient.room(server, "dataset=circle&activation=tanh&networkShape=4&learningRate=0.1&seed=0.5");
+        try (WsClient teacher = RoomClient.teacher(server, room);
+             WsClient other = RoomClient.teacher(server, room);
+             RoomClient.Pupil ada = RoomClient.join(server, room, "Ada")) {
+            ada.socket().send("{\"type\":\"play\"}");
+            // nobody shows the class view: cards over 200 epochs (more than 3 s of frames at 60 a second) and no boundary
+            RoomClient.cardsWithoutBoundary(teacher, ada.id(), 200, false);
+
+            other.send("{\"type\":\"classView\",\"on\":true}");
+            JsonNode card = RoomClient.card(teacher, ada.id(), c -> c.hasNonNull("boundary"), "a boundary once a dashboard shows the class view");
+            assertEquals(40 * 40, grid(card).length);
+
+            // its dashboard closes: nobody shows it any more, and the boundaries stop
+            other.close();
+            RoomClient.cardsWithoutBoundary(teacher, ada.id(), 200, true);
+
+            // a paused run draws its boundary as soon as the class view opens
+            ada.socket().send("{\"type\":\"pause\"}");
+            RoomClient.card(teacher, ada.id(), c -> c.get("state").asText().equals("paused"), "Ada paused");
+            teacher.send("{\"type\":\"classView\",\"on\":true}");
+            JsonNode paused = RoomClient.card(teacher, ada.id(), c -> c.hasNonNull("boundary"), "the paused run's boundary");
+            assertEquals("paused", paused.get("state").asText());
         }
     }
 }

@@ -184,6 +184,33 @@ class ClusterRoomProtocolTest {
     }
 
     @Test
+    void theClassViewOnOneServerShowsTheBoundariesOfStudentsOnTheOther() throws Exception {
+        Made room = room(one, XOR);
+        try (WsClient t = teacher(one, room);
+             Pupil ann = join(two, room, "Ann")) {
+            ann.socket().send("{\"type\":\"play\"}");
+            card(t, ann.id(), x -> x.get("epoch").asInt() > 5, "Ann's card from the other server");
+            // nobody shows the class view: Ann's server draws no boundary
+            RoomClient.cardsWithoutBoundary(t, ann.id(), 200, false);
+
+            t.send("{\"type\":\"classView\",\"on\":true}");
+            Set<String> seen = new HashSet<>();
+            while (seen.size() < 2) {
+                JsonNode c = card(t, ann.id(), x -> x.hasNonNull("boundary"), "Ann's boundary, drawn on the other server");
+                JsonNode b = c.get("boundary");
+                assertEquals(40, b.get("size").asInt(), "the class view's 40x40 grid, not the 10x10 thumbnail");
+                byte[] grid = java.util.Base64.getDecoder().decode(b.get("grid").asText());
+                assertEquals(40 * 40, grid.length);
+                seen.add(b.get("grid").asText());
+            }
+
+            // the teacher leaves the class view: the other server hears it and stops drawing
+            t.send("{\"type\":\"classView\",\"on\":false}");
+            RoomClient.cardsWithoutBoundary(t, ann.id(), 200, true);
+        }
+    }
+
+    @Test
     void healthSaysTheRoomEventsAreListening() throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         Reply h = http(one, "GET", "/health", null, null);

@@ -117,4 +117,27 @@ final class RoomClient {
         }, what);
         return found[0];
     }
+
+    /**
+     * Reads {@code id}'s cards until they span {@code epochs} epochs of training without a boundary
+     * (at 60 frames a second at most, 200 epochs are more than 3 s: a class view shown would have sent
+     * several). {@code settling}: a card with a boundary starts the count again (the class view just
+     * closed; one drawn before may still come), else it fails the test.
+     */
+    static void cardsWithoutBoundary(WsClient teacher, String id, int epochs, boolean settling) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(WsClient.WAIT_SECONDS);
+        int first = -1;
+        while (System.nanoTime() < deadline) {
+            JsonNode c = card(teacher, id, x -> true, "a card of " + id);
+            int epoch = c.get("epoch").asInt();
+            if (c.hasNonNull("boundary")) {
+                org.junit.jupiter.api.Assertions.assertTrue(settling, "a boundary while nobody shows the class view, at epoch " + epoch);
+                first = -1;
+                continue;
+            }
+            if (first < 0) first = epoch;
+            else if (epoch - first >= epochs) return;
+        }
+        throw new AssertionError("cards of " + id + " did not span " + epochs + " epochs without a boundary within " + WsClient.WAIT_SECONDS + " s");
+    }
 }

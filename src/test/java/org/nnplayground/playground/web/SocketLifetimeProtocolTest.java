@@ -68,6 +68,7 @@ class SocketLifetimeProtocolTest {
             entry("leaveRoom", r -> "{\"type\":\"leaveRoom\"}"),
             entry("teach", r -> "{\"type\":\"teach\",\"code\":\"ABCD\",\"key\":\"k\"}"),
             entry("watch", r -> "{\"type\":\"watch\",\"studentId\":\"s1\"}"),
+            entry("classView", r -> "{\"type\":\"classView\",\"on\":" + r.nextBoolean() + "}"),
             entry("pushExercise", r -> "{\"type\":\"pushExercise\",\"link\":\"" + C1 + "\"}"),
             entry("pauseAll", r -> "{\"type\":\"pauseAll\"}"),
             entry("resumeAll", r -> "{\"type\":\"resumeAll\"}"),
