@@ -356,11 +356,11 @@ export class NetworkView {
     const dense = n > DENSE_LINKS;
     // the first weights after a layout draw at once (a paused run gets no later frame)
     if (dense && w && this.linksWeighted && !everything && this.frameCount % DENSE_LINK_EVERY !== 1) return;
-    // the style of each link, as a number: shade x 32 + width class (NO_STYLE: no weights yet)
+    // the style of each link, as a number: shade x 128 + width class (NO_STYLE: no weights yet)
     const styles = this.linkStyles?.length === n ? this.nextStyles : new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const v = w ? w[i] : NaN;
-      styles[i] = !Number.isFinite(v) ? NO_STYLE : shadeOf(v) * 32 + (dense ? denseWidthClass(v) : widthClass(v));
+      styles[i] = !Number.isFinite(v) ? NO_STYLE : shadeOf(v) * 128 + (dense ? denseWidthClass(v) : widthClass(v));
     }
     const { top, bottom } = this.band();
     if (!everything && this.linkStyles?.length === n && this.linksTop === top && sameStyles(styles, this.linkStyles)) return;
@@ -390,8 +390,8 @@ export class NetworkView {
     for (let style = 0; style <= NO_STYLE; style++) {
       const from = count[style], to = count[style + 1];
       if (from === to) continue;
-      c.strokeStyle = style === NO_STYLE ? '#ccc' : SHADE_CSS[style >> 5];
-      c.lineWidth = style === NO_STYLE ? 1 : (style & 31) / 10;
+      c.strokeStyle = style === NO_STYLE ? '#ccc' : SHADE_CSS[style >> 7];
+      c.lineWidth = style === NO_STYLE ? 1 : (style & 127) / 10;
       c.beginPath();
       for (let j = from; j < to; j++) {
         const link = links[order[j]];
