@@ -44,6 +44,13 @@ for (let q = 0; q < 256; q++) {
   DISCRETE_LUT[q] = packed(v >= 0 ? BLUE : ORANGE, BACKGROUND_ALPHA);
 }
 
+/** Byte value q to packed RGBA of SCALAR_LUT's colour drawn over white: opaque, for putImageData onto white nodes. */
+export const OPAQUE_LUT = new Uint32Array(256);
+for (let q = 0; q < 256; q++) {
+  const a = BACKGROUND_ALPHA / 255;
+  OPAQUE_LUT[q] = packed(colorOf(q / 255 * 2 - 1).map(c => Math.round(c * a + 255 * (1 - a))), 255);
+}
+
 /** Per class: confidence byte to packed RGBA, grey (chance) to the class colour (certain). */
 const CLASS_LUTS = CLASS_COLORS.map(colour => {
   const lut = new Uint32Array(256);
@@ -73,26 +80,6 @@ export class Heatmap {
     const lut = discretize ? DISCRETE_LUT : SCALAR_LUT;
     const pixels = this.pixels;
     for (let i = 0, n = size * size; i < n; i++) pixels[i] = lut[grid[offset + i]];
-    this.context.putImageData(this.image, 0, 0);
-  }
-
-  /** count square grids of size*size bytes side by side in one strip (one upload for all thumbnails). */
-  drawStrip(bytes, size, count) {
-    const width = size * count;
-    if (!this.image || this.image.width !== width || this.image.height !== size) {
-      this.canvas.width = width;
-      this.canvas.height = size;
-      this.image = this.context.createImageData(width, size);
-      this.pixels = new Uint32Array(this.image.data.buffer);
-    }
-    const pixels = this.pixels;
-    for (let k = 0; k < count; k++) {
-      const from = k * size * size;
-      for (let r = 0; r < size; r++) {
-        const row = r * width + k * size, src = from + r * size;
-        for (let c = 0; c < size; c++) pixels[row + c] = SCALAR_LUT[bytes[src + c]];
-      }
-    }
     this.context.putImageData(this.image, 0, 0);
   }
 

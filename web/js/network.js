@@ -1,7 +1,7 @@
 // The network drawing: feature nodes, hidden neurons and output nodes as small heatmaps, links as
 // curves on a canvas whose width and colour show the weight. Hover cards edit weights and biases.
 
-import { Heatmap, FEATURE_FUNCTIONS, gridOf, colorOf, shadeOf, SHADE_CSS } from './heatmap.js';
+import { Heatmap, FEATURE_FUNCTIONS, gridOf, shadeOf, SHADE_CSS, OPAQUE_LUT } from './heatmap.js';
 import { FEATURE_KEYS, labelOf } from './state.js';
 
 const HEADER = 40;        // room above the columns for each layer's +/- buttons
@@ -16,11 +16,23 @@ function el(tag, className, parent) {
 
 /** Above this many links a network is dense: thin links, redrawn at a lower rate. */
 const DENSE_LINKS = 1000;
+/** A dense network's links are redrawn at most every this many frames. */
+const DENSE_LINK_EVERY = 8;
 
 /** TF: width 1..10 px for |weight| 0..5. */
 function linkWidth(w) { return Math.round((1 + Math.min(5, Math.abs(w)) * 1.8) * 10) / 10; }
 
-function rgb(v) { const [r, g, b] = colorOf(v); return `rgb(${r},${g},${b})`; }
+/** A link's style is shade x 128 + width in tenths of a pixel; this one is a link with no weight yet. */
+const NO_STYLE = 31 * 128;
+function widthClass(w) { return Math.round(linkWidth(w) * 10); }
+/** Dense networks: a quarter of TF's width in three steps, 0.5, 1 and 1.5 px (fewer styles, fewer paths). */
+function denseWidthClass(w) { return 5 * Math.max(1, Math.min(3, Math.round((0.25 + 0.45 * Math.min(5, Math.abs(w))) * 2))); }
+
+function sameStyles(a, b) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+const sameBytes = sameStyles;
 
 /**
  * handlers: selectNode(id|null), toggleFeature(key, on), setShape(widths), setWeight(layer, to, from, v),
@@ -40,7 +52,6 @@ export class NetworkView {
     this.thumbCanvas.id = 'network-thumbs';
     this.svg.before(this.thumbCanvas);
     this.thumbContext = this.thumbCanvas.getContext('2d');
-    this.scratch = new Heatmap(document.createElement('canvas'));
     this.handlers = handlers;
     this.session = null;
     this.links = [];
@@ -68,6 +79,7 @@ export class NetworkView {
     this.session = session;
     this.state = state;
     this.frame = null;      // the last session's pictures must not reappear on the new drawing
+    this.thumbFrame = null;
     this.weights = null;
     this.render();
   }
@@ -117,6 +129,9 @@ export class NetworkView {
     this.thumbCanvas.style.width = this.canvas.style.width;
     this.thumbCanvas.style.height = this.canvas.style.height;
     this.thumbContext.setTransform(ratio, 0, 0, ratio, 0, 0);
+    this.ratio = ratio;
+    this.linkStyles = null;     // the canvases are cleared: every link draws again
+    this.linksWeighted = false;
     this.size = size;
     this.features = [];
 
@@ -214,6 +229,8 @@ export class NetworkView {
       b.el.addEventListener('mouseleave', () => this.leaveCard());
       b.el.addEventListener('click', e => { e.stopPropagation(); this.editCard(e, b); });
     }
+    this.paintFeatures();
+    this.blankThumbs();
     if (this.frame) this.update(this.frame); else this.paint(null);
   }
 
@@ -290,6 +307,7 @@ export class NetworkView {
   /** Shows one frame: link widths and colours, biases, node thumbnails, the selected node. */
   update(frame) {
     this.frame = frame;
+    if (frame.thumbCount > 0) this.thumbFrame = frame;   // frames without pictures keep the last ones
     const w = frame.weights;
     this.weights = w;
     const layers = this.session?.layers;
@@ -312,40 +330,78 @@ export class NetworkView {
     if (this.card.item && this.card.input.hidden) this.card.value.textContent = this.valueOf(this.card.item).toPrecision(3);
   }
 
-  /** Draws every link (width and colour from its weight) and every node's heatmap on the canvas. */
-  paint(frame, everyThumb = false) {
-    const c = this.context, size = this.size;
+  /** Draws the links (width and colour from their weights), the node pictures and the biases. */
+  paint(frame, everything = false) {
     this.frameCount++;
-    // Drawing work per frame is bounded: a dense network (over 1,000 links) draws thin links and
-    // redraws them every 8th frame (the browser rasterizes every curve again each time); the big
-    // heatmap, figures and chart still follow every frame.
-    const dense = this.links.length > DENSE_LINKS;
-    if (dense && frame && !everyThumb && this.frameCount % 8 !== 1) { this.paintThumbs(frame, false); return; }
+    this.paintLinks(frame?.weights, everything);
+    if (frame) this.paintThumbs(everything);
+  }
+
+  /** The part of the drawing the network's scroll box shows, in drawing coordinates (all of it without a scroll box). */
+  band() {
+    if (!this.scroller) return { top: -Infinity, bottom: Infinity };
+    return { top: this.scroller.scrollTop, bottom: this.scroller.scrollTop + this.scroller.clientHeight };
+  }
+
+  /**
+   * The links as one stroked path per style (colour shade and width), only those that cross the
+   * visible band. Bounded work per frame whatever the size: a dense network (over 1,000 links)
+   * draws thin links in three widths and redraws them at most every 8th frame, and not at all
+   * while no link changed style (the browser rasterizes every curve again on each redraw); the big
+   * heatmap, figures and chart still follow every frame. {@code everything}: the band, the ring or
+   * the drawing changed, so redraw whatever the rate.
+   */
+  paintLinks(w, everything) {
+    const links = this.links, n = links.length;
+    const dense = n > DENSE_LINKS;
+    // the first weights after a layout draw at once (a paused run gets no later frame)
+    if (dense && w && this.linksWeighted && !everything && this.frameCount % DENSE_LINK_EVERY !== 1) return;
+    // the style of each link, as a number: shade x 128 + width class (NO_STYLE: no weights yet)
+    const styles = this.linkStyles?.length === n ? this.nextStyles : new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = w ? w[i] : NaN;
+      styles[i] = !Number.isFinite(v) ? NO_STYLE : shadeOf(v) * 128 + (dense ? denseWidthClass(v) : widthClass(v));
+    }
+    const { top, bottom } = this.band();
+    if (!everything && this.linkStyles?.length === n && this.linksTop === top && sameStyles(styles, this.linkStyles)) return;
+    this.nextStyles = this.linkStyles?.length === n ? this.linkStyles : new Uint16Array(n);
+    this.linkStyles = styles;
+    this.linksTop = top;
+    this.linksWeighted = !!w;
+    // links by style: a counting sort, so each style is one path
+    const count = this.styleCounts ??= new Uint32Array(NO_STYLE + 2);
+    count.fill(0);
+    const visible = this.visibleLinks?.length === n ? this.visibleLinks : (this.visibleLinks = new Uint32Array(n));
+    let shown = 0;
+    for (let i = 0; i < n; i++) {
+      const link = links[i];
+      // a link's curve stays between its ends' heights
+      if (Math.max(link.y1, link.y2) < top || Math.min(link.y1, link.y2) > bottom) continue;
+      visible[shown++] = i;
+      count[styles[i] + 1]++;
+    }
+    for (let k = 1; k < count.length; k++) count[k] += count[k - 1];
+    const order = this.linkOrder?.length === n ? this.linkOrder : (this.linkOrder = new Uint32Array(n));
+    const start = count.slice();
+    for (let j = 0; j < shown; j++) { const i = visible[j]; order[start[styles[i]]++] = i; }
+    const c = this.context;
     c.clearRect(0, 0, this.canvas.width, this.canvas.height);
     c.lineCap = 'butt';
-    const w = frame?.weights;
-    // One stroke per (shade, width): links sorted into style groups, not one stroke each.
-    const groups = new Map();
-    for (let i = 0; i < this.links.length; i++) {
-      const v = w ? w[i] : 0;
-      const width = dense ? Math.min(1.5, linkWidth(v) / 4) : linkWidth(v);
-      const key = w && Number.isFinite(v) ? shadeOf(v) * 1000 + Math.round(width * 10) : -1;
-      let group = groups.get(key);
-      if (!group) groups.set(key, group = []);
-      group.push(this.links[i]);
-    }
-    for (const [key, links] of groups) {
-      c.strokeStyle = key < 0 ? '#ccc' : SHADE_CSS[Math.floor(key / 1000)];
-      c.lineWidth = key < 0 ? 1 : (key % 1000) / 10;
+    for (let style = 0; style <= NO_STYLE; style++) {
+      const from = count[style], to = count[style + 1];
+      if (from === to) continue;
+      c.strokeStyle = style === NO_STYLE ? '#ccc' : SHADE_CSS[style >> 7];
+      c.lineWidth = style === NO_STYLE ? 1 : (style & 127) / 10;
       c.beginPath();
-      for (const link of links) {
+      for (let j = from; j < to; j++) {
+        const link = links[order[j]];
         c.moveTo(link.x1, link.y1);
         c.bezierCurveTo(link.mx, link.y1, link.mx, link.y2, link.x2, link.y2);
       }
       c.stroke();
     }
     const r = this.ringed;
-    if (r && this.links.includes(r)) {
+    if (r && links.includes(r)) {
       // the keyboard's weight: the same focus ring colour as the page's other controls, around the link
       c.save();
       c.strokeStyle = '#1f6feb';
@@ -359,11 +415,9 @@ export class NetworkView {
       }
       c.restore();
     }
-    if (frame) this.paintThumbs(frame, everyThumb);
-    else this.paintFeatures();
   }
 
-  /** The feature nodes' fixed pictures, on the node layer. */
+  /** The feature nodes' fixed pictures, on the node layer (drawn when the drawing is laid out). */
   paintFeatures() {
     const c = this.thumbContext, size = this.size;
     c.clearRect(0, 0, this.thumbCanvas.width, this.thumbCanvas.height);
@@ -378,43 +432,78 @@ export class NetworkView {
     c.globalAlpha = 1;
   }
 
-  /**
-   * Node thumbnails on their own layer above the links. Bounded work per frame whatever the size:
-   * only nodes in the column's visible band are drawn, and a network with more than 64 of them
-   * refreshes them every 4th frame (the links and the big heatmap still follow every frame).
-   */
-  paintThumbs(frame, everyThumb) {
-    const t = frame.thumbSize, count = t ? Math.min(this.thumbs.length, Math.floor(frame.thumbs.length / (t * t))) : 0;
-    if (count > 64 && !everyThumb && this.frameCount % 4 !== 0) return;
-    const c = this.thumbContext, size = this.size;
-    this.paintFeatures();
+  /** White squares for the neurons before their first pictures. */
+  blankThumbs() {
+    const c = this.thumbContext;
     c.fillStyle = '#fff';
-    if (count === 0) {
-      for (const node of this.thumbs) c.fillRect(node.x, node.y, size, size);
-      return;
-    }
-    const top = this.scroller ? this.scroller.scrollTop - size : -Infinity;
-    const bottom = this.scroller ? this.scroller.scrollTop + this.scroller.clientHeight : Infinity;
-    this.scratch.drawStrip(frame.thumbs, t, count);
-    for (let i = 0; i < count; i++) {
-      const node = this.thumbs[i];
-      if (node.y < top || node.y > bottom) continue;
-      c.fillRect(node.x, node.y, size, size);
-      c.drawImage(this.scratch.canvas, i * t, 0, t, t, node.x, node.y, size, size);
-    }
-    this.paintBiases(top, bottom);
+    for (const node of this.thumbs) { c.fillRect(node.x, node.y, this.size, this.size); node.shown = null; node.bias = -1; }
   }
 
-  /** Each node's bias as a small coloured square at its lower left (drawn, so no element restyles per frame). */
-  paintBiases(top, bottom) {
-    const c = this.thumbContext, w = this.weights;
-    if (!w) return;
-    for (let i = 0; i < this.biases.length; i++) {
-      const node = this.thumbs[i], b = this.biases[i];
-      if (!node || node.y < top || node.y > bottom || b.index === undefined) continue;
-      c.fillStyle = rgb(w[b.index]);
-      c.fillRect(node.x - 5, node.y + this.size - 2, 7, 7);
+  /**
+   * Node pictures on their own layer above the links, each put at the canvas's own resolution
+   * (upsampled here, no scaled image drawing) and only when it changed; nodes outside the column's
+   * visible band are skipped (scrolling brings them in). A big network's frames carry the pictures
+   * every few frames (docs/protocol.md): the last ones stay until new ones come. The biases follow
+   * every frame.
+   */
+  paintThumbs(everything) {
+    const frame = this.thumbFrame;
+    const t = frame?.thumbSize, count = t ? Math.min(this.thumbs.length, Math.floor(frame.thumbs.length / (t * t))) : 0;
+    const { top, bottom } = this.band();
+    const c = this.thumbContext, size = this.size, ratio = this.ratio;
+    for (let i = 0; i < this.thumbs.length; i++) {
+      const node = this.thumbs[i];
+      if (node.y + size < top || node.y > bottom) { node.shown = null; node.bias = -1; continue; }
+      let drawn = false;
+      if (i < count) {
+        const bytes = frame.thumbs.subarray(i * t * t, (i + 1) * t * t);
+        if (everything || !node.shown || !sameBytes(node.shown, bytes)) {
+          c.putImageData(this.thumbImage(bytes, t), Math.round(node.x * ratio), Math.round(node.y * ratio));
+          if (node.shown?.length === bytes.length) node.shown.set(bytes); else node.shown = bytes.slice();
+          drawn = true;
+        }
+      }
+      // the bias: a small square at the node's lower left (drawn, so no element restyles per frame)
+      const b = this.biases[i], v = this.weights && b?.index !== undefined ? this.weights[b.index] : NaN;
+      const shade = Number.isFinite(v) ? shadeOf(v) : -1;
+      if (shade >= 0 && (drawn || shade !== node.bias)) {
+        c.fillStyle = SHADE_CSS[shade];
+        c.fillRect(node.x - 5, node.y + size - 2, 7, 7);
+      }
+      node.bias = shade;
     }
+  }
+
+  /**
+   * One thumbnail as an image of the node's size in canvas pixels: the t x t values upsampled
+   * bilinearly (pixel centres, as the browser scales a small canvas), then coloured as the
+   * heatmap's background over white.
+   */
+  thumbImage(bytes, t) {
+    const side = Math.max(1, Math.round(this.size * this.ratio));
+    let scale = this.thumbScale;
+    if (!scale || scale.side !== side || scale.t !== t) {
+      const at = new Uint16Array(side), next = new Uint16Array(side), f = new Float32Array(side);
+      for (let p = 0; p < side; p++) {
+        const x = Math.max(0, Math.min(t - 1, (p + 0.5) * t / side - 0.5));
+        at[p] = Math.floor(x);
+        next[p] = Math.min(t - 1, at[p] + 1);
+        f[p] = x - at[p];
+      }
+      const image = this.thumbContext.createImageData(side, side);
+      scale = this.thumbScale = { side, t, at, next, f, image, pixels: new Uint32Array(image.data.buffer) };
+    }
+    const { at, next, f, pixels } = scale;
+    for (let y = 0; y < side; y++) {
+      const r0 = at[y] * t, r1 = next[y] * t, fy = f[y];
+      for (let x = 0; x < side; x++) {
+        const a = at[x], b = next[x], fx = f[x];
+        const top = bytes[r0 + a] + (bytes[r0 + b] - bytes[r0 + a]) * fx;
+        const low = bytes[r1 + a] + (bytes[r1 + b] - bytes[r1 + a]) * fx;
+        pixels[y * side + x] = OPAQUE_LUT[Math.round(top + (low - top) * fy)];
+      }
+    }
+    return scale.image;
   }
 
   /**

@@ -33,6 +33,13 @@ final class FrameBuilder {
      * heatmap is coded on a coarser grid (at least 10 x 10) that the browser upsamples as usual.
      */
     static final long MAX_FRAME_WORK = 25_000_000L;
+    /**
+     * A network with more nodes than this sends its thumbnails with every {@link #THUMB_EVERY}th
+     * frame while frames follow each other: the page cannot show hundreds of small pictures changing
+     * 60 times a second, and their coding is most of such a frame's bytes after the weights.
+     */
+    static final int MANY_THUMBS = 64;
+    static final int THUMB_EVERY = 4;
     private static final byte MODE_SCALAR = 0;
     private static final byte MODE_CLASSES = 1;
 
@@ -94,8 +101,19 @@ final class FrameBuilder {
     /** Total number of nodes, inputs included (the frame's node numbering). */
     int nodeCount() { return spec.inputs() + nonInputNodes; }
 
-    /** Builds the frame for the network's current state. */
+    /** Builds the frame for the network's current state, with every node's thumbnail. */
     ByteBuffer build(Network net, EpochStats stats, LossHistory history, int selectedNode) {
+        return build(net, stats, history, selectedNode, true);
+    }
+
+    /** True if a network of this many nodes sends thumbnails with only some of its paced frames. */
+    boolean thumbsSometimes() { return nonInputNodes > MANY_THUMBS; }
+
+    /**
+     * Builds the frame for the network's current state; without {@code withThumbs} it carries no
+     * thumbnails (a thumbCount of 0: the page keeps showing the last ones).
+     */
+    ByteBuffer build(Network net, EpochStats stats, LossHistory history, int selectedNode, boolean withThumbs) {
         boolean planar = inputs != null;
         FrameScratch scratch = FrameScratch.get();
         grids = scratch.grids(gridCapacity);
@@ -113,10 +131,12 @@ final class FrameBuilder {
             int planes = mode == MODE_CLASSES ? 2 : 1;
             int plane = evalSize * evalSize;
             gridBytes = planes * plane;
-            thumbs = nonInputNodes;
-            gridBytes += writeThumbnails(net, gridBytes);
-            int outBytes = spec.width(spec.numLayers()) * THUMB * THUMB;
-            outputThumbs = Arrays.copyOfRange(grids, gridBytes - outBytes, gridBytes);
+            if (withThumbs) {
+                thumbs = nonInputNodes;
+                gridBytes += writeThumbnails(net, gridBytes);
+                int outBytes = spec.width(spec.numLayers()) * THUMB * THUMB;
+                outputThumbs = Arrays.copyOfRange(grids, gridBytes - outBytes, gridBytes);
+            }
             for (int p = 0; p < planes; p++) GridPredictor.encode(grids, p * plane, evalSize);
             for (int t = 0; t < thumbs; t++) GridPredictor.encode(grids, planes * plane + t * THUMB * THUMB, THUMB);
         }
@@ -138,7 +158,7 @@ final class FrameBuilder {
         return b.flip();
     }
 
-    /** The output layer's 10x10 thumbnails of the last frame built (empty for non-planar data). */
+    /** The output layer's 10x10 thumbnails of the last frame built with thumbnails (empty for non-planar data). */
     byte[] outputThumbs() { return outputThumbs; }
 
     int outputThumbCount() { return outputThumbs.length / (THUMB * THUMB); }

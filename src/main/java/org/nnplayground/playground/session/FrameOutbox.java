@@ -25,6 +25,8 @@ final class FrameOutbox {
     private boolean boundaryDue = true;
     /** A dashboard of the class shows the class view: only then is the boundary drawn (nobody else reads it). */
     private boolean boundaryWanted;
+    /** Paced frames since the last one with thumbnails; a big network sends them with every few (FrameBuilder). */
+    private int framesWithoutThumbs;
     /**
      * A playing run's boundary is drawn at most this often (a paused run's with every frame: they are
      * rare): with the dashboards' 4 updates a second, the class view changes at least once a second.
@@ -39,12 +41,14 @@ final class FrameOutbox {
         nodes = description.nodes();
         selectedNode = -1;
         boundaryDue = true;
+        framesWithoutThumbs = FrameBuilder.THUMB_EVERY;
     }
 
     /** The same network on another plane (a slice setting changed). */
     void newPlane(TrainingRun run) {
         builder = new FrameBuilder(run, evalSize);
         boundaryDue = true;
+        framesWithoutThumbs = FrameBuilder.THUMB_EVERY; // the next frame shows the new plane's
         owed = true;
     }
 
@@ -101,7 +105,10 @@ final class FrameOutbox {
     /** Codes the frame; the epochs in it are sent. {@code paced}: frames follow each other (playing or stepping). */
     ByteBuffer take(TrainingRun run, EpochStats stats, boolean paced) {
         int selected = selectedNode < 0 ? builder.nodeCount() - 1 : selectedNode;
-        ByteBuffer frame = builder.build(run.network(), stats, history, selected);
+        // an unpaced frame (a pause, an edit, a new run) always has them: it may be the last for a while
+        boolean thumbs = !paced || !builder.thumbsSometimes() || framesWithoutThumbs >= FrameBuilder.THUMB_EVERY - 1;
+        framesWithoutThumbs = thumbs ? 0 : framesWithoutThumbs + 1;
+        ByteBuffer frame = builder.build(run.network(), stats, history, selected, thumbs);
         long now = System.nanoTime();
         if (boundaryWanted && (!paced || boundaryDue || now - boundaryNanos >= BOUNDARY_PERIOD_NANOS)) {
             boundary = builder.boundary(run.network());

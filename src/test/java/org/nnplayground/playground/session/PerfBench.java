@@ -67,10 +67,16 @@ public final class PerfBench {
             double frameUs = median(() -> {
                 for (int i = 0; i < builds; i++) bytes[0] = frames.build(run.network(), run.trainer().lastStats(), history, output).remaining();
             }, builds);
+            // a frame that carries no thumbnails (a big network's paced frames, but every few)
+            int[] bareBytes = new int[1];
+            double bareFrameUs = median(() -> {
+                for (int i = 0; i < builds; i++) bareBytes[0] = frames.build(run.network(), run.trainer().lastStats(), history, output, false).remaining();
+            }, builds);
             if (json.length() > 1) json.append(',');
             json.append(String.format(Locale.ROOT,
-                    "\"%s\":{\"epochsPerSec\":%.0f,\"epochWithLossesUs\":%.1f,\"boundaryMs\":%.3f,\"frameBuildUs\":%.1f,\"frameBytes\":%d}",
-                    c.getKey(), 1e6 / trainUs, epochWithLossesUs, boundaryUs / 1000, frameUs, bytes[0]));
+                    "\"%s\":{\"epochsPerSec\":%.0f,\"epochWithLossesUs\":%.1f,\"boundaryMs\":%.3f,\"frameBuildUs\":%.1f,\"frameBytes\":%d,"
+                            + "\"frameNoThumbsUs\":%.1f,\"frameNoThumbsBytes\":%d}",
+                    c.getKey(), 1e6 / trainUs, epochWithLossesUs, boundaryUs / 1000, frameUs, bytes[0], bareFrameUs, bareBytes[0]));
         }
         System.out.println(json.append('}'));
     }
