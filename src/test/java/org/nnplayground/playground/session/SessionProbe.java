@@ -11,11 +11,16 @@ public final class SessionProbe {
 
     /** Epochs the session's current run has trained (0 before the first build). */
     public static int epochs(Session session) {
+        TrainingRun run = run(session);
+        return run == null ? 0 : run.trainer().epoch();
+    }
+
+    /** The session's current run (null before the first build); read it only between its turns. */
+    public static TrainingRun run(Session session) {
         try {
             Field live = Session.class.getDeclaredField("live");
             live.setAccessible(true);
-            TrainingRun run = ((LiveRun) live.get(session)).run();
-            return run == null ? 0 : run.trainer().epoch();
+            return ((LiveRun) live.get(session)).run();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Session keeps its LiveRun in the field 'live'", e);
         }
