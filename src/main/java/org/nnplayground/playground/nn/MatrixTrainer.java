@@ -41,6 +41,7 @@ public final class MatrixTrainer {
     /** The class predicted for each test sample in the last finished epoch's test pass (null before the first). */
     private int[] testPredicted;
     private final int[] predicting;
+    private long samplesPassed;
 
     MatrixTrainer(Network net, TrainingData train, TrainingData test, int[] order, SplitMix random, Gradients gradients,
                  Supplier<TrainingConfig> config, Runnable shuffle, Runnable update) {
@@ -81,6 +82,7 @@ public final class MatrixTrainer {
             }
             int rows = Math.min(Math.min(prop.capacity(), Math.max(1, c.batchSize() - inBatch)), n - position);
             prop.forward(train.inputs(), order, position, rows, c.dropout(), random);
+            samplesPassed += rows;
             lossSum += prop.lossSum(train.targets(), order, position, c.loss());
             if (train.numClasses() > 0) correct += prop.correct(train.labels(), train.numClasses(), order, position);
             prop.backward(train.targets(), order, position, c.loss(), gradients);
@@ -96,6 +98,7 @@ public final class MatrixTrainer {
         if (testPosition < test.size()) {
             int rows = Math.min(prop.capacity(), test.size() - testPosition);
             prop.forward(test.inputs(), null, testPosition, rows, 0, null);
+            samplesPassed += rows;
             testLossSum += prop.lossSum(test.targets(), null, testPosition, c.loss());
             if (test.numClasses() > 0) testCorrect += prop.correct(test.labels(), test.numClasses(), null, testPosition, predicting);
             testPosition += rows;
@@ -142,31 +145,22 @@ public final class MatrixTrainer {
 
     /** Loss and accuracy of the network now on {@code data}, block by block, no dropout (R^2 for regression). */
     Metrics metrics(TrainingData data) {
-        if (data.isEmpty()) return new Metrics(Double.NaN, null, null);
-        TrainingConfig c = config.get();
-        double loss = 0;
-        int right = 0;
-        double sumLabel = 0;
-        double sumSquaredError = 0;
-        for (int from = 0; from < data.size(); from += prop.capacity()) {
-            int rows = Math.min(prop.capacity(), data.size() - from);
-            var out = prop.forward(data.inputs(), null, from, rows, 0, null);
-            loss += prop.lossSum(data.targets(), null, from, c.loss());
-            if (data.numClasses() > 0) right += prop.correct(data.labels(), data.numClasses(), null, from);
-            else for (int r = 0; r < rows; r++) {
-                double label = data.labels()[from + r];
-                double o = out.get(r, 0);
-                sumLabel += label;
-                sumSquaredError += (o - label) * (o - label);
-            }
-        }
-        int n = data.size();
-        if (data.numClasses() > 0) return new Metrics(loss / n, (double) right / n, null);
-        double mean = sumLabel / n;
-        double total = 0;
-        for (double label : data.labels()) total += (label - mean) * (label - mean);
-        return new Metrics(loss / n, null, total == 0 ? 0 : 1 - sumSquaredError / total);
+        BlockFigures figures = new BlockFigures(data);
+        while (!figures.done()) measure(figures);
+        return figures.result();
     }
+
+    /** Passes one block of {@code figures}' data; true when its pass is done. */
+    boolean measure(BlockFigures figures) {
+        samplesPassed += figures.next(prop, config.get().loss());
+        return figures.done();
+    }
+
+    /** Samples passed forward so far (training pieces, test passes, figures): what a turn's work is counted in. */
+    public long samplesPassed() { return samplesPassed; }
+
+    /** Samples of one piece: the most a piece passes forward. */
+    public int samplesPerPiece() { return prop.capacity(); }
 
     private static Metrics figures(double lossSum, int correct, TrainingData data) {
         int n = Math.max(1, data.size());

@@ -30,6 +30,13 @@ public final class Trainer {
     private boolean stoppedEarly;
     /** Image runs: EJML mini-batches, an epoch in slices (see {@link #trainSlice}); null = per sample. */
     private final MatrixTrainer batches;
+    /**
+     * Image runs: the current weights' figures still to measure (training set, then test set), a
+     * block at a time ({@link #measureSlice}); null when {@link #last} is up to date. A build or a
+     * restore then costs no pass over thousands of images in one turn.
+     */
+    private BlockFigures pendingTrain;
+    private BlockFigures pendingTest;
 
     public Trainer(Network net, TrainingConfig config, TrainingData train, TrainingData test) {
         this(net, config, train, test, false);
@@ -52,7 +59,43 @@ public final class Trainer {
         if (inBatches && config.tfExact()) throw new IllegalArgumentException("TF-exact runs train sample by sample");
         this.batches = inBatches ? new MatrixTrainer(net, train, test, order, random, gradients, this::config, this::shuffleOrder, this::update) : null;
         checkLossFits(net.spec(), config.loss());
-        this.last = new EpochStats(0, metrics(train), test.isEmpty() ? null : metrics(test), null);
+        if (batches != null) measureLater();
+        else this.last = new EpochStats(0, metrics(train), test.isEmpty() ? null : metrics(test), null);
+    }
+
+    /**
+     * The figures of the weights now are measured later: by {@link #measureSlice} in pieces, or at
+     * once by the first {@link #lastStats()}. Trainers that go sample by sample measure at once.
+     */
+    public void measureLater() {
+        if (batches == null) {
+            last = measure();
+            return;
+        }
+        pendingTrain = new BlockFigures(train);
+        pendingTest = new BlockFigures(test);
+    }
+
+    /** True while the figures of the weights now are still to be measured (see {@link #measureSlice}). */
+    public boolean figuresPending() { return pendingTrain != null; }
+
+    /**
+     * Measures the pending figures a block at a time until {@code deadlineNanos} (at least one block);
+     * true when they are done ({@link #lastStats()} then has them). The same figures as in one pass.
+     */
+    public boolean measureSlice(long deadlineNanos) {
+        if (pendingTrain == null) return true;
+        do {
+            if (!pendingTrain.done()) batches.measure(pendingTrain);
+            else if (!pendingTest.done()) batches.measure(pendingTest);
+            if (pendingTrain.done() && pendingTest.done()) {
+                last = stats(pendingTrain.result(), test.isEmpty() ? null : pendingTest.result());
+                pendingTrain = null;
+                pendingTest = null;
+                return true;
+            }
+        } while (System.nanoTime() < deadlineNanos);
+        return false;
     }
 
     /** Why this network cannot be trained, or null if it can. */
@@ -122,7 +165,7 @@ public final class Trainer {
     private void checkTrainable() {
         String reason = untrainableReason();
         if (reason != null) throw new IllegalStateException("cannot train: " + reason);
-        if (last.diverged()) throw new IllegalStateException("training diverged; reset the network to go on");
+        if (lastStats().diverged()) throw new IllegalStateException("training diverged; reset the network to go on");
     }
 
     private void runTfEpoch() {
@@ -212,10 +255,17 @@ public final class Trainer {
     void batchedPasses(boolean on) { batched = on; }
 
     /** The figures after the last epoch (epoch 0: before training). */
-    public EpochStats lastStats() { return last; }
+    public EpochStats lastStats() {
+        measureSlice(Long.MAX_VALUE);
+        return last;
+    }
 
     /** Recomputes the figures now, e.g. after a weight was edited. */
-    public EpochStats refreshStats() { return last = measure(); }
+    public EpochStats refreshStats() {
+        pendingTrain = null;
+        pendingTest = null;
+        return last = measure();
+    }
 
     public int epoch() { return epoch; }
 
@@ -284,7 +334,7 @@ public final class Trainer {
         s.restoreInto(net, gradients, random, order, rule);
         epoch = s.epoch();
         if (batches != null) batches.restart();
-        last = measure();
+        measureLater();
     }
 
     /** Output of every node of layer l for one input (layer 0 = the input itself). */

@@ -51,6 +51,7 @@ final class LiveRun {
      */
     boolean work(TurnAccount account, boolean requestsRan, long start, long sliceNanos, long tick) {
         boolean worked = sendPointsIfDue(start);
+        worked |= measureFigures(requestsRan, start, sliceNanos);
         worked |= sendFrameIfDue(account, start, sliceNanos, tick);
         // a light run's first epoch runs even if the frame spent the slice (SessionScheduler)
         boolean first = !requestsRan && account.light(builds);
@@ -61,11 +62,11 @@ final class LiveRun {
         }
         worked |= epochs > 0;
         worked |= sendFrameIfDue(account, start, sliceNanos, tick);
-        if (!closed) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), owner);
+        if (!closed && !figuresPending()) insights.maybeSend(run, state == SessionState.PLAYING, System.nanoTime(), owner);
         if (!closed) digits.maybeSend(run, state == SessionState.PLAYING || pendingEpochs > 0, System.nanoTime(), owner);
         worked |= runBackground(start, sliceNanos);
         CheckpointSchedule cp = checkpoints; // a few comparisons, a copy when one is due
-        if (cp != null && !closed) cp.afterTurn(run, runHistory, state == SessionState.PLAYING || pendingEpochs > 0, System.nanoTime());
+        if (cp != null && !closed && !figuresPending()) cp.afterTurn(run, runHistory, state == SessionState.PLAYING || pendingEpochs > 0, System.nanoTime());
         return worked;
     }
 
@@ -75,14 +76,14 @@ final class LiveRun {
      * reading costs no CPU) or the history of unsent epochs is full.
      */
     private boolean mayTrain() {
-        if (run == null || state == SessionState.DIVERGED || outbox.full() || !owner.canSendFrame()) return false;
+        if (run == null || figuresPending() || state == SessionState.DIVERGED || outbox.full() || !owner.canSendFrame()) return false;
         if (pendingEpochs > 0) return true;
         return state == SessionState.PLAYING && outbox.wantsEpochs(epochsPerFrame);
     }
 
     /** Sends the owed frame if the client can take it, the slice is not spent and it is complete and due; true if sent. */
     private boolean sendFrameIfDue(TurnAccount account, long start, long sliceNanos, long tick) {
-        if (closed || !outbox.owed() || run == null || System.nanoTime() - start >= sliceNanos || !owner.canSendFrame()) return false;
+        if (closed || !outbox.owed() || run == null || figuresPending() || System.nanoTime() - start >= sliceNanos || !owner.canSendFrame()) return false;
         boolean playing = state == SessionState.PLAYING;
         // one frame per tick: a time rule (since the last frame) lost a session served late in one tick and early in the next a tick
         boolean paced = playing || pendingEpochs > 0;
@@ -104,6 +105,39 @@ final class LiveRun {
         description = description.withPoints(run);
         audience.points(description.train(), description.test());
         return true;
+    }
+
+    /** True while the run's figures (an image run's epoch 0, or a restored one's) are measured in pieces. */
+    private boolean figuresPending() { return run != null && run.trainer().figuresPending(); }
+
+    /**
+     * Measures pending figures in pieces while the slice lasts, at least one piece in a turn without
+     * requests (none if the requests spent the slice: a build's turn passes no image); when they are
+     * done the chart gets them and the frame goes.
+     */
+    private boolean measureFigures(boolean requestsRan, long start, long sliceNanos) {
+        if (closed || !figuresPending() || requestsRan && System.nanoTime() - start >= sliceNanos) return false;
+        if (run.trainer().measureSlice(start + sliceNanos)) figuresMeasured();
+        return true;
+    }
+
+    /** The figures of a new run are in: its epoch 0 starts the chart (a restored run has its chart). */
+    private void figuresMeasured() {
+        EpochStats stats = run.trainer().lastStats();
+        if (runHistory.isEmpty()) {
+            runHistory.add(stats);
+            outbox.restart(List.of(stats));
+        } else outbox.owe();
+        undiverge(stats);
+        summaries.publish(this, stats, outbox);
+    }
+
+    /** Measures pending figures now, in this turn (a save or a checkpoint needs the whole chart). */
+    void settleFigures() {
+        if (figuresPending()) {
+            run.trainer().lastStats();
+            figuresMeasured();
+        }
     }
 
     /** Trains an epoch, or (image runs) pieces of one until {@code deadlineNanos}. */
@@ -142,6 +176,7 @@ final class LiveRun {
     /** True if this run has work it can do now (so its turn should come again soon). */
     boolean wantsTurn() {
         if (closed || !owner.canSendFrame()) return false;
+        if (figuresPending()) return true;
         if (pendingEpochs > 0 && run != null && state != SessionState.DIVERGED) return true;
         return outbox.owed() && state != SessionState.PLAYING; // a frame owed; playing ones wait for the ticker
     }
@@ -176,9 +211,10 @@ final class LiveRun {
     /** Epoch 0 of the current run: history restarts, a fresh frame, paused. */
     void restart() {
         stopStepping();
-        outbox.restart(List.of(run.trainer().lastStats()));
         runHistory.clear();
-        runHistory.add(run.trainer().lastStats());
+        // an image run's epoch 0 is measured in the turns that follow (figuresMeasured)
+        outbox.restart(figuresPending() ? List.of() : List.of(run.trainer().lastStats()));
+        if (!figuresPending()) runHistory.add(run.trainer().lastStats());
         insights.attach(run);
         digits.changed();
         setState(SessionState.PAUSED, null);
@@ -216,16 +252,20 @@ final class LiveRun {
 
     /** A weight or bias was edited: new statistics, and a diverged run may train again. */
     void edited() {
-        EpochStats stats = run.trainer().refreshStats();
-        if (state == SessionState.DIVERGED && !stats.diverged()) setState(SessionState.PAUSED, null);
+        run.trainer().measureLater(); // an image run's in the turns that follow
+        if (!figuresPending()) undiverge(run.trainer().lastStats());
         outbox.owe();
+    }
+
+    private void undiverge(EpochStats stats) {
+        if (state == SessionState.DIVERGED && !stats.diverged()) setState(SessionState.PAUSED, null);
     }
 
     void setState(SessionState next, String message) {
         boolean changed = next != state || message != null;
         state = next;
         if (changed || next == SessionState.PAUSED) audience.status(next, message);
-        if (run != null && changed) summaries.publish(this, run.trainer().lastStats(), outbox);
+        if (run != null && changed && !figuresPending()) summaries.publish(this, run.trainer().lastStats(), outbox);
     }
 
     void play() {
@@ -273,6 +313,7 @@ final class LiveRun {
     /** A checkpoint now, if the run has a schedule: the session stops after it (a server draining), so it is settled. */
     void checkpointNow() {
         CheckpointSchedule cp = checkpoints;
+        settleFigures();
         if (cp != null && run != null) cp.capture(run, runHistory, true, System.nanoTime());
     }
 

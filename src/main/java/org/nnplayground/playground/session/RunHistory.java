@@ -36,6 +36,8 @@ public final class RunHistory {
 
     void clear() { count = 0; }
 
+    boolean isEmpty() { return count == 0; }
+
     /** An immutable copy. */
     public Record snapshot() {
         return new Record(firstEpoch, Arrays.copyOf(lossTrain, count), Arrays.copyOf(lossTest, count),

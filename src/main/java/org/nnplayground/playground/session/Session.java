@@ -90,7 +90,7 @@ public final class Session {
             Network weights = run.network().copy();
             TrainingRun next = TrainingRun.build(RunPlanner.plan(run.settings().withSeed(run.nextSeed()), run.uploaded()));
             next.network().copyFrom(weights);
-            next.trainer().refreshStats();
+            next.trainer().measureLater();
             live.rebuild(next, List.of());
         });
     }
@@ -128,7 +128,11 @@ public final class Session {
 
     /** Copies the run on the session's own turn and hands the copy to {@code saver} (saved runs). */
     public void snapshot(Consumer<RunSnapshot> saver) {
-        request("save", () -> saver.accept(RunSnapshot.capture(live.requireRun(), live.runHistory())));
+        request("save", () -> {
+            live.requireRun();
+            live.settleFigures(); // a saved run carries its whole chart, epoch 0 included
+            saver.accept(RunSnapshot.capture(live.run(), live.runHistory()));
+        });
     }
 
     /** Hands the run to {@code reader} on the session's own turn (diagnostics: what a run holds, e.g. whose pixel arrays). */

@@ -21,7 +21,8 @@ public final class SessionProbe {
         return run == null ? null : run.trainer();
     }
 
-    private static TrainingRun run(Session session) {
+    /** The session's current run (null before the first build); read it only between its turns. */
+    public static TrainingRun run(Session session) {
         try {
             Field live = Session.class.getDeclaredField("live");
             live.setAccessible(true);
