@@ -38,21 +38,36 @@ final class HeavyLane {
     }
 
     /**
-     * While others play, a heavy turn is followed by a rest as long as itself before the lane takes
-     * the next one: heavy work gets at most half of its thread, and the other half goes to what
-     * else runs beside the players (uploads being parsed, sockets opening and closing), which would
-     * otherwise squeeze the players onto what is left of one core. Alone, heavy work runs flat out.
+     * A heavy turn of {@code took} ns is followed by a rest of {@code restTurns} times as long before
+     * the lane takes the next one (the scheduler decides: none alone, at least one while others play),
+     * so that heavy work leaves the rest of its thread to the players and to what else runs beside
+     * them (uploads being parsed, sockets opening and closing).
      */
-    void leaveAfterRest(boolean othersPlay, long took) {
-        if (!othersPlay || took <= 0) {
+    void leaveAfterRest(double restTurns, long took) {
+        long rest = (long) (restTurns * took);
+        if (rest <= 0) {
             leave();
             return;
         }
         try {
-            timer.schedule(this::leave, took, TimeUnit.NANOSECONDS);
+            timer.schedule(this::leave, rest, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
             leave(); // shutting down
         }
+    }
+
+    /**
+     * The rest after a heavy turn, in turns of its length. Alone ({@code others} 0): none. While
+     * others play: at least one, so heavy work gets at most half of the lane's thread. While turns
+     * are queued ({@code contended}), enough that the {@code sharing} sessions with heavy work among
+     * {@code playing} get about their share of the {@code workers} threads together: a duty of
+     * sharing x workers / playing of the lane's thread. 5 students training the digits network beside
+     * 100 others took half a thread, 4 times their share, with a rest of one turn.
+     */
+    static double restTurns(int playing, int others, int sharing, int workers, boolean contended) {
+        if (others <= 0) return 0;
+        if (!contended) return 1;
+        return Math.max(1, (double) playing / ((double) Math.max(1, sharing) * workers) - 1);
     }
 
     /** Frees a place and lets every waiter try again (those that still find it full queue up again). */

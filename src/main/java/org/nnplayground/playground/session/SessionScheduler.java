@@ -207,7 +207,7 @@ public final class SessionScheduler implements AutoCloseable {
         } finally {
             turnStarted.set(me, 0);
             followTicks(a);
-            if (heavy) heavyLane.leaveAfterRest(playing.size() - (playing.contains(a) ? 1 : 0) > 0, took);
+            if (heavy) heavyLane.leaveAfterRest(restTurns(a), took);
         }
         if (a.endTurn(seen, s.wantsTurn() || behind(a))) submit(a);
     }
@@ -253,6 +253,18 @@ public final class SessionScheduler implements AutoCloseable {
     }
 
     private boolean contended() { return !pool.getQueue().isEmpty(); }
+
+    /** How long the heavy lane rests after {@code a}'s heavy turn, in turns of its length ({@link HeavyLane#restTurns}). */
+    private double restTurns(TurnAccount a) {
+        int all = 0;
+        int heavies = 0;
+        for (TurnAccount p : playing) {
+            all++;
+            if (p.seemsHeavy()) heavies++;
+        }
+        int others = all - (playing.contains(a) ? 1 : 0);
+        return HeavyLane.restTurns(all, others, Math.max(heavies, heavyLane.waiting() + 1), workers, contended());
+    }
 
     private int worker() {
         Integer i = workerIndex.get();

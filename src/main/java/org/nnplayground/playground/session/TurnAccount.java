@@ -100,6 +100,9 @@ final class TurnAccount {
     /** True from the second heavy epoch of run {@code build} on (the first may be a cold JIT): its turns take the heavy lane. */
     boolean heavy(long build) { return heavyEpochsOf(build) >= 2; }
 
+    /** {@link #heavy} as another thread sees it (an estimate: it never resets the count, which only the session's turn does). */
+    boolean seemsHeavy() { return heavyEpochs >= 2 && run == session.builds(); }
+
     private int heavyEpochsOf(long build) {
         if (build != run) {
             run = build;
