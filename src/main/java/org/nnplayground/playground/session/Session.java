@@ -233,6 +233,13 @@ public final class Session {
         scheduler.remove(this);
     }
 
+    /**
+     * Its socket sends messages faster than the rate allows, which no page does (a click is one
+     * message): for a while its turns are charged several times their cost, so while others wait it
+     * trains at a fraction of their pace, and alone at full speed.
+     */
+    public void flooding() { scheduler.flooding(this); }
+
     /** Called when the client can take a frame again (it acknowledged one). */
     public void frameSent() {
         // playing sessions are paced by the ticker; a step or an owed frame needs a wake-up

@@ -102,6 +102,12 @@ public final class SessionScheduler implements AutoCloseable {
         if (a != null) playing.remove(a);
     }
 
+    /** Marks {@code s} as flooding its socket for {@link TurnAccount#FLOOD_NANOS} ({@link Session#flooding}). */
+    void flooding(Session s) {
+        TurnAccount a = accounts.get(s);
+        if (a != null) a.flooding(System.nanoTime());
+    }
+
     /** Sessions whose books are open (closed ones are removed at once). */
     public int sessionCount() { return accounts.size(); }
 
@@ -195,7 +201,7 @@ public final class SessionScheduler implements AutoCloseable {
                 // charged by CPU time: a turn stretched by other processes or a GC pause costs
                 // the session nothing extra (wall time did, and put innocent sessions deep in debt)
                 quantum = 0.99 * quantum + 0.01 * a.cpuNanos();
-                a.spend(a.cpuNanos(), quantum);
+                a.spend(a.charge(System.nanoTime()), quantum);
             }
             worstTurns.record(took);
         } catch (Throwable t) {

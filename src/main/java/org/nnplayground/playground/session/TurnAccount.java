@@ -15,6 +15,10 @@ final class TurnAccount {
     static final long MAX_DEBT_NANOS = 1_000_000_000L;
     /** Most turns' worth of debt a session may owe (its usual turns, see {@link #spend}). */
     static final int DEBT_TURNS = 4;
+    /** How long a session stays marked as flooding after its socket last went past the message rate (ns). */
+    static final long FLOOD_NANOS = 10_000_000_000L;
+    /** How many times its CPU time a flooding session's turn is charged: about a tenth of a fair share while others wait. */
+    static final int FLOOD_CHARGE = 10;
     /** Weight of the newest turn in the moving average of a session's turns. */
     static final double USUAL_WEIGHT = 0.25;
     /** An epoch that used more CPU than this is heavy (two of the longest slices). */
@@ -35,6 +39,10 @@ final class TurnAccount {
     private long lastFrameTick = -1;
     private boolean worked;
     private long cpuNanos;
+    /** Until when (System.nanoTime) this session counts as flooding; written by socket threads. */
+    private volatile long floodingUntil;
+    /** Whether it has ever flooded (floodingUntil means nothing before). */
+    private volatile boolean flooded;
 
     TurnAccount(Session session) { this.session = session; }
 
@@ -126,6 +134,18 @@ final class TurnAccount {
     boolean worked() { return worked; }
 
     long cpuNanos() { return cpuNanos; }
+
+    /** Its socket went past the message rate at {@code now}. */
+    void flooding(long now) {
+        floodingUntil = now + FLOOD_NANOS;
+        flooded = true;
+    }
+
+    /** What the last turn is charged at {@code now}: its CPU time, {@link #FLOOD_CHARGE} times over while flooding. */
+    long charge(long now) {
+        boolean floods = flooded && now - floodingUntil < 0;
+        return floods ? FLOOD_CHARGE * cpuNanos : cpuNanos;
+    }
 
     /** CPU time of the calling thread (ns): turns are charged by it, since wall time would also charge other processes and GC pauses. */
     static long threadCpuNanos() { return CPU.getCurrentThreadCpuTime(); }

@@ -120,8 +120,13 @@ final class Connection implements SessionListener {
     @Override
     public boolean canSendFrame() { return socket.isOpen() && unacked.get() < MAX_FRAMES_UNACKED; }
 
-    /** The "too many messages" error, at most once a second (a flood must not flood back). */
+    /**
+     * Refuses a message past the rate: the "too many messages" error, at most once a second (a flood
+     * must not flood back), and the session is marked as flooding (see {@link Session#flooding}).
+     */
     void sendRateLimited(String message) {
+        Session s = session;
+        if (s != null) s.flooding(); // no page sends this fast: its training waits behind everyone else's for a while
         long now = System.nanoTime();
         if (now - lastRateErrorNanos < 1_000_000_000L) return;
         lastRateErrorNanos = now;

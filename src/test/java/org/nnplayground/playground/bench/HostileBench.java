@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Usage: HostileBench PORT SERVER_PID HONEST SECONDS [ATTACKS]
  * (ATTACKS: a comma-separated subset of heavy,csv,odd,stalled,churn,upload,draw; default all, at once.
  * upload: two loops POSTing a 1.6 MB CSV to /api/csv back to back, almost all refused with 429;
- * draw: 30 sockets sending drawPoint as fast as their message rate lets them)
+ * draw: 30 sockets sending drawPoint at twice the message rate, a flood;
+ * drawing: 30 sockets drawing within the rate, which is 30 more students playing their drawings)
  */
 public final class HostileBench {
     static final String HEAVY = "networkShape=200,200&batchSize=1&percTrainData=90&seed=0.1";
@@ -71,7 +72,8 @@ public final class HostileBench {
         long[] uploads = new long[3]; // answered 201, answered 429 (or another refusal), cut off by the server's close
         if (attacks.contains("upload")) for (int i = 0; i < 2; i++) attackers.add(loop("upload-" + i, () -> uploadFlood(port, uploads)));
         AtomicLong drawn = new AtomicLong();
-        if (attacks.contains("draw")) for (int i = 0; i < 30; i++) attackers.add(loop("draw-" + i, () -> drawFlood(HttpClient.newHttpClient(), ws, attackSockets, drawn)));
+        if (attacks.contains("draw")) for (int i = 0; i < 30; i++) attackers.add(loop("draw-" + i, () -> drawFlood(HttpClient.newHttpClient(), ws, attackSockets, drawn, 100)));
+        if (attacks.contains("drawing")) for (int i = 0; i < 30; i++) attackers.add(loop("drawing-" + i, () -> drawFlood(HttpClient.newHttpClient(), ws, attackSockets, drawn, 40)));
         if (attacks.contains("churn")) attackers.add(loop("churn", () -> churn(HttpClient.newHttpClient(), ws, churned)));
         HttpClient stalledClient = HttpClient.newHttpClient();
         for (int i = 0; i < (attacks.contains("stalled") ? 20 : 0); i++) {
@@ -127,7 +129,7 @@ public final class HostileBench {
             System.out.printf(Locale.ROOT, "upload flood (2 loops, 1.6 MB each): %d accepted, %d refused with an answer, %d cut off by the server's close%n",
                     uploads[0], uploads[1], uploads[2]);
         }
-        if (attacks.contains("draw")) System.out.printf(Locale.ROOT, "drawPoint flood: %d points sent by 30 sockets%n", drawn.get());
+        if (attacks.contains("draw") || attacks.contains("drawing")) System.out.printf(Locale.ROOT, "drawPoint: %d points sent by 30 sockets%n", drawn.get());
         System.out.printf(Locale.ROOT, "server CPU under attack: %.2f cores; RSS: %d MiB before, max %d MiB under attack, %d MiB after%n",
                 cpu, rssBase / 1024, rssMax.get() / 1024, rssAfter / 1024);
         System.out.printf(Locale.ROOT, "attack volume: %d uploads of a 1.6 MB CSV tried, %d connect/load/close cycles; this client's CPU over the run: %.2f cores%n",
@@ -250,8 +252,12 @@ public final class HostileBench {
         }
     }
 
-    /** Draws points on a C1 network as fast as the socket's message rate lets through, and a little faster. */
-    private static void drawFlood(HttpClient http, URI ws, List<WebSocket> sockets, AtomicLong drawn) throws Exception {
+    /**
+     * Draws points on a C1 network at {@code perSecond}: 100 is twice the default message rate (a
+     * flood: its turns are charged extra once its socket goes past the rate), 40 is within it (as
+     * many students drawing, each playing its drawing: their fair share of turns is theirs).
+     */
+    private static void drawFlood(HttpClient http, URI ws, List<WebSocket> sockets, AtomicLong drawn, int perSecond) throws Exception {
         LoadBench.Student s = new LoadBench.Student(true);
         s.socket = http.newWebSocketBuilder().buildAsync(ws, s).join();
         sockets.add(s.socket);
@@ -261,7 +267,7 @@ public final class HostileBench {
             s.send(String.format(Locale.ROOT, "{\"type\":\"drawPoint\",\"x\":%.2f,\"y\":%.2f,\"label\":%d}",
                     random.nextDouble() * 12 - 6, random.nextDouble() * 12 - 6, random.nextBoolean() ? 1 : -1));
             drawn.incrementAndGet();
-            Thread.sleep(15);
+            Thread.sleep(1000 / perSecond);
         }
     }
 

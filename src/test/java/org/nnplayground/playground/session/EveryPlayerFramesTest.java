@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A class loaded and played at once: every session gets frames, also the one whose turn ran long
@@ -75,6 +77,49 @@ class EveryPlayerFramesTest {
             sockets.shutdownNow();
             network.shutdownNow();
         }
+    }
+
+    @Test
+    void sessionsWhoseSocketsFloodGetAFractionOfTheTurnsWhileOthersWait() throws Exception {
+        ExecutorService network = Executors.newSingleThreadExecutor();
+        ExecutorService sockets = Executors.newFixedThreadPool(4);
+        ScheduledExecutorService floods = Executors.newSingleThreadScheduledExecutor();
+        // one trainer thread for 300 players: turns are queued on any machine, so the charge decides who waits
+        try (SessionScheduler scheduler = new SessionScheduler(1, 60)) {
+            List<Page> pages = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                Page p = new Page(network);
+                p.session = new Session(p, scheduler, 32);
+                pages.add(p);
+            }
+            List<Page> flooders = pages.subList(0, 30);
+            List<Page> others = pages.subList(30, pages.size());
+            for (Page p : pages) sockets.execute(() -> { p.session.load(C1); p.session.play(); });
+            assertEquals(List.of(), starved(pages, new int[pages.size()], 60), "sessions with fewer than 5 frames after all were played at once");
+            // what the socket does on every message past the rate
+            floods.scheduleAtFixedRate(() -> flooders.forEach(p -> p.session.flooding()), 0, 100, TimeUnit.MILLISECONDS);
+            Thread.sleep(500);
+            int[] before = pages.stream().mapToInt(p -> p.frames.get()).toArray();
+            int[] gained = new int[pages.size()];
+            do {
+                Thread.sleep(100);
+                for (int i = 0; i < gained.length; i++) gained[i] = pages.get(i).frames.get() - before[i];
+            } while (median(gained, 30, pages.size()) < 40);
+            double flooding = median(gained, 0, 30);
+            double honest = median(gained, 30, pages.size());
+            assertTrue(flooding < honest / 3, "flooding sessions got " + flooding + " frames (median), the others " + honest);
+            assertTrue(others.stream().allMatch(p -> p.errors.isEmpty()));
+        } finally {
+            floods.shutdownNow();
+            sockets.shutdownNow();
+            network.shutdownNow();
+        }
+    }
+
+    private static double median(int[] values, int from, int to) {
+        int[] part = java.util.Arrays.copyOfRange(values, from, to);
+        java.util.Arrays.sort(part);
+        return part[part.length / 2];
     }
 
     /** Waits (at most {@code seconds}) until every page has 5 frames more than {@code before}; the ones that have not, described. */

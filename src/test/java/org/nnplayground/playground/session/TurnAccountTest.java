@@ -111,6 +111,19 @@ class TurnAccountTest {
     }
 
     @Test
+    void aFloodingSessionIsChargedSeveralTimesItsCostUntilItStopsForAWhile() {
+        account.turnDone(true, 1000);
+        long now = 5_000_000_000L;
+        assertEquals(1000, account.charge(now), "never flooded: its CPU time");
+        account.flooding(now);
+        assertEquals(TurnAccount.FLOOD_CHARGE * 1000L, account.charge(now + 1), "flooding");
+        assertEquals(TurnAccount.FLOOD_CHARGE * 1000L, account.charge(now + TurnAccount.FLOOD_NANOS - 1), "still within the while");
+        assertEquals(1000, account.charge(now + TurnAccount.FLOOD_NANOS), "stopped long enough");
+        account.flooding(now + TurnAccount.FLOOD_NANOS + 5);
+        assertEquals(TurnAccount.FLOOD_CHARGE * 1000L, account.charge(now + TurnAccount.FLOOD_NANOS + 6), "flooding again");
+    }
+
+    @Test
     void remembersWhatTheLastTurnDidAndCost() {
         account.turnDone(true, 1234);
         assertTrue(account.worked());
