@@ -3,7 +3,8 @@
 # play before, during and after an attack (heavy steps, CSV floods, odd messages, 20 stalled
 # players, connect/close churn), reports their frame rates, /health, the worst turn and RSS.
 # Also prints what the indivisible pieces of work cost on this machine (WorkCostBench).
-# Usage: [ATTACKS=heavy,csv,odd,stalled,churn,upload,draw,drawing] scripts/hostile-bench.sh [HONEST=20] [SECONDS=15] [server flags...]
+# ATTACKER_NICE=N runs the attackers in a JVM of their own at nice N (as on machines of their own).
+# Usage: [ATTACKS=heavy,csv,odd,stalled,churn,upload,draw,drawing] [ATTACKER_NICE=10] scripts/hostile-bench.sh [HONEST=20] [SECONDS=15] [server flags...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HONEST=${1:-20}; SECONDS_=${2:-15}; shift $(( $# < 2 ? $# : 2 ))
