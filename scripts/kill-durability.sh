@@ -72,7 +72,10 @@ for round in $(seq "$ROUNDS"); do
     fi
     missing=0
     while read -r id; do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/runs/$id")" = 200 ] || missing=$((missing + 1))
+        code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/runs/$id")
+        [ "$code" = 200 ] && continue
+        missing=$((missing + 1))
+        echo "round $round: run $id was acknowledged 201, now answers $code"
     done <"$WORK/round.$round"
     acked=$((acked + n)); lost=$((lost + missing))
     echo "round $round: $n saves acknowledged before SIGKILL, $missing lost"
@@ -82,6 +85,7 @@ if [ "$lost" -eq 0 ] && [ "$unopenable" -eq 0 ] && [ "$acked" -gt 0 ]; then
     echo "PASS kill-durability: $ROUNDS SIGKILL rounds, $acked acknowledged saves, 0 lost, store opened every time"
 else
     echo "FAIL kill-durability: $acked acknowledged saves, $lost lost, $unopenable round(s) with a store that did not open or save"
-    echo "server log: $(tail -5 "$WORK/server.log")"
+    cp "$WORK/server.log" /tmp/kill-durability-server.log
+    echo "the server's log of every round: /tmp/kill-durability-server.log"
     exit 1
 fi

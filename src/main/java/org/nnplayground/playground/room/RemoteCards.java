@@ -123,10 +123,7 @@ final class RemoteCards {
      * only when the session drew a new one).
      */
     static RoomEvent.RemoteCard summary(Student s, boolean all) {
-        if (s.restoringHere()) return null; // the others keep the card they have until the restored run has one
-        // nor a session here that has published nothing yet (a resume whose copy of the student missed
-        // the card of the server they left): its empty epoch 0 would replace the card the others show
-        if (s.session != null && !s.left && s.summary().version() == 0) return null;
+        if (s.publishedNothingHere()) return null; // the others keep the card they have
         long version = s.cardVersion();
         if (!all && version == s.publishedVersion) return null;
         SessionSummary m = s.summary();

@@ -83,6 +83,13 @@ final class Student {
      */
     boolean restoringHere() { return session != null && remote != null && summary().version() == 0; }
 
+    /**
+     * Their session here has published no summary yet: a run taken over from another server
+     * ({@link #restoringHere}), or a resume whose copy of the student missed the card of the server
+     * they left. Its empty epoch 0 must not replace the card the other servers show.
+     */
+    boolean publishedNothingHere() { return session != null && (remote != null || !left) && summary().version() == 0; }
+
     /** What the card shows as the state. */
     String stateKey(SessionSummary s) {
         if (left) return "left";
