@@ -37,6 +37,8 @@ public final class Database implements AutoCloseable {
 
     private final StoreSettings settings;
     private HikariDataSource pool;
+    /** What the stores get: the pool, or for H2 the pool one thread at a time ({@link OneAtATime}). */
+    private DataSource served;
     private StoreException lastFailure;
     private long lastFailureNanos;
     private boolean closed;
@@ -58,7 +60,7 @@ public final class Database implements AutoCloseable {
     public synchronized DataSource pool() {
         if (closed) throw new StoreException("the database is closed (the server is stopping)", null);
         if (pool != null) {
-            if (!vanished()) return pool;
+            if (!vanished()) return served;
             LOG.error(vanishedMessage() + " (runs saved before are gone with it)");
             pool.close();
             pool = null;
@@ -67,9 +69,10 @@ public final class Database implements AutoCloseable {
         try {
             if (vanished()) throw new StoreException(vanishedMessage(), null);
             pool = open(settings, "playground", POOL_SIZE, !openedBefore);
+            served = shared() ? pool : new OneAtATime(pool, H2_CONNECT_TIMEOUT_MS);
             openedBefore |= !shared();
             lastFailure = null;
-            return pool;
+            return served;
         } catch (StoreException e) {
             lastFailure = e;
             lastFailureNanos = System.nanoTime();
