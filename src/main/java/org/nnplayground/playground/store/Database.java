@@ -37,8 +37,6 @@ public final class Database implements AutoCloseable {
 
     private final StoreSettings settings;
     private HikariDataSource pool;
-    /** What the stores get: the pool, or for H2 the pool one thread at a time ({@link OneAtATime}). */
-    private DataSource served;
     private StoreException lastFailure;
     private long lastFailureNanos;
     private boolean closed;
@@ -60,7 +58,7 @@ public final class Database implements AutoCloseable {
     public synchronized DataSource pool() {
         if (closed) throw new StoreException("the database is closed (the server is stopping)", null);
         if (pool != null) {
-            if (!vanished()) return served;
+            if (!vanished()) return pool;
             LOG.error(vanishedMessage() + " (runs saved before are gone with it)");
             pool.close();
             pool = null;
@@ -69,10 +67,9 @@ public final class Database implements AutoCloseable {
         try {
             if (vanished()) throw new StoreException(vanishedMessage(), null);
             pool = open(settings, "playground", POOL_SIZE, !openedBefore);
-            served = shared() ? pool : new OneAtATime(pool, H2_CONNECT_TIMEOUT_MS);
             openedBefore |= !shared();
             lastFailure = null;
-            return served;
+            return pool;
         } catch (StoreException e) {
             lastFailure = e;
             lastFailureNanos = System.nanoTime();

@@ -51,9 +51,10 @@ public final class JdbcRunStore implements RunStore {
     }
 
     /**
-     * Answered only once the run is on disk: H2 writes each commit at once (WRITE_DELAY=0), and
-     * {@code CHECKPOINT SYNC} makes sure the commit of this run is in the file and the file synced,
-     * whatever other writers were doing meanwhile; PostgreSQL's commit is durable.
+     * Answered only once the run is committed: H2 writes each commit at once (WRITE_DELAY=0), and
+     * {@code CHECKPOINT SYNC} stores this run's commit and syncs the file; PostgreSQL's commit is
+     * durable. Not enough for H2 2.5 under SIGKILL: scripts/kill-durability.sh still loses some
+     * acknowledged saves on the embedded database (docs/benchmarks.md, "SIGKILL during saves").
      */
     @Override
     public void save(StoredRun run) {

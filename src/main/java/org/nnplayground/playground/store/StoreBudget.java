@@ -43,20 +43,9 @@ public final class StoreBudget {
      * Makes room for {@code bytes} more, evicting unclaimed checkpoints if needed; throws a
      * StoreException saying so in plain words when the budget is spent.
      */
-    public void reserve(long bytes, String what) {
-        // the database first, then this budget: the order a checkpoint's write takes them in, so the
-        // embedded database's one connection at a time (OneAtATime) and this lock never wait on each other
-        try (Connection con = database.pool().getConnection()) {
-            reserve(con, bytes, what);
-        } catch (SQLException e) {
-            database.recover(e);
-            throw new StoreException("could not count the store's size: " + Database.rootMessage(e), e);
-        }
-    }
-
-    private synchronized void reserve(Connection con, long bytes, String what) throws SQLException {
-        long now = count(con);
-        if (now + bytes > budget) now -= evictUnclaimed(con, now + bytes - budget);
+    public synchronized void reserve(long bytes, String what) {
+        long now = count();
+        if (now + bytes > budget) now -= evictUnclaimed(now + bytes - budget);
         if (now + bytes > budget) {
             throw new StoreException("could not " + what + ": the server's storage is full (" + mib(now) + " of " + mib(budget)
                     + " MiB in use); training goes on, try again later or ask the server's operator to free some room", null);
@@ -76,19 +65,24 @@ public final class StoreBudget {
     }
 
     /** Bytes in use, from the database when the last count is old. */
-    private long count(Connection con) throws SQLException {
+    private long count() {
         if (used >= 0 && System.nanoTime() - countedAtNanos < RECOUNT.toNanos()) return used;
-        used = sum(con, "SELECT COALESCE(SUM(size_bytes), 0) FROM runs") + sum(con, "SELECT COALESCE(SUM(OCTET_LENGTH(snapshot)), 0) FROM checkpoints");
-        countedAtNanos = System.nanoTime();
-        return used;
+        try (Connection con = database.pool().getConnection()) {
+            used = sum(con, "SELECT COALESCE(SUM(size_bytes), 0) FROM runs") + sum(con, "SELECT COALESCE(SUM(OCTET_LENGTH(snapshot)), 0) FROM checkpoints");
+            countedAtNanos = System.nanoTime();
+            return used;
+        } catch (SQLException e) {
+            database.recover(e);
+            throw new StoreException("could not count the store's size: " + Database.rootMessage(e), e);
+        }
     }
 
     /** Deletes the oldest unclaimed checkpoints until {@code needed} bytes are freed (or none is left); the bytes freed. */
-    private long evictUnclaimed(Connection con, long needed) {
+    private long evictUnclaimed(long needed) {
         long freed = 0;
         int evicted = 0;
         Timestamp before = Timestamp.from(Instant.now().minus(UNCLAIMED));
-        try {
+        try (Connection con = database.pool().getConnection()) {
             List<String> keys = new ArrayList<>();
             List<Long> sizes = new ArrayList<>();
             try (PreparedStatement st = con.prepareStatement(
