@@ -62,20 +62,29 @@ class MissedTickTest {
             assertEquals(0, scheduler.turnsRunningOrQueued(page.session));
             assertEquals(3, page.frames.get());
 
-            // the acknowledgement serves the missed ticks at once: one frame, not one a missed tick
+            // the acknowledgement serves the missed ticks at once: one turn, not one a missed tick. The
+            // turn that sent the third frame trained nothing (3 unacknowledged), so this one trains the
+            // next frame's epoch and sends it, unless the machine stretched the turn past its slice:
+            // then the frame waits for the next tick
+            int epochs = SessionProbe.epochs(page.session);
             page.ack(2);
-            waitUntil(() -> page.frames.get() == 4, "a frame after the acknowledgement, without a tick");
+            waitUntil(() -> SessionProbe.epochs(page.session) > epochs, "a turn after the acknowledgement, without a tick");
             waitUntil(() -> scheduler.turnsRunningOrQueued(page.session) == 0, "its turn done");
-            assertEquals(4, page.frames.get());
+            assertEquals(epochs + 1, SessionProbe.epochs(page.session));
+            int frames = page.frames.get();
+            assertTrue(frames == 3 || frames == 4, frames + " frames");
 
             // an acknowledgement with no missed tick wakes nothing: frames stay paced by the ticks
             page.ack(2);
             assertEquals(0, scheduler.turnsRunningOrQueued(page.session));
-            assertEquals(4, page.frames.get());
-            scheduler.tick();
-            waitUntil(() -> page.frames.get() == 5, "the next tick's frame");
-            waitUntil(() -> scheduler.turnsRunningOrQueued(page.session) == 0, "its turn done");
-            assertEquals(5, page.frames.get());
+            assertEquals(epochs + 1, SessionProbe.epochs(page.session));
+            assertEquals(frames, page.frames.get());
+            // the next ticks bring the next frame (a stretched turn may leave it to the tick after)
+            for (int ticks = 0; page.frames.get() == frames && ticks < 10; ticks++) {
+                scheduler.tick();
+                waitUntil(() -> scheduler.turnsRunningOrQueued(page.session) == 0, "the tick's turn done");
+            }
+            assertEquals(frames + 1, page.frames.get());
         }
     }
 
