@@ -242,8 +242,10 @@ public final class Session {
 
     /** Called when the client can take a frame again (it acknowledged one). */
     public void frameSent() {
-        // playing sessions are paced by the ticker; a step or an owed frame needs a wake-up
-        if (!live.closed() && live.state() != SessionState.PLAYING && (live.pendingEpochs() > 0 || live.outbox().owed())) scheduler.wake(this);
+        if (live.closed()) return;
+        // playing sessions are paced by the ticker (and woken here for a tick they missed); a step or an owed frame needs a wake-up
+        if (live.state() == SessionState.PLAYING) scheduler.acknowledged(this);
+        else if (live.pendingEpochs() > 0 || live.outbox().owed()) scheduler.wake(this);
     }
 
     /** True while a step's epochs are waiting. */

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * A playing session sends at most one frame per tick; a turn without requests always trains a light
  * run's first epoch even when the owed frame spent the slice (on a loaded server the slice is as short
  * as one small frame, and students whose frame happened to spill into a second turn trained less).
+ * A tick that finds a session waiting for its client's acknowledgements is not lost: the
+ * acknowledgement wakes it ({@link #acknowledged}).
  */
 public final class SessionScheduler implements AutoCloseable {
     static final long MIN_SLICE_NANOS = 200_000;
@@ -62,14 +64,17 @@ public final class SessionScheduler implements AutoCloseable {
     /** A ticker silent for this long has stopped (far beyond any GC pause on a loaded machine). */
     static final long TICKER_SILENT_NANOS = 30_000_000_000L;
 
-    public SessionScheduler(int workers, int framesPerSecond) {
+    public SessionScheduler(int workers, int framesPerSecond) { this(workers, framesPerSecond, true); }
+
+    /** {@code ticking} false: no tick comes but from {@link #tick()} (tests that count ticks). */
+    SessionScheduler(int workers, int framesPerSecond, boolean ticking) {
         this.workers = workers;
         this.frameIntervalNanos = 1_000_000_000L / framesPerSecond;
         this.turnStarted = new AtomicLongArray(workers);
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), daemon("trainer"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker"));
         this.heavyLane = new HeavyLane(workers - 1, ticker, this::submit);
-        ticker.scheduleAtFixedRate(this::tickPlaying, frameIntervalNanos, frameIntervalNanos, TimeUnit.NANOSECONDS);
+        if (ticking) ticker.scheduleAtFixedRate(this::tickPlaying, frameIntervalNanos, frameIntervalNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Opens the books on a new session (it is not yet playing). */
@@ -100,6 +105,18 @@ public final class SessionScheduler implements AutoCloseable {
     void remove(Session s) {
         TurnAccount a = accounts.remove(s);
         if (a != null) playing.remove(a);
+    }
+
+    /**
+     * The client of playing session {@code s} acknowledged frames: if a tick passed it by while it
+     * waited for them, its turn comes now rather than a tick later. The page acknowledges two frames
+     * at a time and at most 3 may wait, so an acknowledgement that comes a moment after a tick
+     * cost a whole frame interval (a fifth of the book network's ticks in the browser). It still gets
+     * at most one frame per tick.
+     */
+    void acknowledged(Session s) {
+        TurnAccount a = accounts.get(s);
+        if (a != null && a.takeMissedTick() && a.wake()) submit(a);
     }
 
     /** Marks {@code s} as flooding its socket for {@link TurnAccount#FLOOD_NANOS} ({@link Session#flooding}). */
@@ -142,8 +159,17 @@ public final class SessionScheduler implements AutoCloseable {
             if (injected != null) throw injected;
             ticks++; // only the ticker thread writes it
             lastTickNanos = System.nanoTime();
-            // a client that owes its acknowledgements is not woken: it costs nothing until it catches up
-            for (TurnAccount a : playing) if (a.session.canProgress() && a.wake()) submit(a);
+            // a client that owes its acknowledgements is not woken: it costs nothing until it catches
+            // up, and its acknowledgement wakes it (acknowledged); the second look closes the race
+            // with an acknowledgement that came between the two
+            for (TurnAccount a : playing) {
+                if (a.session.canProgress()) {
+                    if (a.wake()) submit(a);
+                    continue;
+                }
+                a.missedTick();
+                if (a.session.canProgress() && a.takeMissedTick() && a.wake()) submit(a);
+            }
         } catch (Throwable t) {
             failed("the ticker", t);
             throw t; // a periodic task that throws runs no more: the ticker is dead, and /health says so
@@ -166,6 +192,15 @@ public final class SessionScheduler implements AutoCloseable {
         LOG.error(what + " failed; the server must be restarted", t);
     }
 
+    /** Tests only (a scheduler made without ticking): one tick now, on the calling thread. */
+    void tick() { tickPlaying(); }
+
+    /** Tests only: the wake-ups held by {@code s}'s queued or running turn (0: idle). */
+    int turnsRunningOrQueued(Session s) {
+        TurnAccount a = accounts.get(s);
+        return a == null ? 0 : a.wakesSeen();
+    }
+
     /** Tests only: the ticker's next tick throws {@code error} (and so the ticker dies). */
     public void failNextTick(Error error) { nextTickFails = error; }
 
@@ -178,6 +213,7 @@ public final class SessionScheduler implements AutoCloseable {
             return;
         }
         int seen = a.wakesSeen();
+        a.takeMissedTick(); // this turn serves it
         long slice = slice();
         boolean heavy = workers > 1 && (s.nextRequestIsHeavy() || a.heavy(s.builds()));
         if (mustWait(a)) {

@@ -2,6 +2,7 @@ package org.nnplayground.playground.session;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,6 +38,8 @@ final class TurnAccount {
     private long run = -1;
     private volatile int heavyEpochs;
     private long lastFrameTick = -1;
+    /** A tick found the session waiting for its client's acknowledgements (set by the ticker, taken by the ack or a turn). */
+    private final AtomicBoolean tickMissed = new AtomicBoolean();
     private boolean worked;
     private long cpuNanos;
     /** Until when (System.nanoTime) this session counts as flooding; written by socket threads. */
@@ -123,6 +126,12 @@ final class TurnAccount {
     boolean frameDue(long tick) { return tick > lastFrameTick; }
 
     void frameSent(long tick) { lastFrameTick = tick; }
+
+    /** A tick passed while the client owed acknowledgements: the acknowledgement that frees it wakes it. */
+    void missedTick() { tickMissed.set(true); }
+
+    /** True (once) if a tick passed it by since its last turn because its client owed acknowledgements. */
+    boolean takeMissedTick() { return tickMissed.getAndSet(false); }
 
     /** Records what the turn did and its CPU time (what the round robin charges). */
     void turnDone(boolean worked, long cpuNanos) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * settings change to the next frame, and what stalled clients (never reading) cost.
  *
  * Usage: LoadBench PORT SERVER_PID SESSIONS SECONDS [C2_SHARE] [STALLED]
- * (-Dbench.heavy=N adds N unmeasured students on -Dbench.heavyLink, the digits network by default)
+ * (-Dbench.heavy=N adds N unmeasured students on -Dbench.heavyLink, the digits network by default;
+ * -Dbench.link=LINK plays LINK instead of C1, e.g. one student on the book's 2-128-64-1 network)
  */
 public final class LoadBench {
     static final String C1 = "activation=tanh&batchSize=10&dataset=circle&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.12345&percTrainData=50&x=true&y=true&problem=classification";
@@ -123,7 +124,7 @@ public final class LoadBench {
         for (int i = 0; i < sessions + stalled; i++) {
             Student s = new Student(i < sessions);
             s.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, s).join();
-            String link = i < c2Count ? C2 : C1;
+            String link = i < c2Count ? C2 : System.getProperty("bench.link", C1);
             s.send("{\"type\":\"load\",\"link\":\"" + link + "\"}");
             s.send("{\"type\":\"play\"}");
             students.add(s);

@@ -49,4 +49,41 @@ class GridEvaluatorTest {
             }
         }
     }
+    /**
+     * Rows are computed four at a time, each with the sums of one row alone in the same order
+     * (bias + w0 x0, then inputs four at a time, then the rest), so the bits are the same: frames
+     * do not change with how the rows are grouped.
+     */
+    @Test
+    void rowsInFoursGiveTheBitsOfOneRowAtATime() {
+        NetworkSpec spec = new NetworkSpec(2, new int[] {11, 7}, 1, Activation.LINEAR, Activation.LINEAR);
+        SplittableRandom r = new SplittableRandom(5);
+        Network net = Network.create(spec, WeightInit.GLOROT, r::nextDouble);
+        for (int l = 1; l <= spec.numLayers(); l++) {
+            for (int i = 0; i < spec.width(l); i++) net.setBias(l, i, r.nextDouble() - 0.5);
+        }
+        int points = 700;
+        DMatrixRMaj inputs = new DMatrixRMaj(2, points);
+        for (int k = 0; k < inputs.data.length; k++) inputs.data[k] = 12 * r.nextDouble() - 6;
+        GridEvaluator grid = new GridEvaluator(spec, points);
+        grid.evaluate(net, inputs);
+        DMatrixRMaj prev = inputs;
+        for (int l = 1; l <= spec.numLayers(); l++) {
+            double[] w = net.weights(l).data;
+            int n = prev.numRows;
+            for (int i = 0; i < spec.width(l); i++) {
+                for (int c = 0; c < points; c++) {
+                    double sum = net.biases(l).data[i] + w[i * n] * prev.get(0, c);
+                    int k = 1;
+                    for (; k + 4 <= n; k += 4) {
+                        sum += w[i * n + k] * prev.get(k, c) + w[i * n + k + 1] * prev.get(k + 1, c)
+                                + w[i * n + k + 2] * prev.get(k + 2, c) + w[i * n + k + 3] * prev.get(k + 3, c);
+                    }
+                    for (; k < n; k++) sum += w[i * n + k] * prev.get(k, c);
+                    assertEquals(sum, grid.layer(l).get(i, c), 0.0, "layer " + l + " node " + i + " point " + c);
+                }
+            }
+            prev = grid.layer(l);
+        }
+    }
 }
