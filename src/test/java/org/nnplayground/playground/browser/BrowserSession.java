@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.nnplayground.playground.web.PlaygroundServer;
 import org.nnplayground.playground.web.ServerConfig;
 import org.openqa.selenium.By;
@@ -27,22 +25,16 @@ final class BrowserSession implements AutoCloseable {
 
     final PlaygroundServer server;
     final ChromeDriver driver;
-    private final Path profile;
-
-    private BrowserSession(PlaygroundServer server, ChromeDriver driver, Path profile) {
+    private BrowserSession(PlaygroundServer server, ChromeDriver driver) {
         this.server = server;
         this.driver = driver;
-        this.profile = profile;
     }
 
-    /** Starts the server on a free port and a headless Chromium with its own profile directory. */
+    /** Starts the server on a free port, and takes a headless Chromium of the test JVM ({@link Chromiums}) to drive it. */
     static BrowserSession start() throws IOException {
         PlaygroundServer server = PlaygroundServer.start(ServerConfig.defaults().withPort(0));
-        Path profile = Files.createTempDirectory("playground-chromium-");
-        ChromeDriverService service = driverService();
-        ChromeOptions options = headless(profile, 1280, 900);
         try {
-            return new BrowserSession(server, new ChromeDriver(service, options), profile);
+            return new BrowserSession(server, Chromiums.take(1280, 900));
         } catch (RuntimeException e) {
             server.stop();
             throw e;
@@ -113,15 +105,13 @@ final class BrowserSession implements AutoCloseable {
         return file;
     }
 
+    /** Hands the Chromium back (its pages closed first, their sockets with them) and stops the server. */
     @Override
-    public void close() throws IOException {
+    public void close() {
         try {
-            driver.quit();
+            Chromiums.give(driver);
         } finally {
             server.stop();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

@@ -45,7 +45,6 @@ class ClassEndBrowserTest {
     private static PlaygroundServer server;
     private static Path data;
     private static final List<ChromeDriver> drivers = new ArrayList<>();
-    private static final List<Path> profiles = new ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -55,16 +54,13 @@ class ClassEndBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
-        for (ChromeDriver d : drivers) d.quit();
-        for (Path p : profiles) ClassBrowsers.deleteTree(p);
+        for (ChromeDriver d : drivers) Chromiums.give(d);
         server.stop();
         ClassBrowsers.deleteTree(data);
     }
 
-    private static ChromeDriver chromium() throws IOException {
-        Path profile = Files.createTempDirectory("playground-end-");
-        profiles.add(profile);
-        ChromeDriver d = new ChromeDriver(BrowserSession.driverService(), BrowserSession.headless(profile, 1100, 800));
+    private static ChromeDriver chromium() {
+        ChromeDriver d = Chromiums.take(1100, 800);
         drivers.add(d);
         return d;
     }

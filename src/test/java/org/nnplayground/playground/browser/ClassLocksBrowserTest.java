@@ -17,8 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,21 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("browser")
 class ClassLocksBrowserTest {
     private static PlaygroundServer server;
-    private static Path profile;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws IOException {
         server = PlaygroundServer.start(ServerConfig.defaults().withPort(0));
-        profile = Files.createTempDirectory("playground-locks-");
-        driver = new ChromeDriver(BrowserSession.driverService(), BrowserSession.headless(profile, 1280, 900));
+        driver = Chromiums.take(1280, 900);
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        driver.quit();
+    static void stop() {
+        Chromiums.give(driver);
         server.stop();
-        ClassBrowsers.deleteTree(profile);
     }
 
     @Test

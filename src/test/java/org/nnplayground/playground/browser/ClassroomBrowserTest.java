@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClassroomBrowserTest {
     private static PlaygroundServer server;
     private static Path data;
-    private static final ClassBrowsers browsers = new ClassBrowsers("playground-class-", BrowserSession.WAIT);
+    private static final ClassBrowsers browsers = new ClassBrowsers(BrowserSession.WAIT);
 
     @BeforeAll
     static void start() throws IOException {
