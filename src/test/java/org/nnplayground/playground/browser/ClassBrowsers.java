@@ -46,7 +46,7 @@ final class ClassBrowsers implements AutoCloseable {
         List<WebElement> all(String css) { return driver.findElements(By.cssSelector(css)); }
 
         <T> T waitUntil(Function<WebDriver, T> condition) {
-            return new WebDriverWait(driver, patience, Duration.ofMillis(25))
+            return new WebDriverWait(driver, patience, BrowserSession.CLASS_POLL)
                     .ignoring(StaleElementReferenceException.class).until(condition);
         }
 

@@ -24,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -66,7 +65,7 @@ class ClassEndBrowserTest {
     }
 
     private static <T> T waitUntil(WebDriver d, Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, BrowserSession.WAIT, Duration.ofMillis(25))
+        return new WebDriverWait(d, BrowserSession.WAIT, BrowserSession.CLASS_POLL)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +47,7 @@ class ClassLocksBrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"exercise\":\"" + exercise + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         String code = new ObjectMapper().readTree(made.body()).get("code").asText();
         driver.get("http://localhost:" + server.port() + "/?room=" + code);
-        WebDriverWait wait = new WebDriverWait(driver, BrowserSession.WAIT, Duration.ofMillis(25));
+        WebDriverWait wait = new WebDriverWait(driver, BrowserSession.WAIT, BrowserSession.CLASS_POLL);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.id("room-join")).isDisplayed());
         driver.findElement(By.id("student-name")).sendKeys("Ann");
