@@ -26,21 +26,19 @@ import java.util.stream.Stream;
 
 /**
  * The Chromiums of a class test, each with its own profile (its own localStorage: one person's
- * computer), quit and deleted together when the test class ends.
+ * computer), handed back together when the test class ends ({@link Chromiums} keeps them for the next).
  */
 final class ClassBrowsers implements AutoCloseable {
-    private final String profilePrefix;
     private final Duration patience;
     private final List<Browser> open = new ArrayList<>();
 
-    /** Browsers whose profiles are temporary folders named {@code profilePrefix...}, each waiting up to {@code patience} for a condition. */
-    ClassBrowsers(String profilePrefix, Duration patience) {
-        this.profilePrefix = profilePrefix;
+    /** Browsers each waiting up to {@code patience} for a condition. */
+    ClassBrowsers(Duration patience) {
         this.patience = patience;
     }
 
     /** One Chromium with its own profile (its own localStorage: one person's computer). */
-    record Browser(ChromeDriver driver, Path profile, Duration patience) {
+    record Browser(ChromeDriver driver, Duration patience) {
         Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
 
         WebElement byId(String id) { return driver.findElement(By.id(id)); }
@@ -48,7 +46,7 @@ final class ClassBrowsers implements AutoCloseable {
         List<WebElement> all(String css) { return driver.findElements(By.cssSelector(css)); }
 
         <T> T waitUntil(Function<WebDriver, T> condition) {
-            return new WebDriverWait(driver, patience, Duration.ofMillis(25))
+            return new WebDriverWait(driver, patience, BrowserSession.CLASS_POLL)
                     .ignoring(StaleElementReferenceException.class).until(condition);
         }
 
@@ -64,24 +62,17 @@ final class ClassBrowsers implements AutoCloseable {
         void waitForFrame() { waitUntil(d -> (Boolean) js("return !!window.playgroundStats && window.playgroundStats.framesDrawn > 0")); }
     }
 
-    /** A new headless Chromium of this size. */
-    Browser open(int width, int height) throws IOException {
-        Path profile = Files.createTempDirectory(profilePrefix);
-        Browser b = new Browser(new ChromeDriver(BrowserSession.driverService(), BrowserSession.headless(profile, width, height)), profile, patience);
+    /** A headless Chromium of this size with a profile no other open one shares (kept between classes: {@link Chromiums}). */
+    Browser open(int width, int height) {
+        Browser b = new Browser(Chromiums.take(width, height), patience);
         open.add(b);
         return b;
     }
 
-    /** Quits every browser and deletes its profile. */
+    /** Hands every browser back, its pages closed and its origins' data cleared. */
     @Override
-    public void close() throws IOException {
-        for (Browser b : open) {
-            try {
-                b.driver().quit();
-            } finally {
-                deleteTree(b.profile());
-            }
-        }
+    public void close() {
+        for (Browser b : open) Chromiums.give(b.driver());
         open.clear();
     }
 

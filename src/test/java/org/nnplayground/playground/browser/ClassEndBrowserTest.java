@@ -24,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -45,7 +44,6 @@ class ClassEndBrowserTest {
     private static PlaygroundServer server;
     private static Path data;
     private static final List<ChromeDriver> drivers = new ArrayList<>();
-    private static final List<Path> profiles = new ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -55,22 +53,19 @@ class ClassEndBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
-        for (ChromeDriver d : drivers) d.quit();
-        for (Path p : profiles) ClassBrowsers.deleteTree(p);
+        for (ChromeDriver d : drivers) Chromiums.give(d);
         server.stop();
         ClassBrowsers.deleteTree(data);
     }
 
-    private static ChromeDriver chromium() throws IOException {
-        Path profile = Files.createTempDirectory("playground-end-");
-        profiles.add(profile);
-        ChromeDriver d = new ChromeDriver(BrowserSession.driverService(), BrowserSession.headless(profile, 1100, 800));
+    private static ChromeDriver chromium() {
+        ChromeDriver d = Chromiums.take(1100, 800);
         drivers.add(d);
         return d;
     }
 
     private static <T> T waitUntil(WebDriver d, Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, BrowserSession.WAIT, Duration.ofMillis(25))
+        return new WebDriverWait(d, BrowserSession.WAIT, BrowserSession.CLASS_POLL)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

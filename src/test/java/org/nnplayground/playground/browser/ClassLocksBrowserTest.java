@@ -17,9 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,21 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("browser")
 class ClassLocksBrowserTest {
     private static PlaygroundServer server;
-    private static Path profile;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws IOException {
         server = PlaygroundServer.start(ServerConfig.defaults().withPort(0));
-        profile = Files.createTempDirectory("playground-locks-");
-        driver = new ChromeDriver(BrowserSession.driverService(), BrowserSession.headless(profile, 1280, 900));
+        driver = Chromiums.take(1280, 900);
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        driver.quit();
+    static void stop() {
+        Chromiums.give(driver);
         server.stop();
-        ClassBrowsers.deleteTree(profile);
     }
 
     @Test
@@ -53,7 +47,7 @@ class ClassLocksBrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"exercise\":\"" + exercise + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         String code = new ObjectMapper().readTree(made.body()).get("code").asText();
         driver.get("http://localhost:" + server.port() + "/?room=" + code);
-        WebDriverWait wait = new WebDriverWait(driver, BrowserSession.WAIT, Duration.ofMillis(25));
+        WebDriverWait wait = new WebDriverWait(driver, BrowserSession.WAIT, BrowserSession.CLASS_POLL);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.id("room-join")).isDisplayed());
         driver.findElement(By.id("student-name")).sendKeys("Ann");

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClassroomBrowserTest {
     private static PlaygroundServer server;
     private static Path data;
-    private static final ClassBrowsers browsers = new ClassBrowsers("playground-class-", BrowserSession.WAIT);
+    private static final ClassBrowsers browsers = new ClassBrowsers(BrowserSession.WAIT);
 
     @BeforeAll
     static void start() throws IOException {
@@ -108,8 +108,11 @@ class ClassroomBrowserTest {
         teacher.waitUntil(d -> teacher.all(".student-card").size() == 3);
         teacher.waitUntil(d -> cardEpochs(teacher).values().stream().allMatch(e -> e > 0));
         Map<String, Integer> first = cardEpochs(teacher);
-        Thread.sleep(1500);
-        Map<String, Integer> later = cardEpochs(teacher);
+        // the dashboard's next updates, as soon as every card has one (a wait, not a fixed 1.5 s)
+        Map<String, Integer> later = teacher.waitUntil(d -> {
+            Map<String, Integer> now = cardEpochs(teacher);
+            return first.keySet().stream().allMatch(id -> now.getOrDefault(id, 0) > first.get(id)) ? now : null;
+        });
         for (String id : first.keySet()) assertTrue(later.get(id) > first.get(id), "card " + id + " advances: " + first + " -> " + later);
         assertTrue(teacher.all(".student-name").stream().anyMatch(e -> e.getText().equals("Bob <b>bold</b>")), "names are text");
         assertEquals(0, teacher.all(".student-name b").size());

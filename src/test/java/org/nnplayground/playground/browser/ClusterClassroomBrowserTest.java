@@ -38,7 +38,7 @@ class ClusterClassroomBrowserTest {
     private static PlaygroundServer one;
     private static PlaygroundServer two;
     private static final List<Path> dirs = new ArrayList<>();
-    private static final ClassBrowsers browsers = new ClassBrowsers("playground-cluster-", BrowserSession.WAIT);
+    private static final ClassBrowsers browsers = new ClassBrowsers(BrowserSession.WAIT);
 
     static ServerConfig config(String replica, int port) throws IOException {
         Path dir = Files.createTempDirectory("cluster-class-");

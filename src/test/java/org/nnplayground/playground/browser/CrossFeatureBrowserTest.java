@@ -20,7 +20,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -66,7 +65,7 @@ class CrossFeatureBrowserTest {
     private static Object js(String script) { return ((JavascriptExecutor) driver).executeScript(script); }
 
     private static <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, BrowserSession.WAIT, Duration.ofMillis(25))
+        return new WebDriverWait(driver, BrowserSession.WAIT, BrowserSession.POLL)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

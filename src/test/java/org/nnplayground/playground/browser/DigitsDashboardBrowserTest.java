@@ -36,21 +36,18 @@ class DigitsDashboardBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static PlaygroundServer server;
-    private static Path profile;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws IOException {
         server = PlaygroundServer.start(ServerConfig.defaults().withPort(0));
-        profile = Files.createTempDirectory("playground-digits-dashboard-");
-        driver = new ChromeDriver(BrowserSession.driverService(), BrowserSession.headless(profile, 1280, 900));
+        driver = Chromiums.take(1280, 900);
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        driver.quit();
+    static void stop() {
+        Chromiums.give(driver);
         server.stop();
-        ClassBrowsers.deleteTree(profile);
     }
 
     private static JsonNode post(String path, String body) throws Exception {

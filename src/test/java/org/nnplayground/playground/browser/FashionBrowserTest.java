@@ -32,7 +32,11 @@ class FashionBrowserTest extends BrowserTest {
                 + " || !/^label .+, predicted .+$/.test(t.title) || /label \\d,/.test(t.title)).length", NAMES);
         assertEquals(0L, unnamed, "tiles named by class");
         // a tile fed through the network: ten bars named by class
-        browser.all("#digits-gallery .digit-tile").get(0).click();
+        // the gallery may redraw its tiles as the run's figures come (a stale tile): the first tile as it is then
+        browser.waitUntil(d -> {
+            browser.all("#digits-gallery .digit-tile").get(0).click();
+            return true;
+        });
         browser.waitUntil(Duration.ofSeconds(20), d -> browser.all("#digits-probabilities .digit-bar").size() == 10 ? true : null);
         assertEquals(NAMES, browser.js("return [...document.querySelectorAll('#digits-probabilities .digit-bar > span:first-child')].map(s => s.textContent)"));
 

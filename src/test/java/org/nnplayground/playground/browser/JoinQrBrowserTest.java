@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JoinQrBrowserTest {
     private static PlaygroundServer server;
     private static Path data;
-    private static final ClassBrowsers browsers = new ClassBrowsers("playground-join-", BrowserSession.WAIT);
+    private static final ClassBrowsers browsers = new ClassBrowsers(BrowserSession.WAIT);
 
     @BeforeAll
     static void start() throws IOException {

@@ -21,10 +21,11 @@ class PageNeverBreaksBrowserTest extends BrowserTest {
         return browser.all("#toasts .toast span").stream().map(WebElement::getText).toList();
     }
 
-    private static void playFor(long ms) throws InterruptedException {
+    /** Plays until the page shows an epoch trained, then pauses. */
+    private static void playUntilItTrains() {
         browser.byId("play-pause-button").click();
         browser.waitUntil(d -> browser.byId("play-pause-button").getAttribute("class").contains("playing"));
-        Thread.sleep(ms);
+        browser.waitUntil(d -> !browser.text("iter-number").equals("000,000"));
         browser.byId("play-pause-button").click();
         browser.waitUntil(d -> !browser.byId("play-pause-button").getAttribute("class").contains("playing"));
     }
@@ -41,7 +42,7 @@ class PageNeverBreaksBrowserTest extends BrowserTest {
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("networkShape: 11 hidden layers")), messages.toString());
         assertTrue(messages.stream().noneMatch(m -> m.contains("(set)") || m.contains("(load)")), messages.toString());
         browser.screenshot("9-1-bad-link");
-        playFor(600);
+        playUntilItTrains();
         assertNotEquals("000,000", browser.text("iter-number"));
     }
 
@@ -54,7 +55,7 @@ class PageNeverBreaksBrowserTest extends BrowserTest {
         assertEquals("bill_length_cm", new Select(browser.byId("slice-x")).getFirstSelectedOption().getAttribute("value"));
         assertEquals("bill_depth_cm", new Select(browser.byId("slice-y")).getFirstSelectedOption().getAttribute("value"));
         assertTrue(browser.text("heatmap-axes").contains("bill_length_cm"));
-        playFor(1500);
+        playUntilItTrains();
         assertNotEquals("000,000", browser.text("iter-number"));
         assertTrue(browser.text("metric-train").endsWith("%"), browser.text("metric-train"));
         long gridSize = (Long) browser.js("return window.playgroundStats.lastFrame.gridSize");

@@ -42,7 +42,7 @@ class ProjectorBrowserTest {
     private static final String EXERCISE = "dataset=xor&activation=tanh&networkShape=4,2&learningRate=0.03&seed=0.5";
     private static PlaygroundServer server;
     private static Path data;
-    private static final ClassBrowsers browsers = new ClassBrowsers("playground-projector-", Duration.ofSeconds(30));
+    private static final ClassBrowsers browsers = new ClassBrowsers(Duration.ofSeconds(30));
 
     @BeforeAll
     static void start() throws IOException {

@@ -146,7 +146,7 @@ class SaveRunBrowserTest {
     }
 
     private static <T> T waitUntil(WebDriver d, Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, Duration.ofSeconds(15), Duration.ofMillis(25))
+        return new WebDriverWait(d, Duration.ofSeconds(15), BrowserSession.POLL)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

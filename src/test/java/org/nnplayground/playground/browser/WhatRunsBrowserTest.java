@@ -55,7 +55,8 @@ class WhatRunsBrowserTest {
 
     @Test
     void aRegressionCsvShowsRegressionWithItsNumbersOnTheColourScale() throws Exception {
-        browser.open("dataset=circle&seed=0.3&learningRate=0.01&standardize=true");
+        // 10 epochs a frame: the same numbers sooner (the speed never changes them)
+        browser.open("dataset=circle&seed=0.3&learningRate=0.01&standardize=true&speed=10");
         example("house_prices.csv");
         browser.waitUntil(d -> "regression".equals(browser.byId("problem").getAttribute("value")));
         assertTrue(browser.byId("reg-datasets").isDisplayed() && !browser.byId("datasets").isDisplayed(),
@@ -76,7 +77,7 @@ class WhatRunsBrowserTest {
 
     @Test
     void theXorTableLearnsFromTheFirstPlayAndSaysEveryPointTrains() throws Exception {
-        browser.open("dataset=circle&seed=0.3");
+        browser.open("dataset=circle&seed=0.3&speed=10");
         browser.byId("datasets").findElement(org.openqa.selenium.By.cssSelector("[data-dataset='xor-table']")).click();
         browser.waitUntil(d -> browser.hash().contains("dataset=xor-table") && browser.byId("all-train-note").isDisplayed());
         assertTrue(browser.text("all-train-note").contains("All 4 points train"), browser.text("all-train-note"));
@@ -233,13 +234,14 @@ class WhatRunsBrowserTest {
             for (String name : System.getProperty("playground.screenshotSizes", "390x844").split(",")) {
                 String[] size = name.trim().split("x");
                 browser.driver.manage().window().setSize(new Dimension(Integer.parseInt(size[0]), Integer.parseInt(size[1])));
-                browser.open("dataset=spiral3&seed=0.3&networkShape=6,4");
+                // 10 epochs a frame, also for the CSVs after it: the same pictures sooner
+                browser.open("dataset=spiral3&seed=0.3&networkShape=6,4&speed=10");
                 trained("state-3class-" + name);
                 example("three_species.csv");
                 trained("state-csv-" + name);
                 example("house_prices.csv");
                 trained("state-regression-" + name);
-                browser.open("dataset=circle&seed=0.3");
+                browser.open("dataset=circle&seed=0.3&speed=10");
                 browser.byId("datasets").findElement(org.openqa.selenium.By.cssSelector("[data-dataset='xor-table']")).click();
                 browser.waitUntil(d -> browser.hash().contains("dataset=xor-table"));
                 browser.byId("play-pause-button").click();
