@@ -15,12 +15,36 @@ import java.util.regex.Pattern;
 public final class QrImages {
     private QrImages() {}
 
-    /** The text of the QR code in {@code image}; fails when there is none. */
+    /**
+     * The text of the QR code in {@code image}; fails when there is none. A code drawn at a
+     * fractional number of pixels a module (220 px for 37 modules: some 5 px, some 6) does not always
+     * read as it stands, whatever the code says; drawn twice as large on a white margin, as one pure
+     * code, it does (a phone's camera copes with either).
+     */
     public static String decode(BufferedImage image) throws Exception {
+        try {
+            return read(image, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+        } catch (com.google.zxing.ReaderException unevenModules) {
+            return read(doubledOnWhite(image), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.PURE_BARCODE, Boolean.TRUE));
+        }
+    }
+
+    private static String read(BufferedImage image, Map<DecodeHintType, ?> hints) throws Exception {
         int w = image.getWidth(), h = image.getHeight();
         int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, rgb)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        return new QRCodeReader().decode(bitmap, hints).getText();
+    }
+
+    private static BufferedImage doubledOnWhite(BufferedImage image) {
+        int margin = 20;
+        BufferedImage out = new BufferedImage(2 * image.getWidth() + 2 * margin, 2 * image.getHeight() + 2 * margin, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(image, margin, margin, 2 * image.getWidth(), 2 * image.getHeight(), null); // nearest neighbour: the default
+        g.dispose();
+        return out;
     }
 
     private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
