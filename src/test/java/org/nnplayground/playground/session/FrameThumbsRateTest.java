@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.nnplayground.playground.FrameBytes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -62,11 +63,11 @@ class FrameThumbsRateTest {
         LossHistory history = new LossHistory();
         history.add(run.trainer().lastStats());
         int output = frames.nodeCount() - 1;
-        byte[] with = bytes(frames.build(run.network(), run.trainer().lastStats(), history, output, true));
+        byte[] with = FrameBytes.bytes(frames.build(run.network(), run.trainer().lastStats(), history, output, true));
         byte[] thumbsOfWith = frames.outputThumbs().clone();
-        byte[] without = bytes(frames.build(run.network(), run.trainer().lastStats(), history, output, false));
+        byte[] without = FrameBytes.bytes(frames.build(run.network(), run.trainer().lastStats(), history, output, false));
         // everything before the thumbnail count is the same; the count is 0; the output's thumbnail stays
-        int countAt = with.length - compressedLength(with) - 8;
+        int countAt = with.length - FrameBytes.compressedLength(with) - 8;
         assertArrayEquals(java.util.Arrays.copyOf(with, countAt), java.util.Arrays.copyOf(without, countAt));
         assertEquals(193, ByteBuffer.wrap(with, countAt, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
         assertEquals(0, ByteBuffer.wrap(without, countAt, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
@@ -91,21 +92,9 @@ class FrameThumbsRateTest {
 
     /** The frame's thumbCount: the u32 before compressedLength, which the DEFLATE stream follows to the end. */
     private static int thumbCount(ByteBuffer frame) {
-        byte[] b = bytes(frame);
-        return ByteBuffer.wrap(b, b.length - compressedLength(b) - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] b = FrameBytes.bytes(frame);
+        return ByteBuffer.wrap(b, b.length - FrameBytes.compressedLength(b) - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
-    private static int compressedLength(byte[] frame) {
-        for (int len = 0; len <= frame.length - 4; len++) {
-            int at = frame.length - len - 4;
-            if (ByteBuffer.wrap(frame, at, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == len) return len;
-        }
-        throw new IllegalStateException("no compressed length");
-    }
 
-    private static byte[] bytes(ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
-    }
 }

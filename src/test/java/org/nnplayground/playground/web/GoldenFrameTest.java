@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.nnplayground.playground.session.GoldenFrames;
 
 import java.io.IOException;
+import org.nnplayground.playground.FrameBytes;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,11 +33,11 @@ class GoldenFrameTest {
     @Test
     void encoderBuildsTheGoldenFrames() throws IOException {
         for (Map.Entry<String, ByteBuffer> e : GoldenFrames.build().entrySet()) {
-            byte[] built = bytes(e.getValue());
+            byte[] built = FrameBytes.bytes(e.getValue());
             byte[] golden = Files.readAllBytes(DIR.resolve(e.getKey() + ".bin"));
             // everything before the DEFLATE stream is byte for byte the same; the grids decode the same
             // (a different zlib may compress the same bytes differently)
-            int header = golden.length - compressedLength(golden);
+            int header = golden.length - FrameBytes.compressedLength(golden);
             assertArrayEquals(Arrays.copyOf(golden, header), Arrays.copyOf(built, Math.min(header, built.length)), e.getKey());
             assertArrayEquals(Frame.decode(ByteBuffer.wrap(golden)).grids(), Frame.decode(ByteBuffer.wrap(built)).grids(), e.getKey());
         }
@@ -104,20 +104,7 @@ class GoldenFrameTest {
         return o;
     }
 
-    private static int compressedLength(byte[] frame) {
-        // the u32 before the DEFLATE stream; the stream runs to the frame's end
-        for (int len = 0; len <= frame.length - 4; len++) {
-            int at = frame.length - len - 4;
-            if (ByteBuffer.wrap(frame, at, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == len) return len;
-        }
-        throw new IllegalStateException("no compressed length");
-    }
 
-    private static byte[] bytes(ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
-    }
 
     private static boolean nodeAvailable() {
         try {
@@ -132,7 +119,7 @@ class GoldenFrameTest {
         ObjectMapper m = new ObjectMapper();
         ObjectNode all = m.createObjectNode();
         for (Map.Entry<String, ByteBuffer> e : GoldenFrames.build().entrySet()) {
-            byte[] b = bytes(e.getValue());
+            byte[] b = FrameBytes.bytes(e.getValue());
             Files.write(DIR.resolve(e.getKey() + ".bin"), b);
             all.set(e.getKey(), values(Frame.decode(ByteBuffer.wrap(b))));
         }
